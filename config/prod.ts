@@ -1,0 +1,7 @@
+// Production: minified output for both platforms.
+import type { UserConfigExport } from '@tarojs/cli'
+
+export default {
+  mini: {},
+  h5: {},
+} satisfies UserConfigExport<'webpack5'>

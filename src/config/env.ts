@@ -1,0 +1,5 @@
+// The one place build-time environment is read. Taro replaces each process.env.TARO_APP_* literally.
+export const env = {
+  /** Base URL of the HTTP API; empty means the built-in mock data. */
+  apiBase: (process.env.TARO_APP_API_BASE ?? '').trim(),
+} as const

@@ -1,0 +1,262 @@
+// Validates federation files and builds the catalog; broken data is named by file and field.
+import { FIELD_TYPES, LEVELS, TOPICS, type FederationFile, type Figure, type Program } from './types'
+
+export interface RawFile {
+  /** File name, used in error messages (e.g. "mock/chengdu-2020.json"). */
+  file: string
+  data: unknown
+}
+
+export class DataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${file}: ${field} ${detail}`)
+    this.name = 'DataError'
+  }
+}
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Walks one file and collects every problem, each naming the field by its path. */
+class Checker {
+  readonly problems: DataError[] = []
+  constructor(readonly file: string) {}
+
+  fail(field: string, detail: string) {
+    this.problems.push(new DataError(this.file, field, detail))
+  }
+  obj(v: unknown, field: string): Obj | undefined {
+    if (isObj(v)) return v
+    this.fail(field, v === undefined ? '缺失' : '应为对象')
+    return undefined
+  }
+  str(o: Obj, key: string, path: string, optional = false): string | undefined {
+    const v = o[key]
+    if (v === undefined && optional) return undefined
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.fail(`${path}.${key}`, v === undefined ? '缺失' : '应为非空字符串')
+      return undefined
+    }
+    return v
+  }
+  num(o: Obj, key: string, path: string, optional = false): number | undefined {
+    const v = o[key]
+    if (v === undefined && optional) return undefined
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.fail(`${path}.${key}`, v === undefined ? '缺失' : '应为数字')
+      return undefined
+    }
+    return v
+  }
+  arr(o: Obj, key: string, path: string, optional = false): unknown[] | undefined {
+    const v = o[key]
+    if (v === undefined && optional) return undefined
+    if (!Array.isArray(v)) {
+      this.fail(`${path}.${key}`, v === undefined ? '缺失' : '应为数组')
+      return undefined
+    }
+    return v
+  }
+  oneOf<T extends string>(o: Obj, key: string, path: string, allowed: readonly T[]) {
+    const v = this.str(o, key, path)
+    if (v !== undefined && !allowed.includes(v as T)) this.fail(`${path}.${key}`, `应为 ${allowed.join('/')} 之一，实为 "${v}"`)
+  }
+}
+
+const FIGURE_VALUE = /^[近约]?\d+(\.\d+)?(余|多)?[万亿]?(余|多)?$/
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
+const COLOR = /^#[0-9a-fA-F]{6}$/
+
+function checkFigure(c: Checker, raw: unknown, path: string) {
+  const f = c.obj(raw, path)
+  if (!f) return
+  c.str(f, 'id', path)
+  c.str(f, 'label', path)
+  c.str(f, 'unit', path)
+  const value = c.str(f, 'value', path)
+  if (value !== undefined && !FIGURE_VALUE.test(value)) {
+    c.fail(`${path}.value`, `"${value}" 不是原文写法的数字（如 680余、58.1万、近300）`)
+  }
+}
+
+function checkProgram(c: Checker, raw: unknown, path: string) {
+  const p = c.obj(raw, path)
+  if (!p) return
+  for (const k of ['id', 'title', 'summary', 'audience']) c.str(p, k, path)
+  c.oneOf(p, 'topic', path, TOPICS)
+  c.arr(p, 'figureIds', path)
+  if (p.signup === undefined) return
+  const s = c.obj(p.signup, `${path}.signup`)
+  if (!s) return
+  if (s.demo !== true) c.fail(`${path}.signup.demo`, '报名场次是演示数据，必须标为 true')
+  const sessions = c.arr(s, 'sessions', `${path}.signup`) ?? []
+  if (sessions.length === 0) c.fail(`${path}.signup.sessions`, '至少要有一个场次')
+  sessions.forEach((raw, i) => {
+    const sp = `${path}.signup.sessions[${i}]`
+    const ss = c.obj(raw, sp)
+    if (!ss) return
+    c.str(ss, 'id', sp)
+    c.str(ss, 'title', sp)
+    for (const k of ['startInDays', 'durationMinutes', 'deadlineInDays', 'capacity', 'taken']) c.num(ss, k, sp)
+    c.num(ss, 'signupOpensInDays', sp, true)
+    const t = c.str(ss, 'startTime', sp)
+    if (t !== undefined && !TIME.test(t)) c.fail(`${sp}.startTime`, `"${t}" 应为 HH:mm`)
+    if (typeof ss.online !== 'boolean') c.fail(`${sp}.online`, '缺失或不是 true/false')
+    if (ss.online === false) c.str(ss, 'place', sp)
+    if (typeof ss.capacity === 'number' && typeof ss.taken === 'number' && (ss.taken < 0 || ss.taken > ss.capacity)) {
+      c.fail(`${sp}.taken`, '应在 0 到 capacity 之间')
+    }
+    if (typeof ss.capacity === 'number' && ss.capacity < 1) c.fail(`${sp}.capacity`, '应至少为 1')
+  })
+  const form = c.arr(s, 'form', `${path}.signup`) ?? []
+  const types = new Set<string>()
+  form.forEach((raw, i) => {
+    const fp = `${path}.signup.form[${i}]`
+    const f = c.obj(raw, fp)
+    if (!f) return
+    c.str(f, 'id', fp)
+    c.str(f, 'label', fp)
+    c.oneOf(f, 'type', fp, FIELD_TYPES)
+    if (typeof f.required !== 'boolean') c.fail(`${fp}.required`, '缺失或不是 true/false')
+    if (typeof f.type === 'string') types.add(f.type)
+    if (f.type === 'single' || f.type === 'multi') {
+      const opts = c.arr(f, 'options', fp)
+      if (opts && (opts.length < 2 || !opts.every((o) => typeof o === 'string'))) c.fail(`${fp}.options`, '至少两个文字选项')
+    }
+  })
+  for (const needed of ['mobile', 'session']) {
+    if (!types.has(needed)) c.fail(`${path}.signup.form`, `缺少 ${needed} 字段`)
+  }
+}
+
+/** Checks the shape of one file; returns the typed file or the list of problems. */
+export function checkFederationFile(file: string, data: unknown): { ok: FederationFile } | { problems: DataError[] } {
+  const c = new Checker(file)
+  const root = c.obj(data, '(根)')
+  if (!root) return { problems: c.problems }
+  const fed = c.obj(root.federation, 'federation')
+  if (fed) {
+    c.str(fed, 'id', 'federation')
+    c.str(fed, 'name', 'federation')
+    c.oneOf(fed, 'level', 'federation', LEVELS)
+    c.num(fed, 'year', 'federation')
+    const region = c.obj(fed.region, 'federation.region')
+    if (region) c.str(region, 'province', 'federation.region')
+  }
+  const src = c.obj(root.source, 'source')
+  if (src) {
+    c.str(src, 'publisher', 'source')
+    c.str(src, 'headline', 'source')
+    const date = c.str(src, 'date', 'source')
+    if (date !== undefined && !DATE.test(date)) c.fail('source.date', `"${date}" 应为 YYYY、YYYY-MM 或 YYYY-MM-DD`)
+  }
+  const theme = c.obj(root.theme, 'theme')
+  if (theme) {
+    const color = c.str(theme, 'color', 'theme')
+    if (color !== undefined && !COLOR.test(color)) c.fail('theme.color', `"${color}" 应为 #RRGGBB`)
+  }
+  c.str(root, 'summary', '(根)')
+  const topics = c.arr(root, 'topics', '(根)')
+  topics?.forEach((t, i) => {
+    if (!TOPICS.includes(t as never)) c.fail(`topics[${i}]`, `"${String(t)}" 不是已知主题`)
+  })
+  const figures = c.arr(root, 'figures', '(根)') ?? []
+  figures.forEach((f, i) => checkFigure(c, f, `figures[${i}]`))
+  c.arr(root, 'headlineFigureIds', '(根)')
+  const sections = c.arr(root, 'sections', '(根)') ?? []
+  sections.forEach((raw, i) => {
+    const s = c.obj(raw, `sections[${i}]`)
+    if (!s) return
+    for (const k of ['id', 'title', 'text']) c.str(s, k, `sections[${i}]`)
+    c.oneOf(s, 'topic', `sections[${i}]`, TOPICS)
+    c.arr(s, 'figureIds', `sections[${i}]`)
+  })
+  const programs = c.arr(root, 'programs', '(根)') ?? []
+  programs.forEach((p, i) => checkProgram(c, p, `programs[${i}]`))
+  if (c.problems.length) return { problems: c.problems }
+
+  // The shape is right; now references inside the file.
+  const ok = data as FederationFile
+  const figureIds = new Set<string>()
+  ok.figures.forEach((f, i) => {
+    if (figureIds.has(f.id)) c.fail(`figures[${i}].id`, `"${f.id}" 重复`)
+    figureIds.add(f.id)
+  })
+  const refs = (ids: string[], path: string) =>
+    ids.forEach((id, i) => {
+      if (!figureIds.has(id)) c.fail(`${path}[${i}]`, `引用的数字 "${id}" 不存在`)
+    })
+  refs(ok.headlineFigureIds, 'headlineFigureIds')
+  if (ok.headlineFigureIds.length < 3 || ok.headlineFigureIds.length > 4) c.fail('headlineFigureIds', '应有 3–4 个')
+  ok.sections.forEach((s, i) => refs(s.figureIds, `sections[${i}].figureIds`))
+  ok.programs.forEach((p, i) => {
+    refs(p.figureIds, `programs[${i}].figureIds`)
+    const sessionIds = new Set<string>()
+    p.signup?.sessions.forEach((s, j) => {
+      if (sessionIds.has(s.id)) c.fail(`programs[${i}].signup.sessions[${j}].id`, `"${s.id}" 重复`)
+      sessionIds.add(s.id)
+    })
+  })
+  return c.problems.length ? { problems: c.problems } : { ok }
+}
+
+export interface Catalog {
+  files: FederationFile[]
+  problems: DataError[]
+}
+
+/**
+ * Builds the catalog from every file. A file with problems is left out (and its problems
+ * returned) so one broken file never takes the others down; ids must be unique across files.
+ */
+export function buildCatalog(raw: RawFile[]): Catalog {
+  const files: FederationFile[] = []
+  const problems: DataError[] = []
+  const seen = new Map<string, string>()
+  for (const { file, data } of raw) {
+    const result = checkFederationFile(file, data)
+    if ('problems' in result) {
+      problems.push(...result.problems)
+      continue
+    }
+    const f = result.ok
+    const ids: Array<[string, string]> = [
+      [f.federation.id, 'federation.id'],
+      ...f.programs.map((p, i): [string, string] => [p.id, `programs[${i}].id`]),
+      ...f.programs.flatMap((p, i) =>
+        (p.signup?.sessions ?? []).map((s, j): [string, string] => [s.id, `programs[${i}].signup.sessions[${j}].id`]),
+      ),
+    ]
+    const clashes = ids.filter(([id]) => seen.has(id))
+    if (clashes.length) {
+      for (const [id, field] of clashes) problems.push(new DataError(file, field, `"${id}" 与 ${seen.get(id)} 重复`))
+      continue
+    }
+    for (const [id] of ids) seen.set(id, file)
+    files.push(f)
+  }
+  files.sort((a, b) => b.federation.year - a.federation.year || a.federation.id.localeCompare(b.federation.id))
+  return { files, problems }
+}
+
+export function figuresById(file: FederationFile): Map<string, Figure> {
+  return new Map(file.figures.map((f) => [f.id, f]))
+}
+
+export function pickFigures(file: FederationFile, ids: string[]): Figure[] {
+  const byId = figuresById(file)
+  return ids.map((id) => byId.get(id)).filter((f): f is Figure => f !== undefined)
+}
+
+export function findProgram(files: FederationFile[], programId: string): { file: FederationFile; program: Program } | undefined {
+  for (const file of files) {
+    const program = file.programs.find((p) => p.id === programId)
+    if (program) return { file, program }
+  }
+  return undefined
+}

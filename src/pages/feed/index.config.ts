@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '巾帼年终盘点',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,17 @@
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { SignupList } from '@/features/mine/signup-list'
+import { useMySignups } from '@/features/mine/use-my-signups'
+
+export default function MinePage() {
+  const signups = useMySignups()
+  // Sign-ups made on other pages should show when the tab comes back into view.
+  useDidShow(() => {
+    void signups.reload()
+  })
+  return (
+    <View className="page">
+      <SignupList state={signups} />
+    </View>
+  )
+}

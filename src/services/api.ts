@@ -1,0 +1,76 @@
+// The data boundary: everything the app can ask, independent of where the answers come from.
+import type { Figure, FederationFile, Program, ReportSection, Session, Source, Topic, YearEndCard } from '@/domain/types'
+
+export interface CardFilter {
+  province?: string
+  topic?: Topic
+}
+
+export interface FederationReport {
+  card: YearEndCard
+  sections: Array<ReportSection & { figures: Figure[] }>
+  programs: Program[]
+  source: Source
+}
+
+export interface ProgramDetail {
+  program: Program
+  federation: Pick<FederationFile['federation'], 'id' | 'name' | 'region' | 'year'>
+  color: string
+  figures: Figure[]
+  sessions: Session[]
+}
+
+export type AnswerValue = string | string[] | number | boolean
+export type Answers = Record<string, AnswerValue>
+
+export interface SignupRequest {
+  programId: string
+  sessionId: string
+  answers: Answers
+  /** Same key, same sign-up: a retried or double-tapped submit never books twice. */
+  idempotencyKey: string
+}
+
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled'
+
+export interface Signup {
+  id: string
+  programId: string
+  programTitle: string
+  federationName: string
+  sessionId: string
+  sessionTitle: string
+  sessionStart: string
+  online: boolean
+  place?: string
+  status: SignupStatus
+  /** 1-based place in the waitlist, while waitlisted. */
+  waitlistPosition?: number
+  name: string
+  mobile: string
+  createdAt: string
+}
+
+export type ApiErrorCode = 'not_found' | 'closed' | 'duplicate' | 'invalid' | 'network' | 'storage' | 'unknown'
+
+/** Every failure the app shows carries a plain Chinese message. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export interface Api {
+  listCards(filter?: CardFilter): Promise<YearEndCard[]>
+  getReport(federationId: string): Promise<FederationReport>
+  getProgram(programId: string): Promise<ProgramDetail>
+  submitSignup(request: SignupRequest): Promise<Signup>
+  listMySignups(): Promise<Signup[]>
+  cancelSignup(signupId: string): Promise<Signup>
+}

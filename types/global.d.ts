@@ -1,0 +1,22 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.svg'
+declare module '*.scss'
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV: 'weapp' | 'h5'
+    /** Base URL of the HTTP API; empty means the built-in mock data. */
+    TARO_APP_API_BASE?: string
+  }
+}
+
+interface RequireContext {
+  keys(): string[]
+  (id: string): unknown
+}
+interface NodeRequire {
+  context(directory: string, useSubdirectories: boolean, regExp: RegExp): RequireContext
+}
