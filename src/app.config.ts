@@ -13,8 +13,18 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/feed/index', text: '年终盘点' },
-      { pagePath: 'pages/mine/index', text: '我的报名' },
+      {
+        pagePath: 'pages/feed/index',
+        text: '年终盘点',
+        iconPath: 'assets/tab/feed.png',
+        selectedIconPath: 'assets/tab/feed-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的报名',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
     ],
   },
   lazyCodeLoading: 'requiredComponents',

@@ -17,6 +17,9 @@ interface RequireContext {
   keys(): string[]
   (id: string): unknown
 }
-interface NodeRequire {
-  context(directory: string, useSubdirectories: boolean, regExp: RegExp): RequireContext
+declare namespace NodeJS {
+  interface Require {
+    /** webpack's require.context: every matching module in a folder, resolved at build time. */
+    context(directory: string, useSubdirectories: boolean, regExp: RegExp): RequireContext
+  }
 }

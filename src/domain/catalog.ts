@@ -63,7 +63,8 @@ class Checker {
   }
   oneOf<T extends string>(o: Obj, key: string, path: string, allowed: readonly T[]) {
     const v = this.str(o, key, path)
-    if (v !== undefined && !allowed.includes(v as T)) this.fail(`${path}.${key}`, `应为 ${allowed.join('/')} 之一，实为 "${v}"`)
+    if (v !== undefined && !allowed.includes(v as T))
+      this.fail(`${path}.${key}`, `应为 ${allowed.join('/')} 之一，实为 "${v}"`)
   }
 }
 
@@ -126,7 +127,8 @@ function checkProgram(c: Checker, raw: unknown, path: string) {
     if (typeof f.type === 'string') types.add(f.type)
     if (f.type === 'single' || f.type === 'multi') {
       const opts = c.arr(f, 'options', fp)
-      if (opts && (opts.length < 2 || !opts.every((o) => typeof o === 'string'))) c.fail(`${fp}.options`, '至少两个文字选项')
+      if (opts && (opts.length < 2 || !opts.every((o) => typeof o === 'string')))
+        c.fail(`${fp}.options`, '至少两个文字选项')
     }
   })
   for (const needed of ['mobile', 'session']) {
@@ -253,7 +255,10 @@ export function pickFigures(file: FederationFile, ids: string[]): Figure[] {
   return ids.map((id) => byId.get(id)).filter((f): f is Figure => f !== undefined)
 }
 
-export function findProgram(files: FederationFile[], programId: string): { file: FederationFile; program: Program } | undefined {
+export function findProgram(
+  files: FederationFile[],
+  programId: string,
+): { file: FederationFile; program: Program } | undefined {
   for (const file of files) {
     const program = file.programs.find((p) => p.id === programId)
     if (program) return { file, program }

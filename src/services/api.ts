@@ -1,5 +1,14 @@
 // The data boundary: everything the app can ask, independent of where the answers come from.
-import type { Figure, FederationFile, Program, ReportSection, Session, Source, Topic, YearEndCard } from '@/domain/types'
+import type {
+  Figure,
+  FederationFile,
+  Program,
+  ReportSection,
+  Session,
+  Source,
+  Topic,
+  YearEndCard,
+} from '@/domain/types'
 
 export interface CardFilter {
   province?: string

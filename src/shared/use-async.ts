@@ -1,10 +1,7 @@
 // Loads something asynchronously and exposes loading / error / ready, with a reload.
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: T }
+export type AsyncState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T }
 
 export type AsyncResource<T> = AsyncState<T> & { reload: () => Promise<void> }
 

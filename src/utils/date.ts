@@ -10,18 +10,27 @@ dayjs.locale('zh-cn')
 const BEIJING_OFFSET_MINUTES = 8 * 60
 
 export function inBeijing(t: Date | string | number): Dayjs {
-  return dayjs(t).utcOffset(BEIJING_OFFSET_MINUTES)
+  // Through UTC first: applying utcOffset to a local-mode instance shifts twice on some zones.
+  return dayjs(t).utc().utcOffset(BEIJING_OFFSET_MINUTES)
 }
 
 /** ISO 8601 with the +08:00 offset, the form dates take in data and storage. */
 export function toIso(d: Dayjs): string {
-  return d.utcOffset(BEIJING_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ')
+  return inBeijing(d.valueOf()).format('YYYY-MM-DDTHH:mm:ssZ')
 }
 
-/** Midnight of `now`'s day in Beijing, plus `days` days, at HH:mm. */
+const DAY_MS = 24 * 60 * 60 * 1000
+const OFFSET_MS = BEIJING_OFFSET_MINUTES * 60 * 1000
+
+/**
+ * Midnight of `now`'s day in Beijing, plus `days` days, at HH:mm. Done in epoch
+ * milliseconds: Beijing has no daylight saving, and dayjs setters misbehave in offset mode.
+ */
 export function beijingDayAt(now: Date, days: number, hhmm: string): Dayjs {
   const [h, m] = hhmm.split(':').map(Number)
-  return inBeijing(now).startOf('day').add(days, 'day').hour(h).minute(m).second(0).millisecond(0)
+  const local = now.getTime() + OFFSET_MS
+  const midnight = local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - OFFSET_MS
+  return inBeijing(midnight + days * DAY_MS + (h * 60 + m) * 60 * 1000)
 }
 
 /** "12月5日 周六 14:00" */

@@ -64,7 +64,11 @@ async function journey(name, fn, contextOptions = {}) {
     console.log(`✓ ${name}`)
   } catch (e) {
     results.push({ name, ok: false })
-    console.log(`✗ ${name}\n  ${String(e?.message ?? e).split('\n').join('\n  ')}`)
+    console.log(
+      `✗ ${name}\n  ${String(e?.message ?? e)
+        .split('\n')
+        .join('\n  ')}`,
+    )
     await page.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {})
   } finally {
     await context.close()
@@ -92,13 +96,20 @@ await journey('mine tab shows the empty state', async (page) => {
   await page.screenshot({ path: join(shots, 'mine.png') })
 })
 
-await journey('dark theme', async (page) => {
-  await page.goto(server.url + '/')
-  for (const f of federations) await expectText(page, f.federation.name)
-  const bg = await page.locator('.page').first().evaluate((el) => getComputedStyle(el).backgroundColor)
-  if (bg !== 'rgb(20, 17, 18)') throw new Error(`dark background expected, got ${bg}`)
-  await page.screenshot({ path: join(shots, 'feed-dark.png') })
-}, { colorScheme: 'dark' })
+await journey(
+  'dark theme',
+  async (page) => {
+    await page.goto(server.url + '/')
+    for (const f of federations) await expectText(page, f.federation.name)
+    const bg = await page
+      .locator('.page')
+      .first()
+      .evaluate((el) => window.getComputedStyle(el).backgroundColor)
+    if (bg !== 'rgb(20, 17, 18)') throw new Error(`dark background expected, got ${bg}`)
+    await page.screenshot({ path: join(shots, 'feed-dark.png') })
+  },
+  { colorScheme: 'dark' },
+)
 
 await browser.close()
 await server.close()

@@ -1,0 +1,152 @@
+// Runs the logic layer of the weapp build in Node: stubs App/Page/Component/wx, loads dist/weapp,
+// and records every setData call (count, JSON bytes, Taro nodes). No render layer, so no timings.
+const path = require('node:path')
+
+function countNodes(value) {
+  // Taro sends its tree as objects with `nn` (node name); count those.
+  let n = 0
+  const walk = (v) => {
+    if (Array.isArray(v)) return v.forEach(walk)
+    if (v && typeof v === 'object') {
+      if (typeof v.nn === 'string' || typeof v.nn === 'number') n++
+      for (const k of Object.keys(v)) walk(v[k])
+    }
+  }
+  walk(value)
+  return n
+}
+
+function loadWeapp(distDir, { storage = new Map() } = {}) {
+  const dir = path.resolve(distDir)
+  const appJson = require(path.join(dir, 'app.json'))
+  const pages = new Map()
+  const components = []
+  let appOptions
+  const log = []
+  const stack = []
+
+  const wx = new Proxy(
+    {
+      getSystemInfoSync: () => ({
+        windowWidth: 375,
+        windowHeight: 812,
+        pixelRatio: 2,
+        platform: 'android',
+        fontSizeSetting: 16,
+      }),
+      getAppBaseInfo: () => ({ fontSizeScaleFactor: 1, theme: 'light', SDKVersion: '3.6.0' }),
+      getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
+      getDeviceInfo: () => ({ platform: 'android' }),
+      getStorageSync: (k) => (storage.has(k) ? storage.get(k) : ''),
+      setStorageSync: (k, v) => void storage.set(k, v),
+      removeStorageSync: (k) => void storage.delete(k),
+      getStorageInfoSync: () => ({ keys: [...storage.keys()] }),
+      nextTick: (fn) => setTimeout(fn, 0),
+      canIUse: () => true,
+      getLaunchOptionsSync: () => ({ path: 'pages/feed/index', query: {}, scene: 1001 }),
+      getEnterOptionsSync: () => ({ path: 'pages/feed/index', query: {}, scene: 1001 }),
+      onAppShow: () => undefined,
+      onAppHide: () => undefined,
+    },
+    {
+      get(target, key) {
+        if (key in target) return target[key]
+        // Globals webpack keeps on wx (webpackJsonp) start undefined, as on a phone.
+        if (typeof key === 'symbol' || key === 'webpackJsonp' || key === 'then') return undefined
+        // Any other wx API answers asynchronously with success.
+        return (opts = {}) => {
+          setTimeout(() => {
+            opts.success?.({ errMsg: `${String(key)}:ok` })
+            opts.complete?.({ errMsg: `${String(key)}:ok` })
+          }, 0)
+        }
+      },
+    },
+  )
+
+  const makeInstance = (route, options) => {
+    const inst = {
+      route,
+      __wxExparserNodeId__: `${route}-${Math.random()}`,
+      data: JSON.parse(JSON.stringify(options.data || {})),
+      options: {},
+      setData(data, cb) {
+        const json = JSON.stringify(data)
+        log.push({
+          route,
+          bytes: Buffer.byteLength(json),
+          keys: Object.keys(data),
+          nodes: countNodes(data),
+          at: Date.now(),
+        })
+        for (const [k, v] of Object.entries(data)) inst.data[k] = v
+        if (cb) setTimeout(cb, 0)
+      },
+      selectComponent: () => null,
+      createSelectorQuery: () => ({ select: () => ({ boundingClientRect: () => ({ exec: (cb) => cb && cb([]) }) }) }),
+      getOpenerEventChannel: () => ({ on() {}, emit() {} }),
+    }
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') inst[k] = v
+    for (const [k, v] of Object.entries(options.methods || {})) inst[k] = v
+    return inst
+  }
+
+  Object.assign(global, {
+    wx,
+    App: (o) => (appOptions = o),
+    Page: (o) => pages.set(currentRoute, o),
+    Component: (o) => components.push(o),
+    Behavior: (o) => o,
+    getApp: () => appOptions,
+    getCurrentPages: () => stack,
+    requirePlugin: () => ({}),
+  })
+  let currentRoute = ''
+
+  // Fresh module cache for each run, so several runs do not share state.
+  for (const k of Object.keys(require.cache)) if (k.startsWith(dir)) delete require.cache[k]
+  require(path.join(dir, 'app.js'))
+  appOptions?.onLaunch?.call(appOptions, { path: appJson.pages[0], query: {}, scene: 1001 })
+
+  return {
+    appJson,
+    log,
+    async openPage(route, query = {}) {
+      currentRoute = route
+      require(path.join(dir, `${route}.js`))
+      const options = pages.get(route)
+      if (!options) throw new Error(`page ${route} did not register`)
+      const inst = makeInstance(route, options)
+      inst.options = query
+      stack.push(inst)
+      const before = log.length
+      await options.onLoad?.call(inst, query)
+      options.onShow?.call(inst)
+      options.onReady?.call(inst)
+      await settle()
+      return { inst, calls: log.slice(before) }
+    },
+    async fire(inst, handler, event) {
+      const before = log.length
+      inst.eh(event)
+      await settle()
+      return log.slice(before)
+    },
+    settle,
+  }
+}
+
+function settle(ms = 50) {
+  return new Promise((r) => setTimeout(r, ms))
+}
+
+function findNode(tree, predicate, found = []) {
+  if (Array.isArray(tree)) tree.forEach((t) => findNode(t, predicate, found))
+  else if (tree && typeof tree === 'object') {
+    if (predicate(tree)) found.push(tree)
+    for (const k of Object.keys(tree)) findNode(tree[k], predicate, found)
+  }
+  return found
+}
+
+module.exports = { loadWeapp, countNodes, findNode, settle }

@@ -1,0 +1,20 @@
+// Jest: pure domain tests run in node; component and page tests opt into jsdom per file.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleNameMapper: {
+    // require.context is webpack's; under jest the same files are read from disk.
+    '^@/services/mock/content-files$': '<rootDir>/tests/support/content-files.ts',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@mock/(.*)$': '<rootDir>/mock/$1',
+    // Taro's runtime needs a mini-program or browser host; tests use small stand-ins.
+    '^@tarojs/taro$': '<rootDir>/tests/support/taro.ts',
+    '^@tarojs/components$': '<rootDir>/tests/support/components.tsx',
+    '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
+  },
+  clearMocks: true,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
+}

@@ -1,0 +1,39 @@
+/** @jest-environment jsdom */
+import { render, screen } from '@testing-library/react'
+import type { Api } from '@/services/api'
+
+jest.mock('@/services', () => {
+  const store = new Map<string, string>()
+  const { createMockApi } = jest.requireActual<typeof import('@/services/mock/mock-api')>('@/services/mock/mock-api')
+  const { contentFiles } = jest.requireActual<typeof import('../support/content-files')>('../support/content-files')
+  return {
+    api: createMockApi({
+      files: contentFiles,
+      store: { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v) },
+    }),
+  }
+})
+
+import MinePage from '@/pages/mine/index'
+import { api } from '@/services'
+
+describe('我的报名 page', () => {
+  it('says there are no sign-ups yet', async () => {
+    render(<MinePage />)
+    expect(await screen.findByText('还没有报名')).toBeTruthy()
+  })
+
+  it('lists a sign-up with its status and a masked mobile number', async () => {
+    await (api as Api).submitSignup({
+      programId: 'zz-legal-aid',
+      sessionId: 'zz-la-1',
+      answers: { name: '刘桂兰', mobile: '13800138000', session: 'zz-la-1', kind: '婚姻家庭' },
+      idempotencyKey: 'mine-test-1',
+    })
+    render(<MinePage />)
+    expect(await screen.findByText('巾帼普法与免费法律咨询')).toBeTruthy()
+    expect(screen.getByText('已报名')).toBeTruthy()
+    expect(screen.getByText(/刘桂兰 · 138\*\*\*\*8000/)).toBeTruthy()
+    expect(screen.queryByText(/13800138000/)).toBeNull()
+  })
+})

@@ -1,0 +1,165 @@
+import { ApiError, type Api, type SignupRequest } from '@/services/api'
+import { createMockApi, SIGNUPS_KEY, type KeyValueStore } from '@/services/mock/mock-api'
+import { contentFiles, readJsonDir } from '../support/content-files'
+import { join } from 'node:path'
+
+const NOW = new Date('2026-11-23T10:00:00+08:00')
+const extra = readJsonDir(join(__dirname, '..', 'fixtures', 'extra-federation'), 'fixtures')
+
+function memoryStore(): KeyValueStore & { data: Map<string, string>; full: boolean } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    full: false,
+    get(k) {
+      return data.get(k) ?? null
+    },
+    set(k, v) {
+      if (this.full) throw new Error('exceed storage max size')
+      data.set(k, v)
+    },
+  }
+}
+
+let key = 0
+const request = (name: string, mobile = '13800138000', over: Partial<SignupRequest> = {}): SignupRequest => ({
+  programId: 't-program',
+  sessionId: 't-session',
+  answers: { name, mobile, session: 't-session' },
+  idempotencyKey: `k-${++key}`,
+  ...over,
+})
+
+async function rejection(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p
+  } catch (e) {
+    if (e instanceof ApiError) return e
+    throw e
+  }
+  throw new Error('expected the call to fail')
+}
+
+describe('mock Api: content', () => {
+  const api = createMockApi({ files: contentFiles, store: memoryStore(), now: () => NOW })
+
+  it('lists one card per federation with 3–4 headline figures', async () => {
+    const cards = await api.listCards()
+    expect(cards).toHaveLength(5)
+    for (const c of cards) {
+      expect(c.headlineFigures.length).toBeGreaterThanOrEqual(3)
+      expect(c.headlineFigures.length).toBeLessThanOrEqual(4)
+    }
+    expect(cards.find((c) => c.name === '成都市妇联')?.headlineFigures[0]).toMatchObject({
+      value: '198861',
+      unit: '人次',
+    })
+  })
+
+  it('filters by province and by topic, and by both', async () => {
+    expect((await api.listCards({ province: '湖南' })).map((c) => c.name)).toEqual(['株洲市妇联'])
+    const health = (await api.listCards({ topic: '健康' })).map((c) => c.name).sort()
+    expect(health).toEqual(['株洲市妇联', '武都区妇联'].sort())
+    expect(await api.listCards({ province: '四川', topic: '健康' })).toEqual([])
+  })
+
+  it('gives a report with sections resolved to figures', async () => {
+    const report = await api.getReport('wudu-2020')
+    expect(report.card.name).toBe('武都区妇联')
+    expect(report.sections.every((s) => s.figures.length === s.figureIds.length)).toBe(true)
+    expect(report.programs.length).toBeGreaterThan(0)
+  })
+
+  it('answers unknown ids with a Chinese not-found error', async () => {
+    const e = await rejection(api.getReport('nope'))
+    expect(e.code).toBe('not_found')
+    expect(e.message).toMatch(/没有找到/)
+    expect((await rejection(api.getProgram('nope'))).code).toBe('not_found')
+  })
+
+  it('gives a program with dated sessions', async () => {
+    const detail = await api.getProgram('cd-live-commerce')
+    expect(detail.federation.name).toBe('成都市妇联')
+    expect(detail.sessions[0].start).toBe('2026-11-29T14:00:00+08:00')
+  })
+
+  it('fails like a network when told to, with a message to show', async () => {
+    let fail = true
+    const flaky = createMockApi({ files: contentFiles, store: memoryStore(), shouldFail: () => fail })
+    const e = await rejection(flaky.listCards())
+    expect(e.code).toBe('network')
+    fail = false
+    expect(await flaky.listCards()).toHaveLength(5)
+  })
+})
+
+describe('mock Api: sign-ups', () => {
+  let store: ReturnType<typeof memoryStore>
+  let api: Api
+  beforeEach(() => {
+    store = memoryStore()
+    api = createMockApi({ files: [...contentFiles, ...extra], store, now: () => NOW })
+  })
+
+  it('confirms while seats last, then waitlists in arrival order', async () => {
+    // The fixture session has 2 seats.
+    expect((await api.submitSignup(request('王芳', '13800138001'))).status).toBe('confirmed')
+    expect((await api.submitSignup(request('李娜', '13800138002'))).status).toBe('confirmed')
+    const third = await api.submitSignup(request('张丽', '13800138003'))
+    const fourth = await api.submitSignup(request('赵敏', '13800138004'))
+    expect([third.status, third.waitlistPosition]).toEqual(['waitlisted', 1])
+    expect([fourth.status, fourth.waitlistPosition]).toEqual(['waitlisted', 2])
+  })
+
+  it('refuses the same person twice for the same session, whatever the mobile formatting', async () => {
+    await api.submitSignup(request('王芳', '13800138000'))
+    const e = await rejection(api.submitSignup(request('王芳', '+86 138-0013-8000')))
+    expect(e.code).toBe('duplicate')
+    expect(e.message).toContain('已经报名')
+  })
+
+  it('lets one phone sign up different people', async () => {
+    await api.submitSignup(request('王芳', '13800138000'))
+    await api.submitSignup(request('王秀英', '13800138000'))
+    expect(await api.listMySignups()).toHaveLength(2)
+  })
+
+  it('makes exactly one record for a repeated submit', async () => {
+    const r = request('王芳')
+    const [a, b] = await Promise.all([api.submitSignup(r), api.submitSignup(r)])
+    expect(a.id).toBe(b.id)
+    expect(await api.listMySignups()).toHaveLength(1)
+  })
+
+  it('cancelling frees the seat for the first on the waitlist', async () => {
+    const first = await api.submitSignup(request('王芳', '13800138001'))
+    await api.submitSignup(request('李娜', '13800138002'))
+    const waiting = await api.submitSignup(request('张丽', '13800138003'))
+    const cancelled = await api.cancelSignup(first.id)
+    expect(cancelled.status).toBe('cancelled')
+    const after = await api.listMySignups()
+    expect(after.find((s) => s.id === waiting.id)?.status).toBe('confirmed')
+  })
+
+  it('refuses a closed session', async () => {
+    const e = await rejection(
+      api.submitSignup(request('王芳', '13800138000', { programId: 'wd-live-training', sessionId: 'wd-live-2' })),
+    )
+    expect(e.code).toBe('closed')
+  })
+
+  it('says so when storage is full, and records nothing', async () => {
+    store.full = true
+    const e = await rejection(api.submitSignup(request('王芳')))
+    expect(e.code).toBe('storage')
+    expect(e.message).toMatch(/存储空间/)
+    store.full = false
+    expect(await api.listMySignups()).toEqual([])
+  })
+
+  it('sets unreadable stored data aside instead of dropping it', async () => {
+    store.data.set(SIGNUPS_KEY, '{not json')
+    expect(await api.listMySignups()).toEqual([])
+    expect(store.data.get(`${SIGNUPS_KEY}.corrupt`)).toBe('{not json')
+  })
+})

@@ -1,0 +1,19 @@
+// Stand-ins for @tarojs/components under jest: plain DOM elements with the same props.
+import { createElement, type ReactNode } from 'react'
+
+type Props = Record<string, unknown> & { children?: ReactNode; className?: string }
+
+const make = (tag: string) =>
+  function TaroStandIn({ children, className, ...rest }: Props) {
+    const dom: Record<string, unknown> = { className }
+    for (const [k, v] of Object.entries(rest)) {
+      if (k.startsWith('on') || k.startsWith('aria-') || k === 'role' || k === 'style') dom[k] = v
+    }
+    return createElement(tag, dom, children)
+  }
+
+export const View = make('div')
+export const Text = make('span')
+export const Button = make('button')
+export const ScrollView = make('div')
+export const Image = make('img')
