@@ -5,7 +5,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '.swc/**'] },
+  { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '**/.swc/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,17 +21,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'bench/empty-app/src/**/*.{ts,tsx}'],
     languageOptions: {
       globals: { ...globals.browser, defineAppConfig: 'readonly', definePageConfig: 'readonly' },
     },
   },
   {
-    files: ['**/*.{js,cjs,mjs}', 'config/**/*.ts', 'tests/**/*.{ts,tsx}'],
+    files: ['**/*.{js,cjs,mjs}', 'config/**/*.ts', 'bench/empty-app/config/**/*.ts', 'tests/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {
-    files: ['**/*.cjs', '*.js'],
+    files: ['**/*.cjs', '**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

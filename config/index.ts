@@ -23,6 +23,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    terser: {
+      enable: true,
+      // Taro's default escapes every non-ASCII character (\uXXXX, 6 bytes for a Chinese character
+      // that UTF-8 stores in 3). Mini-program and browser scripts are UTF-8, so keep them as they are.
+      config: { output: { ascii_only: false } },
+    },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
+import { gzipSync } from 'node:zlib'
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -13,7 +14,9 @@ const TYPES = {
   '.ico': 'image/x-icon',
 }
 
-export function serve(root, port = 0) {
+/** Serves `root`; with `gzip`, compressible files go out gzipped, as a production server would. */
+export function serve(root, port = 0, { gzip = false } = {}) {
+  const gzipped = new Map()
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
@@ -22,7 +25,14 @@ export function serve(root, port = 0) {
       const s = await stat(file).catch(() => undefined)
       if (!s || s.isDirectory()) file = join(root, 'index.html')
       const body = await readFile(file)
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      const type = TYPES[extname(file)] ?? 'application/octet-stream'
+      if (gzip && /text|javascript|json|svg/.test(type) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }))
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'max-age=31536000' })
+        res.end(gzipped.get(file))
+        return
+      }
+      res.writeHead(200, { 'content-type': type })
       res.end(body)
     } catch {
       res.writeHead(404).end('not found')

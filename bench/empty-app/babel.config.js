@@ -1,0 +1,2 @@
+// Same Babel setup as the app.
+module.exports = require('../../babel.config.js')

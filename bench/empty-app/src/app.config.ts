@@ -1,0 +1,5 @@
+export default defineAppConfig({
+  pages: ['pages/index/index'],
+  window: { navigationBarTitleText: 'empty' },
+  lazyCodeLoading: 'requiredComponents',
+})

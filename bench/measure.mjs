@@ -1,0 +1,147 @@
+// What the bench and the CI budgets measure: weapp package bytes, H5 initial bytes, and the
+// setData traffic of the weapp logic layer run in Node. Deterministic: no timings here.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, relative, sep } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const require = createRequire(import.meta.url)
+const { loadWeapp, findNode } = require('./weapp-harness.cjs')
+
+export const ROOT = join(import.meta.dirname, '..')
+export const EMPTY_APP = join(ROOT, 'bench', 'empty-app')
+
+/** Files DevTools keeps for itself; they are not uploaded with the package. */
+const NOT_SHIPPED = new Set(['project.config.json', 'project.private.config.json'])
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name)
+    return statSync(full).isDirectory() ? walk(full) : [full]
+  })
+}
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length
+
+/** Bytes and gzip bytes of the main package and of each subpackage, as app.json declares them. */
+export function weappPackages(distDir) {
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8'))
+  const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/?$/, '/'))
+  const packages = new Map([['main', { name: 'main', bytes: 0, gzip: 0, files: 0 }]])
+  for (const s of subs) packages.set(s, { name: s.replace(/\/$/, ''), bytes: 0, gzip: 0, files: 0 })
+  for (const file of walk(distDir)) {
+    const rel = relative(distDir, file).split(sep).join('/')
+    if (NOT_SHIPPED.has(rel)) continue
+    const buf = readFileSync(file)
+    const pkg = packages.get(subs.find((s) => rel.startsWith(s)) ?? 'main')
+    pkg.bytes += buf.length
+    pkg.gzip += gz(buf)
+    pkg.files++
+  }
+  return [...packages.values()]
+}
+
+/** The JavaScript and CSS the H5 index.html loads before the app can render. */
+export function h5Initial(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+  const js = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1])
+  const css = [...html.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((m) => m[1])
+  const sum = (urls) =>
+    urls.reduce(
+      (acc, url) => {
+        const buf = readFileSync(join(distDir, url.replace(/^\//, '')))
+        return { bytes: acc.bytes + buf.length, gzip: acc.gzip + gz(buf), files: acc.files + 1 }
+      },
+      { bytes: 0, gzip: 0, files: 0 },
+    )
+  return { js: sum(js), css: sum(css) }
+}
+
+/** Every page route in app.json, main package first. */
+export function weappRoutes(distDir) {
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8'))
+  const subs = app.subPackages ?? app.subpackages ?? []
+  return [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))]
+}
+
+/** Queries a page needs to open with real content (deep-link pages take an id). */
+function pageQuery(route) {
+  const file = join(ROOT, 'bench', 'page-queries.json')
+  const queries = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+  return queries[route] ?? {}
+}
+
+const summarize = (calls) => ({
+  calls: calls.length,
+  bytes: calls.reduce((a, c) => a + c.bytes, 0),
+  maxCallBytes: calls.reduce((a, c) => Math.max(a, c.bytes), 0),
+  nodes: calls.reduce((a, c) => a + c.nodes, 0),
+})
+
+/** setData traffic of each page's first render. */
+export async function firstRenders(distDir) {
+  const out = []
+  for (const route of weappRoutes(distDir)) {
+    const w = loadWeapp(distDir)
+    const { calls } = await w.openPage(route, pageQuery(route))
+    out.push({ route, ...summarize(calls) })
+  }
+  return out
+}
+
+const sidOf = (node) => node.sid ?? node.uid
+
+/** One tap on the first feed card: the traffic it causes on the feed page. */
+export async function tapFeedCard(distDir) {
+  const w = loadWeapp(distDir)
+  const { inst } = await w.openPage('pages/feed/index')
+  const [card] = findNode(inst.data, (n) => typeof n.cl === 'string' && /\bye-card\b/.test(n.cl))
+  if (!card) return { measured: false, reason: 'no feed card found in the page data' }
+  const target = { id: sidOf(card), dataset: { sid: sidOf(card) } }
+  const calls = await w.fire(inst, 'eh', {
+    type: 'tap',
+    timeStamp: Date.now(),
+    target,
+    currentTarget: target,
+    detail: {},
+  })
+  return { measured: true, ...summarize(calls) }
+}
+
+/**
+ * Types an 11-digit mobile number, one key at a time, into the first mobile field of the
+ * sign-up form (routes and queries from bench/page-queries.json).
+ */
+export async function typeMobile(distDir) {
+  const route = weappRoutes(distDir).find((r) => /signup/.test(r))
+  if (!route) return { measured: false, reason: 'no sign-up page in this build yet' }
+  const w = loadWeapp(distDir)
+  const { inst } = await w.openPage(route, pageQuery(route))
+  const [input] = findNode(
+    inst.data,
+    (n) => n.nn !== undefined && /mobile/.test(String(n.cl ?? '') + String(n.id ?? '')),
+  )
+  if (!input) return { measured: false, reason: `no mobile input found on ${route}` }
+  const target = { id: sidOf(input), dataset: { sid: sidOf(input) } }
+  const digits = '13800138000'
+  const perKey = []
+  for (let i = 1; i <= digits.length; i++) {
+    const value = digits.slice(0, i)
+    const calls = await w.fire(inst, 'eh', {
+      type: 'input',
+      timeStamp: Date.now(),
+      target,
+      currentTarget: target,
+      detail: { value, cursor: i },
+    })
+    perKey.push(summarize(calls))
+  }
+  return {
+    measured: true,
+    route,
+    keystrokes: digits.length,
+    maxCallsPerKey: Math.max(...perKey.map((k) => k.calls)),
+    maxBytesPerKey: Math.max(...perKey.map((k) => k.bytes)),
+    totalCalls: perKey.reduce((a, k) => a + k.calls, 0),
+  }
+}

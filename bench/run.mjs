@@ -1,0 +1,183 @@
+// npm run bench: builds the app and the empty Taro app, then measures package sizes, H5 initial
+// bytes, setData traffic and Lighthouse mobile. Prints a table and writes bench/results/latest.json.
+// Flags: --no-build (use existing dist folders), --no-lighthouse, --runs N (Lighthouse runs, default 3).
+import { execSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { serve } from '../tests/e2e/serve.mjs'
+import { EMPTY_APP, ROOT, firstRenders, h5Initial, tapFeedCard, typeMobile, weappPackages } from './measure.mjs'
+
+const require = createRequire(import.meta.url)
+const { evaluateBudgets } = require('./budgets.cjs')
+
+const args = process.argv.slice(2)
+const flag = (name) => args.includes(name)
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3
+const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const build = (cwd, type) => {
+  process.stdout.write(`building ${type} in ${cwd === ROOT ? 'app' : 'empty app'}… `)
+  const t = Date.now()
+  execSync(`npx taro build --type ${type}`, { cwd, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
+  console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`)
+}
+
+if (!flag('--no-build')) {
+  for (const type of ['weapp', 'h5']) {
+    build(ROOT, type)
+    build(EMPTY_APP, type)
+  }
+}
+
+const kb = (n) => (n / 1024).toFixed(1)
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+const app = { weapp: join(ROOT, 'dist', 'weapp'), h5: join(ROOT, 'dist', 'h5') }
+const empty = { weapp: join(EMPTY_APP, 'dist', 'weapp'), h5: join(EMPTY_APP, 'dist', 'h5') }
+
+const [main, ...subpackages] = weappPackages(app.weapp)
+const [emptyMain] = weappPackages(empty.weapp)
+const results = {
+  date: new Date().toISOString(),
+  weapp: {
+    main,
+    subpackages,
+    empty: emptyMain,
+    ratio: main.bytes / emptyMain.bytes,
+    gzipRatio: main.gzip / emptyMain.gzip,
+  },
+  h5: { app: h5Initial(app.h5), empty: h5Initial(empty.h5) },
+  setData: {
+    firstRenders: await firstRenders(app.weapp),
+    tapFeedCard: await tapFeedCard(app.weapp),
+    typeMobile: await typeMobile(app.weapp),
+  },
+}
+
+async function lighthouseMedian(distDir) {
+  const { default: lighthouse } = await import('lighthouse')
+  const chromeLauncher = await import('chrome-launcher')
+  const server = await serve(distDir, 0, { gzip: true })
+  const samples = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      const chrome = await chromeLauncher.launch({
+        chromePath: CHROME,
+        chromeFlags: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      })
+      try {
+        const { lhr } = await lighthouse(`${server.url}/`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+        })
+        samples.push({
+          score: Math.round(lhr.categories.performance.score * 100),
+          lcp: lhr.audits['largest-contentful-paint'].numericValue,
+          tbt: lhr.audits['total-blocking-time'].numericValue,
+          fcp: lhr.audits['first-contentful-paint'].numericValue,
+        })
+      } finally {
+        await chrome.kill()
+      }
+    }
+  } finally {
+    await server.close()
+  }
+  return {
+    runs: samples.length,
+    score: median(samples.map((s) => s.score)),
+    lcpMs: Math.round(median(samples.map((s) => s.lcp))),
+    tbtMs: Math.round(median(samples.map((s) => s.tbt))),
+    fcpMs: Math.round(median(samples.map((s) => s.fcp))),
+    samples,
+  }
+}
+
+if (!flag('--no-lighthouse')) {
+  process.stdout.write(`lighthouse mobile, ${runs} runs each… `)
+  results.lighthouse = { app: await lighthouseMedian(app.h5), empty: await lighthouseMedian(empty.h5) }
+  console.log('done')
+}
+
+results.budgets = evaluateBudgets({
+  main,
+  empty: emptyMain,
+  subpackages,
+  firstRenders: results.setData.firstRenders,
+  typing: results.setData.typeMobile,
+})
+
+// ---- print ----
+const table = (title, head, rows) => {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`
+  console.log(`\n${title}\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+  for (const r of rows) console.log(line(r))
+}
+
+const w = results.weapp
+table(
+  'weapp package (KB)',
+  ['package', 'bytes', 'gzip', 'vs empty app'],
+  [
+    ['main', kb(w.main.bytes), kb(w.main.gzip), `${w.ratio.toFixed(2)}× (gzip ${w.gzipRatio.toFixed(2)}×)`],
+    ...w.subpackages.map((s) => [s.name, kb(s.bytes), kb(s.gzip), '']),
+    ['empty app main', kb(w.empty.bytes), kb(w.empty.gzip), '1.00×'],
+  ],
+)
+const h = results.h5
+table(
+  'H5 initial load (KB)',
+  ['build', 'JS', 'JS gzip', 'CSS', 'CSS gzip'],
+  [
+    ['app', kb(h.app.js.bytes), kb(h.app.js.gzip), kb(h.app.css.bytes), kb(h.app.css.gzip)],
+    ['empty app', kb(h.empty.js.bytes), kb(h.empty.js.gzip), kb(h.empty.css.bytes), kb(h.empty.css.gzip)],
+  ],
+)
+const s = results.setData
+const tap = s.tapFeedCard
+const typing = s.typeMobile
+table(
+  'weapp setData',
+  ['interaction', 'calls', 'bytes', 'nodes'],
+  [
+    ...s.firstRenders.map((p) => [`first render ${p.route}`, p.calls, p.bytes, p.nodes]),
+    tap.measured ? ['tap a feed card', tap.calls, tap.bytes, tap.nodes] : ['tap a feed card', '—', tap.reason, ''],
+    typing.measured
+      ? ['type 11-digit mobile (max per key)', typing.maxCallsPerKey, typing.maxBytesPerKey, '']
+      : ['type 11-digit mobile', '—', typing.reason, ''],
+  ],
+)
+if (results.lighthouse) {
+  const l = results.lighthouse
+  table(
+    `Lighthouse mobile (median of ${runs})`,
+    ['build', 'score', 'LCP ms', 'TBT ms', 'FCP ms'],
+    [
+      ['app', l.app.score, l.app.lcpMs, l.app.tbtMs, l.app.fcpMs],
+      ['empty app', l.empty.score, l.empty.lcpMs, l.empty.tbtMs, l.empty.fcpMs],
+    ],
+  )
+}
+table(
+  'budgets',
+  ['figure', 'value', 'limit', ''],
+  results.budgets.map((r) => [r.figure, r.value, r.limit, r.ok ? 'ok' : 'OVER']),
+)
+
+const outDir = join(ROOT, 'bench', 'results')
+mkdirSync(outDir, { recursive: true })
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, 2))
+console.log('\nwritten: bench/results/latest.json')
