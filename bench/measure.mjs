@@ -105,7 +105,7 @@ export async function tapFeedCard(distDir) {
     currentTarget: target,
     detail: {},
   })
-  return { measured: true, ...summarize(calls) }
+  return { measured: true, ...summarize(calls), navigatedTo: w.navigations.at(-1) ?? null }
 }
 
 /**

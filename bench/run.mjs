@@ -154,7 +154,9 @@ table(
   ['interaction', 'calls', 'bytes', 'nodes'],
   [
     ...s.firstRenders.map((p) => [`first render ${p.route}`, p.calls, p.bytes, p.nodes]),
-    tap.measured ? ['tap a feed card', tap.calls, tap.bytes, tap.nodes] : ['tap a feed card', '—', tap.reason, ''],
+    tap.measured
+      ? [`tap a feed card (→ ${tap.navigatedTo ?? 'no navigation'})`, tap.calls, tap.bytes, tap.nodes]
+      : ['tap a feed card', '—', tap.reason, ''],
     typing.measured
       ? ['type 11-digit mobile (max per key)', typing.maxCallsPerKey, typing.maxBytesPerKey, '']
       : ['type 11-digit mobile', '—', typing.reason, ''],

@@ -24,6 +24,10 @@ function loadWeapp(distDir, { storage = new Map() } = {}) {
   let appOptions
   const log = []
   const stack = []
+  // A page that throws while rendering must fail the measurement, not report a tiny, empty page.
+  const errors = []
+  const navigations = []
+  const onError = (e) => errors.push(e)
 
   const wx = new Proxy(
     {
@@ -46,9 +50,15 @@ function loadWeapp(distDir, { storage = new Map() } = {}) {
       getLaunchOptionsSync: () => ({ path: 'pages/feed/index', query: {}, scene: 1001 }),
       getEnterOptionsSync: () => ({ path: 'pages/feed/index', query: {}, scene: 1001 }),
       onAppShow: () => undefined,
+      navigateTo: (opts = {}) => {
+        navigations.push(opts.url)
+        setTimeout(() => opts.success?.({ errMsg: 'navigateTo:ok' }), 0)
+      },
       onAppHide: () => undefined,
     },
     {
+      // Taro only wraps the wx APIs that exist (`key in wx`); answer yes for every API name.
+      has: (target, key) => typeof key === 'string' && key !== 'webpackJsonp',
       get(target, key) {
         if (key in target) return target[key]
         // Globals webpack keeps on wx (webpackJsonp) start undefined, as on a phone.
@@ -111,6 +121,7 @@ function loadWeapp(distDir, { storage = new Map() } = {}) {
   return {
     appJson,
     log,
+    navigations,
     async openPage(route, query = {}) {
       currentRoute = route
       require(path.join(dir, `${route}.js`))
@@ -120,16 +131,28 @@ function loadWeapp(distDir, { storage = new Map() } = {}) {
       inst.options = query
       stack.push(inst)
       const before = log.length
-      await options.onLoad?.call(inst, query)
-      options.onShow?.call(inst)
-      options.onReady?.call(inst)
-      await settle()
+      process.on('uncaughtException', onError)
+      try {
+        await options.onLoad?.call(inst, query)
+        options.onShow?.call(inst)
+        options.onReady?.call(inst)
+        await settle()
+      } finally {
+        process.off('uncaughtException', onError)
+      }
+      if (errors.length) throw new Error(`${route} threw while rendering: ${errors[0]?.stack ?? errors[0]}`)
       return { inst, calls: log.slice(before) }
     },
     async fire(inst, handler, event) {
       const before = log.length
-      inst.eh(event)
-      await settle()
+      process.on('uncaughtException', onError)
+      try {
+        inst[handler](event)
+        await settle()
+      } finally {
+        process.off('uncaughtException', onError)
+      }
+      if (errors.length) throw new Error(`${handler}(${event.type}) threw: ${errors[0]?.stack ?? errors[0]}`)
       return log.slice(before)
     },
     settle,

@@ -19,7 +19,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src'),
       '@mock': path.resolve(__dirname, '..', 'mock'),
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      // weapp reads its light/dark colours from theme.json (app.config.ts sets themeLocation).
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/theme.json', to: 'dist/weapp/theme.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,31 +1,64 @@
+const weapp = process.env.TARO_ENV === 'weapp'
+
+const tabBarList = [
+  {
+    pagePath: 'pages/feed/index',
+    text: '年终盘点',
+    iconPath: 'assets/tab/feed.png',
+    selectedIconPath: 'assets/tab/feed-active.png',
+  },
+  {
+    pagePath: 'pages/mine/index',
+    text: '我的报名',
+    iconPath: 'assets/tab/mine.png',
+    selectedIconPath: 'assets/tab/mine-active.png',
+  },
+]
+
+// weapp follows the system theme through theme.json variables; H5 has no such mechanism for its
+// navigation and tab bars, so it gets plain colours and its pages follow prefers-color-scheme in CSS.
 export default defineAppConfig({
   pages: ['pages/feed/index', 'pages/mine/index'],
-  window: {
-    navigationBarTitleText: '巾帼年终盘点',
-    navigationBarBackgroundColor: '#b71c1c',
-    navigationBarTextStyle: 'white',
-    backgroundColor: '#f6f2ef',
-    backgroundTextStyle: 'dark',
+  // Report and program pages live in subpackages whose roots keep the shared deep links
+  // (/pages/report/index?id=…); the feed preloads them so a tap opens without waiting.
+  subPackages: [
+    { root: 'pages/report', pages: ['index'] },
+    { root: 'pages/program', pages: ['index'] },
+  ],
+  preloadRule: {
+    'pages/feed/index': { network: 'all', packages: ['pages/report', 'pages/program'] },
   },
-  tabBar: {
-    color: '#5b524c',
-    selectedColor: '#b71c1c',
-    backgroundColor: '#ffffff',
-    borderStyle: 'black',
-    list: [
-      {
-        pagePath: 'pages/feed/index',
-        text: '年终盘点',
-        iconPath: 'assets/tab/feed.png',
-        selectedIconPath: 'assets/tab/feed-active.png',
+  window: weapp
+    ? {
+        navigationBarTitleText: '巾帼年终盘点',
+        navigationBarBackgroundColor: '@navBgColor',
+        navigationBarTextStyle: '@navTextStyle',
+        backgroundColor: '@bgColor',
+        backgroundTextStyle: '@bgTextStyle',
+      }
+    : {
+        navigationBarTitleText: '巾帼年终盘点',
+        navigationBarBackgroundColor: '#b71c1c',
+        navigationBarTextStyle: 'white',
+        backgroundColor: '#f6f2ef',
+        backgroundTextStyle: 'dark',
       },
-      {
-        pagePath: 'pages/mine/index',
-        text: '我的报名',
-        iconPath: 'assets/tab/mine.png',
-        selectedIconPath: 'assets/tab/mine-active.png',
+  tabBar: weapp
+    ? {
+        color: '@tabColor',
+        selectedColor: '@tabSelectedColor',
+        backgroundColor: '@tabBgColor',
+        // A theme.json variable; Taro's type only knows the literal values.
+        borderStyle: '@tabBorderStyle' as 'black',
+        list: tabBarList,
+      }
+    : {
+        color: '#5b524c',
+        selectedColor: '#b71c1c',
+        backgroundColor: '#ffffff',
+        borderStyle: 'black',
+        list: tabBarList,
       },
-    ],
-  },
+  ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
   lazyCodeLoading: 'requiredComponents',
 })

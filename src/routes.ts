@@ -1,5 +1,12 @@
 // Routes are built here, never by string concatenation in pages.
+const withQuery = (path: string, query: Record<string, string>) =>
+  `${path}?${Object.entries(query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')}`
+
 export const routes = {
   feed: '/pages/feed/index',
   mine: '/pages/mine/index',
+  report: (federationId: string) => withQuery('/pages/report/index', { id: federationId }),
+  program: (programId: string) => withQuery('/pages/program/index', { id: programId }),
 } as const

@@ -11,3 +11,20 @@ export function matchesFilter(card: YearEndCard, filter: CardFilter = {}): boole
 export function filterCards(cards: YearEndCard[], filter: CardFilter = {}): YearEndCard[] {
   return cards.filter((c) => matchesFilter(c, filter))
 }
+
+/** Provinces that have cards, in the order the feed shows them. */
+export function provincesOf(cards: YearEndCard[]): string[] {
+  return [...new Set(cards.map((c) => c.region.province))]
+}
+
+export function isFiltered(filter: CardFilter): boolean {
+  return Boolean(filter.province || filter.topic)
+}
+
+/** Tapping the chosen value again clears that part of the filter. */
+export function toggleFilter(filter: CardFilter, key: keyof CardFilter, value: string | undefined): CardFilter {
+  const next = { ...filter }
+  if (value === undefined || filter[key] === value) delete next[key]
+  else (next as Record<string, string>)[key] = value
+  return next
+}

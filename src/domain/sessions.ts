@@ -24,7 +24,9 @@ export function materializeSession(programId: string, t: SessionTemplate, now: D
 }
 
 export function programSessions(program: Program, now: Date): Session[] {
-  return (program.signup?.sessions ?? []).map((t) => materializeSession(program.id, t, now))
+  return (program.signup?.sessions ?? [])
+    .map((t) => materializeSession(program.id, t, now))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
 }
 
 export type SignupState = 'open' | 'waitlist' | 'closed' | 'notYet'

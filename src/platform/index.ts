@@ -40,3 +40,31 @@ export function navigateTo(url: string) {
 export function switchTab(url: string) {
   void Taro.switchTab({ url }).catch(() => undefined)
 }
+
+let cachedFontScale: number | undefined
+
+/**
+ * The user's font scale: WeChat's font setting (getAppBaseInfo().fontSizeScaleFactor) in weapp,
+ * the browser's default font size relative to 16px in H5. Read once; 1 when unknown.
+ */
+export function systemFontScale(): number {
+  if (cachedFontScale !== undefined) return cachedFontScale
+  let scale = 1
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      const probe = document.createElement('div')
+      probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
+      document.body.appendChild(probe)
+      scale = parseFloat(window.getComputedStyle(probe).fontSize) / 16
+      probe.remove()
+    } else {
+      // fontSizeScaleFactor is in WeChat's getAppBaseInfo but missing from Taro's type.
+      const info = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number } | undefined
+      scale = info?.fontSizeScaleFactor ?? 1
+    }
+  } catch {
+    scale = 1
+  }
+  cachedFontScale = Number.isFinite(scale) && scale > 0 ? scale : 1
+  return cachedFontScale
+}

@@ -2,7 +2,7 @@
 import { env } from '@/config/env'
 import { storage } from '@/platform'
 import type { Api } from './api'
-import { contentFiles } from './mock/content-files'
+import { contentFiles } from '@/services/mock/content-files'
 import { createMockApi } from './mock/mock-api'
 
 function chooseApi(): Api {

@@ -1,51 +1,77 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { calls } from '../support/taro'
+import { serviceControl } from '../support/mock-services'
 
 // The page talks to `@/services`; here that is the real mock Api over the real mock/ data,
 // with a switch that makes it fail like a network would.
-const mockControl = { fail: false }
-jest.mock('@/services', () => {
-  const store = new Map<string, string>()
-  const { createMockApi } = jest.requireActual<typeof import('@/services/mock/mock-api')>('@/services/mock/mock-api')
-  const { contentFiles } = jest.requireActual<typeof import('../support/content-files')>('../support/content-files')
-  return {
-    api: createMockApi({
-      files: contentFiles,
-      store: { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v) },
-      shouldFail: () => mockControl.fail,
-    }),
-  }
-})
+jest.mock('@/services', () =>
+  jest.requireActual<typeof import('../support/mock-services')>('../support/mock-services').makeServices(),
+)
 
 import FeedPage from '@/pages/feed/index'
 
+const NAMES = ['成都市妇联', '武都区妇联', '河北某市妇联', '株洲市妇联', '惠州市妇联']
+
 beforeEach(() => {
-  mockControl.fail = false
+  serviceControl.fail = false
+  calls.navigations.length = 0
 })
 
 describe('年终盘点 feed page', () => {
-  it('shows every federation with its region, year and formatted headline figures', async () => {
+  it('shows every federation with its region, year, topics and formatted headline figures', async () => {
     render(<FeedPage />)
-    expect(screen.getByText('正在加载年终盘点…')).toBeTruthy()
-    for (const name of ['成都市妇联', '武都区妇联', '河北某市妇联', '株洲市妇联', '惠州市妇联']) {
-      expect(await screen.findByText(name)).toBeTruthy()
-    }
-    expect(screen.getByText('甘肃 · 陇南 · 武都区')).toBeTruthy()
+    expect(screen.getByLabelText('正在加载年终盘点')).toBeTruthy()
+    // One page of four cards first, the rest on 加载更多 (or scrolling to the bottom).
+    await screen.findByText('加载更多')
+    expect(NAMES.filter((n) => screen.queryByText(n))).toHaveLength(4)
+    fireEvent.click(screen.getByText('加载更多'))
+    for (const name of NAMES) expect(screen.getByText(name)).toBeTruthy()
+    expect(screen.queryByText('加载更多')).toBeNull()
+    expect(screen.getByText('甘肃 · 陇南 · 武都区 · 区县级')).toBeTruthy()
     expect(screen.getAllByText('2021 年终盘点')).toHaveLength(1)
     // 198861人次 is shown as 19.9万 with its unit, and the exact figure in its label.
     expect(screen.getByText('19.9万')).toBeTruthy()
-    expect(screen.getByLabelText('领头雁培训198861人次')).toBeTruthy()
+    expect(screen.getByLabelText('领头雁培训：198861人次')).toBeTruthy()
     // Qualifiers stay: 1000余人.
     expect(screen.getByText('1000余')).toBeTruthy()
     expect(screen.getByText('来源：惠州日报 · 2021年3月')).toBeTruthy()
+    expect(screen.getByText('— 共 5 个妇联 —')).toBeTruthy()
+  })
+
+  it('filters by region and topic, combines them, and offers to clear an empty result', async () => {
+    render(<FeedPage />)
+    await screen.findByText('成都市妇联')
+    fireEvent.click(screen.getByLabelText('地区：湖南'))
+    expect(screen.queryByText('成都市妇联')).toBeNull()
+    expect(screen.getByText('株洲市妇联')).toBeTruthy()
+    // The chosen chip says so in text, not only in colour.
+    expect(screen.getByLabelText('地区：湖南').textContent).toBe('✓ 湖南')
+
+    fireEvent.click(screen.getByLabelText('主题：健康'))
+    expect(screen.getByText('株洲市妇联')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('地区：四川'))
+    expect(screen.getByText('没有符合条件的年终盘点')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('清除筛选'))
+    fireEvent.click(screen.getByText('加载更多'))
+    for (const name of NAMES) expect(screen.getByText(name)).toBeTruthy()
+  })
+
+  it('opens the report when a card is tapped', async () => {
+    render(<FeedPage />)
+    fireEvent.click(await screen.findByText('加载更多'))
+    fireEvent.click(screen.getByLabelText('武都区妇联2020年终盘点，查看报告'))
+    expect(calls.navigations).toEqual(['/pages/report/index?id=wudu-2020'])
   })
 
   it('shows an error with a retry that recovers', async () => {
-    mockControl.fail = true
+    serviceControl.fail = true
     render(<FeedPage />)
-    expect(await screen.findByText('没能加载出来')).toBeTruthy()
-    expect(screen.getByRole('alert').textContent).toContain('网络不太好')
-    mockControl.fail = false
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText('没能加载出来')).toBeTruthy()
+    expect(alert.textContent).toContain('网络不太好')
+    serviceControl.fail = false
     await act(async () => {
       fireEvent.click(screen.getByText('重新加载'))
     })

@@ -7,7 +7,7 @@ const make = (tag: string) =>
   function TaroStandIn({ children, className, ...rest }: Props) {
     const dom: Record<string, unknown> = { className }
     for (const [k, v] of Object.entries(rest)) {
-      if (k.startsWith('on') || k.startsWith('aria-') || k === 'role' || k === 'style') dom[k] = v
+      if (k.startsWith('on') || k.startsWith('aria-') || k === 'role' || k === 'style' || k === 'disabled') dom[k] = v
     }
     return createElement(tag, dom, children)
   }
@@ -17,3 +17,18 @@ export const Text = make('span')
 export const Button = make('button')
 export const ScrollView = make('div')
 export const Image = make('img')
+
+export function Switch({
+  checked,
+  onChange,
+}: {
+  checked?: boolean
+  onChange?: (e: { detail: { value: boolean } }) => void
+}) {
+  return createElement('input', {
+    type: 'checkbox',
+    role: 'switch',
+    checked: Boolean(checked),
+    onChange: (e: { target: { checked: boolean } }) => onChange?.({ detail: { value: e.target.checked } }),
+  })
+}

@@ -1,7 +1,9 @@
 // A small stand-in for @tarojs/taro under jest: in-memory storage, recorded navigation and toasts.
 import { useEffect } from 'react'
 
-const store = new Map<string, string>()
+// Kept on globalThis so it outlives jest.resetModules(), as a phone's storage outlives an app restart.
+const g = globalThis as typeof globalThis & { __taroStorage?: Map<string, string> }
+const store = (g.__taroStorage ??= new Map<string, string>())
 export const calls = {
   toasts: [] as string[],
   navigations: [] as string[],
@@ -13,6 +15,7 @@ export function __reset() {
   calls.toasts.length = 0
   calls.navigations.length = 0
   storageFull = false
+  router.params = {}
 }
 export function __setStorageFull(full: boolean) {
   storageFull = full
@@ -32,7 +35,13 @@ const Taro = {
   getAppBaseInfo: () => ({ fontSizeScaleFactor: 1, theme: 'light' }),
 }
 
+export const router = { params: {} as Record<string, string> }
+
+export function useRouter() {
+  return router
+}
 export function usePullDownRefresh(_fn: () => void) {}
+export function useReachBottom(_fn: () => void) {}
 export function useDidShow(fn: () => void) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(fn, [])

@@ -1,7 +1,8 @@
-// One federation's year-end card in the feed: name, region, year and headline figures.
+// One federation's year-end card: name, region, year, big headline figures, topics and source.
 import type { CSSProperties } from 'react'
 import { Text, View } from '@tarojs/components'
-import { formatFigure } from '@/domain/figures'
+import { FigureTile } from '@/components/figure-tile'
+import { TopicTag } from '@/components/topic-tag'
 import type { Region, YearEndCard as Card } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
 import './year-end-card.scss'
@@ -10,36 +11,40 @@ export function regionText(region: Region): string {
   return [region.province, region.city, region.district].filter(Boolean).join(' · ')
 }
 
-export function YearEndCard({ card }: { card: Card }) {
+export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federationId: string) => void }) {
   return (
     // The theme colour travels as a CSS variable so dark mode can swap it for a readable tone.
     <View
       className="ye-card"
       style={{ '--card-color': card.color } as CSSProperties}
-      aria-label={`${card.name}${card.year}年终盘点`}
+      onClick={onOpen ? () => onOpen(card.federationId) : undefined}
+      role={onOpen ? 'link' : undefined}
+      aria-label={`${card.name}${card.year}年终盘点，查看报告`}
     >
       <View className="ye-card__head">
         <Text className="ye-card__year">{card.year} 年终盘点</Text>
         <Text className="ye-card__name">{card.name}</Text>
-        <Text className="ye-card__region">{regionText(card.region)}</Text>
+        <Text className="ye-card__region">
+          {regionText(card.region)} · {card.level}
+        </Text>
       </View>
+      <Text className="ye-card__summary">{card.summary}</Text>
       <View className="ye-card__figures">
-        {card.headlineFigures.map((f) => {
-          const shown = formatFigure(f.value, f.unit)
-          return (
-            <View key={f.id} className="ye-card__figure" aria-label={`${f.label}${shown.exact}`}>
-              <View>
-                <Text className="ye-card__value">{shown.text}</Text>
-                <Text className="ye-card__unit">{shown.unit}</Text>
-              </View>
-              <Text className="ye-card__label">{f.label}</Text>
-            </View>
-          )
-        })}
+        {card.headlineFigures.map((f) => (
+          <FigureTile key={f.id} figure={f} className="figure-tile--half" />
+        ))}
       </View>
-      <Text className="ye-card__source">
-        来源：{card.source.publisher} · {formatSourceDate(card.source.date)}
-      </Text>
+      <View className="ye-card__tags">
+        {card.topics.map((t) => (
+          <TopicTag key={t} topic={t} />
+        ))}
+      </View>
+      <View className="ye-card__foot">
+        <Text className="ye-card__source">
+          来源：{card.source.publisher} · {formatSourceDate(card.source.date)}
+        </Text>
+        {onOpen ? <Text className="ye-card__more">查看报告 ›</Text> : null}
+      </View>
     </View>
   )
 }

@@ -1,18 +1,19 @@
-import { Text, View } from '@tarojs/components'
-import { usePullDownRefresh } from '@tarojs/taro'
-import { CardList } from '@/features/feed/card-list'
-import { useCards } from '@/features/feed/use-cards'
-import { stopPullDownRefresh } from '@/platform'
+import { useReachBottom, usePullDownRefresh } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { FeedView } from '@/features/feed/feed-view'
+import { useFeed } from '@/features/feed/use-feed'
+import { navigateTo, stopPullDownRefresh } from '@/platform'
+import { routes } from '@/routes'
 
 export default function FeedPage() {
-  const cards = useCards()
+  const feed = useFeed()
   usePullDownRefresh(() => {
-    void cards.reload().finally(stopPullDownRefresh)
+    void feed.cards.reload().finally(stopPullDownRefresh)
   })
+  useReachBottom(feed.loadMore)
   return (
-    <View className="page">
-      <Text className="page-title">各地妇联的年度成绩单</Text>
-      <CardList state={cards} />
-    </View>
+    <PageShell>
+      <FeedView feed={feed} onOpen={(id) => navigateTo(routes.report(id))} />
+    </PageShell>
   )
 }

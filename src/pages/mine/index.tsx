@@ -1,5 +1,6 @@
-import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { LargeFontSwitch } from '@/features/mine/large-font-switch'
 import { SignupList } from '@/features/mine/signup-list'
 import { useMySignups } from '@/features/mine/use-my-signups'
 
@@ -10,8 +11,9 @@ export default function MinePage() {
     void signups.reload()
   })
   return (
-    <View className="page">
+    <PageShell>
       <SignupList state={signups} />
-    </View>
+      <LargeFontSwitch />
+    </PageShell>
   )
 }

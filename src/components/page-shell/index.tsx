@@ -1,0 +1,17 @@
+// Every page's root: applies the font scale (system setting or 大字模式) through one CSS variable.
+import type { CSSProperties, ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { systemFontScale } from '@/platform'
+import { effectiveFontScale } from '@/shared/font-scale'
+import { useAppStore } from '@/store'
+
+export function PageShell({ children, className = '' }: { children: ReactNode; className?: string }) {
+  const largeFont = useAppStore((s) => s.largeFont)
+  const scale = effectiveFontScale(systemFontScale(), largeFont)
+  const classes = ['page', scale >= 1.3 ? 'page--large' : '', className].filter(Boolean).join(' ')
+  return (
+    <View className={classes} style={{ '--font-scale': String(scale) } as CSSProperties}>
+      {children}
+    </View>
+  )
+}

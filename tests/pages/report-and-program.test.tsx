@@ -1,0 +1,62 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen } from '@testing-library/react'
+import { calls, router } from '../support/taro'
+import { serviceControl } from '../support/mock-services'
+
+jest.mock('@/services', () =>
+  jest.requireActual<typeof import('../support/mock-services')>('../support/mock-services').makeServices(),
+)
+
+import ProgramPage from '@/pages/program/index'
+import ReportPage from '@/pages/report/index'
+
+beforeEach(() => {
+  serviceControl.fail = false
+  calls.navigations.length = 0
+})
+
+describe('report page, opened by deep link', () => {
+  it('tells the year in sections with figures, lists programs and the source', async () => {
+    router.params = { id: 'zhuzhou-2020' }
+    render(<ReportPage />)
+    expect(await screen.findByText('扶贫大直播')).toBeTruthy()
+    expect(screen.getByLabelText('扶贫直播2分45秒卖出牛肉：8000瓶')).toBeTruthy()
+    expect(screen.getByText('株洲市妇联的项目')).toBeTruthy()
+    expect(screen.getByText('《株洲市妇联2020年工作回顾》')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('株洲巾帼 暖心助农直播，可报名'))
+    expect(calls.navigations).toEqual(['/pages/program/index?id=zz-live-farm'])
+  })
+
+  it('says so when the id is unknown', async () => {
+    router.params = { id: 'no-such' }
+    render(<ReportPage />)
+    expect((await screen.findByRole('alert')).textContent).toContain('没有找到这个妇联的年终盘点')
+  })
+})
+
+describe('program page, opened by deep link', () => {
+  it('shows the program with its sessions and sign-up states', async () => {
+    serviceControl.now = new Date('2026-11-23T10:00:00+08:00')
+    router.params = { id: 'wd-live-training' }
+    render(<ProgramPage />)
+    expect(await screen.findByText('线上直播带货培训')).toBeTruthy()
+    expect(screen.getByLabelText('直播基础课：报名')).toBeTruthy()
+    expect(screen.getByLabelText('实战复盘课：已截止')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('查看武都区妇联2020年终盘点'))
+    expect(calls.navigations).toEqual(['/pages/report/index?id=wudu-2020'])
+  })
+})
+
+describe('a long report opens light', () => {
+  it('shows the first sections, then the rest on 继续阅读', async () => {
+    router.params = { id: 'zhuzhou-2020' }
+    render(<ReportPage />)
+    await screen.findByText('思想引领')
+    expect(screen.queryByText('女性健康')).toBeNull()
+    fireEvent.click(screen.getByText('继续阅读（还有 4 部分）'))
+    expect(screen.getByText('女性健康')).toBeTruthy()
+    fireEvent.click(screen.getByText('继续阅读（还有 1 部分）'))
+    expect(screen.getByText('组织改革')).toBeTruthy()
+    expect(screen.queryByText(/继续阅读/)).toBeNull()
+  })
+})
