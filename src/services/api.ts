@@ -30,8 +30,8 @@ export interface ProgramDetail {
   sessions: Session[]
 }
 
-export type AnswerValue = string | string[] | number | boolean
-export type Answers = Record<string, AnswerValue>
+import type { Answers } from '@/domain/validation'
+export type { AnswerValue, Answers } from '@/domain/validation'
 
 export interface SignupRequest {
   programId: string
@@ -41,7 +41,8 @@ export interface SignupRequest {
   idempotencyKey: string
 }
 
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled'
+import type { SignupStatus } from '@/domain/signup-rules'
+export type { SignupStatus } from '@/domain/signup-rules'
 
 export interface Signup {
   id: string
@@ -82,4 +83,6 @@ export interface Api {
   submitSignup(request: SignupRequest): Promise<Signup>
   listMySignups(): Promise<Signup[]>
   cancelSignup(signupId: string): Promise<Signup>
+  /** Deletes every sign-up this client made (我的报名 → 删除我的全部数据). */
+  deleteMyData(): Promise<void>
 }

@@ -1,12 +1,8 @@
 import { buildCatalog, checkFederationFile, type RawFile } from '@/domain/catalog'
 import { createMockApi } from '@/services/mock/mock-api'
 import { contentFiles, readJsonDir } from '../support/content-files'
+import { memoryStore } from '../support/memory-store'
 import { join } from 'node:path'
-
-const memoryStore = () => {
-  const m = new Map<string, string>()
-  return { get: (k: string) => m.get(k) ?? null, set: (k: string, v: string) => void m.set(k, v) }
-}
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 

@@ -2,8 +2,9 @@ import { filterCards, isFiltered, provincesOf, toggleFilter } from '@/domain/fil
 import { buildCatalog } from '@/domain/catalog'
 import { createMockApi } from '@/services/mock/mock-api'
 import { contentFiles } from '../support/content-files'
+import { memoryStore } from '../support/memory-store'
 
-const api = createMockApi({ files: contentFiles, store: { get: () => null, set: () => undefined } })
+const api = createMockApi({ files: contentFiles, store: memoryStore() })
 
 describe('feed filters', () => {
   it('lists provinces once each', async () => {

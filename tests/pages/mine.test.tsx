@@ -2,17 +2,9 @@
 import { render, screen } from '@testing-library/react'
 import type { Api } from '@/services/api'
 
-jest.mock('@/services', () => {
-  const store = new Map<string, string>()
-  const { createMockApi } = jest.requireActual<typeof import('@/services/mock/mock-api')>('@/services/mock/mock-api')
-  const { contentFiles } = jest.requireActual<typeof import('../support/content-files')>('../support/content-files')
-  return {
-    api: createMockApi({
-      files: contentFiles,
-      store: { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v) },
-    }),
-  }
-})
+jest.mock('@/services', () =>
+  jest.requireActual<typeof import('../support/mock-services')>('../support/mock-services').makeServices(),
+)
 
 import MinePage from '@/pages/mine/index'
 import { api } from '@/services'

@@ -1,25 +1,11 @@
 import { ApiError, type Api, type SignupRequest } from '@/services/api'
-import { createMockApi, SIGNUPS_KEY, type KeyValueStore } from '@/services/mock/mock-api'
+import { createMockApi, SIGNUPS_KEY } from '@/services/mock/mock-api'
+import { memoryStore } from '../support/memory-store'
 import { contentFiles, readJsonDir } from '../support/content-files'
 import { join } from 'node:path'
 
 const NOW = new Date('2026-11-23T10:00:00+08:00')
 const extra = readJsonDir(join(__dirname, '..', 'fixtures', 'extra-federation'), 'fixtures')
-
-function memoryStore(): KeyValueStore & { data: Map<string, string>; full: boolean } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    full: false,
-    get(k) {
-      return data.get(k) ?? null
-    },
-    set(k, v) {
-      if (this.full) throw new Error('exceed storage max size')
-      data.set(k, v)
-    },
-  }
-}
 
 let key = 0
 const request = (name: string, mobile = '13800138000', over: Partial<SignupRequest> = {}): SignupRequest => ({

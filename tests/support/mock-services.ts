@@ -1,16 +1,17 @@
 // Shared factory for tests that replace `@/services` with the real mock Api over the real data.
 import { createMockApi } from '@/services/mock/mock-api'
 import { contentFiles } from './content-files'
+import { memoryStore } from './memory-store'
 
 export const serviceControl = { fail: false, now: undefined as Date | undefined }
 
 export function makeServices() {
-  const store = new Map<string, string>()
+  const store = memoryStore()
   return {
     store,
     api: createMockApi({
       files: contentFiles,
-      store: { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v) },
+      store,
       shouldFail: () => serviceControl.fail,
       now: () => serviceControl.now ?? new Date(),
     }),

@@ -1,8 +1,9 @@
 // The Api over the mock/ JSON and device storage: what `npm start` runs with no server.
 import { buildCatalog, findProgram, pickFigures, type RawFile } from '@/domain/catalog'
 import { filterCards } from '@/domain/filters'
-import { normalizeMobile } from '@/domain/mobile'
 import { isProgramOpen, programSessions, signupState } from '@/domain/sessions'
+import { cancelAndPromote, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
+import { validateSignup } from '@/domain/validation'
 import type { FederationFile, YearEndCard } from '@/domain/types'
 import { toIso, inBeijing } from '@/utils/date'
 import { ApiError, type Api, type Answers, type Signup, type SignupRequest } from '../api'
@@ -11,6 +12,7 @@ import { ApiError, type Api, type Answers, type Signup, type SignupRequest } fro
 export interface KeyValueStore {
   get(key: string): string | null
   set(key: string, value: string): void
+  remove(key: string): void
 }
 
 export interface MockApiOptions {
@@ -20,6 +22,8 @@ export interface MockApiOptions {
   /** When it returns true the call fails as a network error would: lets the UI's error state be tested. */
   shouldFail?: (call: keyof Api) => boolean
   onDataProblem?: (message: string) => void
+  /** Told when stored sign-ups could not be read (they are set aside, not dropped). */
+  onStorageProblem?: (message: string) => void
 }
 
 interface StoredSignup extends Signup {
@@ -80,12 +84,14 @@ export function createMockApi(options: MockApiOptions): Api {
     } catch {
       // fall through
     }
-    // Unreadable data is set aside, never silently dropped.
+    // Unreadable data is set aside, never silently dropped, and she is told.
     try {
       store.set(CORRUPT_KEY, raw)
+      store.remove(SIGNUPS_KEY)
     } catch {
-      // nothing more we can do here
+      // storage full: leave the unreadable data where it is rather than lose it
     }
+    options.onStorageProblem?.('有一部分报名记录没能读取，已另外保存。如有疑问请联系主办妇联。')
     return []
   }
 
@@ -95,17 +101,6 @@ export function createMockApi(options: MockApiOptions): Api {
     } catch {
       throw new ApiError('storage', '手机存储空间不足，报名没有保存，请清理微信存储后再试')
     }
-  }
-
-  /** Waitlist positions follow arrival order within each session. */
-  const withPositions = (list: StoredSignup[]): StoredSignup[] => {
-    const counters = new Map<string, number>()
-    return list.map((s) => {
-      if (s.status !== 'waitlisted') return { ...s, waitlistPosition: undefined }
-      const n = (counters.get(s.sessionId) ?? 0) + 1
-      counters.set(s.sessionId, n)
-      return { ...s, waitlistPosition: n }
-    })
   }
 
   const publicView = ({ idempotencyKey: _k, answers: _a, ...signup }: StoredSignup): Signup => signup
@@ -156,27 +151,32 @@ export function createMockApi(options: MockApiOptions): Api {
     async submitSignup(request: SignupRequest) {
       await guard('submitSignup')
       const list = readSignups()
-      const again = list.find((s) => s.idempotencyKey === request.idempotencyKey)
-      if (again) return publicView(withPositions(list).find((s) => s.id === again.id) ?? again)
-
       const { file, program } = findProgramOrThrow(request.programId)
       const at = now()
       const session = programSessions(program, at).find((s) => s.id === request.sessionId)
-      if (!session) throw new ApiError('not_found', '没有找到这个场次，请重新选择', 'session')
+      if (!session || !program.signup) throw new ApiError('not_found', '没有找到这个场次，请重新选择', 'session')
+
+      const again = list.find((r) => r.idempotencyKey === request.idempotencyKey)
+      if (again) return publicView(withWaitlistPositions(list).find((r) => r.id === again.id) ?? again)
       const state = signupState(session, at)
       if (state === 'closed') throw new ApiError('closed', '这个场次的报名已经截止了', 'session')
       if (state === 'notYet') throw new ApiError('closed', '这个场次还没开始报名', 'session')
 
-      const name = typeof request.answers.name === 'string' ? request.answers.name.trim() : ''
-      const mobile = typeof request.answers.mobile === 'string' ? normalizeMobile(request.answers.mobile) : ''
-      if (!name) throw new ApiError('invalid', '请填写姓名', 'name')
-      if (!mobile) throw new ApiError('invalid', '请填写手机号', 'mobile')
-      const duplicate = list.find(
-        (s) => s.sessionId === session.id && s.status !== 'cancelled' && s.name === name && s.mobile === mobile,
+      // The same validation as the form: the mock stands in for the server, which never trusts the client.
+      const checked = validateSignup(
+        program.signup.form,
+        { ...request.answers, session: session.id },
+        { sessionIds: [session.id] },
       )
-      if (duplicate) throw new ApiError('duplicate', `${name} 已经报名了这个场次，不用重复报名`, 'name')
+      if (!checked.ok) throw new ApiError('invalid', checked.errors[0].message, checked.errors[0].field)
+      const name = String(checked.values.name ?? '')
+      const mobile = String(checked.values.mobile ?? '')
 
-      const confirmed = list.filter((s) => s.sessionId === session.id && s.status === 'confirmed').length
+      const decision = decideSignup(list, session, { name, mobile }, request.idempotencyKey, at)
+      if (decision.kind === 'again') return publicView(decision.record)
+      if (decision.kind === 'closed') throw new ApiError('closed', decision.message, 'session')
+      if (decision.kind === 'duplicate') throw new ApiError('duplicate', decision.message, 'name')
+
       const record: StoredSignup = {
         id: `su-${at.getTime().toString(36)}-${list.length + 1}`,
         programId: program.id,
@@ -187,21 +187,21 @@ export function createMockApi(options: MockApiOptions): Api {
         sessionStart: session.start,
         online: session.online,
         place: session.place,
-        status: session.taken + confirmed < session.capacity ? 'confirmed' : 'waitlisted',
+        status: decision.status,
         name,
         mobile,
         createdAt: toIso(inBeijing(at)),
         idempotencyKey: request.idempotencyKey,
-        answers: { ...request.answers, mobile },
+        answers: checked.values,
       }
-      const next = withPositions([...list, record])
+      const next = withWaitlistPositions([...list, record])
       writeSignups(next)
       return publicView(next[next.length - 1])
     },
 
     async listMySignups() {
       await guard('listMySignups')
-      return withPositions(readSignups())
+      return withWaitlistPositions(readSignups())
         .map(publicView)
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     },
@@ -211,17 +211,15 @@ export function createMockApi(options: MockApiOptions): Api {
       const list = readSignups()
       const target = list.find((s) => s.id === signupId)
       if (!target) throw new ApiError('not_found', '没有找到这条报名记录')
-      if (target.status === 'cancelled') return publicView(target)
-      const wasConfirmed = target.status === 'confirmed'
-      let next = list.map((s) => (s.id === signupId ? { ...s, status: 'cancelled' as const } : s))
-      if (wasConfirmed) {
-        // The freed seat goes to the first on this session's waitlist.
-        const first = next.find((s) => s.sessionId === target.sessionId && s.status === 'waitlisted')
-        if (first) next = next.map((s) => (s.id === first.id ? { ...s, status: 'confirmed' as const } : s))
-      }
-      next = withPositions(next)
-      writeSignups(next)
+      const next = cancelAndPromote(list, signupId)
+      if (next !== list) writeSignups(next)
       return publicView(next.find((s) => s.id === signupId) ?? target)
+    },
+
+    async deleteMyData() {
+      await guard('deleteMyData')
+      store.remove(SIGNUPS_KEY)
+      store.remove(CORRUPT_KEY)
     },
   }
 }

@@ -1,0 +1,81 @@
+// Sign-up rules as pure functions of the records so far, the session and the clock.
+import { signupState } from './sessions'
+import type { Session } from './types'
+
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled'
+
+/** What the rules need to know about a sign-up; stores keep more. */
+export interface RuleRecord {
+  id: string
+  sessionId: string
+  status: SignupStatus
+  name: string
+  mobile: string
+  idempotencyKey: string
+  waitlistPosition?: number
+}
+
+export type Decision<R> =
+  | { kind: 'again'; record: R }
+  | { kind: 'closed'; message: string }
+  | { kind: 'duplicate'; message: string }
+  | { kind: 'accept'; status: 'confirmed' | 'waitlisted' }
+
+/**
+ * Decides a sign-up: a repeated idempotency key returns the first record; a closed or
+ * not-yet-open session refuses; the same person (name + mobile) twice for a session refuses;
+ * otherwise she is confirmed while seats last (demo seats taken by others count) and waitlisted after.
+ */
+export function decideSignup<R extends RuleRecord>(
+  records: R[],
+  session: Session,
+  person: { name: string; mobile: string },
+  idempotencyKey: string,
+  now: Date,
+): Decision<R> {
+  const again = records.find((r) => r.idempotencyKey === idempotencyKey)
+  if (again) return { kind: 'again', record: again }
+  const state = signupState(session, now)
+  if (state === 'closed') return { kind: 'closed', message: '这个场次的报名已经截止了' }
+  if (state === 'notYet') return { kind: 'closed', message: '这个场次还没开始报名' }
+  const live = records.filter((r) => r.sessionId === session.id && r.status !== 'cancelled')
+  if (live.some((r) => r.name === person.name && r.mobile === person.mobile)) {
+    return { kind: 'duplicate', message: `${person.name} 已经报名了这个场次，不用重复报名` }
+  }
+  const confirmed = live.filter((r) => r.status === 'confirmed').length
+  return { kind: 'accept', status: session.taken + confirmed < session.capacity ? 'confirmed' : 'waitlisted' }
+}
+
+/** Waitlist positions (1-based) follow arrival order within each session. */
+export function withWaitlistPositions<R extends RuleRecord>(records: R[]): R[] {
+  const counters = new Map<string, number>()
+  return records.map((r) => {
+    if (r.status !== 'waitlisted') return { ...r, waitlistPosition: undefined }
+    const n = (counters.get(r.sessionId) ?? 0) + 1
+    counters.set(r.sessionId, n)
+    return { ...r, waitlistPosition: n }
+  })
+}
+
+/** Cancels one sign-up; a freed seat goes to the first on that session's waitlist. */
+export function cancelAndPromote<R extends RuleRecord>(records: R[], signupId: string): R[] {
+  const target = records.find((r) => r.id === signupId)
+  if (!target || target.status === 'cancelled') return records
+  let next = records.map((r) => (r.id === signupId ? { ...r, status: 'cancelled' as const } : r))
+  if (target.status === 'confirmed') {
+    const first = next.find((r) => r.sessionId === target.sessionId && r.status === 'waitlisted')
+    if (first) next = next.map((r) => (r.id === first.id ? { ...r, status: 'confirmed' as const } : r))
+  }
+  return withWaitlistPositions(next)
+}
+
+/** How a sign-up reads in 我的报名: 已结束 once its session has started, whatever it was. */
+export function signupLabel(
+  s: { status: SignupStatus; waitlistPosition?: number; sessionStart: string },
+  now: Date,
+): string {
+  if (s.status === 'cancelled') return '已取消'
+  if (now.getTime() >= Date.parse(s.sessionStart)) return '已结束'
+  if (s.status === 'waitlisted') return s.waitlistPosition ? `候补第${s.waitlistPosition}位` : '候补'
+  return '已报名'
+}

@@ -1,0 +1,131 @@
+import { materializeSession } from '@/domain/sessions'
+import {
+  cancelAndPromote,
+  decideSignup,
+  signupLabel,
+  withWaitlistPositions,
+  type RuleRecord,
+} from '@/domain/signup-rules'
+
+const NOW = new Date('2026-11-23T10:00:00+08:00')
+const session = materializeSession(
+  'p',
+  {
+    id: 's',
+    title: 't',
+    startInDays: 5,
+    startTime: '14:00',
+    durationMinutes: 60,
+    deadlineInDays: 3,
+    online: true,
+    capacity: 3,
+    taken: 1,
+  },
+  NOW,
+)
+let n = 0
+const rec = (name: string, status: RuleRecord['status'], sessionId = 's'): RuleRecord => ({
+  id: `r${++n}`,
+  sessionId,
+  status,
+  name,
+  mobile: `1380013800${n % 10}`,
+  idempotencyKey: `k${n}`,
+})
+
+describe('decideSignup', () => {
+  it('confirms while seats last, counting the demo seats taken by others', () => {
+    expect(decideSignup([], session, { name: 'a', mobile: '1' }, 'x', NOW)).toEqual({
+      kind: 'accept',
+      status: 'confirmed',
+    })
+    const two = [rec('a', 'confirmed'), rec('b', 'confirmed')]
+    expect(decideSignup(two, session, { name: 'c', mobile: '2' }, 'x', NOW)).toEqual({
+      kind: 'accept',
+      status: 'waitlisted',
+    })
+  })
+
+  it('does not count cancelled sign-ups against the seats', () => {
+    const list = [rec('a', 'confirmed'), rec('b', 'cancelled')]
+    expect(decideSignup(list, session, { name: 'c', mobile: '2' }, 'x', NOW)).toEqual({
+      kind: 'accept',
+      status: 'confirmed',
+    })
+  })
+
+  it('refuses the same person twice, but not after she cancelled', () => {
+    const a = rec('王芳', 'confirmed')
+    expect(decideSignup([a], session, { name: '王芳', mobile: a.mobile }, 'x', NOW).kind).toBe('duplicate')
+    expect(
+      decideSignup([{ ...a, status: 'cancelled' }], session, { name: '王芳', mobile: a.mobile }, 'x', NOW).kind,
+    ).toBe('accept')
+    // Same phone, another person: a proxy sign-up is fine.
+    expect(decideSignup([a], session, { name: '王秀英', mobile: a.mobile }, 'x', NOW).kind).toBe('accept')
+  })
+
+  it('returns the first record for a repeated key (a double submit)', () => {
+    const a = rec('王芳', 'confirmed')
+    expect(decideSignup([a], session, { name: '王芳', mobile: a.mobile }, a.idempotencyKey, NOW)).toEqual({
+      kind: 'again',
+      record: a,
+    })
+  })
+
+  it('closes exactly at the deadline', () => {
+    const before = new Date(Date.parse(session.deadline) - 1)
+    const at = new Date(Date.parse(session.deadline))
+    expect(decideSignup([], session, { name: 'a', mobile: '1' }, 'x', before).kind).toBe('accept')
+    expect(decideSignup([], session, { name: 'a', mobile: '1' }, 'x', at)).toEqual({
+      kind: 'closed',
+      message: '这个场次的报名已经截止了',
+    })
+  })
+})
+
+describe('cancelAndPromote', () => {
+  it('promotes the first on the waitlist when a confirmed seat is freed', () => {
+    const [a, b, c, d] = [
+      rec('a', 'confirmed'),
+      rec('b', 'waitlisted'),
+      rec('c', 'waitlisted'),
+      rec('x', 'waitlisted', 'other'),
+    ]
+    const next = cancelAndPromote([a, b, c, d], a.id)
+    expect(next.map((r) => [r.name, r.status, r.waitlistPosition])).toEqual([
+      ['a', 'cancelled', undefined],
+      ['b', 'confirmed', undefined],
+      ['c', 'waitlisted', 1],
+      ['x', 'waitlisted', 1],
+    ])
+  })
+
+  it('moves the queue up when a waitlisted person cancels, without promoting anyone', () => {
+    const [a, b, c] = [rec('a', 'confirmed'), rec('b', 'waitlisted'), rec('c', 'waitlisted')]
+    const next = cancelAndPromote(withWaitlistPositions([a, b, c]), b.id)
+    expect(next.map((r) => [r.name, r.status, r.waitlistPosition])).toEqual([
+      ['a', 'confirmed', undefined],
+      ['b', 'cancelled', undefined],
+      ['c', 'waitlisted', 1],
+    ])
+  })
+
+  it('leaves the list alone for an unknown or already cancelled id', () => {
+    const list = [rec('a', 'cancelled')]
+    expect(cancelAndPromote(list, 'nope')).toBe(list)
+    expect(cancelAndPromote(list, list[0].id)).toBe(list)
+  })
+})
+
+describe('signupLabel', () => {
+  const start = '2026-11-28T14:00:00+08:00'
+  it.each([
+    [{ status: 'confirmed' as const }, NOW, '已报名'],
+    [{ status: 'waitlisted' as const, waitlistPosition: 2 }, NOW, '候补第2位'],
+    [{ status: 'cancelled' as const }, NOW, '已取消'],
+    [{ status: 'confirmed' as const }, new Date(start), '已结束'],
+    [{ status: 'cancelled' as const }, new Date(start), '已取消'],
+  ])('%j at %s → %s', (s, now, label) => {
+    expect(signupLabel({ ...s, sessionStart: start }, now)).toBe(label)
+  })
+})
