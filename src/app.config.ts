@@ -24,9 +24,12 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/report', pages: ['index'] },
     { root: 'pages/program', pages: ['index'] },
+    // Sign-up, its result, detail and the privacy page: none is needed for the first screen.
+    { root: 'subpackages/signup', pages: ['form/index', 'done/index', 'detail/index', 'privacy/index'] },
   ],
   preloadRule: {
     'pages/feed/index': { network: 'all', packages: ['pages/report', 'pages/program'] },
+    'pages/program/index': { network: 'all', packages: ['subpackages/signup'] },
   },
   window: weapp
     ? {

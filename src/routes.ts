@@ -9,4 +9,9 @@ export const routes = {
   mine: '/pages/mine/index',
   report: (federationId: string) => withQuery('/pages/report/index', { id: federationId }),
   program: (programId: string) => withQuery('/pages/program/index', { id: programId }),
+  signup: (programId: string, sessionId?: string) =>
+    withQuery('/subpackages/signup/form/index', sessionId ? { programId, sessionId } : { programId }),
+  signupDone: (signupId: string) => withQuery('/subpackages/signup/done/index', { id: signupId }),
+  signupDetail: (signupId: string) => withQuery('/subpackages/signup/detail/index', { id: signupId }),
+  privacy: '/subpackages/signup/privacy/index',
 } as const

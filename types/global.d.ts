@@ -10,6 +10,8 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5'
     /** Base URL of the HTTP API; empty means the built-in mock data. */
     TARO_APP_API_BASE?: string
+    /** WeChat subscribe-message template id for reminders; empty means not set up. */
+    TARO_APP_SUBSCRIBE_TEMPLATE_ID?: string
   }
 }
 

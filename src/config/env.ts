@@ -2,4 +2,6 @@
 export const env = {
   /** Base URL of the HTTP API; empty means the built-in mock data. */
   apiBase: (process.env.TARO_APP_API_BASE ?? '').trim(),
+  /** WeChat subscribe-message template for session reminders; empty means reminders are not set up. */
+  subscribeTemplateId: (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? '').trim(),
 } as const

@@ -68,3 +68,49 @@ export function systemFontScale(): number {
   cachedFontScale = Number.isFinite(scale) && scale > 0 ? scale : 1
   return cachedFontScale
 }
+
+export function redirectTo(url: string) {
+  void Taro.redirectTo({ url }).catch(() => undefined)
+}
+
+export function navigateBack() {
+  void Taro.navigateBack().catch(() => switchTab('/pages/mine/index'))
+}
+
+/** A yes/no question; resolves true only when she confirms. */
+export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  try {
+    const r = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#b71c1c' })
+    return r.confirm
+  } catch {
+    return false
+  }
+}
+
+/** Scrolls the page so the element matching `selector` is in view (the first form error). */
+export function scrollToSelector(selector: string) {
+  void Promise.resolve(Taro.pageScrollTo({ selector, duration: 200, offsetTop: -80 })).catch(() => undefined)
+}
+
+/** The keypad for a mobile number: digits on weapp; on H5 plain text so pasted "+86 …" is accepted. */
+export const mobileInputType: 'number' | 'text' = process.env.TARO_ENV === 'weapp' ? 'number' : 'text'
+
+export type ReminderResult = 'accepted' | 'rejected' | 'unavailable' | 'not-configured' | 'failed'
+
+/**
+ * Asks for one reminder message (requestSubscribeMessage). WeChat only allows it from a tap;
+ * H5 has no such thing, and without a template id reminders are simply not set up.
+ */
+export async function requestReminder(templateId: string): Promise<ReminderResult> {
+  if (!templateId) return 'not-configured'
+  if (process.env.TARO_ENV !== 'weapp') return 'unavailable'
+  try {
+    const r = (await Taro.requestSubscribeMessage({
+      tmplIds: [templateId],
+      entityIds: [],
+    } as never)) as unknown as Record<string, string>
+    return r[templateId] === 'accept' ? 'accepted' : 'rejected'
+  } catch {
+    return 'failed'
+  }
+}

@@ -1,6 +1,6 @@
 // Chooses the Api implementation once, from the environment.
 import { env } from '@/config/env'
-import { storage } from '@/platform'
+import { storage, toast } from '@/platform'
 import type { Api } from './api'
 import { contentFiles } from '@/services/mock/content-files'
 import { createMockApi } from './mock/mock-api'
@@ -14,6 +14,7 @@ function chooseApi(): Api {
     files: contentFiles,
     store: storage,
     onDataProblem: (message) => console.warn(`[数据] ${message}`),
+    onStorageProblem: (message) => toast(message),
   })
 }
 

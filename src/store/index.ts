@@ -1,8 +1,15 @@
-// Client state only (preferences; later sign-up drafts): content from the Api stays in fetch hooks.
+// Client state only (preferences, sign-up drafts): content from the Api stays in fetch hooks.
 import { create, type StateCreator } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { toast } from '@/platform'
 import { createTaroStateStorage } from './storage'
+
+export type DraftValue = string | string[] | boolean
+
+export interface Draft {
+  answers: Record<string, DraftValue>
+  updatedAt: string
+}
 
 export interface PrefsSlice {
   /** The manual 大字模式 switch in 我的报名, on top of the system font scale. */
@@ -10,30 +17,92 @@ export interface PrefsSlice {
   setLargeFont: (on: boolean) => void
 }
 
-export type AppState = PrefsSlice
+export interface DraftsSlice {
+  /** Unfinished sign-up forms by program id: nothing she typed is lost when she leaves. */
+  drafts: Record<string, Draft>
+  setDraftField: (programId: string, fieldId: string, value: DraftValue) => void
+  clearDraft: (programId: string) => void
+}
+
+export interface AppState extends PrefsSlice, DraftsSlice {
+  /** Forgets every preference and draft (我的报名 → 删除我的全部数据). */
+  resetAll: () => void
+}
 
 const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set) => ({
   largeFont: false,
   setLargeFont: (largeFont) => set({ largeFont }),
 })
 
-export const STORE_KEY = 'jg.app'
-export const STORE_VERSION = 1
+const createDraftsSlice: StateCreator<AppState, [], [], DraftsSlice> = (set) => ({
+  drafts: {},
+  setDraftField: (programId, fieldId, value) =>
+    set((s) => ({
+      drafts: {
+        ...s.drafts,
+        [programId]: {
+          answers: { ...s.drafts[programId]?.answers, [fieldId]: value },
+          updatedAt: new Date().toISOString(),
+        },
+      },
+    })),
+  clearDraft: (programId) =>
+    set((s) => {
+      const { [programId]: _gone, ...rest } = s.drafts
+      return { drafts: rest }
+    }),
+})
 
-/** Brings any stored shape up to the current one; unknown or broken fields fall back to defaults. */
-export function migrate(persisted: unknown, _version: number): Partial<AppState> {
-  const p = (persisted && typeof persisted === 'object' ? persisted : {}) as Record<string, unknown>
-  return { largeFont: p.largeFont === true }
+export const STORE_KEY = 'jg.app'
+export const STORE_VERSION = 2
+
+const isDraftValue = (v: unknown): v is DraftValue =>
+  typeof v === 'string' || typeof v === 'boolean' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+
+/** Keeps every readable draft and drops only the unreadable ones. */
+function cleanDrafts(raw: unknown): Record<string, Draft> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {}
+  const out: Record<string, Draft> = {}
+  for (const [programId, d] of Object.entries(raw as Record<string, unknown>)) {
+    if (!d || typeof d !== 'object') continue
+    const { answers, updatedAt } = d as { answers?: unknown; updatedAt?: unknown }
+    if (!answers || typeof answers !== 'object' || Array.isArray(answers)) continue
+    const kept = Object.fromEntries(
+      Object.entries(answers as Record<string, unknown>).filter(([, v]) => isDraftValue(v)),
+    ) as Record<string, DraftValue>
+    out[programId] = { answers: kept, updatedAt: typeof updatedAt === 'string' ? updatedAt : '' }
+  }
+  return out
+}
+
+/** Brings any stored shape up to the current one; unreadable fields fall back to defaults. */
+export function migrate(persisted: unknown, _version: number): Pick<AppState, 'largeFont' | 'drafts'> {
+  const p = (persisted && typeof persisted === 'object' && !Array.isArray(persisted) ? persisted : {}) as Record<
+    string,
+    unknown
+  >
+  // Version 1 had no drafts; cleanDrafts gives {} for it.
+  return { largeFont: p.largeFont === true, drafts: cleanDrafts(p.drafts) }
 }
 
 export const useAppStore = create<AppState>()(
-  persist((...a) => ({ ...createPrefsSlice(...a) }), {
-    name: STORE_KEY,
-    version: STORE_VERSION,
-    storage: createJSONStorage(() => createTaroStateStorage((p) => toast(p.message))),
-    partialize: (s) => ({ largeFont: s.largeFont }),
-    migrate,
-    // Garbage in storage (not JSON, wrong shape) must never stop the app: keep defaults, keep going.
-    merge: (persisted, current) => ({ ...current, ...migrate(persisted, STORE_VERSION) }),
-  }),
+  persist(
+    (...a) => ({
+      ...createPrefsSlice(...a),
+      ...createDraftsSlice(...a),
+      resetAll: () => a[0]({ largeFont: false, drafts: {} }),
+    }),
+    {
+      name: STORE_KEY,
+      version: STORE_VERSION,
+      storage: createJSONStorage(() => createTaroStateStorage(toast)),
+      partialize: (s) => ({ largeFont: s.largeFont, drafts: s.drafts }),
+      migrate,
+      // Garbage in storage (wrong shape) never stops the app: keep what reads, default the rest.
+      merge: (persisted, current) => ({ ...current, ...migrate(persisted, STORE_VERSION) }),
+      onRehydrateStorage: () => (_state, error) => {
+        if (error) toast('手机里保存的部分设置和草稿没能读取，已恢复默认。其他内容不受影响。')
+      },
+    },
+  ),
 )

@@ -151,6 +151,102 @@ await journey('every report and program opens cold from its deep link', async (p
   await expectText(page, '没有找到这个妇联的年终盘点')
 })
 
+// ---- sign-up ----
+const LEGAL = '/subpackages/signup/form/index?programId=zz-legal-aid&sessionId=zz-la-1'
+const storedSignups = (page) =>
+  page.evaluate(() => {
+    const raw = window.localStorage.getItem('jg.mock.signups')
+    if (!raw) return []
+    const wrapped = JSON.parse(raw)
+    return JSON.parse(wrapped.data ?? '[]')
+  })
+const fillLegalAid = async (page, { name, mobile }) => {
+  await page.locator('#field-name input').fill(name)
+  await page.locator('#field-mobile input').fill(mobile)
+  await page.getByLabel('婚姻家庭', { exact: true }).click()
+  const consent = page.getByLabel('我已阅读并同意隐私说明')
+  if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
+}
+const submit = (page) => page.getByLabel('提交报名').click()
+
+await journey('sign-up: bad input gets a clear message and stores nothing', async (page) => {
+  await page.goto(deepLink(LEGAL))
+  await expectText(page, '巾帼普法与免费法律咨询')
+  await submit(page)
+  await expectText(page, '有 4 处需要修改')
+  for (const m of ['请填写姓名', '请填写手机号', '请选择咨询方向', '请先阅读并勾选同意《隐私说明》'])
+    await expectText(page, m)
+  await shoot(page, 'signup-errors.png')
+  const cases = [
+    ['王芳', '1380013800', '手机号应为11位，现在是10位'],
+    ['王'.repeat(200), '13800138000', '姓名最多30个字'],
+    ['王芳😀', '13800138000', '姓名只能用汉字、字母和间隔号“·”'],
+    ['<script>alert(1)</script>', '13800138000', '姓名'],
+  ]
+  for (const [name, mobile, message] of cases) {
+    await fillLegalAid(page, { name, mobile })
+    await submit(page)
+    await expectText(page, message)
+    if ((await storedSignups(page)).length) throw new Error(`stored a sign-up for bad input ${name}/${mobile}`)
+  }
+  if (await page.locator('script:has-text("alert(1)")').count()) throw new Error('a typed <script> reached the page')
+  // What she typed is still in the form after every failed try.
+  if ((await page.locator('#field-mobile input').inputValue()) !== '13800138000')
+    throw new Error('the form lost the mobile number')
+  // Valid after normalising: +86 with spaces is accepted.
+  await fillLegalAid(page, { name: '王芳', mobile: '+86 138 0013 8000' })
+  await submit(page)
+  await expectText(page, '报名成功')
+  const stored = await storedSignups(page)
+  if (stored.length !== 1 || stored[0].mobile !== '13800138000')
+    throw new Error(`expected one normalised sign-up, got ${JSON.stringify(stored)}`)
+})
+
+await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can be cancelled', async (page) => {
+  await page.goto(deepLink('/pages/program/index?id=zz-legal-aid'))
+  await page.getByLabel('律师坐班咨询：报名').click()
+  await expectText(page, '填写约需1分钟')
+  await fillLegalAid(page, { name: '刘桂兰', mobile: '13900139000' })
+  await submit(page)
+  await expectText(page, '报名成功')
+  await expectText(page, '刘桂兰（139****9000）')
+  await shoot(page, 'signup-done.png')
+  await page.goto(deepLink('/pages/mine/index'))
+  await page.reload()
+  await expectText(page, '巾帼普法与免费法律咨询')
+  await expectText(page, '已报名')
+  await expectText(page, '刘桂兰 · 139****9000')
+  await shoot(page, 'mine-with-signup.png')
+  // The same person again for the same session is refused.
+  await page.goto(deepLink(LEGAL))
+  await fillLegalAid(page, { name: '刘桂兰', mobile: '139-0013-9000' })
+  await submit(page)
+  await expectText(page, '刘桂兰 已经报名了这个场次，不用重复报名')
+  // Cancel from the detail page, with a confirmation.
+  await page.goto(deepLink('/pages/mine/index'))
+  await page.getByLabel(/刘桂兰，已报名，查看详情/).click()
+  await page.getByLabel('取消这个报名').click()
+  await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
+  await expectText(page, '这个报名已经取消')
+  await page.goto(deepLink('/pages/mine/index'))
+  await expectText(page, '已取消')
+})
+
+await journey('sign-up: a full session puts the next person on the waitlist', async (page) => {
+  // 律师坐班咨询 has 12 seats with 7 taken in the demo data: 5 more fill it.
+  const people = ['赵一', '钱二', '孙三', '李四', '周五', '吴六']
+  for (const [i, name] of people.entries()) {
+    await page.goto(deepLink(LEGAL))
+    await expectText(page, '填写约需1分钟')
+    await fillLegalAid(page, { name, mobile: '13700137000' })
+    await submit(page)
+    await expectText(page, i < 5 ? '报名成功' : '已进入候补，第1位')
+  }
+  await shoot(page, 'signup-waitlist.png')
+  await page.goto(deepLink('/pages/mine/index'))
+  await expectText(page, '候补第1位')
+})
+
 await journey('mine tab shows the empty state', async (page) => {
   await page.goto(server.url + '/')
   await expectText(page, federations[0].federation.name)

@@ -1,5 +1,5 @@
 // The persisted store survives garbage in storage and keeps working.
-import { __reset } from '../support/taro'
+import { __reset, __setStorageFull, calls } from '../support/taro'
 import Taro from '@tarojs/taro'
 
 beforeEach(() => {
@@ -30,6 +30,39 @@ describe('app store persistence', () => {
   )
 
   it('migrates an older version', () => {
-    expect(load().migrate({ largeFont: true, removedField: 1 }, 0)).toEqual({ largeFont: true })
+    expect(load().migrate({ largeFont: true, removedField: 1 }, 1)).toEqual({ largeFont: true, drafts: {} })
+  })
+
+  it('keeps readable drafts and drops only unreadable parts', () => {
+    Taro.setStorageSync(
+      'jg.app',
+      JSON.stringify({
+        state: {
+          largeFont: true,
+          drafts: {
+            good: { answers: { name: '王芳', bad: { x: 1 }, skills: ['养老'] }, updatedAt: 't' },
+            broken: 'nope',
+          },
+        },
+        version: 2,
+      }),
+    )
+    const s = load().useAppStore.getState()
+    expect(s.largeFont).toBe(true)
+    expect(s.drafts).toEqual({ good: { answers: { name: '王芳', skills: ['养老'] }, updatedAt: 't' } })
+  })
+
+  it('tells her when stored settings could not be read', () => {
+    Taro.setStorageSync('jg.app', '{broken')
+    load()
+    expect(calls.toasts.some((t) => t.includes('没能读取'))).toBe(true)
+  })
+
+  it('tells her once when storage is full while typing, and keeps the state in memory', () => {
+    const { useAppStore } = load()
+    __setStorageFull(true)
+    for (const v of ['王', '王芳', '王芳芳']) useAppStore.getState().setDraftField('p', 'name', v)
+    expect(calls.toasts.filter((t) => t.includes('存储空间不足'))).toHaveLength(1)
+    expect(useAppStore.getState().drafts.p.answers.name).toBe('王芳芳')
   })
 })

@@ -32,3 +32,25 @@ export function Switch({
     onChange: (e: { target: { checked: boolean } }) => onChange?.({ detail: { value: e.target.checked } }),
   })
 }
+
+type InputProps = {
+  value?: string
+  placeholder?: string
+  className?: string
+  id?: string
+  onInput?: (e: { detail: { value: string } }) => void
+  'aria-label'?: string
+}
+const field = (tag: 'input' | 'textarea') =>
+  function TaroInputStandIn({ value, placeholder, className, id, onInput, ...rest }: InputProps) {
+    return createElement(tag, {
+      value: value ?? '',
+      placeholder,
+      className,
+      id,
+      'aria-label': rest['aria-label'],
+      onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+    })
+  }
+export const Input = field('input')
+export const Textarea = field('textarea')

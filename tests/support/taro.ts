@@ -1,30 +1,45 @@
 // A small stand-in for @tarojs/taro under jest: in-memory storage, recorded navigation and toasts.
 import { useEffect } from 'react'
 
-// Kept on globalThis so it outlives jest.resetModules(), as a phone's storage outlives an app restart.
-const g = globalThis as typeof globalThis & { __taroStorage?: Map<string, string> }
-const store = (g.__taroStorage ??= new Map<string, string>())
-export const calls = {
-  toasts: [] as string[],
-  navigations: [] as string[],
+// Kept on globalThis so it outlives jest.resetModules(), as a phone's storage outlives an app restart;
+// the records and switches too, so a test holding this module sees what a reloaded store did.
+interface StandInState {
+  storage: Map<string, string>
+  calls: { toasts: string[]; navigations: string[]; redirects: string[]; scrolls: string[] }
+  modal: { confirm: boolean }
+  storageFull: boolean
 }
-let storageFull = false
+const g = globalThis as typeof globalThis & { __taroStandIn?: StandInState }
+const fresh: StandInState = {
+  storage: new Map(),
+  calls: { toasts: [], navigations: [], redirects: [], scrolls: [] },
+  modal: { confirm: true },
+  storageFull: false,
+}
+const state = (g.__taroStandIn ??= fresh)
+const store = state.storage
+export const calls = state.calls
+/** What the next showModal answers. */
+export const modal = state.modal
 
 export function __reset() {
   store.clear()
   calls.toasts.length = 0
   calls.navigations.length = 0
-  storageFull = false
+  calls.redirects.length = 0
+  calls.scrolls.length = 0
+  modal.confirm = true
+  state.storageFull = false
   router.params = {}
 }
 export function __setStorageFull(full: boolean) {
-  storageFull = full
+  state.storageFull = full
 }
 
 const Taro = {
   getStorageSync: (key: string) => store.get(key) ?? '',
   setStorageSync: (key: string, value: string) => {
-    if (storageFull) throw new Error('setStorage:fail exceed storage max size 10MB')
+    if (state.storageFull) throw new Error('setStorage:fail exceed storage max size 10MB')
     store.set(key, value)
   },
   removeStorageSync: (key: string) => void store.delete(key),
@@ -32,6 +47,11 @@ const Taro = {
   stopPullDownRefresh: async () => undefined,
   navigateTo: async ({ url }: { url: string }) => void calls.navigations.push(url),
   switchTab: async ({ url }: { url: string }) => void calls.navigations.push(url),
+  redirectTo: async ({ url }: { url: string }) => void calls.redirects.push(url),
+  navigateBack: async () => undefined,
+  showModal: async () => ({ confirm: modal.confirm, cancel: !modal.confirm }),
+  pageScrollTo: async ({ selector }: { selector: string }) => void calls.scrolls.push(selector),
+  requestSubscribeMessage: async () => ({}),
   getAppBaseInfo: () => ({ fontSizeScaleFactor: 1, theme: 'light' }),
 }
 

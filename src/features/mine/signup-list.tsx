@@ -1,67 +1,61 @@
-// 我的报名: the user's sign-ups with their status, or a friendly empty state.
-import { Button, Text, View } from '@tarojs/components'
+// 我的报名: her sign-ups with their status (upcoming first, then past), or a friendly empty state.
+import { Text, View } from '@tarojs/components'
+import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
 import { maskMobile } from '@/domain/mobile'
+import { signupLabel } from '@/domain/signup-rules'
 import type { Signup } from '@/services/api'
 import type { AsyncResource } from '@/shared/use-async'
 import { formatSessionTime } from '@/utils/date'
 import './signup-list.scss'
 
-const STATUS_TEXT = {
-  confirmed: '已报名',
-  waitlisted: '候补',
-  cancelled: '已取消',
-} as const
-
-export function statusText(s: Signup): string {
-  if (s.status === 'waitlisted' && s.waitlistPosition) return `候补第${s.waitlistPosition}位`
-  return STATUS_TEXT[s.status]
+/** Upcoming (by start time) before past and cancelled ones. */
+export function orderSignups(list: Signup[], now: Date): Signup[] {
+  const live = (s: Signup) => s.status !== 'cancelled' && Date.parse(s.sessionStart) > now.getTime()
+  return [...list].sort(
+    (a, b) => Number(live(b)) - Number(live(a)) || Date.parse(a.sessionStart) - Date.parse(b.sessionStart),
+  )
 }
 
-export function SignupList({ state }: { state: AsyncResource<Signup[]> }) {
-  if (state.status === 'loading') {
-    return (
-      <View className="state" aria-busy="true">
-        <Text>正在加载我的报名…</Text>
-      </View>
-    )
-  }
-  if (state.status === 'error') {
-    return (
-      <View className="state" role="alert">
-        <Text className="state__title">没能加载出来</Text>
-        <Text>{state.message}</Text>
-        <View style={{ marginTop: '16px' }}>
-          <Button className="button" onClick={() => void state.reload()}>
-            重新加载
-          </Button>
-        </View>
-      </View>
-    )
-  }
+export function SignupList({
+  state,
+  now,
+  onOpen,
+}: {
+  state: AsyncResource<Signup[]>
+  now: Date
+  onOpen: (signupId: string) => void
+}) {
+  if (state.status === 'loading') return <Skeleton blocks={2} label="正在加载我的报名" />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void state.reload()} />
   if (state.data.length === 0) {
-    return (
-      <View className="state">
-        <Text className="state__title">还没有报名</Text>
-        <Text>在“年终盘点”里找到感兴趣的培训和活动，报名后会显示在这里。</Text>
-      </View>
-    )
+    return <EmptyState title="还没有报名" text="在“年终盘点”里找到感兴趣的培训和活动，报名后会显示在这里。" />
   }
   return (
     <View>
-      {state.data.map((s) => (
-        <View key={s.id} className="signup-row">
-          <View className="signup-row__top">
-            <Text className="signup-row__title">{s.programTitle}</Text>
-            <Text className={`signup-row__status signup-row__status--${s.status}`}>{statusText(s)}</Text>
+      <Text className="page-title">我的报名</Text>
+      {orderSignups(state.data, now).map((s) => {
+        const label = signupLabel(s, now)
+        return (
+          <View
+            key={s.id}
+            className="signup-row"
+            onClick={() => onOpen(s.id)}
+            role="link"
+            aria-label={`${s.programTitle}，${s.name}，${label}，查看详情`}
+          >
+            <View className="signup-row__top">
+              <Text className="signup-row__title">{s.programTitle}</Text>
+              <Text className={`signup-row__status signup-row__status--${s.status}`}>{label}</Text>
+            </View>
+            <Text className="signup-row__meta">
+              {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
+            </Text>
+            <Text className="signup-row__meta">
+              {s.name} · {maskMobile(s.mobile)}
+            </Text>
           </View>
-          <Text className="signup-row__meta">
-            {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
-          </Text>
-          <Text className="signup-row__meta">
-            {s.name} · {maskMobile(s.mobile)}
-          </Text>
-        </View>
-      ))}
+        )
+      })}
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { ProgramView } from '@/features/program/program-view'
 import { useProgram } from '@/features/program/use-program'
-import { navigateTo, toast } from '@/platform'
+import { navigateTo } from '@/platform'
 import { routes } from '@/routes'
 import { useNow } from '@/shared/use-now'
 
@@ -21,7 +21,7 @@ export default function ProgramPage() {
         <ProgramView
           detail={program.data}
           now={now}
-          onSignup={() => toast('报名表单即将开放')}
+          onSignup={(sessionId) => navigateTo(routes.signup(program.data.program.id, sessionId))}
           onOpenFederation={(id) => navigateTo(routes.report(id))}
         />
       ) : null}

@@ -1,0 +1,35 @@
+// The privacy link and 删除我的全部数据: clears sign-ups, drafts and preferences on this phone.
+import { View } from '@tarojs/components'
+import { confirm, toast } from '@/platform'
+import { api } from '@/services'
+import { useAppStore } from '@/store'
+
+export function MyData({ onOpenPrivacy, onDeleted }: { onOpenPrivacy: () => void; onDeleted: () => void }) {
+  const resetAll = useAppStore((s) => s.resetAll)
+  const deleteAll = async () => {
+    const ok = await confirm(
+      '删除我的全部数据',
+      '这台手机上的报名记录、没填完的报名表和设置都会被删除，不能恢复。',
+      '全部删除',
+    )
+    if (!ok) return
+    try {
+      await api.deleteMyData()
+      resetAll()
+      toast('已删除', 'success')
+      onDeleted()
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '没能删除，请稍后再试')
+    }
+  }
+  return (
+    <View className="mine-links">
+      <View className="mine-link" onClick={onOpenPrivacy} role="link">
+        隐私说明
+      </View>
+      <View className="mine-link" onClick={() => void deleteAll()} role="button" aria-label="删除我的全部数据">
+        删除我的全部数据
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,28 @@
+// What a sign-up is: program, session time and place, who, and its status.
+import { Text, View } from '@tarojs/components'
+import { maskMobile } from '@/domain/mobile'
+import { signupLabel } from '@/domain/signup-rules'
+import type { Signup } from '@/services/api'
+import { formatSessionTime } from '@/utils/date'
+
+export function SignupSummary({ signup, now }: { signup: Signup; now: Date }) {
+  const rows: Array<[string, string]> = [
+    ['项目', signup.programTitle],
+    ['主办', signup.federationName],
+    ['场次', signup.sessionTitle],
+    ['时间', formatSessionTime(signup.sessionStart)],
+    ['地点', signup.online ? '线上（参加方式会另行通知）' : (signup.place ?? '')],
+    ['报名人', `${signup.name}（${maskMobile(signup.mobile)}）`],
+    ['状态', signupLabel(signup, now)],
+  ]
+  return (
+    <View className="card kv">
+      {rows.map(([k, v]) => (
+        <View key={k} className="kv__row">
+          <Text className="kv__key">{k}</Text>
+          <Text className="kv__value">{v}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

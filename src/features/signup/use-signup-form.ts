@@ -1,0 +1,104 @@
+// The sign-up form's state: answers live in the persisted draft, errors beside fields, one submit at a time.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { signupState } from '@/domain/sessions'
+import { validateSignup } from '@/domain/validation'
+import { redirectTo, scrollToSelector } from '@/platform'
+import { routes } from '@/routes'
+import { api } from '@/services'
+import { ApiError } from '@/services/api'
+import { useAsync } from '@/shared/use-async'
+import { useAppStore, type DraftValue } from '@/store'
+
+export const CONSENT_FIELD = 'consent'
+const EMPTY: Record<string, DraftValue> = {}
+
+/** A fresh key per form: a retried or double-tapped submit is recognised by the server. */
+export function newIdempotencyKey(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
+}
+
+export function useSignupForm(programId: string, initialSessionId: string | undefined, now: Date) {
+  const program = useAsync(() => api.getProgram(programId), [programId])
+  const answers = useAppStore((s) => s.drafts[programId]?.answers) ?? EMPTY
+  const setDraftField = useAppStore((s) => s.setDraftField)
+  const clearDraft = useAppStore((s) => s.clearDraft)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [summary, setSummary] = useState<string[]>([])
+  const [consent, setConsent] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  const busy = useRef(false)
+  const key = useRef(newIdempotencyKey())
+
+  const selectable = useMemo(
+    () =>
+      program.status === 'ready'
+        ? program.data.sessions.filter((s) => ['open', 'waitlist'].includes(signupState(s, now))).map((s) => s.id)
+        : [],
+    [program, now],
+  )
+
+  // A session chosen on the program page is filled in, unless the draft already has one.
+  useEffect(() => {
+    if (initialSessionId && answers.session === undefined) setDraftField(programId, 'session', initialSessionId)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [programId, initialSessionId])
+
+  const setField = useCallback(
+    (fieldId: string, value: DraftValue) => {
+      setDraftField(programId, fieldId, value)
+      setErrors((e) => {
+        if (!(fieldId in e)) return e
+        const { [fieldId]: _fixed, ...rest } = e
+        return rest
+      })
+    },
+    [programId, setDraftField],
+  )
+
+  const toggleConsent = useCallback(() => {
+    setConsent((c) => !c)
+    setErrors(({ [CONSENT_FIELD]: _gone, ...rest }) => rest)
+  }, [])
+
+  const showErrors = (list: Array<{ field: string; message: string }>) => {
+    setErrors(Object.fromEntries(list.map((e) => [e.field, e.message])))
+    setSummary(list.map((e) => e.message))
+    scrollToSelector(`#field-${list[0].field}`)
+  }
+
+  const submit = useCallback(async () => {
+    if (busy.current || program.status !== 'ready' || !program.data.program.signup) return
+    const form = program.data.program.signup.form
+    const checked = validateSignup(form, answers, { sessionIds: selectable })
+    const problems = checked.ok ? [] : [...checked.errors]
+    if (!consent) problems.push({ field: CONSENT_FIELD, message: '请先阅读并勾选同意《隐私说明》' })
+    if (problems.length || !checked.ok) return showErrors(problems)
+
+    busy.current = true
+    setSubmitting(true)
+    setSummary([])
+    try {
+      const signup = await api.submitSignup({
+        programId,
+        sessionId: String(checked.values.session),
+        answers: checked.values,
+        idempotencyKey: key.current,
+      })
+      clearDraft(programId)
+      redirectTo(routes.signupDone(signup.id))
+    } catch (e) {
+      // Whatever went wrong, the answers stay in the form and in the draft.
+      const message = e instanceof Error && e.message ? e.message : '提交没有成功，请稍后再试'
+      if (e instanceof ApiError && e.field && form.some((f) => f.id === e.field))
+        showErrors([{ field: e.field, message }])
+      else setSummary([message])
+    } finally {
+      busy.current = false
+      setSubmitting(false)
+    }
+  }, [program, answers, selectable, consent, programId, clearDraft])
+
+  return { program, answers, errors, summary, consent, submitting, selectable, setField, toggleConsent, submit }
+}
+
+export type SignupFormState = ReturnType<typeof useSignupForm>

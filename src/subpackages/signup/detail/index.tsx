@@ -1,0 +1,67 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { ErrorState, Skeleton } from '@/components/state-view'
+import { SignupSummary } from '@/features/signup/signup-summary'
+import { useMySignup } from '@/features/signup/use-my-signup'
+import { confirm, toast } from '@/platform'
+import { api } from '@/services'
+import { useNow } from '@/shared/use-now'
+import '@/features/signup/signup-form.scss'
+
+export default function SignupDetailPage() {
+  const { params } = useRouter()
+  const signup = useMySignup(params.id ?? '')
+  const now = useNow()
+  const [cancelling, setCancelling] = useState(false)
+
+  const cancel = async () => {
+    if (signup.status !== 'ready' || cancelling) return
+    const ok = await confirm(
+      '取消报名',
+      `确定取消“${signup.data.sessionTitle}”的报名吗？名额会让给候补的人。`,
+      '取消报名',
+    )
+    if (!ok) return
+    setCancelling(true)
+    try {
+      await api.cancelSignup(signup.data.id)
+      toast('已取消报名', 'success')
+      await signup.reload()
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '没能取消，请稍后再试')
+    } finally {
+      setCancelling(false)
+    }
+  }
+
+  const canCancel =
+    signup.status === 'ready' &&
+    signup.data.status !== 'cancelled' &&
+    now.getTime() < Date.parse(signup.data.sessionStart)
+  return (
+    <PageShell>
+      {signup.status === 'loading' ? <Skeleton blocks={1} label="正在加载报名详情" /> : null}
+      {signup.status === 'error' ? <ErrorState message={signup.message} onRetry={() => void signup.reload()} /> : null}
+      {signup.status === 'ready' ? (
+        <View>
+          <SignupSummary signup={signup.data} now={now} />
+          {canCancel ? (
+            <Button
+              className={`button button--ghost stack-button ${cancelling ? 'button--disabled' : ''}`}
+              onClick={() => void cancel()}
+              aria-label="取消这个报名"
+            >
+              {cancelling ? '正在取消…' : '取消这个报名'}
+            </Button>
+          ) : (
+            <Text className="done__text">
+              {signup.data.status === 'cancelled' ? '这个报名已经取消。' : '活动已经开始或结束，不能再取消。'}
+            </Text>
+          )}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

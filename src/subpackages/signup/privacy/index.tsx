@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+import '@/features/signup/signup-form.scss'
+
+const SECTIONS: Array<[string, string[]]> = [
+  [
+    '我们收集什么',
+    [
+      '只在你报名时收集：姓名、手机号，以及这个活动报名表上列出的其他内容（例如所在区县、想学的技能）。',
+      '浏览年终盘点和项目不需要填写任何个人信息。',
+    ],
+  ],
+  [
+    '为什么收集',
+    [
+      '姓名和手机号用于确认报名、通知活动时间地点和候补补位；其他内容帮助主办妇联安排场地和课程。不用于其他用途，不对外提供。',
+    ],
+  ],
+  [
+    '保存多久',
+    [
+      '活动结束后 90 天内删除。',
+      '在当前版本中，报名记录只保存在你这台手机上（本机存储），不会上传。',
+      '没填完的报名表也会暂存在本机，提交成功后自动清除。',
+    ],
+  ],
+  [
+    '怎样删除',
+    [
+      '打开“我的报名”，点“删除我的全部数据”，这台手机上的报名记录、草稿和设置会全部清除。',
+      '也可以单独取消某一条报名。',
+    ],
+  ],
+  ['替别人报名', ['可以用自己的手机为家人或邻居报名，请先征得对方同意，再填写对方的姓名和手机号。']],
+  ['手机号显示', ['在列表和详情里，手机号只显示前三位和后四位，例如 138****8000。']],
+]
+
+export default function PrivacyPage() {
+  return (
+    <PageShell>
+      <Text className="page-title">隐私说明</Text>
+      <View className="card">
+        {SECTIONS.map(([title, paragraphs]) => (
+          <View key={title}>
+            <Text className="privacy__h">{title}</Text>
+            {paragraphs.map((p) => (
+              <Text key={p} className="privacy__p">
+                {p}
+              </Text>
+            ))}
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  )
+}

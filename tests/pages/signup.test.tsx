@@ -1,0 +1,142 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { __reset, calls, router } from '../support/taro'
+import { serviceControl } from '../support/mock-services'
+
+jest.mock('@/services', () =>
+  jest.requireActual<typeof import('../support/mock-services')>('../support/mock-services').makeServices(),
+)
+
+import SignupFormPage from '@/subpackages/signup/form/index'
+import MinePage from '@/pages/mine/index'
+import { api } from '@/services'
+import { useAppStore } from '@/store'
+
+const typeInto = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+const openForm = async () => {
+  router.params = { programId: 'zz-legal-aid', sessionId: 'zz-la-1' }
+  render(<SignupFormPage />)
+  await screen.findByText('填写约需1分钟。带“必填”的都要填，其他可不填。')
+}
+const fillValid = () => {
+  typeInto('姓名', '王芳')
+  typeInto('手机号', '138 0013 8000')
+  fireEvent.click(screen.getByLabelText('婚姻家庭'))
+  fireEvent.click(screen.getByLabelText('我已阅读并同意隐私说明'))
+}
+const submit = async () => {
+  await act(async () => {
+    fireEvent.click(screen.getByLabelText('提交报名'))
+  })
+}
+
+beforeEach(async () => {
+  __reset()
+  serviceControl.fail = false
+  serviceControl.now = new Date('2026-11-23T10:00:00+08:00')
+  useAppStore.getState().resetAll()
+  await api.deleteMyData()
+})
+
+describe('sign-up form', () => {
+  it('renders the fields declared in the data, with the chosen session filled in', async () => {
+    await openForm()
+    for (const label of ['姓名', '手机号', '咨询方向', '简单说说情况'])
+      expect(screen.getAllByText(new RegExp(label)).length).toBeGreaterThan(0)
+    expect(screen.getByLabelText(/律师坐班咨询 · 11月26日 周四 09:00/).getAttribute('aria-pressed')).toBe('true')
+  })
+
+  it('shows every error beside its field and in a summary, scrolls to the first, and stores nothing', async () => {
+    await openForm()
+    await submit()
+    expect(screen.getByText('有 4 处需要修改：')).toBeTruthy()
+    expect(screen.getAllByText('⚠ 请填写姓名')).toHaveLength(1)
+    expect(calls.scrolls).toEqual(['#field-name'])
+    expect(await api.listMySignups()).toEqual([])
+  })
+
+  it('keeps what she typed as a draft across leaving and coming back', async () => {
+    await openForm()
+    typeInto('姓名', '王芳')
+    typeInto('手机号', '1380013')
+    expect(useAppStore.getState().drafts['zz-legal-aid'].answers).toMatchObject({ name: '王芳', mobile: '1380013' })
+    // Leave and come back: a fresh page shows the draft.
+    document.body.innerHTML = ''
+    await openForm()
+    expect((screen.getByLabelText('姓名') as HTMLInputElement).value).toBe('王芳')
+    expect((screen.getByLabelText('手机号') as HTMLInputElement).value).toBe('1380013')
+  })
+
+  it('submits a valid form once, however often the button is tapped, then clears the draft', async () => {
+    await openForm()
+    fillValid()
+    await act(async () => {
+      const button = screen.getByLabelText('提交报名')
+      fireEvent.click(button)
+      fireEvent.click(button)
+      fireEvent.click(button)
+    })
+    const mine = await api.listMySignups()
+    expect(mine).toHaveLength(1)
+    expect(mine[0]).toMatchObject({ name: '王芳', mobile: '13800138000', status: 'confirmed' })
+    expect(calls.redirects).toEqual([`/subpackages/signup/done/index?id=${mine[0].id}`])
+    expect(useAppStore.getState().drafts['zz-legal-aid']).toBeUndefined()
+  })
+
+  it('says when storage is full and keeps everything she typed', async () => {
+    await openForm()
+    fillValid()
+    const { store } = jest.requireMock<{ store: { full: boolean } }>('@/services')
+    store.full = true
+    await submit()
+    expect(screen.getByRole('alert').textContent).toContain('手机存储空间不足')
+    expect((screen.getByLabelText('姓名') as HTMLInputElement).value).toBe('王芳')
+    expect((screen.getByLabelText('手机号') as HTMLInputElement).value).toBe('138 0013 8000')
+    store.full = false
+    await submit()
+    expect(await api.listMySignups()).toHaveLength(1)
+  })
+
+  it('keeps the form when the network fails', async () => {
+    await openForm()
+    fillValid()
+    serviceControl.fail = true
+    await submit()
+    expect(screen.getByRole('alert').textContent).toContain('网络不太好')
+    expect((screen.getByLabelText('姓名') as HTMLInputElement).value).toBe('王芳')
+  })
+
+  it('names the field when the same person signs up twice', async () => {
+    await openForm()
+    fillValid()
+    await submit()
+    document.body.innerHTML = ''
+    await openForm()
+    fillValid()
+    await submit()
+    expect(screen.getAllByText(/王芳 已经报名了这个场次/).length).toBeGreaterThan(0)
+  })
+})
+
+describe('我的报名 with sign-ups', () => {
+  it('lists them with status and masked mobile, and deletes all data on request', async () => {
+    await api.submitSignup({
+      programId: 'zz-legal-aid',
+      sessionId: 'zz-la-1',
+      answers: { name: '刘桂兰', mobile: '13800138000', kind: '其他' },
+      idempotencyKey: 'a',
+    })
+    useAppStore.getState().setDraftField('cd-live-commerce', 'name', '草稿')
+    render(<MinePage />)
+    expect(await screen.findByText('刘桂兰 · 138****8000')).toBeTruthy()
+    expect(screen.getByText('已报名')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText(/刘桂兰，已报名，查看详情/))
+    expect(calls.navigations.at(-1)).toMatch(/^\/subpackages\/signup\/detail\/index\?id=/)
+    await act(async () => {
+      fireEvent.click(screen.getByLabelText('删除我的全部数据'))
+    })
+    expect(await screen.findByText('还没有报名')).toBeTruthy()
+    expect(await api.listMySignups()).toEqual([])
+    expect(useAppStore.getState().drafts).toEqual({})
+  })
+})
