@@ -62,6 +62,7 @@ export default defineAppConfig({
         borderStyle: 'black',
         list: tabBarList,
       },
-  ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
+  // __usePrivacyCheck__: WeChat routes every privacy API through onNeedPrivacyAuthorization.
+  ...(weapp ? { darkmode: true, themeLocation: 'theme.json', __usePrivacyCheck__: true } : {}),
   lazyCodeLoading: 'requiredComponents',
 })

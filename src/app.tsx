@@ -1,6 +1,10 @@
 // The app shell; pages render inside it.
 import type { PropsWithChildren } from 'react'
+import { installPrivacyHandler } from '@/platform/privacy'
 import './app.scss'
+
+// WeChat asks before any privacy API runs; the sheet on the current page answers.
+installPrivacyHandler()
 
 function App({ children }: PropsWithChildren) {
   return children

@@ -7,7 +7,9 @@ const make = (tag: string) =>
   function TaroStandIn({ children, className, ...rest }: Props) {
     const dom: Record<string, unknown> = { className }
     for (const [k, v] of Object.entries(rest)) {
-      if (k.startsWith('on') || k.startsWith('aria-') || k === 'role' || k === 'style' || k === 'disabled') dom[k] = v
+      // Only handlers the DOM knows: WeChat-only events (onAgreePrivacyAuthorization…) are not passed on.
+      if (k === 'onClick' || k.startsWith('aria-') || k === 'role' || k === 'style' || k === 'disabled' || k === 'id')
+        dom[k] = v
     }
     return createElement(tag, dom, children)
   }

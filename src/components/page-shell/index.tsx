@@ -1,7 +1,9 @@
 // Every page's root: applies the font scale (system setting or 大字模式) through one CSS variable.
 import type { CSSProperties, ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import { systemFontScale } from '@/platform'
+import { navigateTo, systemFontScale } from '@/platform'
+import { routes } from '@/routes'
+import { PrivacySheet } from '../privacy-sheet'
 import { effectiveFontScale } from '@/shared/font-scale'
 import { useAppStore } from '@/store'
 
@@ -12,6 +14,7 @@ export function PageShell({ children, className = '' }: { children: ReactNode; c
   return (
     <View className={classes} style={{ '--font-scale': String(scale) } as CSSProperties}>
       {children}
+      <PrivacySheet onOpenPrivacy={() => navigateTo(routes.privacy)} />
     </View>
   )
 }
