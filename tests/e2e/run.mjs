@@ -88,11 +88,20 @@ const expectText = async (page, text, timeout = 10000) => {
 
 const programsOf = (f) => f.programs
 
-/** The feed shows a page of cards at a time; tap 加载更多 until every card is there. */
+/**
+ * The feed shows a page of cards at a time; tap 加载更多 until every card is there. Scrolling the
+ * button into view can itself load the rest (reach-bottom), removing the button mid-click: fine.
+ */
 const showAllCards = async (page) => {
   await expectText(page, '年终盘点')
   const more = page.getByText('加载更多').filter({ visible: true })
-  for (let i = 0; i < 10 && (await more.count()); i++) await more.first().click()
+  for (let i = 0; i < 10 && (await more.count()); i++) {
+    await more
+      .first()
+      .click({ timeout: 3000 })
+      .catch(() => undefined)
+  }
+  if (await more.count()) throw new Error('加载更多 is still there after tapping it')
 }
 const deepLink = (path) => `${server.url}/#${path}`
 
