@@ -105,6 +105,53 @@ async function lighthouseMedian(distDir) {
   }
 }
 
+/** Poster draw time in headless Chromium: each federation's poster, opened cold, 3 times. */
+async function posterDrawTimes(distDir) {
+  const { chromium } = await import('playwright-core')
+  const { readdirSync, readFileSync } = await import('node:fs')
+  const ids = readdirSync(join(ROOT, 'mock'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(ROOT, 'mock', f), 'utf8')).federation.id)
+  const server = await serve(distDir)
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const samples = []
+  try {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+    for (let run = 0; run < 3; run++) {
+      for (const id of ids) {
+        await page.goto('about:blank')
+        await page.goto(`${server.url}/#/subpackages/share/poster/index?id=${id}`)
+        const ms = await page.waitForFunction(() => performance.getEntriesByName('poster-draw')[0]?.duration, null, {
+          timeout: 20000,
+        })
+        samples.push(await ms.jsonValue())
+      }
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+  return {
+    samples: samples.length,
+    medianMs: Math.round(median(samples) * 10) / 10,
+    maxMs: Math.round(Math.max(...samples) * 10) / 10,
+  }
+}
+
+results.poster = await posterDrawTimes(app.h5)
+
 if (!flag('--no-lighthouse')) {
   process.stdout.write(`lighthouse mobile, ${runs} runs each… `)
   results.lighthouse = { app: await lighthouseMedian(app.h5), empty: await lighthouseMedian(empty.h5) }
@@ -177,6 +224,12 @@ table(
   'budgets',
   ['figure', 'value', 'limit', ''],
   results.budgets.map((r) => [r.figure, r.value, r.limit, r.ok ? 'ok' : 'OVER']),
+)
+
+table(
+  'poster draw, headless Chromium (pixel ratio 2, 1200×1920 px)',
+  ['samples', 'median ms', 'max ms'],
+  [[results.poster.samples, results.poster.medianMs, results.poster.maxMs]],
 )
 
 const outDir = join(ROOT, 'bench', 'results')

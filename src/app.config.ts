@@ -26,6 +26,8 @@ export default defineAppConfig({
     { root: 'pages/program', pages: ['index'] },
     // Sign-up, its result, detail and the privacy page: none is needed for the first screen.
     { root: 'subpackages/signup', pages: ['form/index', 'done/index', 'detail/index', 'privacy/index'] },
+    // The poster and its QR code library load only when she asks for a poster.
+    { root: 'subpackages/share', pages: ['poster/index'] },
   ],
   preloadRule: {
     'pages/feed/index': { network: 'all', packages: ['pages/report', 'pages/program'] },

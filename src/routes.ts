@@ -14,4 +14,5 @@ export const routes = {
   signupDone: (signupId: string) => withQuery('/subpackages/signup/done/index', { id: signupId }),
   signupDetail: (signupId: string) => withQuery('/subpackages/signup/detail/index', { id: signupId }),
   privacy: '/subpackages/signup/privacy/index',
+  poster: (federationId: string) => withQuery('/subpackages/share/poster/index', { id: federationId }),
 } as const

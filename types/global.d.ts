@@ -12,6 +12,8 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
     /** WeChat subscribe-message template id for reminders; empty means not set up. */
     TARO_APP_SUBSCRIBE_TEMPLATE_ID?: string
+    /** Where the H5 build is served, for poster QR codes drawn in weapp; empty means no QR code. */
+    TARO_APP_H5_ORIGIN?: string
   }
 }
 

@@ -256,6 +256,103 @@ await journey('sign-up: a full session puts the next person on the waitlist', as
   await expectText(page, '候补第1位')
 })
 
+// ---- sharing and posters ----
+const posterLayout = JSON.parse(readFileSync(join(root, 'tests', 'e2e', 'poster-layout.json'), 'utf8'))
+
+/** Reads a poster image back in the page and measures it: size, colours, ink in each figure box. */
+const inspectPoster = (page) =>
+  page
+    .locator('.poster__image img, img.poster__image')
+    .first()
+    .evaluate(async (img, layout) => {
+      const image = new Image()
+      image.src = img.getAttribute('src')
+      await image.decode()
+      const c = document.createElement('canvas')
+      c.width = image.naturalWidth
+      c.height = image.naturalHeight
+      const ctx = c.getContext('2d')
+      ctx.drawImage(image, 0, 0)
+      const k = c.width / layout.width
+      const inkIn = (b) => {
+        const d = ctx.getImageData(
+          Math.round(b.x * k),
+          Math.round(b.y * k),
+          Math.round(b.w * k),
+          Math.round(b.h * k),
+        ).data
+        let ink = 0
+        for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) ink++
+        return ink / (d.length / 4)
+      }
+      const all = ctx.getImageData(0, 0, c.width, c.height).data
+      const colours = new Set()
+      for (let i = 0; i < all.length; i += 4 * 97) colours.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2])
+      return {
+        width: c.width,
+        height: c.height,
+        colours: colours.size,
+        figureInk: layout.figures.map(inkIn),
+        qrInk: inkIn(layout.qr),
+      }
+    }, posterLayout)
+
+await journey('poster: drawn for every federation, within 4096 px, with ink where the figures are', async (page) => {
+  for (const f of federations) {
+    // Each poster opens cold, as from a shared link (same route, other id).
+    await page.goto('about:blank')
+    await page.goto(deepLink(`/subpackages/share/poster/index?id=${f.federation.id}`))
+    await page.locator('.poster__image img').filter({ visible: true }).first().waitFor({ timeout: 15000 })
+    const p = await inspectPoster(page)
+    if (p.width !== posterLayout.width * 2 || p.height !== posterLayout.height * 2)
+      throw new Error(`poster is ${p.width}×${p.height}`)
+    if (p.width > 4096 || p.height > 4096) throw new Error('poster over 4096 px')
+    if (p.colours < 20) throw new Error(`poster looks blank: ${p.colours} colours`)
+    const figures = f.headlineFigureIds.length
+    p.figureInk.slice(0, figures).forEach((ink, i) => {
+      if (ink < 0.02) throw new Error(`${f.federation.name}: figure box ${i} has no ink (${ink})`)
+    })
+    if (p.qrInk < 0.2) throw new Error(`${f.federation.name}: no QR code drawn (${p.qrInk})`)
+  }
+  await shoot(page, 'poster.png')
+  const download = page.waitForEvent('download')
+  await page.getByLabel('下载海报').click()
+  if (!(await download).suggestedFilename().endsWith('.png')) throw new Error('download is not a PNG')
+})
+
+await journey(
+  'share on H5 copies the link when Web Share is missing',
+  async (page) => {
+    await page.goto(deepLink(`/pages/report/index?id=${federations[0].federation.id}`))
+    await expectText(page, federations[0].sections[0].title)
+    await page.evaluate(() => {
+      // Headless Chromium may or may not have navigator.share; take it away to test the fallback.
+      Object.defineProperty(navigator, 'share', { value: undefined, configurable: true })
+    })
+    await page.getByLabel('分享给朋友').click()
+    await expectText(page, '链接已复制')
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    if (!copied.includes(`/pages/report/index?id=${federations[0].federation.id}`)) throw new Error(`copied ${copied}`)
+  },
+  { permissions: ['clipboard-read', 'clipboard-write'] },
+)
+
+await journey('opened from Moments: figures and the hint, never a sign-up form', async (page) => {
+  const f = federations[0]
+  const p = f.programs.find((x) => x.signup)
+  await page.goto(deepLink(`/pages/program/index?id=${p.id}&scene=1154`))
+  await expectText(page, p.summary)
+  await expectText(page, '前往小程序')
+  if (await page.getByLabel(/：报名$/).count()) throw new Error('a sign-up button is shown in single-page mode')
+  await shoot(page, 'program-moments.png')
+  await page.goto(deepLink(`/subpackages/signup/form/index?programId=${p.id}&scene=1154`))
+  await expectText(page, '填写报名表')
+  if (await page.getByLabel('提交报名').count()) throw new Error('the form is shown in single-page mode')
+  await page.goto(deepLink(`/pages/report/index?id=${f.federation.id}&scene=1154`))
+  await expectText(page, '前往小程序')
+  await expectText(page, f.sections[0].title)
+})
+
 await journey('mine tab shows the empty state', async (page) => {
   await page.goto(server.url + '/')
   await expectText(page, federations[0].federation.name)

@@ -31,6 +31,9 @@ export function __reset() {
   modal.confirm = true
   state.storageFull = false
   router.params = {}
+  enter.scene = 1001
+  delete shared.chat
+  delete shared.timeline
 }
 export function __setStorageFull(full: boolean) {
   state.storageFull = full
@@ -52,6 +55,7 @@ const Taro = {
   showModal: async () => ({ confirm: modal.confirm, cancel: !modal.confirm }),
   pageScrollTo: async ({ selector }: { selector: string }) => void calls.scrolls.push(selector),
   requestSubscribeMessage: async () => ({}),
+  getEnterOptionsSync: () => ({ scene: enter.scene, path: '', query: {} }),
   getAppBaseInfo: () => ({ fontSizeScaleFactor: 1, theme: 'light' }),
 }
 
@@ -60,6 +64,17 @@ export const router = { params: {} as Record<string, string> }
 export function useRouter() {
   return router
 }
+/** The latest share payloads a page produced, as WeChat would ask for them. */
+export const shared: { chat?: Record<string, unknown>; timeline?: Record<string, unknown> } = {}
+export function useShareAppMessage(fn: () => Record<string, unknown>) {
+  shared.chat = fn()
+}
+export function useShareTimeline(fn: () => Record<string, unknown>) {
+  shared.timeline = fn()
+}
+/** The scene the app was "opened" with; 1154 is Moments' single-page mode. */
+export const enter = { scene: 1001 }
+
 export function usePullDownRefresh(_fn: () => void) {}
 export function useReachBottom(_fn: () => void) {}
 export function useDidShow(fn: () => void) {

@@ -20,10 +20,12 @@ function SessionCard({
   session,
   now,
   onSignup,
+  signupAvailable,
 }: {
   session: Session
   now: Date
   onSignup: (sessionId: string) => void
+  signupAvailable: boolean
 }) {
   const state = signupState(session, now)
   const enabled = state === 'open' || state === 'waitlist'
@@ -47,15 +49,19 @@ function SessionCard({
       </View>
       <View className="session__foot">
         <Text className={`session__hint session__hint--${state}`}>{STATE_HINT[state](session, now)}</Text>
-        <Button
-          className={`button session__button ${enabled ? '' : 'button--disabled'}`}
-          // Taro's H5 button writes disabled="false" and styles [disabled]; only set it when true.
-          disabled={enabled ? undefined : true}
-          onClick={enabled ? () => onSignup(session.id) : undefined}
-          aria-label={`${session.title}：${label}`}
-        >
-          {label}
-        </Button>
+        {signupAvailable ? (
+          <Button
+            className={`button session__button ${enabled ? '' : 'button--disabled'}`}
+            // Taro's H5 button writes disabled="false" and styles [disabled]; only set it when true.
+            disabled={enabled ? undefined : true}
+            onClick={enabled ? () => onSignup(session.id) : undefined}
+            aria-label={`${session.title}：${label}`}
+          >
+            {label}
+          </Button>
+        ) : (
+          <Text className="session__hint">前往小程序报名</Text>
+        )}
       </View>
     </View>
   )
@@ -66,11 +72,14 @@ export function ProgramView({
   now,
   onSignup,
   onOpenFederation,
+  signupAvailable = true,
 }: {
   detail: ProgramDetail
   now: Date
   onSignup: (sessionId: string) => void
   onOpenFederation: (federationId: string) => void
+  /** False in single-page mode (opened from Moments), where no form can work. */
+  signupAvailable?: boolean
 }) {
   const { program, federation, figures, sessions } = detail
   return (
@@ -111,7 +120,7 @@ export function ProgramView({
           <Text className="section-title">近期场次</Text>
           <Text className="program__demo">场次为演示数据，时间按今天推算。</Text>
           {sessions.map((s) => (
-            <SessionCard key={s.id} session={s} now={now} onSignup={onSignup} />
+            <SessionCard key={s.id} session={s} now={now} onSignup={onSignup} signupAvailable={signupAvailable} />
           ))}
         </View>
       ) : (

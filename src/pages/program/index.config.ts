@@ -1,3 +1,5 @@
 export default definePageConfig({
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
   navigationBarTitleText: '项目详情',
 })

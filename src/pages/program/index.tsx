@@ -1,30 +1,64 @@
 import { useRouter } from '@tarojs/taro'
+import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
+import { isProgramOpen } from '@/domain/sessions'
+import { programShareTitle, shareQuery, sharePath } from '@/domain/share'
 import { ProgramView } from '@/features/program/program-view'
 import { useProgram } from '@/features/program/use-program'
-import { navigateTo } from '@/platform'
+import { ShareBar, SinglePageHint } from '@/features/share/share-bar'
+import { useShareImages } from '@/features/share/use-share-images'
+import { h5Url, navigateTo, toast } from '@/platform'
+import { useShare } from '@/platform/share'
 import { routes } from '@/routes'
 import { useNow } from '@/shared/use-now'
+import { useSinglePage } from '@/shared/use-single-page'
 
 export default function ProgramPage() {
   const { params } = useRouter()
-  const program = useProgram(params.id ?? '')
+  const id = params.id ?? ''
+  const program = useProgram(id)
   const now = useNow()
+  const single = useSinglePage()
+  const detail = program.status === 'ready' ? program.data : undefined
+  const title = detail
+    ? programShareTitle(detail.program, detail.federation.name, isProgramOpen(detail.program, now))
+    : ''
+  const images = useShareImages(
+    detail && {
+      color: detail.color,
+      title: detail.program.title,
+      subtitle: detail.federation.name,
+      figure: detail.figures[0],
+    },
+  )
+  const page = { kind: 'program' as const, programId: id }
+  useShare(
+    detail && {
+      title,
+      path: sharePath(page),
+      query: shareQuery(page),
+      imageUrl: images.chat,
+      timelineImageUrl: images.timeline,
+    },
+  )
   return (
     <PageShell>
+      {single ? <SinglePageHint action="查看详情和报名" /> : null}
       {program.status === 'loading' ? <Skeleton blocks={2} label="正在加载项目" /> : null}
       {program.status === 'error' ? (
         <ErrorState message={program.message} onRetry={() => void program.reload()} />
       ) : null}
-      {program.status === 'ready' ? (
+      {detail ? (
         <ProgramView
-          detail={program.data}
+          detail={detail}
           now={now}
-          onSignup={(sessionId) => navigateTo(routes.signup(program.data.program.id, sessionId))}
-          onOpenFederation={(id) => navigateTo(routes.report(id))}
+          signupAvailable={!single}
+          onSignup={(sessionId) => navigateTo(routes.signup(detail.program.id, sessionId))}
+          onOpenFederation={(fid) => (single ? toast('请点屏幕下方“前往小程序”查看') : navigateTo(routes.report(fid)))}
         />
       ) : null}
+      {detail && !single ? <ShareBar title={title} url={h5Url(routes.program(id), env.h5Origin)} /> : null}
     </PageShell>
   )
 }

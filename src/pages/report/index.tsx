@@ -1,17 +1,41 @@
 import { useReachBottom, useRouter } from '@tarojs/taro'
+import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
+import { cardShareTitle, shareQuery, sharePath } from '@/domain/share'
 import { ReportView } from '@/features/report/report-view'
 import { useReport } from '@/features/report/use-report'
-import { navigateTo } from '@/platform'
+import { ShareBar, SinglePageHint } from '@/features/share/share-bar'
+import { useShareImages } from '@/features/share/use-share-images'
+import { h5Url, navigateTo, toast } from '@/platform'
+import { useShare } from '@/platform/share'
 import { routes } from '@/routes'
+import { useSinglePage } from '@/shared/use-single-page'
 
 export default function ReportPage() {
   const { params } = useRouter()
-  const { report, shownSections, showMore } = useReport(params.id ?? '')
+  const id = params.id ?? ''
+  const { report, shownSections, showMore } = useReport(id)
+  const single = useSinglePage()
+  const card = report.status === 'ready' ? report.data.card : undefined
+  const title = card ? cardShareTitle(card) : ''
+  const images = useShareImages(
+    card && { color: card.color, title: card.name, subtitle: `${card.year} 年终盘点`, figure: card.headlineFigures[0] },
+  )
+  const page = { kind: 'report' as const, federationId: id }
+  useShare(
+    card && {
+      title,
+      path: sharePath(page),
+      query: shareQuery(page),
+      imageUrl: images.chat,
+      timelineImageUrl: images.timeline,
+    },
+  )
   useReachBottom(showMore)
   return (
     <PageShell>
+      {single ? <SinglePageHint /> : null}
       {report.status === 'loading' ? <Skeleton blocks={2} label="正在加载年终盘点" /> : null}
       {report.status === 'error' ? <ErrorState message={report.message} onRetry={() => void report.reload()} /> : null}
       {report.status === 'ready' ? (
@@ -19,7 +43,16 @@ export default function ReportPage() {
           report={report.data}
           shownSections={shownSections}
           onShowMore={showMore}
-          onOpenProgram={(id) => navigateTo(routes.program(id))}
+          onOpenProgram={(pid) =>
+            single ? toast('请点屏幕下方“前往小程序”查看项目') : navigateTo(routes.program(pid))
+          }
+        />
+      ) : null}
+      {report.status === 'ready' && !single ? (
+        <ShareBar
+          title={title}
+          url={h5Url(routes.report(id), env.h5Origin)}
+          onPoster={() => navigateTo(routes.poster(id))}
         />
       ) : null}
     </PageShell>

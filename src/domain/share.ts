@@ -1,0 +1,60 @@
+// What a share says: titles, paths and queries built from content, trimmed to what WeChat shows.
+import type { Figure, Program, YearEndCard } from './types'
+
+/** WeChat cuts share titles at about two lines; keep them within this many characters. */
+export const SHARE_TITLE_MAX = 30
+
+const chars = (s: string) => Array.from(s)
+
+/** Shortens to `max` characters with an ellipsis, counting a character as a person does. */
+export function truncate(s: string, max: number): string {
+  const c = chars(s)
+  return c.length <= max ? s : `${c.slice(0, max - 1).join('')}…`
+}
+
+/** "成都市妇联2020年终盘点：领头雁培训198861人次" — the figure as the article wrote it. */
+export function cardShareTitle(card: Pick<YearEndCard, 'name' | 'year' | 'headlineFigures'>): string {
+  const head = `${card.name}${card.year}年终盘点`
+  const f: Figure | undefined = card.headlineFigures[0]
+  if (!f) return truncate(head, SHARE_TITLE_MAX)
+  const figure = `${f.value}${f.unit}`
+  const full = `${head}：${f.label}${figure}`
+  if (chars(full).length <= SHARE_TITLE_MAX) return full
+  // Too long: the figure matters most, then the federation; the label gives way first.
+  const room = SHARE_TITLE_MAX - chars(head).length - 1 - chars(figure).length
+  if (room >= 3) return `${head}：${truncate(f.label, room)}${figure}`
+  return truncate(`${head}：${figure}`, SHARE_TITLE_MAX)
+}
+
+export function programShareTitle(
+  program: Pick<Program, 'title' | 'signup'>,
+  federationName: string,
+  open: boolean,
+): string {
+  const tail = program.signup && open ? '，正在报名' : ''
+  const room = SHARE_TITLE_MAX - chars(federationName).length - 1 - chars(tail).length
+  return `${federationName}·${truncate(program.title, Math.max(room, 6))}${tail}`
+}
+
+export type SharePage =
+  | { kind: 'report'; federationId: string }
+  | { kind: 'program'; programId: string }
+  | { kind: 'feed' }
+
+/** Path for a chat share: opens the same page. */
+export function sharePath(page: SharePage): string {
+  if (page.kind === 'report') return `/pages/report/index?id=${encodeURIComponent(page.federationId)}`
+  if (page.kind === 'program') return `/pages/program/index?id=${encodeURIComponent(page.programId)}`
+  return '/pages/feed/index'
+}
+
+/** Query for a Moments share (onShareTimeline takes the current page plus this query). */
+export function shareQuery(page: SharePage): string {
+  if (page.kind === 'report') return `id=${encodeURIComponent(page.federationId)}`
+  if (page.kind === 'program') return `id=${encodeURIComponent(page.programId)}`
+  return ''
+}
+
+/** WeChat's scene for a page opened from Moments: single-page mode, no tab bar, no forms. */
+export const MOMENTS_SCENE = 1154
+export const isSinglePageScene = (scene: number | undefined) => scene === MOMENTS_SCENE

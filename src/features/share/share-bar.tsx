@@ -1,0 +1,49 @@
+// Share and poster buttons: WeChat's share button on weapp, Web Share or copy-link on H5.
+import { Button, View } from '@tarojs/components'
+import { isWeapp, shareLink, toast } from '@/platform'
+import './share.scss'
+
+const SHARE_RESULT = {
+  shared: '',
+  cancelled: '',
+  copied: '链接已复制，可以粘贴到微信群里',
+  failed: '没能复制链接，请截图分享',
+} as const
+
+export function ShareBar({ title, url, onPoster }: { title: string; url: string; onPoster?: () => void }) {
+  return (
+    <View className="share-bar">
+      {isWeapp ? (
+        <Button className="button share-bar__button" openType="share" aria-label="分享给朋友">
+          分享给朋友
+        </Button>
+      ) : (
+        <Button
+          className="button share-bar__button"
+          onClick={() =>
+            void shareLink(title, url).then((r) => {
+              if (SHARE_RESULT[r]) toast(SHARE_RESULT[r])
+            })
+          }
+          aria-label="分享给朋友"
+        >
+          分享给朋友
+        </Button>
+      )}
+      {onPoster ? (
+        <Button className="button button--ghost share-bar__button" onClick={onPoster} aria-label="生成海报">
+          生成海报
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+/** Shown when a page is opened from Moments (single-page mode): no tab bar, no forms there. */
+export function SinglePageHint({ action = '查看完整内容和报名' }: { action?: string }) {
+  return (
+    <View className="single-page-hint" role="note">
+      这是朋友圈里的预览。点屏幕下方的“前往小程序”，{action}。
+    </View>
+  )
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import { Button, Image, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { ErrorState, Skeleton } from '@/components/state-view'
+import { usePoster } from '@/features/share/use-poster'
+import { albumRefused, isWeapp, openAlbumSetting, saveImage, toast } from '@/platform'
+import '@/features/share/share.scss'
+
+export default function PosterPage() {
+  const { params } = useRouter()
+  const { report, image } = usePoster(params.id ?? '')
+  const [refused, setRefused] = useState(false)
+
+  const save = async (src: string) => {
+    if (await albumRefused()) return setRefused(true)
+    const r = await saveImage(src, `${params.id ?? 'poster'}-年终盘点.png`)
+    if (r === 'saved') toast('已保存到相册', 'success')
+    else if (r === 'downloaded') toast('海报已下载')
+    else if (r === 'denied') setRefused(true)
+    else toast('没能保存，请长按图片保存')
+  }
+  const allow = async (src: string) => {
+    if (await openAlbumSetting()) {
+      setRefused(false)
+      await save(src)
+    }
+  }
+
+  return (
+    <PageShell>
+      {report.status === 'loading' || (report.status === 'ready' && !image) ? (
+        <Skeleton blocks={1} label="正在生成海报" />
+      ) : null}
+      {report.status === 'error' ? <ErrorState message={report.message} onRetry={() => void report.reload()} /> : null}
+      {image && 'error' in image ? <ErrorState message={image.error} onRetry={() => void report.reload()} /> : null}
+      {image && 'src' in image ? (
+        <View>
+          <Image
+            className="poster__image"
+            src={image.src}
+            mode="widthFix"
+            showMenuByLongpress
+            aria-label="年终盘点海报"
+          />
+          <Text className="poster__tip">
+            {isWeapp ? '长按图片可以发送给朋友或保存' : '长按图片可以保存；电脑上点下面的按钮下载'}
+          </Text>
+          {refused ? (
+            <View className="poster__denied" role="alert">
+              <Text>保存海报需要“添加到相册”的权限。你之前没有允许，可以到设置里打开。</Text>
+              <Button className="button stack-button" onClick={() => void allow(image.src)} aria-label="去设置里允许">
+                去设置里允许
+              </Button>
+            </View>
+          ) : (
+            <Button
+              className="button stack-button"
+              onClick={() => void save(image.src)}
+              aria-label={isWeapp ? '保存到相册' : '下载海报'}
+            >
+              {isWeapp ? '保存到相册' : '下载海报'}
+            </Button>
+          )}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,101 @@
+import {
+  cardShareTitle,
+  isSinglePageScene,
+  programShareTitle,
+  SHARE_TITLE_MAX,
+  sharePath,
+  shareQuery,
+  truncate,
+} from '@/domain/share'
+
+const fig = (label: string, value: string, unit: string) => ({ id: 'x', label, value, unit })
+
+describe('share titles', () => {
+  it('builds a card title from the first headline figure, as the article wrote it', () => {
+    expect(cardShareTitle({ name: '成都市妇联', year: 2020, headlineFigures: [fig('培训', '198861', '人次')] })).toBe(
+      '成都市妇联2020年终盘点：培训198861人次',
+    )
+  })
+
+  it('keeps qualifiers in the figure', () => {
+    expect(
+      cardShareTitle({ name: '惠州市妇联', year: 2020, headlineFigures: [fig('服务妇女儿童', '近350万', '人次')] }),
+    ).toBe('惠州市妇联2020年终盘点：服务妇女儿童近350万人次')
+  })
+
+  it.each([
+    ['a long label gives way first', '成都市妇联', '抗疫网络专题发布的各类信息和一线女性事迹报道', '680余'],
+    [
+      'a very long federation name still keeps the figure',
+      '某某省某某市某某县某某镇某某村妇女联合会',
+      '培训',
+      '198861',
+    ],
+  ])('%s, and the title stays within the limit', (_what, name, label, value) => {
+    const title = cardShareTitle({ name, year: 2020, headlineFigures: [fig(label, value, '人次')] })
+    expect(Array.from(title).length).toBeLessThanOrEqual(SHARE_TITLE_MAX)
+    expect(title.startsWith(name.slice(0, 5))).toBe(true)
+  })
+
+  it('keeps the figure when the label is shortened', () => {
+    const title = cardShareTitle({
+      name: '成都市妇联',
+      year: 2020,
+      headlineFigures: [fig('抗疫网络专题发布的各类信息和一线女性事迹报道', '680余', '条')],
+    })
+    expect(title.endsWith('…680余条')).toBe(true)
+  })
+
+  it('works without figures', () => {
+    expect(cardShareTitle({ name: '成都市妇联', year: 2020, headlineFigures: [] })).toBe('成都市妇联2020年终盘点')
+  })
+
+  it('says a program is open for sign-up only when it is', () => {
+    const p = { title: '我为家乡直播带货', signup: { demo: true as const, sessions: [], form: [] } }
+    expect(programShareTitle(p, '成都市妇联', true)).toBe('成都市妇联·我为家乡直播带货，正在报名')
+    expect(programShareTitle(p, '成都市妇联', false)).toBe('成都市妇联·我为家乡直播带货')
+    expect(programShareTitle({ title: '我为家乡直播带货', signup: undefined }, '成都市妇联', true)).toBe(
+      '成都市妇联·我为家乡直播带货',
+    )
+  })
+
+  it('truncates long program titles within the limit', () => {
+    const title = programShareTitle(
+      { title: '农村电商“一村一品”带头人提升培训和直播带货实战训练营第二期', signup: undefined },
+      '惠州市妇联',
+      false,
+    )
+    expect(Array.from(title).length).toBeLessThanOrEqual(SHARE_TITLE_MAX)
+    expect(title.endsWith('…')).toBe(true)
+  })
+
+  it('counts an emoji as one character', () => {
+    expect(truncate('😀😀😀😀', 3)).toBe('😀😀…')
+  })
+})
+
+describe('share paths and queries', () => {
+  it.each([
+    [
+      { kind: 'report' as const, federationId: 'chengdu-2020' },
+      '/pages/report/index?id=chengdu-2020',
+      'id=chengdu-2020',
+    ],
+    [
+      { kind: 'program' as const, programId: 'cd-live-commerce' },
+      '/pages/program/index?id=cd-live-commerce',
+      'id=cd-live-commerce',
+    ],
+    [{ kind: 'program' as const, programId: 'a&b=c' }, '/pages/program/index?id=a%26b%3Dc', 'id=a%26b%3Dc'],
+    [{ kind: 'feed' as const }, '/pages/feed/index', ''],
+  ])('%j', (page, path, query) => {
+    expect(sharePath(page)).toBe(path)
+    expect(shareQuery(page)).toBe(query)
+  })
+
+  it('knows the Moments scene', () => {
+    expect(isSinglePageScene(1154)).toBe(true)
+    expect(isSinglePageScene(1001)).toBe(false)
+    expect(isSinglePageScene(undefined)).toBe(false)
+  })
+})

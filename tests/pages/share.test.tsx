@@ -1,0 +1,72 @@
+/** @jest-environment jsdom */
+import { act, render, screen } from '@testing-library/react'
+import { __reset, router, shared } from '../support/taro'
+import { serviceControl } from '../support/mock-services'
+
+jest.mock('@/services', () =>
+  jest.requireActual<typeof import('../support/mock-services')>('../support/mock-services').makeServices(),
+)
+
+import ProgramPage from '@/pages/program/index'
+import ReportPage from '@/pages/report/index'
+import SignupFormPage from '@/subpackages/signup/form/index'
+
+beforeEach(() => {
+  __reset()
+  serviceControl.now = new Date('2026-11-23T10:00:00+08:00')
+  window.location.hash = ''
+})
+
+describe('sharing', () => {
+  it('a report shares its title, path back to itself, and a Moments query', async () => {
+    router.params = { id: 'chengdu-2020' }
+    render(<ReportPage />)
+    await screen.findByText('疫情里的线上阵地')
+    expect(shared.chat).toMatchObject({
+      title: '成都市妇联2020年终盘点：领头雁培训198861人次',
+      path: '/pages/report/index?id=chengdu-2020',
+    })
+    expect(shared.timeline).toMatchObject({
+      title: '成都市妇联2020年终盘点：领头雁培训198861人次',
+      query: 'id=chengdu-2020',
+    })
+    expect(screen.getByLabelText('分享给朋友')).toBeTruthy()
+    expect(screen.getByLabelText('生成海报')).toBeTruthy()
+  })
+
+  it('a program says when it is open for sign-up', async () => {
+    router.params = { id: 'cd-live-commerce' }
+    render(<ProgramPage />)
+    await screen.findByText('我为家乡直播带货')
+    expect(shared.chat).toMatchObject({
+      title: '成都市妇联·我为家乡直播带货，正在报名',
+      path: '/pages/program/index?id=cd-live-commerce',
+    })
+  })
+})
+
+describe('opened from Moments (single-page mode)', () => {
+  beforeEach(() => {
+    window.location.hash = '#/pages/program/index?id=cd-live-commerce&scene=1154'
+  })
+
+  it('a program shows its figures and the hint, and no sign-up button', async () => {
+    router.params = { id: 'cd-live-commerce' }
+    render(<ProgramPage />)
+    await screen.findByText('我为家乡直播带货')
+    expect(screen.getByRole('note').textContent).toContain('前往小程序')
+    expect(screen.getByLabelText('直播带货点赞参与：12.6万人次')).toBeTruthy()
+    expect(screen.queryByLabelText(/：报名$/)).toBeNull()
+    expect(screen.getAllByText('前往小程序报名').length).toBeGreaterThan(0)
+    expect(screen.queryByLabelText('分享给朋友')).toBeNull()
+  })
+
+  it('the sign-up form is replaced by the hint', async () => {
+    router.params = { programId: 'cd-live-commerce' }
+    render(<SignupFormPage />)
+    // Let the program finish loading in the background, as it does on a phone.
+    await act(async () => undefined)
+    expect(screen.getByRole('note').textContent).toContain('填写报名表')
+    expect(screen.queryByLabelText('提交报名')).toBeNull()
+  })
+})
