@@ -1,6 +1,7 @@
 // Share and poster buttons: WeChat's share button on weapp, Web Share or copy-link on H5.
 import { Button, View } from '@tarojs/components'
-import { isWeapp, shareLink, toast } from '@/platform'
+import { isWeapp, toast } from '@/platform'
+import { shareLink } from '@/platform/media'
 import './share.scss'
 
 const SHARE_RESULT = {
@@ -35,15 +36,6 @@ export function ShareBar({ title, url, onPoster }: { title: string; url: string;
           生成海报
         </Button>
       ) : null}
-    </View>
-  )
-}
-
-/** Shown when a page is opened from Moments (single-page mode): no tab bar, no forms there. */
-export function SinglePageHint({ action = '查看完整内容和报名' }: { action?: string }) {
-  return (
-    <View className="single-page-hint" role="note">
-      这是朋友圈里的预览。点屏幕下方的“前往小程序”，{action}。
     </View>
   )
 }

@@ -1,7 +1,7 @@
 // Draws a federation's poster once its report is loaded; keeps the image and how long drawing took.
 import { useEffect, useState } from 'react'
 import { env } from '@/config/env'
-import { h5Url, renderImage } from '@/platform'
+import { h5Url, renderImage } from '@/platform/media'
 import { routes } from '@/routes'
 import { api } from '@/services'
 import { useAsync } from '@/shared/use-async'

@@ -1,7 +1,8 @@
 // Share images drawn once per page on weapp (5:4 for chats, 1:1 for Moments); H5 shares links.
 import { useEffect, useState } from 'react'
 import type { Figure } from '@/domain/types'
-import { isWeapp, renderImage } from '@/platform'
+import { isWeapp } from '@/platform'
+import { renderImage } from '@/platform/media'
 import { drawShareImage } from './draw'
 
 export interface ShareImageInput {

@@ -4,7 +4,8 @@ import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { usePoster } from '@/features/share/use-poster'
-import { albumRefused, isWeapp, openAlbumSetting, saveImage, toast } from '@/platform'
+import { isWeapp, toast } from '@/platform'
+import { albumRefused, openAlbumSetting, saveImage } from '@/platform/media'
 import '@/features/share/share.scss'
 
 export default function PosterPage() {

@@ -4,7 +4,7 @@ import { SignupForm } from '@/features/signup/signup-form'
 import { useSignupForm } from '@/features/signup/use-signup-form'
 import { navigateTo } from '@/platform'
 import { routes } from '@/routes'
-import { SinglePageHint } from '@/features/share/share-bar'
+import { SinglePageHint } from '@/features/share/single-page-hint'
 import { useNow } from '@/shared/use-now'
 import { useSinglePage } from '@/shared/use-single-page'
 
