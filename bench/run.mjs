@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/browser.mjs'
 import { serve } from '../tests/e2e/serve.mjs'
 import { EMPTY_APP, ROOT, firstRenders, h5Initial, tapFeedCard, typeMobile, weappPackages } from './measure.mjs'
 
@@ -14,7 +15,6 @@ const { evaluateBudgets } = require('./budgets.cjs')
 const args = process.argv.slice(2)
 const flag = (name) => args.includes(name)
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3
-const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 const build = (cwd, type) => {
   process.stdout.write(`building ${type} in ${cwd === ROOT ? 'app' : 'empty app'}… `)
@@ -63,17 +63,8 @@ async function lighthouseMedian(distDir) {
   try {
     for (let i = 0; i < runs; i++) {
       const chrome = await chromeLauncher.launch({
-        chromePath: CHROME,
-        chromeFlags: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        chromePath: CHROMIUM_PATH,
+        chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
       })
       try {
         const { lhr } = await lighthouse(`${server.url}/`, {
@@ -107,25 +98,12 @@ async function lighthouseMedian(distDir) {
 
 /** Poster draw time in headless Chromium: each federation's poster, opened cold, 3 times. */
 async function posterDrawTimes(distDir) {
-  const { chromium } = await import('playwright-core')
   const { readdirSync, readFileSync } = await import('node:fs')
   const ids = readdirSync(join(ROOT, 'mock'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(ROOT, 'mock', f), 'utf8')).federation.id)
   const server = await serve(distDir)
-  const browser = await chromium.launch({
-    executablePath: CHROME,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchChromium()
   const samples = []
   try {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })

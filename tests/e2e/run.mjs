@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { launchChromium } from './browser.mjs'
 import { serve } from './serve.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -16,29 +16,14 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(root, 'dist', 'h5', '
   execSync('npx taro build --type h5', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
 }
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-if (!existsSync(executablePath)) {
-  console.error(`找不到 Chromium（${executablePath}）。请先运行：apt-get install -y chromium fonts-noto-cjk`)
-  process.exit(1)
-}
-
 const federations = readdirSync(join(root, 'mock'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(root, 'mock', f), 'utf8')))
 
 const server = await serve(join(root, 'dist', 'h5'))
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+const browser = await launchChromium().catch((e) => {
+  console.error(e.message)
+  process.exit(1)
 })
 
 const results = []

@@ -118,6 +118,20 @@ describe('sign-up form', () => {
   })
 })
 
+describe('a county field without a list', () => {
+  it('is typed in, and checked like any text', async () => {
+    router.params = { programId: 'wd-two-cancers', sessionId: 'wd-tc-1' }
+    render(<SignupFormPage />)
+    await screen.findByText('填写约需1分钟。带“必填”的都要填，其他可不填。')
+    typeInto('所在乡镇（街道）', '东江镇<b>')
+    await submit()
+    expect(screen.getAllByText(/所在乡镇（街道）里请不要用 < > 符号/).length).toBeGreaterThan(0)
+    typeInto('年龄', '70')
+    await submit()
+    expect(screen.getAllByText(/年龄应在25到69之间/).length).toBeGreaterThan(0)
+  })
+})
+
 describe('我的报名 with sign-ups', () => {
   it('lists them with status and masked mobile, and deletes all data on request', async () => {
     await api.submitSignup({

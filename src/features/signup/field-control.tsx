@@ -118,21 +118,23 @@ export function FieldControl({ field, value, error, sessions, now, onChange }: P
       )
       break
     case 'region':
-      control = field.options ? (
+      if (!field.options)
+        return (
+          <FieldControl
+            field={{ ...field, type: 'text' }}
+            value={value}
+            error={error}
+            sessions={sessions}
+            now={now}
+            onChange={onChange}
+          />
+        )
+      control = (
         <View className="choices choices--grid">
           {field.options.map((o) => (
             <Choice key={o} label={o} on={str === o} onTap={() => onChange(o)} />
           ))}
         </View>
-      ) : (
-        <Input
-          className="field__input"
-          value={str}
-          placeholder={field.placeholder ?? `请填写${field.label}`}
-          maxlength={INPUT_MAX}
-          onInput={(e) => onChange(e.detail.value)}
-          aria-label={field.label}
-        />
       )
       break
     case 'single':
