@@ -1,0 +1,100 @@
+import { ApiError } from '@/services/api'
+import { createHttpApi, type HttpRequest, type HttpResponse } from '@/services/http/http-api'
+
+function fake(responses: Array<HttpResponse | 'offline'>) {
+  const sent: HttpRequest[] = []
+  const transport = async (req: HttpRequest) => {
+    sent.push(req)
+    const next = responses.shift() ?? 'offline'
+    if (next === 'offline') throw new Error('request:fail timeout')
+    return next
+  }
+  const api = createHttpApi({
+    base: 'http://127.0.0.1:8787/',
+    transport,
+    deviceId: () => 'dev-1',
+    sleep: async () => undefined,
+  })
+  return { api, sent }
+}
+
+async function rejection(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p
+  } catch (e) {
+    if (e instanceof ApiError) return e
+    throw e
+  }
+  throw new Error('expected a failure')
+}
+
+describe('HTTP Api', () => {
+  it('asks for cards with the filter, the device id and a timeout', async () => {
+    const { api, sent } = fake([{ statusCode: 200, data: [] }])
+    await api.listCards({ province: '湖南', topic: '健康' })
+    expect(sent[0]).toMatchObject({
+      url: 'http://127.0.0.1:8787/api/cards?province=%E6%B9%96%E5%8D%97&topic=%E5%81%A5%E5%BA%B7',
+      method: 'GET',
+      timeout: 8000,
+      header: { 'x-device-id': 'dev-1' },
+    })
+  })
+
+  it('retries a safe call after a timeout or a server error, then succeeds', async () => {
+    const { api, sent } = fake(['offline', { statusCode: 503, data: {} }, { statusCode: 200, data: { card: 1 } }])
+    expect(await api.getReport('zhuzhou-2020')).toEqual({ card: 1 })
+    expect(sent).toHaveLength(3)
+  })
+
+  it('never resends a submit, and sends its idempotency key', async () => {
+    const { api, sent } = fake(['offline', { statusCode: 200, data: {} }])
+    const e = await rejection(
+      api.submitSignup({ programId: 'p', sessionId: 's', answers: { name: '王芳' }, idempotencyKey: 'k-1' }),
+    )
+    expect(e.code).toBe('network')
+    expect(e.message).toContain('填写的内容都还在')
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://127.0.0.1:8787/api/signups',
+      header: { 'idempotency-key': 'k-1' },
+    })
+    expect(sent[0].data).toEqual({ programId: 'p', sessionId: 's', answers: { name: '王芳' } })
+  })
+
+  it('passes on the server’s Chinese message and field, without retrying a 4xx', async () => {
+    const { api, sent } = fake([
+      { statusCode: 409, data: { error: { code: 'duplicate', message: '王芳 已经报名了这个场次', field: 'name' } } },
+    ])
+    const e = await rejection(api.submitSignup({ programId: 'p', sessionId: 's', answers: {}, idempotencyKey: 'k' }))
+    expect([e.code, e.message, e.field]).toEqual(['duplicate', '王芳 已经报名了这个场次', 'name'])
+    expect(sent).toHaveLength(1)
+  })
+
+  it.each([
+    [404, {}, 'not_found', '请求没有成功，请稍后再试'],
+    [500, 'not json', 'unknown', '服务器暂时出了问题，请稍后再试'],
+    [400, { error: { code: 'weird', message: '' } }, 'unknown', '请求没有成功，请稍后再试'],
+  ])('maps %i %j to a clear error', async (status, body, code, message) => {
+    const { api } = fake([
+      { statusCode: status, data: body },
+      { statusCode: status, data: body },
+      { statusCode: status, data: body },
+    ])
+    const e = await rejection(api.getProgram('x'))
+    expect([e.code, e.message]).toEqual([code, message])
+  })
+
+  it('says the network is down after the retries run out', async () => {
+    const { api, sent } = fake(['offline', 'offline', 'offline'])
+    const e = await rejection(api.listMySignups())
+    expect([e.code, e.message]).toEqual(['network', '网络不太好，没能连上服务器，请稍后再试。'])
+    expect(sent).toHaveLength(3)
+  })
+
+  it('escapes ids in paths', async () => {
+    const { api, sent } = fake([{ statusCode: 200, data: {} }])
+    await api.cancelSignup('a/b?c')
+    expect(sent[0].url).toBe('http://127.0.0.1:8787/api/signups/a%2Fb%3Fc/cancel')
+  })
+})
