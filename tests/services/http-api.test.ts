@@ -1,4 +1,4 @@
-import { ApiError } from '@/services/api'
+import { rejection } from '../support/rejection'
 import { createHttpApi, type HttpRequest, type HttpResponse } from '@/services/http/http-api'
 
 function fake(responses: Array<HttpResponse | 'offline'>) {
@@ -16,16 +16,6 @@ function fake(responses: Array<HttpResponse | 'offline'>) {
     sleep: async () => undefined,
   })
   return { api, sent }
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof ApiError) return e
-    throw e
-  }
-  throw new Error('expected a failure')
 }
 
 describe('HTTP Api', () => {

@@ -1,4 +1,5 @@
-import { ApiError, type Api, type SignupRequest } from '@/services/api'
+import { rejection } from '../support/rejection'
+import type { Api, SignupRequest } from '@/services/api'
 import { createMockApi, SIGNUPS_KEY } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
 import { contentFiles, readJsonDir } from '../support/content-files'
@@ -15,16 +16,6 @@ const request = (name: string, mobile = '13800138000', over: Partial<SignupReque
   idempotencyKey: `k-${++key}`,
   ...over,
 })
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof ApiError) return e
-    throw e
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('mock Api: content', () => {
   const api = createMockApi({ files: contentFiles, store: memoryStore(), now: () => NOW })
