@@ -20,17 +20,13 @@ const overlayWhite = ([r, g, b]: RGB, alpha: number): RGB =>
   [r, g, b].map((c) => Math.round(c + (255 - c) * alpha)) as RGB
 
 const WHITE: RGB = [255, 255, 255]
-const HEROES = ['feed/year-end-card.scss', 'report/report-view.scss', 'program/program-view.scss']
-/** The strongest white highlight any hero header lays over its theme colour. */
-const headerOverlay = (): number =>
-  Math.max(
-    ...HEROES.map((file) => {
-      const scss = readFileSync(join(__dirname, '..', '..', 'src', 'features', file), 'utf8')
-      const m = /linear-gradient\([^,]+, rgba\(255, 255, 255, ([\d.]+)\)/.exec(scss)
-      if (!m) throw new Error(`hero gradient not found in ${file}`)
-      return Number(m[1])
-    }),
-  )
+/** The white highlight the shared .theme-hero header lays over a theme colour. */
+const headerOverlay = (): number => {
+  const scss = readFileSync(join(__dirname, '..', '..', 'src', 'app.scss'), 'utf8')
+  const m = /\.theme-hero \{[^}]*linear-gradient\([^,]+, rgba\(255, 255, 255, ([\d.]+)\)/.exec(scss)
+  if (!m) throw new Error('.theme-hero gradient not found in app.scss')
+  return Number(m[1])
+}
 
 describe('colour contrast', () => {
   it.each(

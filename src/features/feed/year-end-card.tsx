@@ -15,13 +15,13 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
   return (
     // The theme colour travels as a CSS variable so dark mode can swap it for a readable tone.
     <View
-      className="ye-card"
+      className="ye-card themed"
       style={{ '--card-color': card.color } as CSSProperties}
       onClick={onOpen ? () => onOpen(card.federationId) : undefined}
       role={onOpen ? 'link' : undefined}
       aria-label={`${card.name}${card.year}年终盘点，查看报告`}
     >
-      <View className="ye-card__head">
+      <View className="ye-card__head theme-hero">
         <Text className="ye-card__year">{card.year} 年终盘点</Text>
         <Text className="ye-card__name">{card.name}</Text>
         <Text className="ye-card__region">

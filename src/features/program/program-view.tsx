@@ -83,8 +83,8 @@ export function ProgramView({
 }) {
   const { program, federation, figures, sessions } = detail
   return (
-    <View className="program" style={{ '--card-color': detail.color } as CSSProperties}>
-      <View className="program__hero">
+    <View className="program themed" style={{ '--card-color': detail.color } as CSSProperties}>
+      <View className="program__hero theme-hero">
         <View
           className="program__org"
           onClick={() => onOpenFederation(federation.id)}

@@ -54,8 +54,8 @@ export function ReportView({
   const sections = report.sections.slice(0, shownSections)
   const hidden = report.sections.length - sections.length
   return (
-    <View className="report" style={{ '--card-color': card.color } as CSSProperties}>
-      <View className="report__hero">
+    <View className="report themed" style={{ '--card-color': card.color } as CSSProperties}>
+      <View className="report__hero theme-hero">
         <Text className="report__year">{card.year} 年终盘点</Text>
         <Text className="report__name">{card.name}</Text>
         <Text className="report__region">
