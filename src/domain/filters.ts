@@ -17,10 +17,6 @@ export function provincesOf(cards: YearEndCard[]): string[] {
   return [...new Set(cards.map((c) => c.region.province))]
 }
 
-export function isFiltered(filter: CardFilter): boolean {
-  return Boolean(filter.province || filter.topic)
-}
-
 /** Tapping the chosen value again clears that part of the filter. */
 export function toggleFilter(filter: CardFilter, key: keyof CardFilter, value: string | undefined): CardFilter {
   const next = { ...filter }

@@ -2,6 +2,9 @@
 import Taro from '@tarojs/taro'
 import type { KeyValueStore } from '@/services/mock/mock-api'
 
+/** The one place the platform is told apart; Taro replaces TARO_ENV at build time. */
+export const isWeapp = process.env.TARO_ENV === 'weapp'
+
 export const storage: KeyValueStore & { remove(key: string): void } = {
   get(key) {
     try {
@@ -51,7 +54,7 @@ export function systemFontScale(): number {
   if (cachedFontScale !== undefined) return cachedFontScale
   let scale = 1
   try {
-    if (process.env.TARO_ENV === 'h5') {
+    if (!isWeapp) {
       const probe = document.createElement('div')
       probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
       document.body.appendChild(probe)
@@ -73,10 +76,6 @@ export function redirectTo(url: string) {
   void Taro.redirectTo({ url }).catch(() => undefined)
 }
 
-export function navigateBack() {
-  void Taro.navigateBack().catch(() => switchTab('/pages/mine/index'))
-}
-
 /** A yes/no question; resolves true only when she confirms. */
 export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
   try {
@@ -93,7 +92,7 @@ export function scrollToSelector(selector: string) {
 }
 
 /** The keypad for a mobile number: digits on weapp; on H5 plain text so pasted "+86 …" is accepted. */
-export const mobileInputType: 'number' | 'text' = process.env.TARO_ENV === 'weapp' ? 'number' : 'text'
+export const mobileInputType: 'number' | 'text' = isWeapp ? 'number' : 'text'
 
 export type ReminderResult = 'accepted' | 'rejected' | 'unavailable' | 'not-configured' | 'failed'
 
@@ -103,7 +102,7 @@ export type ReminderResult = 'accepted' | 'rejected' | 'unavailable' | 'not-conf
  */
 export async function requestReminder(templateId: string): Promise<ReminderResult> {
   if (!templateId) return 'not-configured'
-  if (process.env.TARO_ENV !== 'weapp') return 'unavailable'
+  if (!isWeapp) return 'unavailable'
   try {
     const r = (await Taro.requestSubscribeMessage({
       tmplIds: [templateId],
@@ -114,8 +113,6 @@ export async function requestReminder(templateId: string): Promise<ReminderResul
     return 'failed'
   }
 }
-
-export const isWeapp = process.env.TARO_ENV === 'weapp'
 
 /** The scene WeChat opened the app with; on H5 a `scene` query simulates one (scene=1154). */
 export function enterScene(): number | undefined {

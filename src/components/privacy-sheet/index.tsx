@@ -1,6 +1,7 @@
 // The sheet WeChat's privacy flow asks for: what is needed and why, agree or decline.
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { isWeapp } from '@/platform'
 import { answerPrivacy, onPrivacyRequest } from '@/platform/privacy'
 import './index.scss'
 
@@ -23,7 +24,7 @@ export function PrivacySheet({ onOpenPrivacy }: { onOpenPrivacy: () => void }) {
           className="button privacy-sheet__button"
           openType="agreePrivacyAuthorization"
           onAgreePrivacyAuthorization={() => answerPrivacy(true, 'agree-privacy')}
-          onClick={process.env.TARO_ENV === 'weapp' ? undefined : () => answerPrivacy(true)}
+          onClick={isWeapp ? undefined : () => answerPrivacy(true)}
           aria-label="同意并继续"
         >
           同意并继续
