@@ -21,6 +21,14 @@ export type Decision<R> =
   | { kind: 'duplicate'; message: string }
   | { kind: 'accept'; status: 'confirmed' | 'waitlisted' }
 
+/** Why a session takes no sign-up now (deadline passed, started, or not open yet); undefined when it does. */
+export function closedMessage(session: Session, now: Date): string | undefined {
+  const state = signupState(session, now)
+  if (state === 'closed') return '这个场次的报名已经截止了'
+  if (state === 'notYet') return '这个场次还没开始报名'
+  return undefined
+}
+
 /**
  * Decides a sign-up: a repeated idempotency key returns the first record; a closed or
  * not-yet-open session refuses; the same person (name + mobile) twice for a session refuses;
@@ -35,9 +43,8 @@ export function decideSignup<R extends RuleRecord>(
 ): Decision<R> {
   const again = records.find((r) => r.idempotencyKey === idempotencyKey)
   if (again) return { kind: 'again', record: again }
-  const state = signupState(session, now)
-  if (state === 'closed') return { kind: 'closed', message: '这个场次的报名已经截止了' }
-  if (state === 'notYet') return { kind: 'closed', message: '这个场次还没开始报名' }
+  const closed = closedMessage(session, now)
+  if (closed) return { kind: 'closed', message: closed }
   const live = records.filter((r) => r.sessionId === session.id && r.status !== 'cancelled')
   if (live.some((r) => r.name === person.name && r.mobile === person.mobile)) {
     return { kind: 'duplicate', message: `${person.name} 已经报名了这个场次，不用重复报名` }

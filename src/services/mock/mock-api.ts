@@ -1,8 +1,8 @@
 // The Api over the mock/ JSON and device storage: what `npm start` runs with no server.
 import { buildCatalog, findProgram, pickFigures, type RawFile } from '@/domain/catalog'
 import { filterCards } from '@/domain/filters'
-import { isProgramOpen, programSessions, signupState } from '@/domain/sessions'
-import { cancelAndPromote, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
+import { isProgramOpen, programSessions } from '@/domain/sessions'
+import { cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
 import { validateSignup } from '@/domain/validation'
 import type { FederationFile, YearEndCard } from '@/domain/types'
 import { toIso, inBeijing } from '@/utils/date'
@@ -158,9 +158,9 @@ export function createMockApi(options: MockApiOptions): Api {
 
       const again = list.find((r) => r.idempotencyKey === request.idempotencyKey)
       if (again) return publicView(withWaitlistPositions(list).find((r) => r.id === again.id) ?? again)
-      const state = signupState(session, at)
-      if (state === 'closed') throw new ApiError('closed', '这个场次的报名已经截止了', 'session')
-      if (state === 'notYet') throw new ApiError('closed', '这个场次还没开始报名', 'session')
+      // A closed session is said before any field error: she cannot fix it by editing the form.
+      const closed = closedMessage(session, at)
+      if (closed) throw new ApiError('closed', closed, 'session')
 
       // The same validation as the form: the mock stands in for the server, which never trusts the client.
       const checked = validateSignup(
