@@ -1,34 +1,13 @@
 // The data boundary: everything the app can ask, independent of where the answers come from.
-import type {
-  Figure,
-  FederationFile,
-  Program,
-  ReportSection,
-  Session,
-  Source,
-  Topic,
-  YearEndCard,
-} from '@/domain/types'
+import type { Topic, YearEndCard } from '@/domain/types'
 
 export interface CardFilter {
   province?: string
   topic?: Topic
 }
 
-export interface FederationReport {
-  card: YearEndCard
-  sections: Array<ReportSection & { figures: Figure[] }>
-  programs: Program[]
-  source: Source
-}
-
-export interface ProgramDetail {
-  program: Program
-  federation: Pick<FederationFile['federation'], 'id' | 'name' | 'region' | 'year'>
-  color: string
-  figures: Figure[]
-  sessions: Session[]
-}
+import type { FederationReport, ProgramDetail } from '@/domain/views'
+export type { FederationReport, ProgramDetail } from '@/domain/views'
 
 import type { Answers } from '@/domain/validation'
 export type { AnswerValue, Answers } from '@/domain/validation'

@@ -1,10 +1,10 @@
 // The Api over the mock/ JSON and device storage: what `npm start` runs with no server.
-import { buildCatalog, findProgram, pickFigures, type RawFile } from '@/domain/catalog'
+import { buildCatalog, findProgram, type RawFile } from '@/domain/catalog'
 import { filterCards } from '@/domain/filters'
-import { isProgramOpen, programSessions } from '@/domain/sessions'
+import { programSessions } from '@/domain/sessions'
 import { cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
 import { validateSignup } from '@/domain/validation'
-import type { FederationFile, YearEndCard } from '@/domain/types'
+import { toCard, toProgramDetail, toReport } from '@/domain/views'
 import { toIso, inBeijing } from '@/utils/date'
 import { ApiError, type Api, type Answers, type Signup, type SignupRequest } from '../api'
 
@@ -33,24 +33,6 @@ interface StoredSignup extends Signup {
 
 export const SIGNUPS_KEY = 'jg.mock.signups'
 const CORRUPT_KEY = `${SIGNUPS_KEY}.corrupt`
-
-function toCard(file: FederationFile, now: Date): YearEndCard {
-  const f = file.federation
-  return {
-    federationId: f.id,
-    name: f.name,
-    region: f.region,
-    level: f.level,
-    year: f.year,
-    color: file.theme.color,
-    summary: file.summary,
-    topics: file.topics,
-    headlineFigures: pickFigures(file, file.headlineFigureIds),
-    source: file.source,
-    programCount: file.programs.length,
-    openProgramCount: file.programs.filter((p) => isProgramOpen(p, now)).length,
-  }
-}
 
 export function createMockApi(options: MockApiOptions): Api {
   const { store, now = () => new Date(), shouldFail = () => false } = options
@@ -117,13 +99,7 @@ export function createMockApi(options: MockApiOptions): Api {
 
     async getReport(federationId) {
       await guard('getReport')
-      const file = findFile(federationId)
-      return {
-        card: toCard(file, now()),
-        sections: file.sections.map((s) => ({ ...s, figures: pickFigures(file, s.figureIds) })),
-        programs: file.programs,
-        source: file.source,
-      }
+      return toReport(findFile(federationId), now())
     },
 
     async getProgram(programId) {
@@ -134,18 +110,7 @@ export function createMockApi(options: MockApiOptions): Api {
         ...s,
         taken: s.taken + mine.filter((m) => m.sessionId === s.id && m.status === 'confirmed').length,
       }))
-      return {
-        program,
-        federation: {
-          id: file.federation.id,
-          name: file.federation.name,
-          region: file.federation.region,
-          year: file.federation.year,
-        },
-        color: file.theme.color,
-        figures: pickFigures(file, program.figureIds),
-        sessions,
-      }
+      return toProgramDetail(file, program, sessions)
     },
 
     async submitSignup(request: SignupRequest) {
