@@ -1,0 +1,328 @@
+// The HTTP API: the app's Api contract under /api, plus login and the organizer's roster.
+// Handlers stay thin: checks of the request here, rules in src/domain, storage in signups.ts.
+import cors from '@fastify/cors'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import { filterCards } from '../../src/domain/filters'
+import { TOPICS, type Topic } from '../../src/domain/types'
+import { toCard, toProgramDetail, toReport } from '../../src/domain/views'
+import type { AnswerValue, Answers, CardFilter } from '../../src/services/api'
+import type { Content } from './content'
+import type { Db } from './db/db'
+import { errorBody, HttpError, invalid, notFound } from './errors'
+import { clientIdForOpenid, clientIdFrom, type WeChatLogin } from './identity'
+import { federationForToken, rosterCsv, toRosterRow, type OrganizerTokens } from './organizers'
+import type { Signups } from './signups'
+
+export interface AppDeps {
+  db: Db
+  content: Content
+  signups: Signups
+  organizerTokens: OrganizerTokens
+  weChatLogin: WeChatLogin
+  clientIdSecret: string
+  corsOrigins: string[]
+  rateLimitPerMinute: number
+  /** pino options, or false for none; tests pass a stream to read what was logged. */
+  logger: boolean | Record<string, unknown>
+  now?: () => Date
+}
+
+/** Request limits beyond the validator: a sign-up is small, so anything big is refused early. */
+export const LIMITS = {
+  bodyBytes: 16 * 1024,
+  idLength: 64,
+  answerKeys: 30,
+  keyLength: 40,
+  textLength: 500,
+  listItems: 20,
+  itemLength: 100,
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/
+const SERVER_ERROR = '服务器暂时出了问题，请稍后再试'
+
+/** Names and mobiles never reach the logs, whatever object is logged. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-device-id"]',
+  'name',
+  'mobile',
+  'answers',
+  '*.name',
+  '*.mobile',
+  '*.answers',
+  'body',
+  '*.body',
+]
+
+function param(req: FastifyRequest, key: string, what: string): string {
+  const value = (req.params as Record<string, string | undefined>)[key] ?? ''
+  if (!value || value.length > LIMITS.idLength) throw notFound(what)
+  return value
+}
+
+function checkAnswers(raw: unknown): Answers {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('报名内容缺失，请重新填写', 'answers')
+  const entries = Object.entries(raw)
+  if (entries.length > LIMITS.answerKeys) throw invalid('报名内容的项目太多了', 'answers')
+  const answers: Answers = {}
+  for (const [key, value] of entries) {
+    if (key.length > LIMITS.keyLength) throw invalid('报名内容里有不认识的项目', 'answers')
+    answers[key] = checkValue(key, value)
+  }
+  return answers
+}
+
+function checkValue(field: string, value: unknown): AnswerValue {
+  if (typeof value === 'string') {
+    if (value.length > LIMITS.textLength) throw invalid(`这一项最多${LIMITS.textLength}个字`, field)
+    return value
+  }
+  if (typeof value === 'boolean') return value
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw invalid('请填写数字', field)
+    return value
+  }
+  if (Array.isArray(value)) {
+    if (value.length > LIMITS.listItems) throw invalid('选得太多了', field)
+    if (!value.every((v) => typeof v === 'string' && v.length <= LIMITS.itemLength)) throw invalid('选项不对，请重新选择', field)
+    return value as string[]
+  }
+  throw invalid('这一项的内容不对，请重新填写', field)
+}
+
+function checkSubmit(body: unknown): { programId: string; sessionId: string; answers: Answers } {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('报名内容缺失，请重新填写')
+  const { programId, sessionId, answers } = body as Record<string, unknown>
+  if (typeof programId !== 'string' || !programId || programId.length > LIMITS.idLength) {
+    throw invalid('没有说明报名哪个项目', 'programId')
+  }
+  if (typeof sessionId !== 'string' || !sessionId || sessionId.length > LIMITS.idLength) {
+    throw invalid('请选择场次', 'session')
+  }
+  return { programId, sessionId, answers: checkAnswers(answers) }
+}
+
+function cardFilter(query: unknown): CardFilter {
+  const { province, topic } = (query ?? {}) as Record<string, unknown>
+  const filter: CardFilter = {}
+  if (typeof province === 'string' && province) {
+    if (province.length > 20) throw invalid('地区名称太长了', 'province')
+    filter.province = province
+  }
+  if (typeof topic === 'string' && topic) {
+    if (!TOPICS.includes(topic as Topic)) throw invalid('没有这个主题', 'topic')
+    filter.topic = topic as Topic
+  }
+  return filter
+}
+
+/** Maps Fastify's own errors (bad JSON, too large, wrong type) to Chinese messages; the rest to a bare 500. */
+function toHttpError(e: unknown): HttpError | undefined {
+  if (e instanceof HttpError) return e
+  const err = e as { code?: string; statusCode?: number }
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
+    return new HttpError(413, 'too_large', '提交的内容太多了，请精简后再试')
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
+    return new HttpError(415, 'invalid', '提交的格式不对，请用 JSON')
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return new HttpError(err.statusCode, 'invalid', '请求的格式不对，请刷新后再试')
+  }
+  return undefined
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { content, signups } = deps
+  const now = deps.now ?? (() => new Date())
+  const logger =
+    deps.logger === false
+      ? false
+      : {
+          level: 'info',
+          ...(deps.logger === true ? {} : deps.logger),
+          redact: { paths: REDACT_PATHS, censor: '[已隐藏]' },
+          serializers: {
+            // Method and path only: no headers (device id, token) and no client address.
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+          },
+        }
+  const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, trustProxy: false })
+
+  // An empty body with a JSON content type (a cancel, a delete) is allowed; bad JSON is a 400.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body)
+    if (!text.trim()) return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      done(invalid('提交的内容格式不对，请刷新后再试'), undefined)
+    }
+  })
+
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || deps.corsOrigins.includes(origin)),
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['content-type', 'x-device-id', 'idempotency-key', 'authorization'],
+    exposedHeaders: ['content-disposition'],
+    maxAge: 600,
+  })
+
+  if (deps.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: deps.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (req) => {
+        const device = req.headers['x-device-id']
+        return typeof device === 'string' && device ? `d:${device.slice(0, 80)}` : `ip:${req.ip}`
+      },
+      errorResponseBuilder: () => new HttpError(429, 'rate_limited', '操作太频繁了，请稍等一分钟再试'),
+    })
+  }
+
+  app.setErrorHandler((e, req, reply) => {
+    const known = toHttpError(e)
+    if (known) {
+      if (known.status === 429) void reply.header('retry-after', '60')
+      return reply.code(known.status).send(errorBody(known.code, known.message, known.field))
+    }
+    // Only the kind of failure is logged: a database message could quote a value.
+    const err = e as { name?: string; code?: string }
+    req.log.error({ failure: { type: err.name, code: err.code } }, 'request failed')
+    return reply.code(500).send(errorBody('unknown', SERVER_ERROR))
+  })
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody('not_found', '没有这个接口')))
+
+  const organizer = (req: FastifyRequest): string => {
+    const header = req.headers.authorization ?? ''
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
+    const federationId = federationForToken(deps.organizerTokens, token)
+    if (!federationId) throw new HttpError(401, 'unauthorized', '组织者口令不对，请检查后重试', 'token')
+    return federationId
+  }
+
+  const ownProgram = (req: FastifyRequest) => {
+    const federationId = organizer(req)
+    const found = content.program(param(req, 'id', '没有找到这个项目'))
+    if (!found) throw notFound('没有找到这个项目')
+    if (found.file.federation.id !== federationId) {
+      throw new HttpError(403, 'forbidden', '这个项目不属于你的妇联，看不到它的报名名单')
+    }
+    if (!found.program.signup) throw notFound('这个项目不接受报名，没有名单')
+    return { ...found, form: found.program.signup.form }
+  }
+
+  const roster = async (req: FastifyRequest) => {
+    const { file, program, form } = ownProgram(req)
+    const rows = (await signups.roster(program.id)).map(({ signup, answers }) => toRosterRow(signup, answers, form))
+    return { file, program, form, rows }
+  }
+
+  app.get('/api/health', async (_req, reply) => {
+    try {
+      await deps.db.query('SELECT 1')
+      return { ok: true, database: deps.db.kind, federations: content.files.length }
+    } catch {
+      return reply.code(503).send(errorBody('unknown', '数据库暂时不可用'))
+    }
+  })
+
+  app.get('/api/cards', async (req) => {
+    const at = now()
+    return filterCards(
+      content.files.map((f) => toCard(f, at)),
+      cardFilter(req.query),
+    )
+  })
+
+  app.get('/api/reports/:id', async (req) => {
+    const file = content.federation(param(req, 'id', '没有找到这个妇联的年终盘点，可能已下线'))
+    if (!file) throw notFound('没有找到这个妇联的年终盘点，可能已下线')
+    return toReport(file, now())
+  })
+
+  app.get('/api/programs/:id', async (req) => {
+    const found = content.program(param(req, 'id', '没有找到这个项目，可能已下线'))
+    if (!found) throw notFound('没有找到这个项目，可能已下线')
+    return toProgramDetail(found.file, found.program, await signups.sessionsOf(found.program.id, now()))
+  })
+
+  app.post('/api/signups', async (req, reply) => {
+    const clientId = clientIdFrom(req.headers['x-device-id'])
+    const key = req.headers['idempotency-key']
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+      throw invalid('提交缺少标识，请刷新页面后重新提交', 'idempotency-key')
+    }
+    const body = checkSubmit(req.body)
+    const { signup, created } = await signups.submit({ ...body, clientId, idempotencyKey: key, now: now() })
+    return reply.code(created ? 201 : 200).send(signup)
+  })
+
+  app.get('/api/signups/mine', async (req) => signups.mine(clientIdFrom(req.headers['x-device-id'])))
+
+  app.post('/api/signups/:id/cancel', async (req) =>
+    signups.cancel(clientIdFrom(req.headers['x-device-id']), param(req, 'id', '没有找到这条报名记录')),
+  )
+
+  app.delete('/api/signups/mine', async (req, reply) => {
+    await signups.deleteMine(clientIdFrom(req.headers['x-device-id']))
+    return reply.code(204).send()
+  })
+
+  app.post('/api/login', async (req) => {
+    const code = (req.body as { code?: unknown } | undefined)?.code
+    if (typeof code !== 'string' || !code || code.length > 128) throw invalid('微信登录信息缺失，请重新打开小程序', 'code')
+    const openid = await deps.weChatLogin.openidFor(code)
+    return { clientId: clientIdForOpenid(openid, deps.clientIdSecret) }
+  })
+
+  app.get('/api/organizer/programs', async (req) => {
+    const federationId = organizer(req)
+    const file = content.federation(federationId)
+    if (!file) throw notFound('没有找到你的妇联的内容')
+    const at = now()
+    const programs = await Promise.all(
+      file.programs
+        .filter((p) => p.signup)
+        .map(async (p) => {
+          const rows = await signups.roster(p.id)
+          const count = (status: string) => rows.filter((r) => r.signup.status === status).length
+          return {
+            id: p.id,
+            title: p.title,
+            sessions: (await signups.sessionsOf(p.id, at)).map((s) => ({
+              id: s.id,
+              title: s.title,
+              start: s.start,
+              capacity: s.capacity,
+              taken: s.taken,
+            })),
+            confirmed: count('confirmed'),
+            waitlisted: count('waitlisted'),
+            cancelled: count('cancelled'),
+          }
+        }),
+    )
+    return { federation: { id: federationId, name: file.federation.name }, programs }
+  })
+
+  app.get('/api/organizer/programs/:id/roster', async (req) => {
+    const { file, program, rows } = await roster(req)
+    return { federation: { id: file.federation.id, name: file.federation.name }, program: { id: program.id, title: program.title }, rows }
+  })
+
+  app.get('/api/organizer/programs/:id/roster.csv', async (req, reply) => {
+    const { program, form, rows } = await roster(req)
+    const name = `${program.title}-报名名单.csv`
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="roster.csv"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('cache-control', 'no-store')
+      .send(rosterCsv(rows, form))
+  })
+
+  return app
+}

@@ -1,0 +1,58 @@
+// Versioned migrations: server/migrations/NNN_name.sql, applied once each, in order, each in
+// its own transaction, recorded in schema_migrations. A lock keeps two servers from racing.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Db } from './db'
+
+export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations')
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const list = readdirSync(dir)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }))
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`迁移文件编号不连续：${m.name} 应为 ${String(i + 1).padStart(3, '0')}`)
+  })
+  return list
+}
+
+/** Applies the migrations not yet applied; returns the names it applied. */
+export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`)
+  const applied: string[] = []
+  for (const m of migrations) {
+    const done = await db.transaction(async (tx) => {
+      // Arbitrary constant: the migration lock, held until this transaction ends.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [727001])
+      const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [
+        m.version,
+      ])
+      if (rows.length) return false
+      for (const statement of splitStatements(m.sql)) await tx.query(statement)
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
+      return true
+    })
+    if (done) applied.push(m.name)
+  }
+  return applied
+}
+
+/** Splits a migration file on `;` at line ends; migration files keep to one statement per `;`. */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}

@@ -1,0 +1,32 @@
+// `npm run server`: the API on HOST:PORT (127.0.0.1:8787 by default), PGlite unless DATABASE_URL is set.
+import { readConfig } from './config'
+import { createServer } from './server'
+
+async function main() {
+  const config = readConfig()
+  const started = await createServer(config)
+  const { app, db, load, migrations } = started
+  for (const problem of load.problems) app.log.warn(`内容文件有问题，已跳过：${problem}`)
+  app.log.info(
+    { database: db.kind, migrations, written: load.written.length, unchanged: load.unchanged.length },
+    'database ready',
+  )
+  if (!config.weChat.appId) app.log.info('wx.login uses the development stand-in (set WECHAT_APPID / WECHAT_SECRET)')
+  await app.listen({ port: config.port, host: config.host })
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'stopping')
+    await started.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((e: unknown) => {
+  console.error(`服务器没能启动：${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+})

@@ -1,0 +1,70 @@
+// Opens the database, applies migrations, loads the content and builds the app: one function
+// shared by `npm run server`, the tests and the benchmark.
+import type { FastifyInstance } from 'fastify'
+import type { RawFile } from '../../src/domain/catalog'
+import { buildApp, type AppDeps } from './app'
+import type { ServerConfig } from './config'
+import { loadContent, MOCK_DIR, readCatalog, readJsonDir, type LoadResult } from './content'
+import type { Db } from './db/db'
+import { migrate } from './db/migrate'
+import { openPglite } from './db/pglite'
+import { openPostgres } from './db/postgres'
+import { devWeChatLogin, weChatLogin } from './identity'
+import { Signups } from './signups'
+
+export interface Started {
+  app: FastifyInstance
+  db: Db
+  load: LoadResult
+  migrations: string[]
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  /** Content files; the mock/ folder when absent. */
+  files?: RawFile[]
+  /** An open database (tests); otherwise opened from the config. */
+  db?: Db
+  now?: () => Date
+  logger?: AppDeps['logger']
+}
+
+export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir)
+}
+
+export async function createServer(config: ServerConfig, options: StartOptions = {}): Promise<Started> {
+  const db = options.db ?? (await openDatabase(config))
+  try {
+    const migrations = await migrate(db)
+    const load = await loadContent(db, options.files ?? readJsonDir(MOCK_DIR, 'mock'))
+    const content = await readCatalog(db)
+    const app = await buildApp({
+      db,
+      content,
+      signups: new Signups(db, content),
+      organizerTokens: config.organizerTokens,
+      weChatLogin: config.weChat.appId
+        ? weChatLogin(config.weChat.appId, config.weChat.appSecret, (url) => fetch(url))
+        : devWeChatLogin,
+      clientIdSecret: config.clientIdSecret,
+      corsOrigins: config.corsOrigins,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      logger: options.logger ?? { level: config.logLevel },
+      now: options.now,
+    })
+    return {
+      app,
+      db,
+      load,
+      migrations,
+      async close() {
+        await app.close()
+        await db.close()
+      },
+    }
+  } catch (e) {
+    await db.close().catch(() => undefined)
+    throw e
+  }
+}

@@ -1,0 +1,271 @@
+// Sign-ups in the database. Every change to a session's sign-ups happens in a transaction that
+// first locks that session's row, so seats are counted one sign-up at a time, in arrival order,
+// and the same pure rules as the app's (decideSignup, cancelAndPromote) decide each step.
+import { randomUUID } from 'node:crypto'
+import type { Answers, Signup } from '../../src/services/api'
+import { programSessions } from '../../src/domain/sessions'
+import {
+  cancelAndPromote,
+  closedMessage,
+  decideSignup,
+  withWaitlistPositions,
+  type RuleRecord,
+  type SignupStatus,
+} from '../../src/domain/signup-rules'
+import { validateSignup } from '../../src/domain/validation'
+import type { Session } from '../../src/domain/types'
+import { inBeijing, toIso } from '../../src/utils/date'
+import type { Content } from './content'
+import type { Db, Queryable } from './db/db'
+import { HttpError, invalid, notFound } from './errors'
+
+interface Row {
+  id: string
+  seq: string
+  client_id: string
+  idempotency_key: string
+  session_id: string
+  program_id: string
+  status: SignupStatus
+  name: string
+  mobile: string
+  answers: unknown
+  program_title: string
+  federation_name: string
+  session_title: string
+  session_start: string
+  online: boolean
+  place: string | null
+  created_at: Date | string
+}
+
+type Record = RuleRecord & { row: Row }
+
+const toRecord = (row: Row): Record => ({
+  id: row.id,
+  sessionId: row.session_id,
+  status: row.status,
+  name: row.name,
+  mobile: row.mobile,
+  idempotencyKey: row.idempotency_key,
+  row,
+})
+
+export function toSignup(row: Row, waitlistPosition?: number): Signup {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    programTitle: row.program_title,
+    federationName: row.federation_name,
+    sessionId: row.session_id,
+    sessionTitle: row.session_title,
+    sessionStart: row.session_start,
+    online: row.online,
+    ...(row.place ? { place: row.place } : {}),
+    status: row.status,
+    ...(waitlistPosition ? { waitlistPosition } : {}),
+    name: row.name,
+    mobile: row.mobile,
+    createdAt: toIso(inBeijing(row.created_at)),
+  }
+}
+
+export function answersOf(row: Row): Answers {
+  return (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Answers
+}
+
+/** Locks the session's row; every change to its sign-ups waits here for the one before it. */
+async function lockSession(tx: Queryable, sessionId: string): Promise<void> {
+  await tx.query('SELECT id FROM sessions WHERE id = $1 FOR UPDATE', [sessionId])
+}
+
+async function sessionRecords(tx: Queryable, sessionId: string): Promise<Record[]> {
+  const rows = await tx.query<Row>('SELECT * FROM signups WHERE session_id = $1 ORDER BY seq', [sessionId])
+  return withWaitlistPositions(rows.map(toRecord))
+}
+
+async function findByKey(q: Queryable, clientId: string, key: string): Promise<Row | undefined> {
+  const rows = await q.query<Row>('SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2', [clientId, key])
+  return rows[0]
+}
+
+/** The row with its waitlist place, read fresh. */
+async function view(q: Queryable, row: Row): Promise<Signup> {
+  if (row.status !== 'waitlisted') return toSignup(row)
+  const ahead = await q.query<{ n: string | number }>(
+    `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
+    [row.session_id, row.seq],
+  )
+  return toSignup(row, Number(ahead[0].n))
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505'
+
+export interface SubmitInput {
+  clientId: string
+  idempotencyKey: string
+  programId: string
+  sessionId: string
+  answers: Answers
+  now: Date
+}
+
+export class Signups {
+  constructor(
+    private readonly db: Db,
+    private readonly content: Content,
+  ) {}
+
+  /** The program's sessions for `now`, each `taken` counting the demo seats and the confirmed sign-ups. */
+  async sessionsOf(programId: string, now: Date): Promise<Session[]> {
+    const found = this.content.program(programId)
+    if (!found) throw notFound('没有找到这个项目，可能已下线')
+    const counts = await this.db.query<{ session_id: string; n: string | number }>(
+      `SELECT session_id, count(*) AS n FROM signups WHERE program_id = $1 AND status = 'confirmed' GROUP BY session_id`,
+      [programId],
+    )
+    const confirmed = new Map(counts.map((c) => [c.session_id, Number(c.n)]))
+    return programSessions(found.program, now).map((s) => ({ ...s, taken: s.taken + (confirmed.get(s.id) ?? 0) }))
+  }
+
+  /** Returns the sign-up and whether it is new (false when the idempotency key was seen before). */
+  async submit(input: SubmitInput): Promise<{ signup: Signup; created: boolean }> {
+    const { clientId, idempotencyKey, now } = input
+    const found = this.content.program(input.programId)
+    if (!found) throw notFound('没有找到这个项目，可能已下线', 'programId')
+    const { file, program } = found
+
+    const again = await findByKey(this.db, clientId, idempotencyKey)
+    if (again) return { signup: await view(this.db, again), created: false }
+
+    const session = programSessions(program, now).find((s) => s.id === input.sessionId)
+    if (!session || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
+    const closed = closedMessage(session, now)
+    if (closed) throw new HttpError(409, 'closed', closed, 'session')
+
+    // The same validator as the form: the server never trusts what the phone checked.
+    const checked = validateSignup(
+      program.signup.form,
+      { ...input.answers, session: session.id },
+      { sessionIds: [session.id] },
+    )
+    if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
+    const name = String(checked.values.name ?? '')
+    const mobile = String(checked.values.mobile ?? '')
+
+    try {
+      return await this.db.transaction(async (tx) => {
+        await lockSession(tx, session.id)
+        const records = await sessionRecords(tx, session.id)
+        const decision = decideSignup(records, session, { name, mobile }, idempotencyKey, now)
+        if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
+        if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
+        if (decision.kind === 'again') return { signup: await view(tx, decision.record.row), created: false }
+        const inserted = await tx.query<Row>(
+          `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
+             program_title, federation_name, session_title, session_start, online, place, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+           RETURNING *`,
+          [
+            `su_${randomUUID()}`,
+            clientId,
+            idempotencyKey,
+            session.id,
+            program.id,
+            decision.status,
+            name,
+            mobile,
+            JSON.stringify(checked.values),
+            program.title,
+            file.federation.name,
+            session.title,
+            session.start,
+            session.online,
+            session.place ?? null,
+            now,
+          ],
+        )
+        return { signup: await view(tx, inserted[0]), created: true }
+      })
+    } catch (e) {
+      // The same key sent twice at once for different sessions: the first one stands.
+      if (isUniqueViolation(e)) {
+        const first = await findByKey(this.db, clientId, idempotencyKey)
+        if (first) return { signup: await view(this.db, first), created: false }
+      }
+      throw e
+    }
+  }
+
+  /** This client's sign-ups, newest first. */
+  async mine(clientId: string): Promise<Signup[]> {
+    const rows = await this.db.query<Row & { position: string | number | null }>(
+      `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
+           SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
+         ) END AS position
+       FROM signups s WHERE s.client_id = $1 ORDER BY s.seq DESC`,
+      [clientId],
+    )
+    return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
+  }
+
+  /** Cancels one of this client's sign-ups; another client's id is "not found", never "forbidden". */
+  async cancel(clientId: string, signupId: string): Promise<Signup> {
+    const owned = await this.db.query<Row>('SELECT * FROM signups WHERE id = $1 AND client_id = $2', [
+      signupId,
+      clientId,
+    ])
+    if (!owned.length) throw notFound('没有找到这条报名记录')
+    return this.db.transaction(async (tx) => {
+      await lockSession(tx, owned[0].session_id)
+      await applyCancellations(tx, owned[0].session_id, [signupId])
+      const rows = await tx.query<Row>('SELECT * FROM signups WHERE id = $1', [signupId])
+      return view(tx, rows[0])
+    })
+  }
+
+  /** Deletes every sign-up of this client; seats she held go to the waitlist first. */
+  async deleteMine(clientId: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const live = await tx.query<{ id: string; session_id: string }>(
+        `SELECT id, session_id FROM signups WHERE client_id = $1 AND status <> 'cancelled'`,
+        [clientId],
+      )
+      // Sessions locked in id order, so two deletions can never wait on each other.
+      const sessionIds = [...new Set(live.map((r) => r.session_id))].sort()
+      for (const sessionId of sessionIds) {
+        await lockSession(tx, sessionId)
+        await applyCancellations(
+          tx,
+          sessionId,
+          live.filter((r) => r.session_id === sessionId).map((r) => r.id),
+        )
+      }
+      const deleted = await tx.query<{ id: string }>('DELETE FROM signups WHERE client_id = $1 RETURNING id', [
+        clientId,
+      ])
+      return deleted.length
+    })
+  }
+
+  /** A program's sign-ups in arrival order, with waitlist places: for the organizer. */
+  async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers }>> {
+    const rows = await this.db.query<Row>('SELECT * FROM signups WHERE program_id = $1 ORDER BY seq', [programId])
+    return withWaitlistPositions(rows.map(toRecord)).map((r) => ({
+      signup: toSignup(r.row, r.waitlistPosition),
+      answers: answersOf(r.row),
+    }))
+  }
+}
+
+/** Runs cancelAndPromote over the locked session's records and writes the statuses that changed. */
+async function applyCancellations(tx: Queryable, sessionId: string, ids: string[]): Promise<void> {
+  const before = await sessionRecords(tx, sessionId)
+  const after = ids.reduce((records, id) => cancelAndPromote(records, id), before)
+  const was = new Map(before.map((r) => [r.id, r.status]))
+  for (const r of after) {
+    if (was.get(r.id) !== r.status) {
+      await tx.query('UPDATE signups SET status = $1, updated_at = now() WHERE id = $2', [r.status, r.id])
+    }
+  }
+}
