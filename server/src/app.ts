@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { filterCards } from '../../src/domain/filters'
 import { TOPICS, type Topic } from '../../src/domain/types'
+import { CONSENT_MESSAGE } from '../../src/domain/validation'
 import { toCard, toProgramDetail, toReport } from '../../src/domain/views'
 import type { AnswerValue, Answers, CardFilter } from '../../src/services/api'
 import type { Content } from './content'
@@ -94,7 +95,8 @@ function checkValue(field: string, value: unknown): AnswerValue {
 
 function checkSubmit(body: unknown): { programId: string; sessionId: string; answers: Answers } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('报名内容缺失，请重新填写')
-  const { programId, sessionId, answers } = body as Record<string, unknown>
+  const { programId, sessionId, answers, consent } = body as Record<string, unknown>
+  if (consent !== true) throw invalid(CONSENT_MESSAGE, 'consent')
   if (typeof programId !== 'string' || !programId || programId.length > LIMITS.idLength) {
     throw invalid('没有说明报名哪个项目', 'programId')
   }

@@ -19,6 +19,9 @@ export type ValidationResult = { ok: true; values: Answers } | { ok: false; erro
 
 const DEFAULT_MAX_TEXT = 50
 const DEFAULT_MAX_LONG_TEXT = 300
+/** A sign-up is stored only with consent to the privacy notice; the form, the mock and the server say this. */
+export const CONSENT_MESSAGE = '请先阅读并勾选同意《隐私说明》'
+
 export const NAME_MAX = 30
 
 /** Counts characters as a person does: an emoji or a rare character is one, not two. */

@@ -16,6 +16,8 @@ export interface SignupRequest {
   programId: string
   sessionId: string
   answers: Answers
+  /** She ticked 同意《隐私说明》: no sign-up is stored without it. */
+  consent: true
   /** Same key, same sign-up: a retried or double-tapped submit never books twice. */
   idempotencyKey: string
 }

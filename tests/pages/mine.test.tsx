@@ -17,6 +17,7 @@ describe('我的报名 page', () => {
 
   it('lists a sign-up with its status and a masked mobile number', async () => {
     await (api as Api).submitSignup({
+      consent: true,
       programId: 'zz-legal-aid',
       sessionId: 'zz-la-1',
       answers: { name: '刘桂兰', mobile: '13800138000', session: 'zz-la-1', kind: '婚姻家庭' },

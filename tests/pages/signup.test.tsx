@@ -135,6 +135,7 @@ describe('a county field without a list', () => {
 describe('我的报名 with sign-ups', () => {
   it('lists them with status and masked mobile, and deletes all data on request', async () => {
     await api.submitSignup({
+      consent: true,
       programId: 'zz-legal-aid',
       sessionId: 'zz-la-1',
       answers: { name: '刘桂兰', mobile: '13800138000', kind: '其他' },

@@ -13,6 +13,7 @@ const request = (name: string, mobile = '13800138000', over: Partial<SignupReque
   programId: 't-program',
   sessionId: 't-session',
   answers: { name, mobile, session: 't-session' },
+  consent: true,
   idempotencyKey: `k-${++key}`,
   ...over,
 })
@@ -116,6 +117,12 @@ describe('mock Api: sign-ups', () => {
     expect(cancelled.status).toBe('cancelled')
     const after = await api.listMySignups()
     expect(after.find((s) => s.id === waiting.id)?.status).toBe('confirmed')
+  })
+
+  it('stores nothing without consent to the privacy notice', async () => {
+    const e = await rejection(api.submitSignup({ ...request('王芳'), consent: false as true }))
+    expect([e.code, e.field, e.message]).toEqual(['invalid', 'consent', '请先阅读并勾选同意《隐私说明》'])
+    expect(await api.listMySignups()).toHaveLength(0)
   })
 
   it('refuses a closed session', async () => {

@@ -1,7 +1,7 @@
 // The sign-up form's state: answers live in the persisted draft, errors beside fields, one submit at a time.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { signupState } from '@/domain/sessions'
-import { validateSignup } from '@/domain/validation'
+import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { redirectTo, scrollToSelector } from '@/platform'
 import { routes } from '@/routes'
 import { api } from '@/services'
@@ -71,7 +71,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     const form = program.data.program.signup.form
     const checked = validateSignup(form, answers, { sessionIds: selectable })
     const problems = checked.ok ? [] : [...checked.errors]
-    if (!consent) problems.push({ field: CONSENT_FIELD, message: '请先阅读并勾选同意《隐私说明》' })
+    if (!consent) problems.push({ field: CONSENT_FIELD, message: CONSENT_MESSAGE })
     if (problems.length || !checked.ok) return showErrors(problems)
 
     busy.current = true
@@ -82,6 +82,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
         programId,
         sessionId: String(checked.values.session),
         answers: checked.values,
+        consent: true,
         idempotencyKey: key.current,
       })
       clearDraft(programId)
@@ -89,7 +90,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     } catch (e) {
       // Whatever went wrong, the answers stay in the form and in the draft.
       const message = e instanceof Error && e.message ? e.message : '提交没有成功，请稍后再试'
-      if (e instanceof ApiError && e.field && form.some((f) => f.id === e.field))
+      if (e instanceof ApiError && e.field && (e.field === CONSENT_FIELD || form.some((f) => f.id === e.field)))
         showErrors([{ field: e.field, message }])
       else setSummary([message])
     } finally {

@@ -3,7 +3,7 @@ import { buildCatalog, findProgram, type RawFile } from '@/domain/catalog'
 import { filterCards } from '@/domain/filters'
 import { programSessions } from '@/domain/sessions'
 import { cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
-import { validateSignup } from '@/domain/validation'
+import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { toCard, toProgramDetail, toReport } from '@/domain/views'
 import { toIso, inBeijing } from '@/utils/date'
 import { ApiError, type Api, type Answers, type Signup, type SignupRequest } from '../api'
@@ -127,6 +127,7 @@ export function createMockApi(options: MockApiOptions): Api {
       const closed = closedMessage(session, at)
       if (closed) throw new ApiError('closed', closed, 'session')
 
+      if (request.consent !== true) throw new ApiError('invalid', CONSENT_MESSAGE, 'consent')
       // The same validation as the form: the mock stands in for the server, which never trusts the client.
       const checked = validateSignup(
         program.signup.form,
