@@ -87,7 +87,8 @@ function checkValue(field: string, value: unknown): AnswerValue {
   }
   if (Array.isArray(value)) {
     if (value.length > LIMITS.listItems) throw invalid('选得太多了', field)
-    if (!value.every((v) => typeof v === 'string' && v.length <= LIMITS.itemLength)) throw invalid('选项不对，请重新选择', field)
+    if (!value.every((v) => typeof v === 'string' && v.length <= LIMITS.itemLength))
+      throw invalid('选项不对，请重新选择', field)
     return value as string[]
   }
   throw invalid('这一项的内容不对，请重新填写', field)
@@ -151,10 +152,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
           },
         }
-  const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, trustProxy: false })
+  // Long ids reach the handlers (and get a Chinese 404) instead of the router's bare 414.
+  const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, trustProxy: false, maxParamLength: 500 })
 
-  // An empty body with a JSON content type (a cancel, a delete) is allowed; bad JSON is a 400.
-  app.removeContentTypeParser('application/json')
+  // JSON only. An empty body with a JSON content type (a cancel, a delete) is allowed; bad JSON is a 400.
+  app.removeAllContentTypeParsers()
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body)
     if (!text.trim()) return done(null, undefined)
@@ -276,7 +278,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.post('/api/login', async (req) => {
     const code = (req.body as { code?: unknown } | undefined)?.code
-    if (typeof code !== 'string' || !code || code.length > 128) throw invalid('微信登录信息缺失，请重新打开小程序', 'code')
+    if (typeof code !== 'string' || !code || code.length > 128)
+      throw invalid('微信登录信息缺失，请重新打开小程序', 'code')
     const openid = await deps.weChatLogin.openidFor(code)
     return { clientId: clientIdForOpenid(openid, deps.clientIdSecret) }
   })
@@ -313,7 +316,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/organizer/programs/:id/roster', async (req) => {
     const { file, program, rows } = await roster(req)
-    return { federation: { id: file.federation.id, name: file.federation.name }, program: { id: program.id, title: program.title }, rows }
+    return {
+      federation: { id: file.federation.id, name: file.federation.name },
+      program: { id: program.id, title: program.title },
+      rows,
+    }
   })
 
   app.get('/api/organizer/programs/:id/roster.csv', async (req, reply) => {

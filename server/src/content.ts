@@ -74,7 +74,9 @@ export async function loadContent(db: Db, raw: RawFile[]): Promise<LoadResult> {
 export async function readCatalog(db: Db): Promise<Content> {
   const rows = await db.query<{ id: string; doc: unknown }>('SELECT id, doc FROM federations ORDER BY id')
   return new Content(
-    buildCatalog(rows.map((r) => ({ file: `federations/${r.id}`, data: typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc }))),
+    buildCatalog(
+      rows.map((r) => ({ file: `federations/${r.id}`, data: typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc })),
+    ),
   )
 }
 

@@ -32,7 +32,12 @@ type Fetch = (url: string) => Promise<{ ok: boolean; json(): Promise<unknown> }>
 export function weChatLogin(appId: string, appSecret: string, fetchFn: Fetch): WeChatLogin {
   return {
     async openidFor(code) {
-      const q = new URLSearchParams({ appid: appId, secret: appSecret, js_code: code, grant_type: 'authorization_code' })
+      const q = new URLSearchParams({
+        appid: appId,
+        secret: appSecret,
+        js_code: code,
+        grant_type: 'authorization_code',
+      })
       const res = await fetchFn(`https://api.weixin.qq.com/sns/jscode2session?${q.toString()}`)
       const body = (res.ok ? await res.json() : {}) as { openid?: unknown; errcode?: unknown }
       if (typeof body.openid !== 'string' || !body.openid) {

@@ -84,7 +84,9 @@ export function toRosterRow(signup: Signup, answers: Answers, form: FormField[])
 }
 
 export function statusText(row: Pick<RosterRow, 'status' | 'waitlistPosition'>): string {
-  return row.status === 'waitlisted' && row.waitlistPosition ? `候补第${row.waitlistPosition}位` : STATUS_TEXT[row.status]
+  return row.status === 'waitlisted' && row.waitlistPosition
+    ? `候补第${row.waitlistPosition}位`
+    : STATUS_TEXT[row.status]
 }
 
 /**
@@ -98,7 +100,16 @@ export function csvCell(value: string): string {
 
 /** UTF-8 with a BOM and CRLF line ends, so Excel on Windows opens the Chinese text correctly. */
 export function rosterCsv(rows: RosterRow[], form: FormField[]): string {
-  const header = ['序号', '场次', '开始时间', '状态', '姓名', '手机号', ...extraFields(form).map((f) => f.label), '报名时间']
+  const header = [
+    '序号',
+    '场次',
+    '开始时间',
+    '状态',
+    '姓名',
+    '手机号',
+    ...extraFields(form).map((f) => f.label),
+    '报名时间',
+  ]
   const lines = rows.map((r, i) => [
     String(i + 1),
     r.sessionTitle,

@@ -85,7 +85,10 @@ async function sessionRecords(tx: Queryable, sessionId: string): Promise<Record[
 }
 
 async function findByKey(q: Queryable, clientId: string, key: string): Promise<Row | undefined> {
-  const rows = await q.query<Row>('SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2', [clientId, key])
+  const rows = await q.query<Row>('SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2', [
+    clientId,
+    key,
+  ])
   return rows[0]
 }
 

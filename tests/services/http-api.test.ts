@@ -39,7 +39,13 @@ describe('HTTP Api', () => {
   it('never resends a submit, and sends its idempotency key', async () => {
     const { api, sent } = fake(['offline', { statusCode: 200, data: {} }])
     const e = await rejection(
-      api.submitSignup({ programId: 'p', sessionId: 's', answers: { name: '王芳' }, consent: true, idempotencyKey: 'k-1' }),
+      api.submitSignup({
+        programId: 'p',
+        sessionId: 's',
+        answers: { name: '王芳' },
+        consent: true,
+        idempotencyKey: 'k-1',
+      }),
     )
     expect(e.code).toBe('network')
     expect(e.message).toContain('填写的内容都还在')
@@ -56,7 +62,9 @@ describe('HTTP Api', () => {
     const { api, sent } = fake([
       { statusCode: 409, data: { error: { code: 'duplicate', message: '王芳 已经报名了这个场次', field: 'name' } } },
     ])
-    const e = await rejection(api.submitSignup({ programId: 'p', sessionId: 's', answers: {}, consent: true, idempotencyKey: 'k' }))
+    const e = await rejection(
+      api.submitSignup({ programId: 'p', sessionId: 's', answers: {}, consent: true, idempotencyKey: 'k' }),
+    )
     expect([e.code, e.message, e.field]).toEqual(['duplicate', '王芳 已经报名了这个场次', 'name'])
     expect(sent).toHaveLength(1)
   })

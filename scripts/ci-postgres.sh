@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts Debian's PostgreSQL server for the tests, with a role the
+# tests use over loopback. Prints nothing else; CI then sets
+# TEST_DATABASE_URL=postgres://jg:jg@127.0.0.1:5432/postgres
+set -euo pipefail
+
+if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+fi
+
+read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)
+if [ "$status" != "online" ]; then
+  pg_ctlcluster "$version" "$cluster" start
+fi
+if [ "$port" != "5432" ]; then
+  echo "PostgreSQL 集群 $version/$cluster 在端口 $port，不是 5432" >&2
+  exit 1
+fi
+
+# A login role that may create the per-test databases; password auth over 127.0.0.1.
+su postgres -c "psql -v ON_ERROR_STOP=1 -q" <<'SQL'
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'jg') THEN
+    CREATE ROLE jg LOGIN CREATEDB PASSWORD 'jg';
+  END IF;
+END
+$$;
+SQL

@@ -1,0 +1,184 @@
+// Test servers: PGlite in memory by default; also a real PostgreSQL when TEST_DATABASE_URL is
+// set (CI starts Debian's server and sets it). Each server gets a database of its own.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import type { RawFile } from '@/domain/catalog'
+import type { FederationFile } from '@/domain/types'
+import { readConfig, type ServerConfig } from '../../server/src/config'
+import { MOCK_DIR, readJsonDir } from '../../server/src/content'
+import type { Db } from '../../server/src/db/db'
+import { openPglite } from '../../server/src/db/pglite'
+import { openPostgres } from '../../server/src/db/postgres'
+import { createServer, type Started } from '../../server/src/server'
+
+export type Backend = 'pglite' | 'postgres'
+
+const PG_URL = process.env.TEST_DATABASE_URL?.trim() ?? ''
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. In CI it must be. */
+export function backends(): Backend[] {
+  if (process.env.CI && !PG_URL) throw new Error('CI 必须设置 TEST_DATABASE_URL，才能对真实 PostgreSQL 运行测试')
+  return PG_URL ? ['pglite', 'postgres'] : ['pglite']
+}
+
+/** A fresh, empty database; `drop` removes it (PostgreSQL) after closing. */
+export async function freshDatabase(
+  backend: Backend,
+): Promise<{ url?: string; open(): Promise<Db>; drop(): Promise<void> }> {
+  if (backend === 'pglite') return { open: () => openPglite(), drop: async () => undefined }
+  const name = `jg_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: PG_URL })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`) // name is made above from hex digits only
+  await admin.end()
+  const url = new URL(PG_URL)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    open: () => openPostgres(url.toString()),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
+    },
+  }
+}
+
+/** A fixed Beijing morning: the demo sessions are dated from it. */
+export const NOW = new Date('2026-11-23T10:00:00+08:00')
+
+export const TOKENS = {
+  'wudu-2020': 'test-token-wudu-2020-aaaa',
+  'chengdu-2020': 'test-token-chengdu-2020-bbbb',
+}
+
+export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    ...readConfig({ ORGANIZER_TOKENS: JSON.stringify(TOKENS) }),
+    rateLimitPerMinute: 0,
+    ...over,
+  }
+}
+
+/** The mock content, with wd-hk-1 (武都 母婴护理班) given `capacity` seats and none taken. */
+export function contentWithSeats(capacity: number): RawFile[] {
+  return readJsonDir(MOCK_DIR, 'mock').map((raw) => {
+    const data = structuredClone(raw.data) as FederationFile
+    for (const p of data.programs) {
+      for (const s of p.signup?.sessions ?? []) {
+        if (s.id === 'wd-hk-1') Object.assign(s, { capacity, taken: 0 })
+      }
+    }
+    return { ...raw, data }
+  })
+}
+
+/** A request as the tests write it; sent over real HTTP to the listening server. */
+export interface InjectOptions {
+  method: 'GET' | 'POST' | 'DELETE' | 'OPTIONS'
+  url: string
+  headers?: Record<string, string>
+  /** An object is sent as JSON; a string as it is. */
+  payload?: unknown
+}
+
+export interface Reply {
+  statusCode: number
+  headers: Record<string, string>
+  body: string
+  rawPayload: Buffer
+}
+
+export interface TestServer extends Started {
+  /** http://127.0.0.1:PORT */
+  origin: string
+  inject(options: InjectOptions): Promise<Reply>
+  drop(): Promise<void>
+}
+
+// Over loopback with fetch, not Fastify's inject: its helper loads an ES-only module that jest cannot require.
+export async function send(origin: string, { method, url, headers = {}, payload }: InjectOptions): Promise<Reply> {
+  const json = payload !== undefined && typeof payload !== 'string'
+  const res = await fetch(`${origin}${url}`, {
+    method,
+    headers: json && !headers['content-type'] ? { ...headers, 'content-type': 'application/json' } : headers,
+    body: payload === undefined ? undefined : json ? JSON.stringify(payload) : (payload as string),
+  })
+  const rawPayload = Buffer.from(await res.arrayBuffer())
+  return {
+    statusCode: res.status,
+    headers: Object.fromEntries(res.headers.entries()),
+    // As fetch's text() would, less the BOM it strips: tests look for it.
+    body: rawPayload.toString('utf8'),
+    rawPayload,
+  }
+}
+
+export async function startTestServer(
+  backend: Backend,
+  options: { files?: RawFile[]; config?: Partial<ServerConfig>; logger?: Started['app']['log'] | object | false } = {},
+): Promise<TestServer> {
+  const database = await freshDatabase(backend)
+  const db = await database.open()
+  const started = await createServer(testConfig(options.config), {
+    db,
+    files: options.files,
+    now: () => NOW,
+    logger: (options.logger ?? false) as false,
+  })
+  await started.app.listen({ port: 0, host: '127.0.0.1' })
+  const address = started.app.server.address()
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  return {
+    ...started,
+    origin,
+    inject: (o) => send(origin, o),
+    async close() {
+      await started.close()
+      await database.drop()
+    },
+    drop: database.drop,
+  }
+}
+
+/** 100 different valid people: two-character names and distinct mobiles. */
+export function person(i: number): { name: string; mobile: string } {
+  const surnames = '王李张刘陈杨赵黄周吴'
+  const given = '芳娜丽敏静秀英华兰霞'
+  return { name: `${surnames[i % 10]}${given[Math.floor(i / 10) % 10]}`, mobile: `138${String(i).padStart(8, '0')}` }
+}
+
+/** A valid 武都 家政 sign-up for a session of wd-housekeeping. */
+export function housekeepingBody(who: { name: string; mobile: string }, sessionId = 'wd-hk-1') {
+  return {
+    programId: 'wd-housekeeping',
+    sessionId,
+    consent: true,
+    answers: { ...who, town: '东江镇', session: sessionId, job: '在本地就业', childcare: false },
+  }
+}
+
+let keys = 0
+export const newKey = () => `test-key-${Date.now().toString(36)}-${++keys}`
+
+export function submitRequest(device: string, body: unknown, key = newKey()): InjectOptions {
+  return {
+    method: 'POST',
+    url: '/api/signups',
+    headers: { 'x-device-id': device, 'idempotency-key': key },
+    payload: body,
+  }
+}
+
+export const asDevice = (device: string, method: InjectOptions['method'], url: string): InjectOptions => ({
+  method,
+  url,
+  headers: { 'x-device-id': device },
+})
+
+export const asOrganizer = (token: string, url: string): InjectOptions => ({
+  method: 'GET',
+  url,
+  headers: { authorization: `Bearer ${token}` },
+})
