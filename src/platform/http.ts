@@ -1,7 +1,8 @@
-// Taro.request as the HTTP Api's transport, and this phone's device id.
+// Taro.request as the HTTP Api's transport, and the id this phone is known by.
 import Taro from '@tarojs/taro'
+import { weChatClientId } from '@/services/http/client-id'
 import type { HttpRequest, HttpResponse } from '@/services/http/http-api'
-import { storage } from './index'
+import { isWeapp, storage } from './index'
 
 export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
   const r = await Taro.request({
@@ -17,7 +18,7 @@ export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
 
 const DEVICE_KEY = 'jg.device'
 
-/** A random id kept on the phone; the server uses it to show each client only its own sign-ups. */
+/** A random id kept on the phone (H5); the server uses it to show each client only its own sign-ups. */
 export function deviceId(): string {
   const known = storage.get(DEVICE_KEY)
   if (known) return known
@@ -28,4 +29,15 @@ export function deviceId(): string {
     // storage full: the id lives for this session only
   }
   return id
+}
+
+/** WeChat: the id the server gives for wx.login's code. H5: the random device id. */
+export function clientIdFor(base: string): () => string | Promise<string> {
+  if (!isWeapp) return deviceId
+  return weChatClientId({
+    base,
+    transport: taroTransport,
+    login: async () => (await Taro.login()).code,
+    store: storage,
+  })
 }

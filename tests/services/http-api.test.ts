@@ -1,5 +1,6 @@
 import { rejection } from '../support/rejection'
 import { createHttpApi, type HttpRequest, type HttpResponse } from '@/services/http/http-api'
+import { CLIENT_ID_KEY, weChatClientId } from '@/services/http/client-id'
 
 function fake(responses: Array<HttpResponse | 'offline'>) {
   const sent: HttpRequest[] = []
@@ -94,5 +95,51 @@ describe('HTTP Api', () => {
     const { api, sent } = fake([{ statusCode: 200, data: {} }])
     await api.cancelSignup('a/b?c')
     expect(sent[0].url).toBe('http://127.0.0.1:8787/api/signups/a%2Fb%3Fc/cancel')
+  })
+})
+
+describe('WeChat client id', () => {
+  const setup = (replies: Array<HttpResponse | 'offline'>) => {
+    const data = new Map<string, string>()
+    const sent: HttpRequest[] = []
+    let logins = 0
+    const clientId = weChatClientId({
+      base: 'http://127.0.0.1:8787',
+      transport: async (req) => {
+        sent.push(req)
+        const next = replies.shift() ?? 'offline'
+        if (next === 'offline') throw new Error('request:fail')
+        return next
+      },
+      login: async () => `code-${++logins}`,
+      store: { get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v) },
+    })
+    return { clientId, sent, data, logins: () => logins }
+  }
+
+  it('exchanges one wx.login code for the server’s id, once, and keeps it', async () => {
+    const { clientId, sent, data, logins } = setup([{ statusCode: 200, data: { clientId: 'wx-abc' } }])
+    expect(await Promise.all([clientId(), clientId()])).toEqual(['wx-abc', 'wx-abc'])
+    expect(await clientId()).toBe('wx-abc')
+    expect([logins(), sent.length, sent[0].url, sent[0].data]).toEqual([
+      1,
+      1,
+      'http://127.0.0.1:8787/api/login',
+      { code: 'code-1' },
+    ])
+    expect(data.get(CLIENT_ID_KEY)).toBe('wx-abc')
+  })
+
+  it('fails the call as offline when the login cannot finish, and tries again next time', async () => {
+    const { clientId } = setup(['offline', { statusCode: 200, data: { clientId: 'wx-later' } }])
+    const api = createHttpApi({
+      base: 'http://x',
+      transport: async () => ({ statusCode: 200, data: [] }),
+      deviceId: clientId,
+    })
+    // A cancel is never retried by the Api, so the failed login shows.
+    const e = await rejection(api.cancelSignup('su-1'))
+    expect([e.code, e.message]).toEqual(['network', '网络不太好，没能连上服务器。你填写的内容都还在，请稍后再试。'])
+    expect(await clientId()).toBe('wx-later')
   })
 })

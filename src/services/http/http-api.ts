@@ -29,8 +29,8 @@ export type Transport = (req: HttpRequest) => Promise<HttpResponse>
 export interface HttpApiOptions {
   base: string
   transport: Transport
-  /** This phone's id: the server shows a client only its own sign-ups. */
-  deviceId: () => string
+  /** This phone's id: the server shows a client only its own sign-ups. In WeChat it may need a login first. */
+  deviceId: () => string | Promise<string>
   timeoutMs?: number
   /** Extra tries for safe (GET) calls only; a submit is never sent twice by this layer. */
   retries?: number
@@ -78,12 +78,13 @@ export function createHttpApi(options: HttpApiOptions): Api {
       if (attempt > 0) await sleep(400 * 2 ** (attempt - 1))
       let res: HttpResponse
       try {
+        const device = await deviceId()
         res = await transport({
           url: `${base}${path}`,
           method,
           data,
           timeout: timeoutMs,
-          header: { 'content-type': 'application/json', 'x-device-id': deviceId(), ...header },
+          header: { 'content-type': 'application/json', 'x-device-id': device, ...header },
         })
       } catch {
         last = new ApiError('network', offline)
