@@ -14,5 +14,6 @@ export const routes = {
   signupDone: (signupId: string) => withQuery('/subpackages/signup/done/index', { id: signupId }),
   signupDetail: (signupId: string) => withQuery('/subpackages/signup/detail/index', { id: signupId }),
   privacy: '/subpackages/signup/privacy/index',
+  organizer: '/subpackages/organizer/index',
   poster: (federationId: string) => withQuery('/subpackages/share/poster/index', { id: federationId }),
 } as const

@@ -2,6 +2,8 @@
 // programs, their rosters with full mobile numbers, and a CSV export that Excel opens.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
+import type { RosterRow } from '../../src/services/organizer'
+import { rosterStatusText } from '../../src/domain/signup-rules'
 import type { FormField } from '../../src/domain/types'
 
 export type OrganizerTokens = ReadonlyMap<string, string>
@@ -38,22 +40,6 @@ export function parseTokens(json: string, source: string): OrganizerTokens {
   return map
 }
 
-export interface RosterRow {
-  id: string
-  sessionId: string
-  sessionTitle: string
-  sessionStart: string
-  status: Signup['status']
-  waitlistPosition?: number
-  name: string
-  mobile: string
-  createdAt: string
-  /** Form answers other than name, mobile and session, by field label, as text. */
-  extra: Array<{ label: string; value: string }>
-}
-
-const STATUS_TEXT: Record<Signup['status'], string> = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' }
-
 export function answerText(value: Answers[string] | undefined): string {
   if (value === undefined || value === '') return ''
   if (Array.isArray(value)) return value.join('、')
@@ -83,12 +69,6 @@ export function toRosterRow(signup: Signup, answers: Answers, form: FormField[])
   }
 }
 
-export function statusText(row: Pick<RosterRow, 'status' | 'waitlistPosition'>): string {
-  return row.status === 'waitlisted' && row.waitlistPosition
-    ? `候补第${row.waitlistPosition}位`
-    : STATUS_TEXT[row.status]
-}
-
 /**
  * One CSV cell: quoted when it holds a comma, quote or line break; a cell that a spreadsheet
  * would run as a formula (= + - @ at the start) gets a leading apostrophe.
@@ -114,7 +94,7 @@ export function rosterCsv(rows: RosterRow[], form: FormField[]): string {
     String(i + 1),
     r.sessionTitle,
     r.sessionStart.slice(0, 16).replace('T', ' '),
-    statusText(r),
+    rosterStatusText(r),
     r.name,
     r.mobile,
     ...r.extra.map((e) => e.value),

@@ -76,6 +76,13 @@ export function cancelAndPromote<R extends RuleRecord>(records: R[], signupId: s
   return withWaitlistPositions(next)
 }
 
+const ROSTER_STATUS: Record<SignupStatus, string> = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' }
+
+/** How a sign-up reads on the organizer's roster and in its CSV: what she signed up as, with her waitlist place. */
+export function rosterStatusText(s: { status: SignupStatus; waitlistPosition?: number }): string {
+  return s.status === 'waitlisted' && s.waitlistPosition ? `候补第${s.waitlistPosition}位` : ROSTER_STATUS[s.status]
+}
+
 /** How a sign-up reads in 我的报名: 已结束 once its session has started, whatever it was. */
 export function signupLabel(
   s: { status: SignupStatus; waitlistPosition?: number; sessionStart: string },

@@ -11,7 +11,8 @@ export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
     data: req.data as never,
     header: req.header,
     timeout: req.timeout,
-    dataType: 'json',
+    // Anything but 'json' leaves the body as text.
+    dataType: req.responseType === 'text' ? 'text' : 'json',
   })
   return { statusCode: r.statusCode, data: r.data }
 }

@@ -68,6 +68,20 @@ export async function saveImage(src: string, fileName: string): Promise<SaveResu
   }
 }
 
+/** Saves text as a file: a download in the browser (the organizer page is H5 only). */
+export function downloadText(text: string, fileName: string, mime: string): boolean {
+  if (isWeapp || typeof document === 'undefined') return false
+  const url = URL.createObjectURL(new Blob([text], { type: mime }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return true
+}
+
 /** True when she refused the album before: only openSetting (from a tap) can ask again. */
 export async function albumRefused(): Promise<boolean> {
   if (!isWeapp) return false

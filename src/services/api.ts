@@ -43,7 +43,16 @@ export interface Signup {
   createdAt: string
 }
 
-export type ApiErrorCode = 'not_found' | 'closed' | 'duplicate' | 'invalid' | 'network' | 'storage' | 'unknown'
+export type ApiErrorCode =
+  | 'not_found'
+  | 'closed'
+  | 'duplicate'
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'network'
+  | 'storage'
+  | 'unknown'
 
 /** Every failure the app shows carries a plain Chinese message. */
 export class ApiError extends Error {

@@ -1,15 +1,11 @@
 // Browser journeys: builds the H5 app, serves it, and drives Debian's chromium at 375×812.
 // Fails on any console error. Screenshots go to tests/e2e/screenshots (git-ignored).
 import { execSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
+import { expectText, fillLegalAid, finish, journeys, ROOT as root, shoot, submit } from './helpers.mjs'
 import { serve } from './serve.mjs'
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const shots = join(root, 'tests', 'e2e', 'screenshots')
-mkdirSync(shots, { recursive: true })
 
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(root, 'dist', 'h5', 'index.html'))) {
   console.log('building H5…')
@@ -26,50 +22,7 @@ const browser = await launchChromium().catch((e) => {
   process.exit(1)
 })
 
-const results = []
-
-// Taro's H5 router slides pages in; let the transition finish before taking a picture.
-const shoot = async (page, name, options = {}) => {
-  await page.waitForTimeout(500)
-  await page.screenshot({ path: join(shots, name), ...options })
-}
-async function journey(name, fn, contextOptions = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    ...contextOptions,
-  })
-  const page = await context.newPage()
-  const errors = []
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text())
-  })
-  page.on('pageerror', (err) => errors.push(String(err)))
-  try {
-    await fn(page)
-    if (errors.length) throw new Error(`console errors:\n  ${errors.join('\n  ')}`)
-    results.push({ name, ok: true })
-    console.log(`✓ ${name}`)
-  } catch (e) {
-    results.push({ name, ok: false })
-    console.log(
-      `✗ ${name}\n  ${String(e?.message ?? e)
-        .split('\n')
-        .join('\n  ')}`,
-    )
-    await page.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {})
-  } finally {
-    await context.close()
-  }
-}
-
-const expectText = async (page, text, timeout = 10000) => {
-  // Taro's H5 router keeps earlier pages in the DOM, hidden: only a visible match counts.
-  await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout })
-}
+const { journey, results } = journeys(browser)
 
 const programsOf = (f) => f.programs
 
@@ -154,15 +107,6 @@ const storedSignups = (page) =>
     const wrapped = JSON.parse(raw)
     return JSON.parse(wrapped.data ?? '[]')
   })
-const fillLegalAid = async (page, { name, mobile }) => {
-  await page.locator('#field-name input').fill(name)
-  await page.locator('#field-mobile input').fill(mobile)
-  await page.getByLabel('婚姻家庭', { exact: true }).click()
-  const consent = page.getByLabel('我已阅读并同意隐私说明')
-  if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
-}
-const submit = (page) => page.getByLabel('提交报名').click()
-
 await journey('sign-up: bad input gets a clear message and stores nothing', async (page) => {
   await page.goto(deepLink(LEGAL))
   await expectText(page, '巾帼普法与免费法律咨询')
@@ -412,7 +356,4 @@ await journey(
 await browser.close()
 await server.close()
 
-const passed = results.filter((r) => r.ok).length
-const failed = results.length - passed
-console.log(`\n${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)
+finish(results)

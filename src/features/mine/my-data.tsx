@@ -1,15 +1,27 @@
 // The privacy link and 删除我的全部数据: clears sign-ups, drafts and preferences on this phone.
 import { View } from '@tarojs/components'
+import { env } from '@/config/env'
 import { confirm, toast } from '@/platform'
 import { api } from '@/services'
 import { useAppStore } from '@/store'
 
-export function MyData({ onOpenPrivacy, onDeleted }: { onOpenPrivacy: () => void; onDeleted: () => void }) {
+export function MyData({
+  onOpenPrivacy,
+  onDeleted,
+  onOpenOrganizer,
+}: {
+  onOpenPrivacy: () => void
+  onDeleted: () => void
+  /** The organizer's roster page; given only where it exists (H5). */
+  onOpenOrganizer?: () => void
+}) {
   const resetAll = useAppStore((s) => s.resetAll)
   const deleteAll = async () => {
     const ok = await confirm(
       '删除我的全部数据',
-      '这台手机上的报名记录、没填完的报名表和设置都会被删除，不能恢复。',
+      env.apiBase
+        ? '你的全部报名记录（包括服务器上的）、没填完的报名表和设置都会被删除，不能恢复。已占的名额会让给候补的人。'
+        : '这台手机上的报名记录、没填完的报名表和设置都会被删除，不能恢复。',
       '全部删除',
     )
     if (!ok) return
@@ -30,6 +42,11 @@ export function MyData({ onOpenPrivacy, onDeleted }: { onOpenPrivacy: () => void
       <View className="mine-link" onClick={() => void deleteAll()} role="button" aria-label="删除我的全部数据">
         删除我的全部数据
       </View>
+      {onOpenOrganizer ? (
+        <View className="mine-link" onClick={onOpenOrganizer} role="link">
+          组织者入口：查看报名名单
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -93,7 +93,7 @@ export function FieldControl({ field, value, error, sessions, now, onChange }: P
     case 'number':
       control = (
         <Input
-          className={`field__input field__input--${field.type}`}
+          className={`text-input field__input--${field.type}`}
           id={`input-${field.id}`}
           type={field.type === 'mobile' ? mobileInputType : field.type === 'number' ? 'number' : 'text'}
           value={str}
@@ -107,7 +107,7 @@ export function FieldControl({ field, value, error, sessions, now, onChange }: P
     case 'textarea':
       control = (
         <Textarea
-          className="field__input field__textarea"
+          className="text-input field__textarea"
           value={str}
           placeholder={field.placeholder ?? `请填写${field.label}`}
           maxlength={INPUT_MAX}

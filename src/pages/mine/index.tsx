@@ -4,7 +4,7 @@ import { LargeFontSwitch } from '@/features/mine/large-font-switch'
 import { MyData } from '@/features/mine/my-data'
 import { SignupList } from '@/features/mine/signup-list'
 import { useMySignups } from '@/features/mine/use-my-signups'
-import { navigateTo } from '@/platform'
+import { isWeapp, navigateTo } from '@/platform'
 import { routes } from '@/routes'
 import { useNow } from '@/shared/use-now'
 
@@ -19,7 +19,11 @@ export default function MinePage() {
     <PageShell>
       <SignupList state={signups} now={now} onOpen={(id) => navigateTo(routes.signupDetail(id))} />
       <LargeFontSwitch />
-      <MyData onOpenPrivacy={() => navigateTo(routes.privacy)} onDeleted={() => void signups.reload()} />
+      <MyData
+        onOpenPrivacy={() => navigateTo(routes.privacy)}
+        onDeleted={() => void signups.reload()}
+        onOpenOrganizer={isWeapp ? undefined : () => navigateTo(routes.organizer)}
+      />
     </PageShell>
   )
 }

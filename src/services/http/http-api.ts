@@ -16,6 +16,8 @@ export interface HttpRequest {
   data?: unknown
   header: Record<string, string>
   timeout: number
+  /** 'text' for a file (CSV); JSON otherwise. */
+  responseType?: 'json' | 'text'
 }
 
 export interface HttpResponse {
@@ -40,9 +42,20 @@ export interface HttpApiOptions {
 const OFFLINE_READ = '网络不太好，没能连上服务器，请稍后再试。'
 /** When she was sending something, say that nothing she typed is lost. */
 const OFFLINE_WRITE = '网络不太好，没能连上服务器。你填写的内容都还在，请稍后再试。'
-const CODES: ApiErrorCode[] = ['not_found', 'closed', 'duplicate', 'invalid', 'network', 'storage', 'unknown']
+const CODES: ApiErrorCode[] = [
+  'not_found',
+  'closed',
+  'duplicate',
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'network',
+  'storage',
+  'unknown',
+]
 
-function toError(status: number, body: unknown): ApiError {
+/** The server's `{ error: { code, message, field } }` as an ApiError, with a fallback message by status. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
   const e = (body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined) as
     | { code?: unknown; message?: unknown; field?: unknown }
     | undefined
@@ -91,7 +104,7 @@ export function createHttpApi(options: HttpApiOptions): Api {
         continue
       }
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
-      last = toError(res.statusCode, res.data)
+      last = errorFromResponse(res.statusCode, res.data)
       // Only a server hiccup is worth another try; a 4xx answer will not change.
       if (res.statusCode < 500) break
     }

@@ -1,0 +1,76 @@
+// What every browser journey shares: a fresh phone-sized context per journey that fails on any
+// console error, screenshots, and the sign-up form helpers.
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots')
+mkdirSync(SHOTS, { recursive: true })
+
+// Taro's H5 router slides pages in; let the transition finish before taking a picture.
+export const shoot = async (page, name, options = {}) => {
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: join(SHOTS, name), ...options })
+}
+
+export function journeys(browser) {
+  const results = []
+  async function journey(name, fn, contextOptions = {}) {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+      ...contextOptions,
+    })
+    const page = await context.newPage()
+    const errors = []
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text())
+    })
+    page.on('pageerror', (err) => errors.push(String(err)))
+    try {
+      await fn(page, errors)
+      if (errors.length) throw new Error(`console errors:\n  ${errors.join('\n  ')}`)
+      results.push({ name, ok: true })
+      console.log(`✓ ${name}`)
+    } catch (e) {
+      results.push({ name, ok: false })
+      console.log(
+        `✗ ${name}\n  ${String(e?.message ?? e)
+          .split('\n')
+          .join('\n  ')}`,
+      )
+      await page.screenshot({ path: join(SHOTS, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {})
+    } finally {
+      await context.close()
+    }
+  }
+  return { journey, results }
+}
+
+/** Prints the closing count and exits non-zero when any journey failed. */
+export function finish(results) {
+  const passed = results.filter((r) => r.ok).length
+  const failed = results.length - passed
+  console.log(`\n${passed} passed, ${failed} failed`)
+  process.exit(failed || results.length === 0 ? 1 : 0)
+}
+
+export const expectText = async (page, text, timeout = 10000) => {
+  // Taro's H5 router keeps earlier pages in the DOM, hidden: only a visible match counts.
+  await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout })
+}
+
+/** Fills 巾帼普法与免费法律咨询's form (name, mobile, 婚姻家庭, consent). */
+export const fillLegalAid = async (page, { name, mobile }) => {
+  await page.locator('#field-name input').fill(name)
+  await page.locator('#field-mobile input').fill(mobile)
+  await page.getByLabel('婚姻家庭', { exact: true }).click()
+  const consent = page.getByLabel('我已阅读并同意隐私说明')
+  if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
+}
+export const submit = (page) => page.getByLabel('提交报名').click()

@@ -1,0 +1,130 @@
+// The H5 app against the real API server (PGlite in a temporary folder): she signs up, sees it
+// in 我的报名, the organizer sees her in the roster and downloads the CSV, she cancels, and the
+// form keeps her input when the server is gone.
+import { execSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchChromium } from './browser.mjs'
+import { expectText, fillLegalAid, finish, journeys, ROOT, shoot, submit } from './helpers.mjs'
+import { serve } from './serve.mjs'
+
+const { startApiProcess } = createRequire(import.meta.url)('../../scripts/api-process.cjs')
+
+// The API's address is built into the H5 bundle, so this build has a fixed port of its own.
+const API_PORT = 8790
+const OUT = join(ROOT, 'dist', 'h5-server')
+if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) {
+  console.log('building H5 against the API server…')
+  execSync('npx taro build --type h5', {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      OUTPUT_ROOT: 'dist/h5-server',
+      TARO_APP_API_BASE: `http://127.0.0.1:${API_PORT}`,
+    },
+  })
+}
+
+const tokens = JSON.parse(readFileSync(join(ROOT, 'server', 'organizers.dev.json'), 'utf8'))
+const web = await serve(OUT)
+const dataDir = mkdtempSync(join(tmpdir(), 'jg-e2e-'))
+const apiEnv = { PGLITE_DIR: dataDir, CORS_ORIGINS: web.url }
+let api = await startApiProcess(apiEnv, { port: API_PORT })
+const browser = await launchChromium()
+const { journey, results } = journeys(browser)
+const deepLink = (path) => `${web.url}/#${path}`
+
+await journey('against the server: sign up, 我的报名, organizer roster and CSV, cancel', async (page, errors) => {
+  await page.goto(deepLink('/pages/program/index?id=zz-legal-aid'))
+  await page.getByLabel('律师坐班咨询：报名').click()
+  await expectText(page, '填写约需1分钟')
+  await fillLegalAid(page, { name: '刘桂兰', mobile: '13900139000' })
+  await submit(page)
+  await expectText(page, '报名成功')
+  // Stored by the server, not on the phone.
+  if (await page.evaluate(() => window.localStorage.getItem('jg.mock.signups')))
+    throw new Error('the sign-up was stored on the phone')
+
+  await page.goto(deepLink('/pages/mine/index'))
+  await page.reload()
+  await expectText(page, '刘桂兰 · 139****9000')
+  await expectText(page, '已报名')
+  await shoot(page, 'server-mine.png')
+
+  // The organizer: a wrong token is refused, the right one shows the roster with the full mobile.
+  await page.getByText('组织者入口：查看报名名单').filter({ visible: true }).click()
+  await expectText(page, '组织者口令')
+  await shoot(page, 'organizer-signin.png')
+  const token = page.locator('.organizer__input input')
+  await token.fill('not-the-token-at-all')
+  await page.getByLabel('进入').click()
+  await expectText(page, '组织者口令不对，请检查后重试')
+  // The browser logs the refused request (401) itself; that one is expected, any other error is not.
+  const expected = errors.filter((e) => /status of 401/.test(e))
+  if (expected.length !== 1) throw new Error(`expected one 401 in the console, got ${JSON.stringify(errors)}`)
+  errors.splice(errors.indexOf(expected[0]), 1)
+  await token.fill(tokens['zhuzhou-2020'])
+  await page.getByLabel('进入').click()
+  await expectText(page, '株洲市妇联 · 报名名单')
+  await page.getByLabel('已报名1人，候补0人，已取消0人').waitFor()
+  await shoot(page, 'organizer-programs.png')
+  await page.getByLabel('查看巾帼普法与免费法律咨询的名单').click()
+  await expectText(page, '13900139000')
+  await expectText(page, '1. 刘桂兰')
+  await shoot(page, 'organizer-roster.png')
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('下载名单（CSV，可用 Excel 打开）').click(),
+  ])
+  const bytes = readFileSync(await download.path())
+  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error('the CSV has no UTF-8 BOM')
+  const csv = bytes.toString('utf8')
+  if (!csv.includes('序号,场次,开始时间,状态,姓名,手机号,咨询方向')) throw new Error(`CSV header: ${csv.slice(0, 80)}`)
+  if (!/刘桂兰,13900139000,婚姻家庭/.test(csv)) throw new Error(`CSV row missing: ${csv}`)
+  if (!download.suggestedFilename().endsWith('.csv')) throw new Error(`file name ${download.suggestedFilename()}`)
+  await expectText(page, '已下载')
+
+  // She cancels; the organizer's roster follows.
+  await page.goto(deepLink('/pages/mine/index'))
+  await page.getByLabel(/刘桂兰，已报名，查看详情/).click()
+  await page.getByLabel('取消这个报名').click()
+  await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
+  await expectText(page, '这个报名已经取消')
+  const roster = await (
+    await fetch(`${api.origin}/api/organizer/programs/zz-legal-aid/roster`, {
+      headers: { authorization: `Bearer ${tokens['zhuzhou-2020']}` },
+    })
+  ).json()
+  if (roster.rows.length !== 1 || roster.rows[0].status !== 'cancelled')
+    throw new Error(`roster after cancel: ${JSON.stringify(roster.rows)}`)
+})
+
+await journey('against the server: offline while submitting keeps every field', async (page, errors) => {
+  await page.goto(deepLink('/subpackages/signup/form/index?programId=zz-legal-aid&sessionId=zz-la-1'))
+  await expectText(page, '巾帼普法与免费法律咨询')
+  await fillLegalAid(page, { name: '王芳', mobile: '13800138000' })
+  await api.stop('SIGKILL')
+  await submit(page)
+  await expectText(page, '网络不太好，没能连上服务器。你填写的内容都还在，请稍后再试。')
+  if ((await page.locator('#field-name input').inputValue()) !== '王芳') throw new Error('the form lost the name')
+  if ((await page.locator('#field-mobile input').inputValue()) !== '13800138000')
+    throw new Error('the form lost the mobile')
+  await shoot(page, 'server-offline.png')
+  // The browser logs the refused connection itself; that one is expected here.
+  errors.splice(0, errors.length, ...errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e)))
+  // Back online, the same tap goes through.
+  api = await startApiProcess(apiEnv, { port: API_PORT })
+  await submit(page)
+  await expectText(page, '报名成功')
+})
+
+await browser.close()
+await api.stop()
+await web.close()
+rmSync(dataDir, { recursive: true, force: true })
+finish(results)
