@@ -1,12 +1,14 @@
 // npm run bench: builds the app and the empty Taro app, then measures package sizes, H5 initial
 // bytes, setData traffic and Lighthouse mobile. Prints a table and writes bench/results/latest.json.
-// Flags: --no-build (use existing dist folders), --no-lighthouse, --runs N (Lighthouse runs, default 3).
+// Flags: --no-build (use existing dist folders), --no-lighthouse, --no-load, --runs N (Lighthouse runs, default 3).
+// The load figure (sign-ups/s against the API server) adds PostgreSQL when BENCH_DATABASE_URL is set.
 import { execSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/browser.mjs'
 import { serve } from '../tests/e2e/serve.mjs'
+import { measureLoad } from './load.mjs'
 import { EMPTY_APP, ROOT, firstRenders, h5Initial, tapFeedCard, typeMobile, weappPackages } from './measure.mjs'
 
 const require = createRequire(import.meta.url)
@@ -136,6 +138,12 @@ if (!flag('--no-lighthouse')) {
   console.log('done')
 }
 
+if (!flag('--no-load')) {
+  process.stdout.write('API load (2,000 sign-ups, concurrency 20, loopback)… ')
+  results.load = await measureLoad({ requests: 2000, concurrency: 20 })
+  console.log('done')
+}
+
 results.budgets = evaluateBudgets({
   main,
   empty: emptyMain,
@@ -187,6 +195,14 @@ table(
       : ['type 11-digit mobile', '—', typing.reason, ''],
   ],
 )
+if (results.load) {
+  table(
+    'API sign-ups under load (2,000 new people for one session, loopback)',
+    ['database', 'sign-ups/s', 'concurrency', 'p50 ms', 'p95 ms', 'answers'],
+    results.load.runs.map((r) => [r.backend, r.perSecond, r.concurrency, r.p50Ms, r.p95Ms, JSON.stringify(r.statuses)]),
+  )
+  if (results.load.postgres !== 'measured') console.log(`postgres: ${results.load.postgres}`)
+}
 if (results.lighthouse) {
   const l = results.lighthouse
   table(

@@ -7,7 +7,7 @@ import { programSessions } from '../../src/domain/sessions'
 import {
   cancelAndPromote,
   closedMessage,
-  decideSignup,
+  decide,
   withWaitlistPositions,
   type RuleRecord,
   type SignupStatus,
@@ -159,11 +159,26 @@ export class Signups {
     try {
       return await this.db.transaction(async (tx) => {
         await lockSession(tx, session.id)
-        const records = await sessionRecords(tx, session.id)
-        const decision = decideSignup(records, session, { name, mobile }, idempotencyKey, now)
+        // Counted in SQL under the lock: the same facts the mock counts from its list.
+        const [counts] = await tx.query<{ confirmed: string | number; same_person: boolean | null }>(
+          `SELECT count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
+                  bool_or(status <> 'cancelled' AND name = $2 AND mobile = $3) AS same_person
+           FROM signups WHERE session_id = $1`,
+          [session.id, name, mobile],
+        )
+        const decision = decide(
+          {
+            again: await findByKey(tx, clientId, idempotencyKey),
+            samePerson: counts.same_person === true,
+            confirmed: Number(counts.confirmed),
+          },
+          session,
+          name,
+          now,
+        )
         if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
-        if (decision.kind === 'again') return { signup: await view(tx, decision.record.row), created: false }
+        if (decision.kind === 'again') return { signup: await view(tx, decision.record), created: false }
         const inserted = await tx.query<Row>(
           `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
              program_title, federation_name, session_title, session_start, online, place, created_at)

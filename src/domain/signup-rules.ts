@@ -29,11 +29,45 @@ export function closedMessage(session: Session, now: Date): string | undefined {
   return undefined
 }
 
+/** What a decision needs to know about a session's sign-ups so far; a store may count them however it likes. */
+export interface SessionFacts<R> {
+  /** The earlier sign-up with the same idempotency key, if any. */
+  again?: R
+  /** The same person (name + mobile) already holds a live sign-up for this session. */
+  samePerson: boolean
+  /** Confirmed sign-ups in the store (demo seats taken by others are in session.taken). */
+  confirmed: number
+}
+
 /**
  * Decides a sign-up: a repeated idempotency key returns the first record; a closed or
- * not-yet-open session refuses; the same person (name + mobile) twice for a session refuses;
- * otherwise she is confirmed while seats last (demo seats taken by others count) and waitlisted after.
+ * not-yet-open session refuses; the same person twice for a session refuses; otherwise she is
+ * confirmed while seats last (demo seats taken by others count) and waitlisted after.
  */
+export function decide<R>(facts: SessionFacts<R>, session: Session, name: string, now: Date): Decision<R> {
+  if (facts.again) return { kind: 'again', record: facts.again }
+  const closed = closedMessage(session, now)
+  if (closed) return { kind: 'closed', message: closed }
+  if (facts.samePerson) return { kind: 'duplicate', message: `${name} 已经报名了这个场次，不用重复报名` }
+  return { kind: 'accept', status: session.taken + facts.confirmed < session.capacity ? 'confirmed' : 'waitlisted' }
+}
+
+/** The facts for `decide`, from a list of records (the mock's storage). */
+export function factsFrom<R extends RuleRecord>(
+  records: R[],
+  sessionId: string,
+  person: { name: string; mobile: string },
+  idempotencyKey: string,
+): SessionFacts<R> {
+  const live = records.filter((r) => r.sessionId === sessionId && r.status !== 'cancelled')
+  return {
+    again: records.find((r) => r.idempotencyKey === idempotencyKey),
+    samePerson: live.some((r) => r.name === person.name && r.mobile === person.mobile),
+    confirmed: live.filter((r) => r.status === 'confirmed').length,
+  }
+}
+
+/** `decide` over a list of records. */
 export function decideSignup<R extends RuleRecord>(
   records: R[],
   session: Session,
@@ -41,16 +75,7 @@ export function decideSignup<R extends RuleRecord>(
   idempotencyKey: string,
   now: Date,
 ): Decision<R> {
-  const again = records.find((r) => r.idempotencyKey === idempotencyKey)
-  if (again) return { kind: 'again', record: again }
-  const closed = closedMessage(session, now)
-  if (closed) return { kind: 'closed', message: closed }
-  const live = records.filter((r) => r.sessionId === session.id && r.status !== 'cancelled')
-  if (live.some((r) => r.name === person.name && r.mobile === person.mobile)) {
-    return { kind: 'duplicate', message: `${person.name} 已经报名了这个场次，不用重复报名` }
-  }
-  const confirmed = live.filter((r) => r.status === 'confirmed').length
-  return { kind: 'accept', status: session.taken + confirmed < session.capacity ? 'confirmed' : 'waitlisted' }
+  return decide(factsFrom(records, session.id, person, idempotencyKey), session, person.name, now)
 }
 
 /** Waitlist positions (1-based) follow arrival order within each session. */

@@ -1,7 +1,10 @@
 import { materializeSession } from '@/domain/sessions'
 import {
   cancelAndPromote,
+  decide,
   decideSignup,
+  factsFrom,
+  rosterStatusText,
   signupLabel,
   withWaitlistPositions,
   type RuleRecord,
@@ -127,5 +130,57 @@ describe('signupLabel', () => {
     [{ status: 'cancelled' as const }, new Date(start), '已取消'],
   ])('%j at %s → %s', (s, now, label) => {
     expect(signupLabel({ ...s, sessionStart: start }, now)).toBe(label)
+  })
+})
+
+describe('decide from counted facts (the server counts in SQL)', () => {
+  it('gives the same answers as the list-based decision', () => {
+    const list = [
+      rec('甲', 'confirmed'),
+      rec('乙', 'cancelled'),
+      rec('丙', 'waitlisted'),
+      rec('丁', 'confirmed', 'other'),
+    ]
+    for (const who of [
+      { name: '甲', mobile: list[0].mobile },
+      { name: '乙', mobile: list[1].mobile },
+      { name: '戊', mobile: '1' },
+    ]) {
+      for (const key of ['k-new', list[2].idempotencyKey]) {
+        expect(decide(factsFrom(list, 's', who, key), session, who.name, NOW)).toEqual(
+          decideSignup(list, session, who, key, NOW),
+        )
+      }
+    }
+    expect(factsFrom(list, 's', { name: '乙', mobile: list[1].mobile }, 'k-new')).toEqual({
+      again: undefined,
+      samePerson: false,
+      confirmed: 1,
+    })
+  })
+
+  it('waitlists once demo seats plus confirmed reach capacity', () => {
+    expect(decide({ samePerson: false, confirmed: 1 }, session, '甲', NOW)).toEqual({
+      kind: 'accept',
+      status: 'confirmed',
+    })
+    expect(decide({ samePerson: false, confirmed: 2 }, session, '甲', NOW)).toEqual({
+      kind: 'accept',
+      status: 'waitlisted',
+    })
+    expect(decide({ samePerson: true, confirmed: 0 }, session, '甲', NOW).kind).toBe('duplicate')
+  })
+})
+
+describe('rosterStatusText', () => {
+  it('reads as the organizer needs it', () => {
+    expect(
+      [
+        { status: 'confirmed' as const },
+        { status: 'waitlisted' as const, waitlistPosition: 3 },
+        { status: 'waitlisted' as const },
+        { status: 'cancelled' as const },
+      ].map(rosterStatusText),
+    ).toEqual(['已报名', '候补第3位', '候补', '已取消'])
   })
 })
