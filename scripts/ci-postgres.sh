@@ -9,6 +9,10 @@ if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(pg_lsclusters -h 2>/dev
   DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
 fi
 
+if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+  pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -n 1)" main
+fi
+
 read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)
 if [ "$status" != "online" ]; then
   pg_ctlcluster "$version" "$cluster" start
