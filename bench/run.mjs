@@ -18,18 +18,25 @@ const args = process.argv.slice(2)
 const flag = (name) => args.includes(name)
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3
 
-const build = (cwd, type) => {
-  process.stdout.write(`building ${type} in ${cwd === ROOT ? 'app' : 'empty app'}… `)
+const build = (cwd, type, env = {}, label = cwd === ROOT ? 'app' : 'empty app') => {
+  process.stdout.write(`building ${type} in ${label}… `)
   const t = Date.now()
-  execSync(`npx taro build --type ${type}`, { cwd, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
+  execSync(`npx taro build --type ${type}`, {
+    cwd,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+  })
   console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`)
 }
 
+// The weapp as shipped with a server: the built-in content and the mock stay out of the package.
+const SERVER_BUILD = { OUTPUT_ROOT: 'dist/weapp-server', TARO_APP_API_BASE: 'http://127.0.0.1:8787' }
 if (!flag('--no-build')) {
   for (const type of ['weapp', 'h5']) {
     build(ROOT, type)
     build(EMPTY_APP, type)
   }
+  build(ROOT, 'weapp', SERVER_BUILD, 'app pointed at a server')
 }
 
 const kb = (n) => (n / 1024).toFixed(1)
@@ -40,6 +47,7 @@ const empty = { weapp: join(EMPTY_APP, 'dist', 'weapp'), h5: join(EMPTY_APP, 'di
 
 const [main, ...subpackages] = weappPackages(app.weapp)
 const [emptyMain] = weappPackages(empty.weapp)
+const [serverMain, ...serverSubpackages] = weappPackages(join(ROOT, SERVER_BUILD.OUTPUT_ROOT))
 const results = {
   date: new Date().toISOString(),
   weapp: {
@@ -48,6 +56,7 @@ const results = {
     empty: emptyMain,
     ratio: main.bytes / emptyMain.bytes,
     gzipRatio: main.gzip / emptyMain.gzip,
+    withServer: { main: serverMain, subpackages: serverSubpackages, ratio: serverMain.bytes / emptyMain.bytes },
   },
   h5: { app: h5Initial(app.h5), empty: h5Initial(empty.h5) },
   setData: {
@@ -167,6 +176,13 @@ table(
   [
     ['main', kb(w.main.bytes), kb(w.main.gzip), `${w.ratio.toFixed(2)}× (gzip ${w.gzipRatio.toFixed(2)}×)`],
     ...w.subpackages.map((s) => [s.name, kb(s.bytes), kb(s.gzip), '']),
+    [
+      'main, built for a server',
+      kb(w.withServer.main.bytes),
+      kb(w.withServer.main.gzip),
+      `${w.withServer.ratio.toFixed(2)}×`,
+    ],
+    ...w.withServer.subpackages.map((s) => [`${s.name}, built for a server`, kb(s.bytes), kb(s.gzip), '']),
     ['empty app main', kb(w.empty.bytes), kb(w.empty.gzip), '1.00×'],
   ],
 )

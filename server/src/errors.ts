@@ -1,15 +1,9 @@
 // Errors the server answers with: a status, a code the app knows, a Chinese message and, when
 // one field is to blame, its name. Anything else becomes a plain 500 without details.
-export type ErrorCode =
-  | 'not_found'
-  | 'closed'
-  | 'duplicate'
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'too_large'
-  | 'rate_limited'
-  | 'unknown'
+import type { ApiErrorCode } from '../../src/services/api'
+
+/** The codes the app knows, less the ones only the phone itself raises. */
+export type ErrorCode = Exclude<ApiErrorCode, 'network' | 'storage'>
 
 export class HttpError extends Error {
   constructor(

@@ -48,15 +48,20 @@ export async function renderImage(
 
 export type SaveResult = 'saved' | 'downloaded' | 'denied' | 'failed'
 
+/** The browser's download of a URL under a file name. */
+function clickDownload(href: string, fileName: string) {
+  const a = document.createElement('a')
+  a.href = href
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}
+
 /** Saves an image: to the photo album on weapp (asks scope.writePhotosAlbum), as a download on H5. */
 export async function saveImage(src: string, fileName: string): Promise<SaveResult> {
   if (!isWeapp) {
-    const a = document.createElement('a')
-    a.href = src
-    a.download = fileName
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
+    clickDownload(src, fileName)
     return 'downloaded'
   }
   try {
@@ -72,12 +77,7 @@ export async function saveImage(src: string, fileName: string): Promise<SaveResu
 export function downloadText(text: string, fileName: string, mime: string): boolean {
   if (isWeapp || typeof document === 'undefined') return false
   const url = URL.createObjectURL(new Blob([text], { type: mime }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
+  clickDownload(url, fileName)
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
   return true
 }

@@ -43,16 +43,21 @@ export interface Signup {
   createdAt: string
 }
 
-export type ApiErrorCode =
-  | 'not_found'
-  | 'closed'
-  | 'duplicate'
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'network'
-  | 'storage'
-  | 'unknown'
+/** Every kind of failure, from the mock, the server (`{ error: { code } }`) or the phone itself. */
+export const API_ERROR_CODES = [
+  'not_found',
+  'closed',
+  'duplicate',
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'too_large',
+  'rate_limited',
+  'network',
+  'storage',
+  'unknown',
+] as const
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 
 /** Every failure the app shows carries a plain Chinese message. */
 export class ApiError extends Error {

@@ -1,21 +1,27 @@
-// Chooses the Api implementation once, from the environment.
-import { env } from '@/config/env'
+// Chooses the Api implementation once, from the build's environment.
 import { storage, toast } from '@/platform'
 import { clientIdFor, taroTransport } from '@/platform/http'
 import type { Api } from './api'
 import { createHttpApi } from './http/http-api'
-import { contentFiles } from '@/services/mock/content-files'
-import { createMockApi } from './mock/mock-api'
+import type { createMockApi as CreateMockApi } from './mock/mock-api'
+import type { contentFiles as ContentFiles } from '@/services/mock/content-files'
 
 function chooseApi(): Api {
-  if (env.apiBase)
-    return createHttpApi({ base: env.apiBase, transport: taroTransport, deviceId: clientIdFor(env.apiBase) })
-  return createMockApi({
-    files: contentFiles,
-    store: storage,
-    onDataProblem: (message) => console.warn(`[数据] ${message}`),
-    onStorageProblem: (message) => toast(message),
-  })
+  // Read literally (not through config/env.ts) so the build sees a constant: a build pointed at a
+  // server leaves the built-in content and the mock out of the package altogether.
+  const base = (process.env.TARO_APP_API_BASE ?? '').trim()
+  if (process.env.TARO_APP_API_BASE) {
+    return createHttpApi({ base, transport: taroTransport, deviceId: clientIdFor(base) })
+  } else {
+    const { createMockApi } = require('./mock/mock-api') as { createMockApi: typeof CreateMockApi }
+    const { contentFiles } = require('@/services/mock/content-files') as { contentFiles: typeof ContentFiles }
+    return createMockApi({
+      files: contentFiles,
+      store: storage,
+      onDataProblem: (message) => console.warn(`[数据] ${message}`),
+      onStorageProblem: (message) => toast(message),
+    })
+  }
 }
 
 export const api: Api = chooseApi()

@@ -74,3 +74,22 @@ export const fillLegalAid = async (page, { name, mobile }) => {
   if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
 }
 export const submit = (page) => page.getByLabel('提交报名').click()
+
+/** From 巾帼普法与免费法律咨询's program page: 律师坐班咨询 → 报名 → the form → 报名成功. */
+export const signUpFromProgram = async (page, programUrl, person) => {
+  await page.goto(programUrl)
+  await page.getByLabel('律师坐班咨询：报名').click()
+  await expectText(page, '填写约需1分钟')
+  await fillLegalAid(page, person)
+  await submit(page)
+  await expectText(page, '报名成功')
+}
+
+/** From 我的报名, opens her confirmed sign-up and cancels it, confirming in the dialog. */
+export const cancelFromMine = async (page, mineUrl, name) => {
+  await page.goto(mineUrl)
+  await page.getByLabel(new RegExp(`${name}，已报名，查看详情`)).click()
+  await page.getByLabel('取消这个报名').click()
+  await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
+  await expectText(page, '这个报名已经取消')
+}

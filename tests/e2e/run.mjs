@@ -4,7 +4,17 @@ import { execSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
-import { expectText, fillLegalAid, finish, journeys, ROOT as root, shoot, submit } from './helpers.mjs'
+import {
+  cancelFromMine,
+  signUpFromProgram,
+  expectText,
+  fillLegalAid,
+  finish,
+  journeys,
+  ROOT as root,
+  shoot,
+  submit,
+} from './helpers.mjs'
 import { serve } from './serve.mjs'
 
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(root, 'dist', 'h5', 'index.html'))) {
@@ -141,12 +151,10 @@ await journey('sign-up: bad input gets a clear message and stores nothing', asyn
 })
 
 await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can be cancelled', async (page) => {
-  await page.goto(deepLink('/pages/program/index?id=zz-legal-aid'))
-  await page.getByLabel('律师坐班咨询：报名').click()
-  await expectText(page, '填写约需1分钟')
-  await fillLegalAid(page, { name: '刘桂兰', mobile: '13900139000' })
-  await submit(page)
-  await expectText(page, '报名成功')
+  await signUpFromProgram(page, deepLink('/pages/program/index?id=zz-legal-aid'), {
+    name: '刘桂兰',
+    mobile: '13900139000',
+  })
   await expectText(page, '刘桂兰（139****9000）')
   await shoot(page, 'signup-done.png')
   await page.goto(deepLink('/pages/mine/index'))
@@ -161,11 +169,7 @@ await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can 
   await submit(page)
   await expectText(page, '刘桂兰 已经报名了这个场次，不用重复报名')
   // Cancel from the detail page, with a confirmation.
-  await page.goto(deepLink('/pages/mine/index'))
-  await page.getByLabel(/刘桂兰，已报名，查看详情/).click()
-  await page.getByLabel('取消这个报名').click()
-  await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
-  await expectText(page, '这个报名已经取消')
+  await cancelFromMine(page, deepLink('/pages/mine/index'), '刘桂兰')
   await page.goto(deepLink('/pages/mine/index'))
   await expectText(page, '已取消')
 })

@@ -7,7 +7,17 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
-import { expectText, fillLegalAid, finish, journeys, ROOT, shoot, submit } from './helpers.mjs'
+import {
+  cancelFromMine,
+  signUpFromProgram,
+  expectText,
+  fillLegalAid,
+  finish,
+  journeys,
+  ROOT,
+  shoot,
+  submit,
+} from './helpers.mjs'
 import { serve } from './serve.mjs'
 
 const { startApiProcess } = createRequire(import.meta.url)('../../scripts/api-process.cjs')
@@ -39,12 +49,10 @@ const { journey, results } = journeys(browser)
 const deepLink = (path) => `${web.url}/#${path}`
 
 await journey('against the server: sign up, 我的报名, organizer roster and CSV, cancel', async (page, errors) => {
-  await page.goto(deepLink('/pages/program/index?id=zz-legal-aid'))
-  await page.getByLabel('律师坐班咨询：报名').click()
-  await expectText(page, '填写约需1分钟')
-  await fillLegalAid(page, { name: '刘桂兰', mobile: '13900139000' })
-  await submit(page)
-  await expectText(page, '报名成功')
+  await signUpFromProgram(page, deepLink('/pages/program/index?id=zz-legal-aid'), {
+    name: '刘桂兰',
+    mobile: '13900139000',
+  })
   // Stored by the server, not on the phone.
   if (await page.evaluate(() => window.localStorage.getItem('jg.mock.signups')))
     throw new Error('the sign-up was stored on the phone')
@@ -90,11 +98,7 @@ await journey('against the server: sign up, 我的报名, organizer roster and C
   await expectText(page, '已下载')
 
   // She cancels; the organizer's roster follows.
-  await page.goto(deepLink('/pages/mine/index'))
-  await page.getByLabel(/刘桂兰，已报名，查看详情/).click()
-  await page.getByLabel('取消这个报名').click()
-  await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
-  await expectText(page, '这个报名已经取消')
+  await cancelFromMine(page, deepLink('/pages/mine/index'), '刘桂兰')
   const roster = await (
     await fetch(`${api.origin}/api/organizer/programs/zz-legal-aid/roster`, {
       headers: { authorization: `Bearer ${tokens['zhuzhou-2020']}` },

@@ -1,6 +1,7 @@
 // The Api over HTTP: the same contract as the mock, for when TARO_APP_API_BASE points at the server.
 import type { YearEndCard } from '@/domain/types'
 import {
+  API_ERROR_CODES,
   ApiError,
   type Api,
   type ApiErrorCode,
@@ -42,17 +43,7 @@ export interface HttpApiOptions {
 const OFFLINE_READ = '网络不太好，没能连上服务器，请稍后再试。'
 /** When she was sending something, say that nothing she typed is lost. */
 const OFFLINE_WRITE = '网络不太好，没能连上服务器。你填写的内容都还在，请稍后再试。'
-const CODES: ApiErrorCode[] = [
-  'not_found',
-  'closed',
-  'duplicate',
-  'invalid',
-  'unauthorized',
-  'forbidden',
-  'network',
-  'storage',
-  'unknown',
-]
+const CODES: readonly ApiErrorCode[] = API_ERROR_CODES
 
 /** The server's `{ error: { code, message, field } }` as an ApiError, with a fallback message by status. */
 export function errorFromResponse(status: number, body: unknown): ApiError {
