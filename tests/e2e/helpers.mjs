@@ -65,6 +65,21 @@ export const expectText = async (page, text, timeout = 10000) => {
   await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout })
 }
 
+/** Elements sticking out of the 375 px screen (the filter chips and card heads scroll sideways on purpose). */
+export const overflowing = (page) =>
+  page.evaluate(() => {
+    const wide = [...document.querySelectorAll('.page *')].filter((el) => {
+      const r = el.getBoundingClientRect()
+      return (
+        r.width > 0 &&
+        (r.right > window.innerWidth + 1 || r.left < -1) &&
+        !el.closest('.filter-bar__scroll') &&
+        !el.closest('.ye-card__head')
+      )
+    })
+    return wide.slice(0, 3).map((el) => `${el.className}: ${el.textContent.slice(0, 20)}`)
+  })
+
 /** Fills 巾帼普法与免费法律咨询's form (name, mobile, 婚姻家庭, consent). */
 export const fillLegalAid = async (page, { name, mobile }) => {
   await page.locator('#field-name input').fill(name)

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
 import {
   cancelFromMine,
+  overflowing,
   signUpFromProgram,
   expectText,
   fillLegalAid,
@@ -303,21 +304,8 @@ await journey('大字模式 scales text to 1.4× without overflow', async (page)
     .first()
     .evaluate((el) => window.getComputedStyle(el).getPropertyValue('--font-scale').trim())
   if (scale !== '1.4') throw new Error(`font scale ${scale}, expected 1.4`)
-  const overflow = async () =>
-    page.evaluate(() => {
-      const wide = [...document.querySelectorAll('.page *')].filter((el) => {
-        const r = el.getBoundingClientRect()
-        return (
-          r.width > 0 &&
-          (r.right > window.innerWidth + 1 || r.left < -1) &&
-          !el.closest('.filter-bar__scroll') &&
-          !el.closest('.ye-card__head')
-        )
-      })
-      return wide.slice(0, 3).map((el) => `${el.className}: ${el.textContent.slice(0, 20)}`)
-    })
   const check = async (name) => {
-    const out = await overflow()
+    const out = await overflowing(page)
     if (out.length) throw new Error(`${name} overflows at 1.4×: ${out.join('; ')}`)
     await shoot(page, `${name}-large.png`)
   }

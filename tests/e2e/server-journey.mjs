@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
 import {
   cancelFromMine,
+  overflowing,
   signUpFromProgram,
   expectText,
   fillLegalAid,
@@ -85,10 +86,7 @@ await journey('against the server: sign up, 我的报名, organizer roster and C
   await expectText(page, '1. 刘桂兰')
   await shoot(page, 'organizer-roster.png')
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByLabel('下载名单（CSV，可用 Excel 打开）').click(),
-  ])
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByLabel('下载名单（CSV）').click()])
   const bytes = readFileSync(await download.path())
   if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error('the CSV has no UTF-8 BOM')
   const csv = bytes.toString('utf8')
@@ -126,6 +124,31 @@ await journey('against the server: offline while submitting keeps every field', 
   await submit(page)
   await expectText(page, '报名成功')
 })
+
+await journey(
+  'organizer page in large font and the dark theme',
+  async (page) => {
+    await page.goto(deepLink('/pages/mine/index'))
+    await page.getByLabel('大字模式').first().click()
+    await expectText(page, '已开启')
+    await page.getByText('组织者入口：查看报名名单').filter({ visible: true }).click()
+    await page.locator('.organizer__input input').fill(tokens['zhuzhou-2020'])
+    await page.getByLabel('进入').click()
+    await expectText(page, '株洲市妇联 · 报名名单')
+    const check = async (name) => {
+      // shoot() waits for the page transition, so the page we left is out of the way.
+      await shoot(page, `${name}-large-dark.png`)
+      const out = await overflowing(page)
+      if (out.length) throw new Error(`${name} overflows at 1.4×: ${out.join('; ')}`)
+    }
+    await check('organizer-programs')
+    await page.getByLabel('查看巾帼普法与免费法律咨询的名单').click()
+    await expectText(page, '已取消')
+    await expectText(page, '13800138000')
+    await check('organizer-roster')
+  },
+  { colorScheme: 'dark' },
+)
 
 await browser.close()
 await api.stop()
