@@ -143,7 +143,11 @@ function RosterView({
             共 {roster.rows.length} 条报名，按报名先后排列。名单含完整手机号，请妥善保管；下载的 CSV 文件可以直接用
             Excel 打开。
           </Text>
-          <Button className="button" onClick={() => void o.downloadCsv(roster.program.id)} aria-label="下载名单（CSV）">
+          <Button
+            className="button organizer__download"
+            onClick={() => void o.downloadCsv(roster.program.id)}
+            aria-label="下载名单（CSV）"
+          >
             下载名单（CSV）
           </Button>
           {o.notice ? (
