@@ -153,7 +153,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
         }
   // Long ids reach the handlers (and get a Chinese 404) instead of the router's bare 414.
-  const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, trustProxy: false, maxParamLength: 500 })
+  const app = Fastify({
+    logger,
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 500 },
+  })
 
   // JSON only. An empty body with a JSON content type (a cancel, a delete) is allowed; bad JSON is a 400.
   app.removeAllContentTypeParsers()
