@@ -48,6 +48,15 @@ let api = await startApiProcess(apiEnv, { port: API_PORT })
 const browser = await launchChromium()
 const { journey, results } = journeys(browser)
 const deepLink = (path) => `${web.url}/#${path}`
+/** What the organizer of 株洲 sees for 巾帼普法与免费法律咨询, straight from the API. */
+const legalAidRoster = async () =>
+  (
+    await (
+      await fetch(`${api.origin}/api/organizer/programs/zz-legal-aid/roster`, {
+        headers: { authorization: `Bearer ${tokens['zhuzhou-2020']}` },
+      })
+    ).json()
+  ).rows
 
 await journey('against the server: sign up, 我的报名, organizer roster and CSV, cancel', async (page, errors) => {
   await signUpFromProgram(page, deepLink('/pages/program/index?id=zz-legal-aid'), {
@@ -97,13 +106,9 @@ await journey('against the server: sign up, 我的报名, organizer roster and C
 
   // She cancels; the organizer's roster follows.
   await cancelFromMine(page, deepLink('/pages/mine/index'), '刘桂兰')
-  const roster = await (
-    await fetch(`${api.origin}/api/organizer/programs/zz-legal-aid/roster`, {
-      headers: { authorization: `Bearer ${tokens['zhuzhou-2020']}` },
-    })
-  ).json()
-  if (roster.rows.length !== 1 || roster.rows[0].status !== 'cancelled')
-    throw new Error(`roster after cancel: ${JSON.stringify(roster.rows)}`)
+  const rows = await legalAidRoster()
+  if (rows.length !== 1 || rows[0].status !== 'cancelled')
+    throw new Error(`roster after cancel: ${JSON.stringify(rows)}`)
 })
 
 await journey('against the server: offline while submitting keeps every field', async (page, errors) => {
@@ -123,6 +128,22 @@ await journey('against the server: offline while submitting keeps every field', 
   api = await startApiProcess(apiEnv, { port: API_PORT })
   await submit(page)
   await expectText(page, '报名成功')
+})
+
+await journey('against the server: 删除我的全部数据 removes her sign-ups from the server too', async (page) => {
+  await signUpFromProgram(page, deepLink('/pages/program/index?id=zz-legal-aid'), {
+    name: '张丽',
+    mobile: '13700137000',
+  })
+  await page.goto(deepLink('/pages/mine/index'))
+  await expectText(page, '张丽 · 137****7000')
+  await page.getByLabel('删除我的全部数据').click()
+  await expectText(page, '包括服务器上的')
+  await page.getByText('全部删除', { exact: true }).filter({ visible: true }).last().click()
+  await expectText(page, '还没有报名')
+  const rows = await legalAidRoster()
+  if (rows.some((r) => r.name === '张丽')) throw new Error('her sign-up is still on the server')
+  if (!rows.some((r) => r.name === '王芳')) throw new Error('someone else’s sign-up was deleted')
 })
 
 await journey(
