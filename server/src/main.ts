@@ -8,7 +8,13 @@ async function main() {
   const { app, db, load, migrations } = started
   for (const problem of load.problems) app.log.warn(`内容文件有问题，已跳过：${problem}`)
   app.log.info(
-    { database: db.kind, migrations, written: load.written.length, unchanged: load.unchanged.length },
+    {
+      database: db.kind,
+      migrations,
+      written: load.written.length,
+      unchanged: load.unchanged.length,
+      purged: started.purged,
+    },
     'database ready',
   )
   if (!config.weChat.appId) app.log.info('wx.login uses the development stand-in (set WECHAT_APPID / WECHAT_SECRET)')

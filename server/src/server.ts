@@ -17,6 +17,8 @@ export interface Started {
   db: Db
   load: LoadResult
   migrations: string[]
+  /** Expired sign-ups deleted at start (see Signups.purgeExpired). */
+  purged: number
   close(): Promise<void>
 }
 
@@ -39,10 +41,16 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     const migrations = await migrate(db)
     const load = await loadContent(db, options.files ?? readJsonDir(MOCK_DIR, 'mock'))
     const content = await readCatalog(db)
+    const signups = new Signups(db, content)
+    const now = options.now ?? (() => new Date())
+    const purged = await signups.purgeExpired(now())
+    // Once a day while running; unref'd so it never keeps the process alive.
+    const daily = setInterval(() => void signups.purgeExpired(now()).catch(() => undefined), 24 * 60 * 60 * 1000)
+    daily.unref()
     const app = await buildApp({
       db,
       content,
-      signups: new Signups(db, content),
+      signups,
       organizerTokens: config.organizerTokens,
       weChatLogin: config.weChat.appId
         ? weChatLogin(config.weChat.appId, config.weChat.appSecret, (url) => fetch(url))
@@ -58,7 +66,9 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       db,
       load,
       migrations,
+      purged,
       async close() {
+        clearInterval(daily)
         await app.close()
         await db.close()
       },

@@ -39,9 +39,9 @@ interface Row {
   created_at: Date | string
 }
 
-type Record = RuleRecord & { row: Row }
+type StoredRecord = RuleRecord & { row: Row }
 
-const toRecord = (row: Row): Record => ({
+const toRecord = (row: Row): StoredRecord => ({
   id: row.id,
   sessionId: row.session_id,
   status: row.status,
@@ -79,7 +79,7 @@ async function lockSession(tx: Queryable, sessionId: string): Promise<void> {
   await tx.query('SELECT id FROM sessions WHERE id = $1 FOR UPDATE', [sessionId])
 }
 
-async function sessionRecords(tx: Queryable, sessionId: string): Promise<Record[]> {
+async function sessionRecords(tx: Queryable, sessionId: string): Promise<StoredRecord[]> {
   const rows = await tx.query<Row>('SELECT * FROM signups WHERE session_id = $1 ORDER BY seq', [sessionId])
   return withWaitlistPositions(rows.map(toRecord))
 }
@@ -101,6 +101,9 @@ async function view(q: Queryable, row: Row): Promise<Signup> {
   )
   return toSignup(row, Number(ahead[0].n))
 }
+
+/** Days after a session starts that its sign-ups are kept (the privacy notice says 90). */
+export const RETENTION_DAYS = 90
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505'
 
@@ -264,6 +267,19 @@ export class Signups {
       ])
       return deleted.length
     })
+  }
+
+  /**
+   * Deletes sign-ups whose session started more than `days` ago, as the privacy notice promises
+   * (活动结束后 90 天内删除). Returns how many went.
+   */
+  async purgeExpired(now: Date, days = RETENTION_DAYS): Promise<number> {
+    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000)
+    const gone = await this.db.query<{ id: string }>(
+      'DELETE FROM signups WHERE session_start::timestamptz < $1 RETURNING id',
+      [cutoff],
+    )
+    return gone.length
   }
 
   /** A program's sign-ups in arrival order, with waitlist places: for the organizer. */

@@ -4,6 +4,8 @@ import { Writable } from 'node:stream'
 import { contentFiles } from '@/services/mock/content-files'
 import { createMockApi } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
+import { readCatalog } from '../../server/src/content'
+import { Signups } from '../../server/src/signups'
 import {
   asDevice,
   asOrganizer,
@@ -397,6 +399,24 @@ describe('hygiene', () => {
     expect(preflights).toEqual([204, 204, 204, 204, 204])
     expect([codes, other.statusCode]).toEqual([[200, 200, 200, 429], 200])
     expect(json(limited).error.message).toBe('操作太频繁了，请稍等一分钟再试')
+    await server.close()
+  })
+})
+
+describe('retention', () => {
+  it('deletes sign-ups 90 days after their session started, not before', async () => {
+    const server = await startTestServer('pglite')
+    const signup = JSON.parse(
+      (await server.inject(submitRequest('d-retention', housekeepingBody({ name: '马兰', mobile: '13100131000' }))))
+        .body,
+    )
+    const signups = new Signups(server.db, await readCatalog(server.db))
+    const day = 24 * 60 * 60 * 1000
+    const start = Date.parse(signup.sessionStart)
+    expect(await signups.purgeExpired(new Date(start + 89 * day))).toBe(0)
+    expect(await signups.mine('d-retention')).toHaveLength(1)
+    expect(await signups.purgeExpired(new Date(start + 91 * day))).toBe(1)
+    expect(await signups.mine('d-retention')).toEqual([])
     await server.close()
   })
 })
