@@ -1,5 +1,6 @@
 import { useDidShow } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { env } from '@/config/env'
 import { LargeFontSwitch } from '@/features/mine/large-font-switch'
 import { MyData } from '@/features/mine/my-data'
 import { SignupList } from '@/features/mine/signup-list'
@@ -22,7 +23,8 @@ export default function MinePage() {
       <MyData
         onOpenPrivacy={() => navigateTo(routes.privacy)}
         onDeleted={() => void signups.reload()}
-        onOpenOrganizer={isWeapp ? undefined : () => navigateTo(routes.organizer)}
+        // The roster is a browser page, and only a server has one to show.
+        onOpenOrganizer={!isWeapp && env.apiBase ? () => navigateTo(routes.organizer) : undefined}
       />
     </PageShell>
   )
