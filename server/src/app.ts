@@ -8,6 +8,7 @@ import { TOPICS, type Topic } from '../../src/domain/types'
 import { CONSENT_MESSAGE } from '../../src/domain/validation'
 import { toCard, toProgramDetail, toReport } from '../../src/domain/views'
 import type { AnswerValue, Answers, CardFilter } from '../../src/services/api'
+import type { OrganizerOverview, OrganizerProgram, Roster } from '../../src/services/organizer'
 import type { Content } from './content'
 import type { Db } from './db/db'
 import { errorBody, HttpError, invalid, notFound } from './errors'
@@ -61,6 +62,13 @@ function param(req: FastifyRequest, key: string, what: string): string {
   const value = (req.params as Record<string, string | undefined>)[key] ?? ''
   if (!value || value.length > LIMITS.idLength) throw notFound(what)
   return value
+}
+
+/** The thing the `:id` in the path names, or a 404 with `what`. */
+function lookup<T>(req: FastifyRequest, find: (id: string) => T | undefined, what: string): T {
+  const found = find(param(req, 'id', what))
+  if (!found) throw notFound(what)
+  return found
 }
 
 function checkAnswers(raw: unknown): Answers {
@@ -215,8 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ownProgram = (req: FastifyRequest) => {
     const federationId = organizer(req)
-    const found = content.program(param(req, 'id', '没有找到这个项目'))
-    if (!found) throw notFound('没有找到这个项目')
+    const found = lookup(req, (id) => content.program(id), '没有找到这个项目')
     if (found.file.federation.id !== federationId) {
       throw new HttpError(403, 'forbidden', '这个项目不属于你的妇联，看不到它的报名名单')
     }
@@ -248,14 +255,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   app.get('/api/reports/:id', async (req) => {
-    const file = content.federation(param(req, 'id', '没有找到这个妇联的年终盘点，可能已下线'))
-    if (!file) throw notFound('没有找到这个妇联的年终盘点，可能已下线')
-    return toReport(file, now())
+    return toReport(
+      lookup(req, (id) => content.federation(id), '没有找到这个妇联的年终盘点，可能已下线'),
+      now(),
+    )
   })
 
   app.get('/api/programs/:id', async (req) => {
-    const found = content.program(param(req, 'id', '没有找到这个项目，可能已下线'))
-    if (!found) throw notFound('没有找到这个项目，可能已下线')
+    const found = lookup(req, (id) => content.program(id), '没有找到这个项目，可能已下线')
     return toProgramDetail(found.file, found.program, await signups.sessionsOf(found.program.id, now()))
   })
 
@@ -289,7 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { clientId: clientIdForOpenid(openid, deps.clientIdSecret) }
   })
 
-  app.get('/api/organizer/programs', async (req) => {
+  app.get('/api/organizer/programs', async (req): Promise<OrganizerOverview> => {
     const federationId = organizer(req)
     const file = content.federation(federationId)
     if (!file) throw notFound('没有找到你的妇联的内容')
@@ -297,9 +304,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const programs = await Promise.all(
       file.programs
         .filter((p) => p.signup)
-        .map(async (p) => {
-          const rows = await signups.roster(p.id)
-          const count = (status: string) => rows.filter((r) => r.signup.status === status).length
+        .map(async (p): Promise<OrganizerProgram> => {
+          const counts = await signups.statusCounts(p.id)
           return {
             id: p.id,
             title: p.title,
@@ -310,16 +316,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               capacity: s.capacity,
               taken: s.taken,
             })),
-            confirmed: count('confirmed'),
-            waitlisted: count('waitlisted'),
-            cancelled: count('cancelled'),
+            ...counts,
           }
         }),
     )
     return { federation: { id: federationId, name: file.federation.name }, programs }
   })
 
-  app.get('/api/organizer/programs/:id/roster', async (req) => {
+  app.get('/api/organizer/programs/:id/roster', async (req): Promise<Roster> => {
     const { file, program, rows } = await roster(req)
     return {
       federation: { id: file.federation.id, name: file.federation.name },

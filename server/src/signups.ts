@@ -1,6 +1,6 @@
 // Sign-ups in the database. Every change to a session's sign-ups happens in a transaction that
 // first locks that session's row, so seats are counted one sign-up at a time, in arrival order,
-// and the same pure rules as the app's (decideSignup, cancelAndPromote) decide each step.
+// and the same pure rules as the app's (decide, cancelAndPromote) decide each step.
 import { randomUUID } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
 import { programSessions } from '../../src/domain/sessions'
@@ -16,7 +16,7 @@ import { validateSignup } from '../../src/domain/validation'
 import type { Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
 import type { Content } from './content'
-import type { Db, Queryable } from './db/db'
+import type { Db, Params, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 
 interface Row {
@@ -84,22 +84,24 @@ async function sessionRecords(tx: Queryable, sessionId: string): Promise<StoredR
   return withWaitlistPositions(rows.map(toRecord))
 }
 
-async function findByKey(q: Queryable, clientId: string, key: string): Promise<Row | undefined> {
-  const rows = await q.query<Row>('SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2', [
-    clientId,
-    key,
-  ])
-  return rows[0]
+/** Sign-ups as clients see them: each waitlisted one with its place, counted in arrival order. */
+const WITH_PLACE = `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
+    SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
+  ) END AS position
+  FROM signups s`
+
+async function placed(q: Queryable, where: string, params: Params): Promise<Signup[]> {
+  const rows = await q.query<Row & { position: string | number | null }>(`${WITH_PLACE} ${where}`, params)
+  return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
 }
 
-/** The row with its waitlist place, read fresh. */
-async function view(q: Queryable, row: Row): Promise<Signup> {
-  if (row.status !== 'waitlisted') return toSignup(row)
-  const ahead = await q.query<{ n: string | number }>(
-    `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
-    [row.session_id, row.seq],
-  )
-  return toSignup(row, Number(ahead[0].n))
+/** The sign-up this client sent with this idempotency key before, if any. */
+async function byKey(q: Queryable, clientId: string, key: string): Promise<Signup | undefined> {
+  return (await placed(q, 'WHERE s.client_id = $1 AND s.idempotency_key = $2', [clientId, key]))[0]
+}
+
+async function byId(q: Queryable, id: string): Promise<Signup> {
+  return (await placed(q, 'WHERE s.id = $1', [id]))[0]
 }
 
 /** Days after a session starts that its sign-ups are kept (the privacy notice says 90). */
@@ -141,8 +143,8 @@ export class Signups {
     if (!found) throw notFound('没有找到这个项目，可能已下线', 'programId')
     const { file, program } = found
 
-    const again = await findByKey(this.db, clientId, idempotencyKey)
-    if (again) return { signup: await view(this.db, again), created: false }
+    const again = await byKey(this.db, clientId, idempotencyKey)
+    if (again) return { signup: again, created: false }
 
     const session = programSessions(program, now).find((s) => s.id === input.sessionId)
     if (!session || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
@@ -171,7 +173,7 @@ export class Signups {
         )
         const decision = decide(
           {
-            again: await findByKey(tx, clientId, idempotencyKey),
+            again: await byKey(tx, clientId, idempotencyKey),
             samePerson: counts.same_person === true,
             confirmed: Number(counts.confirmed),
           },
@@ -181,12 +183,12 @@ export class Signups {
         )
         if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
-        if (decision.kind === 'again') return { signup: await view(tx, decision.record), created: false }
-        const inserted = await tx.query<Row>(
+        if (decision.kind === 'again') return { signup: decision.record, created: false }
+        const inserted = await tx.query<{ id: string }>(
           `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
              program_title, federation_name, session_title, session_start, online, place, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-           RETURNING *`,
+           RETURNING id`,
           [
             `su_${randomUUID()}`,
             clientId,
@@ -206,13 +208,13 @@ export class Signups {
             now,
           ],
         )
-        return { signup: await view(tx, inserted[0]), created: true }
+        return { signup: await byId(tx, inserted[0].id), created: true }
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
       if (isUniqueViolation(e)) {
-        const first = await findByKey(this.db, clientId, idempotencyKey)
-        if (first) return { signup: await view(this.db, first), created: false }
+        const first = await byKey(this.db, clientId, idempotencyKey)
+        if (first) return { signup: first, created: false }
       }
       throw e
     }
@@ -220,28 +222,20 @@ export class Signups {
 
   /** This client's sign-ups, newest first. */
   async mine(clientId: string): Promise<Signup[]> {
-    const rows = await this.db.query<Row & { position: string | number | null }>(
-      `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
-           SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
-         ) END AS position
-       FROM signups s WHERE s.client_id = $1 ORDER BY s.seq DESC`,
-      [clientId],
-    )
-    return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
+    return placed(this.db, 'WHERE s.client_id = $1 ORDER BY s.seq DESC', [clientId])
   }
 
   /** Cancels one of this client's sign-ups; another client's id is "not found", never "forbidden". */
   async cancel(clientId: string, signupId: string): Promise<Signup> {
-    const owned = await this.db.query<Row>('SELECT * FROM signups WHERE id = $1 AND client_id = $2', [
-      signupId,
-      clientId,
-    ])
-    if (!owned.length) throw notFound('没有找到这条报名记录')
+    const [owned] = await this.db.query<{ session_id: string }>(
+      'SELECT session_id FROM signups WHERE id = $1 AND client_id = $2',
+      [signupId, clientId],
+    )
+    if (!owned) throw notFound('没有找到这条报名记录')
     return this.db.transaction(async (tx) => {
-      await lockSession(tx, owned[0].session_id)
-      await applyCancellations(tx, owned[0].session_id, [signupId])
-      const rows = await tx.query<Row>('SELECT * FROM signups WHERE id = $1', [signupId])
-      return view(tx, rows[0])
+      await lockSession(tx, owned.session_id)
+      await applyCancellations(tx, owned.session_id, [signupId])
+      return byId(tx, signupId)
     })
   }
 
@@ -280,6 +274,17 @@ export class Signups {
       [cutoff],
     )
     return gone.length
+  }
+
+  /** How many of a program's sign-ups stand in each status. */
+  async statusCounts(programId: string): Promise<Record<SignupStatus, number>> {
+    const rows = await this.db.query<{ status: SignupStatus; n: string | number }>(
+      'SELECT status, count(*) AS n FROM signups WHERE program_id = $1 GROUP BY status',
+      [programId],
+    )
+    const counts: Record<SignupStatus, number> = { confirmed: 0, waitlisted: 0, cancelled: 0 }
+    for (const r of rows) counts[r.status] = Number(r.n)
+    return counts
   }
 
   /** A program's sign-ups in arrival order, with waitlist places: for the organizer. */
