@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
 const { startApiProcess } = require('../scripts/api-process.cjs')
+const { createDatabase } = require('../scripts/pg-database.cjs')
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
 const GIVEN = '秀桂兰英芳玉珍华梅霞丽敏静燕红萍娟琴云凤'
@@ -27,26 +28,6 @@ const body = (i) =>
     consent: true,
     answers: { ...person(i), town: '东江镇', session: 'wd-hk-1', job: '在本地就业' },
   })
-
-async function freshPostgres(url) {
-  const { default: pg } = await import('pg')
-  const name = `jg_bench_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const u = new URL(url)
-  u.pathname = `/${name}`
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    },
-  }
-}
 
 /** Sends `requests` sign-ups from `concurrency` loops; stops early after `maxMs`. */
 async function fire(origin, from, requests, concurrency, maxMs) {
@@ -90,7 +71,7 @@ async function fire(origin, from, requests, concurrency, maxMs) {
 /** One backend: a fresh database, 100 warm-up sign-ups, then the measured run. */
 export async function loadRun(backend, { requests = 2000, concurrency = 20, postgresUrl = '' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jg-bench-'))
-  const pgdb = backend === 'postgres' ? await freshPostgres(postgresUrl) : null
+  const pgdb = backend === 'postgres' ? await createDatabase(postgresUrl, 'jg_bench') : null
   const api = await startApiProcess({
     PGLITE_DIR: dataDir,
     DATABASE_URL: pgdb?.url ?? '',

@@ -1,7 +1,6 @@
 // Test servers: PGlite in memory by default; also a real PostgreSQL when TEST_DATABASE_URL is
 // set (CI starts Debian's server and sets it). Each server gets a database of its own.
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
+import { createDatabase } from '../../scripts/pg-database.cjs'
 import type { RawFile } from '@/domain/catalog'
 import type { FederationFile } from '@/domain/types'
 import { readConfig, type ServerConfig } from '../../server/src/config'
@@ -26,23 +25,8 @@ export async function freshDatabase(
   backend: Backend,
 ): Promise<{ url?: string; open(): Promise<Db>; drop(): Promise<void> }> {
   if (backend === 'pglite') return { open: () => openPglite(), drop: async () => undefined }
-  const name = `jg_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: PG_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`) // name is made above from hex digits only
-  await admin.end()
-  const url = new URL(PG_URL)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    open: () => openPostgres(url.toString()),
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_URL })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    },
-  }
+  const { url, drop } = await createDatabase(PG_URL, 'jg_test')
+  return { url, open: () => openPostgres(url), drop }
 }
 
 /** A fixed Beijing morning: the demo sessions are dated from it. */
