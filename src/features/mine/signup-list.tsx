@@ -38,19 +38,19 @@ export function SignupList({
         return (
           <View
             key={s.id}
-            className="signup-row"
+            className="card card--compact"
             onClick={() => onOpen(s.id)}
             role="link"
             aria-label={`${s.programTitle}，${s.name}，${label}，查看详情`}
           >
-            <View className="signup-row__top">
-              <Text className="signup-row__title">{s.programTitle}</Text>
-              <Text className={`signup-row__status signup-row__status--${s.status}`}>{label}</Text>
+            <View className="row-card__top">
+              <Text className="row-card__title">{s.programTitle}</Text>
+              <Text className={`row-card__badge status--${s.status}`}>{label}</Text>
             </View>
-            <Text className="signup-row__meta">
+            <Text className="row-card__meta">
               {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
             </Text>
-            <Text className="signup-row__meta">
+            <Text className="row-card__meta">
               {s.name} · {maskMobile(s.mobile)}
             </Text>
           </View>

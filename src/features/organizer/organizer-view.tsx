@@ -68,7 +68,7 @@ function Programs({ o, overview }: { o: Organizer; overview: OrganizerOverview }
       {overview.programs.length === 0 ? <EmptyState title="还没有接受报名的项目" /> : null}
       {overview.programs.map((p) => (
         <View key={p.id} className="card organizer-program">
-          <Text className="organizer-program__title">{p.title}</Text>
+          <Text className="row-card__title">{p.title}</Text>
           <View
             className="organizer-stats"
             aria-label={`已报名${p.confirmed}人，候补${p.waitlisted}人，已取消${p.cancelled}人`}
@@ -158,22 +158,20 @@ function RosterView({
           {roster.rows.length === 0 ? <EmptyState title="还没有人报名" /> : null}
           {roster.rows.map((r, i) => (
             <View key={r.id} className="card organizer-row" data-testid="roster-row">
-              <View className="organizer-row__top">
-                <Text className="organizer-row__name">
+              <View className="row-card__top">
+                <Text className="row-card__title">
                   {i + 1}. {r.name}
                 </Text>
-                <Text className={`organizer-row__status organizer-row__status--${r.status}`}>
-                  {rosterStatusText(r)}
-                </Text>
+                <Text className={`row-card__badge status--${r.status}`}>{rosterStatusText(r)}</Text>
               </View>
               <Text className="organizer-row__mobile">{r.mobile}</Text>
-              <Text className="organizer-row__meta">
+              <Text className="row-card__meta">
                 {r.sessionTitle} · {formatSessionTime(r.sessionStart)}
               </Text>
               {r.extra
                 .filter((e) => e.value)
                 .map((e) => (
-                  <Text key={e.label} className="organizer-row__meta">
+                  <Text key={e.label} className="row-card__meta">
                     {e.label}：{e.value}
                   </Text>
                 ))}

@@ -21,9 +21,9 @@ function ProgramRow({ program, onOpen }: { program: Program; onOpen: (id: string
       role="link"
       aria-label={`${program.title}，${open ? '可报名' : '查看详情'}`}
     >
-      <View className="program-row__top">
-        <Text className="program-row__title">{program.title}</Text>
-        <Text className={`program-row__badge ${open ? 'program-row__badge--open' : ''}`}>
+      <View className="row-card__top">
+        <Text className="row-card__title">{program.title}</Text>
+        <Text className={`row-card__badge program-row__badge ${open ? 'program-row__badge--open' : ''}`}>
           {open ? '可报名' : '往期'}
         </Text>
       </View>

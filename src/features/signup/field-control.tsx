@@ -168,7 +168,7 @@ export function FieldControl({ field, value, error, sessions, now, onChange }: P
       break
   }
   return (
-    <View className={`field ${error ? 'field--error' : ''}`} id={`field-${field.id}`}>
+    <View className={`card card--compact ${error ? 'field--error' : ''}`} id={`field-${field.id}`}>
       {field.type === 'checkbox' ? null : (
         <Text className="field__label">
           {field.label}

@@ -66,7 +66,7 @@ export function SignupForm({
       ))}
 
       <View
-        className={`field consent ${form.errors[CONSENT_FIELD] ? 'field--error' : ''}`}
+        className={`card card--compact consent ${form.errors[CONSENT_FIELD] ? 'field--error' : ''}`}
         id={`field-${CONSENT_FIELD}`}
       >
         <View
