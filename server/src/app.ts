@@ -263,7 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/programs/:id', async (req) => {
     const found = lookup(req, (id) => content.program(id), '没有找到这个项目，可能已下线')
-    return toProgramDetail(found.file, found.program, await signups.sessionsOf(found.program.id, now()))
+    return toProgramDetail(found.file, found.program, await signups.sessionsOf(found.program, now()))
   })
 
   app.post('/api/signups', async (req, reply) => {
@@ -309,7 +309,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           return {
             id: p.id,
             title: p.title,
-            sessions: (await signups.sessionsOf(p.id, at)).map((s) => ({
+            sessions: (await signups.sessionsOf(p, at)).map((s) => ({
               id: s.id,
               title: s.title,
               start: s.start,

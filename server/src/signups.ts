@@ -13,7 +13,7 @@ import {
   type SignupStatus,
 } from '../../src/domain/signup-rules'
 import { validateSignup } from '../../src/domain/validation'
-import type { Session } from '../../src/domain/types'
+import type { Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
 import type { Content } from './content'
 import type { Db, Params, Queryable } from './db/db'
@@ -125,15 +125,13 @@ export class Signups {
   ) {}
 
   /** The program's sessions for `now`, each `taken` counting the demo seats and the confirmed sign-ups. */
-  async sessionsOf(programId: string, now: Date): Promise<Session[]> {
-    const found = this.content.program(programId)
-    if (!found) throw notFound('没有找到这个项目，可能已下线')
+  async sessionsOf(program: Program, now: Date): Promise<Session[]> {
     const counts = await this.db.query<{ session_id: string; n: string | number }>(
       `SELECT session_id, count(*) AS n FROM signups WHERE program_id = $1 AND status = 'confirmed' GROUP BY session_id`,
-      [programId],
+      [program.id],
     )
     const confirmed = new Map(counts.map((c) => [c.session_id, Number(c.n)]))
-    return programSessions(found.program, now).map((s) => ({ ...s, taken: s.taken + (confirmed.get(s.id) ?? 0) }))
+    return programSessions(program, now).map((s) => ({ ...s, taken: s.taken + (confirmed.get(s.id) ?? 0) }))
   }
 
   /** Returns the sign-up and whether it is new (false when the idempotency key was seen before). */
