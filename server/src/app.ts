@@ -31,7 +31,7 @@ export interface AppDeps {
 }
 
 /** Request limits beyond the validator: a sign-up is small, so anything big is refused early. */
-export const LIMITS = {
+const LIMITS = {
   bodyBytes: 16 * 1024,
   idLength: 64,
   answerKeys: 30,
@@ -45,7 +45,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/
 const SERVER_ERROR = '服务器暂时出了问题，请稍后再试'
 
 /** Names and mobiles never reach the logs, whatever object is logged. */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers["x-device-id"]',
   'name',

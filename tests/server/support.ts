@@ -78,7 +78,6 @@ export interface TestServer extends Started {
   /** http://127.0.0.1:PORT */
   origin: string
   inject(options: InjectOptions): Promise<Reply>
-  drop(): Promise<void>
 }
 
 // Over loopback with fetch, not Fastify's inject: its helper loads an ES-only module that jest cannot require.
@@ -122,7 +121,6 @@ export async function startTestServer(
       await started.close()
       await database.drop()
     },
-    drop: database.drop,
   }
 }
 
