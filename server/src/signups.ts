@@ -16,7 +16,7 @@ import { validateSignup } from '../../src/domain/validation'
 import type { Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
 import type { Content } from './content'
-import type { Db, Params, Queryable } from './db/db'
+import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 
 interface Row {
@@ -84,24 +84,28 @@ async function sessionRecords(tx: Queryable, sessionId: string): Promise<StoredR
   return withWaitlistPositions(rows.map(toRecord))
 }
 
-/** Sign-ups as clients see them: each waitlisted one with its place, counted in arrival order. */
-const WITH_PLACE = `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
-    SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
-  ) END AS position
-  FROM signups s`
-
-async function placed(q: Queryable, where: string, params: Params): Promise<Signup[]> {
-  const rows = await q.query<Row & { position: string | number | null }>(`${WITH_PLACE} ${where}`, params)
-  return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
+/** A sign-up as its client sees it: a waitlisted one with its place, counted in arrival order. */
+async function withPlace(q: Queryable, row: Row): Promise<Signup> {
+  if (row.status !== 'waitlisted') return toSignup(row)
+  const [ahead] = await q.query<{ n: string | number }>(
+    `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
+    [row.session_id, row.seq],
+  )
+  return toSignup(row, Number(ahead.n))
 }
 
 /** The sign-up this client sent with this idempotency key before, if any. */
 async function byKey(q: Queryable, clientId: string, key: string): Promise<Signup | undefined> {
-  return (await placed(q, 'WHERE s.client_id = $1 AND s.idempotency_key = $2', [clientId, key]))[0]
+  const [row] = await q.query<Row>('SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2', [
+    clientId,
+    key,
+  ])
+  return row ? withPlace(q, row) : undefined
 }
 
 async function byId(q: Queryable, id: string): Promise<Signup> {
-  return (await placed(q, 'WHERE s.id = $1', [id]))[0]
+  const [row] = await q.query<Row>('SELECT * FROM signups WHERE id = $1', [id])
+  return withPlace(q, row)
 }
 
 /** Days after a session starts that its sign-ups are kept (the privacy notice says 90). */
@@ -182,11 +186,11 @@ export class Signups {
         if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
         if (decision.kind === 'again') return { signup: decision.record, created: false }
-        const inserted = await tx.query<{ id: string }>(
+        const [row] = await tx.query<Row>(
           `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
              program_title, federation_name, session_title, session_start, online, place, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-           RETURNING id`,
+           RETURNING *`,
           [
             `su_${randomUUID()}`,
             clientId,
@@ -206,7 +210,7 @@ export class Signups {
             now,
           ],
         )
-        return { signup: await byId(tx, inserted[0].id), created: true }
+        return { signup: await withPlace(tx, row), created: true }
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
@@ -220,7 +224,15 @@ export class Signups {
 
   /** This client's sign-ups, newest first. */
   async mine(clientId: string): Promise<Signup[]> {
-    return placed(this.db, 'WHERE s.client_id = $1 ORDER BY s.seq DESC', [clientId])
+    // The place for every row in one query (a list can be long), the same count as withPlace's.
+    const rows = await this.db.query<Row & { position: string | number | null }>(
+      `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
+           SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
+         ) END AS position
+       FROM signups s WHERE s.client_id = $1 ORDER BY s.seq DESC`,
+      [clientId],
+    )
+    return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
   }
 
   /** Cancels one of this client's sign-ups; another client's id is "not found", never "forbidden". */
