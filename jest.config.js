@@ -15,6 +15,8 @@ module.exports = {
     '^@tarojs/components$': '<rootDir>/tests/support/components.tsx',
     '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
   },
+  // One clock for every suite, pinned in one place.
+  setupFiles: ['<rootDir>/tests/support/clock.ts'],
   clearMocks: true,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
 }

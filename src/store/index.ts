@@ -3,6 +3,7 @@ import { create, type StateCreator } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { toast } from '@/platform'
 import { createTaroStateStorage } from './storage'
+import { clock } from '@/shared/clock'
 
 export type DraftValue = string | string[] | boolean
 
@@ -42,7 +43,7 @@ const createDraftsSlice: StateCreator<AppState, [], [], DraftsSlice> = (set) => 
         ...s.drafts,
         [programId]: {
           answers: { ...s.drafts[programId]?.answers, [fieldId]: value },
-          updatedAt: new Date().toISOString(),
+          updatedAt: clock.now().toISOString(),
         },
       },
     })),

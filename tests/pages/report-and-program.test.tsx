@@ -36,7 +36,6 @@ describe('report page, opened by deep link', () => {
 
 describe('program page, opened by deep link', () => {
   it('shows the program with its sessions and sign-up states', async () => {
-    serviceControl.now = new Date('2026-11-23T10:00:00+08:00')
     router.params = { id: 'wd-live-training' }
     render(<ProgramPage />)
     expect(await screen.findByText('线上直播带货培训')).toBeTruthy()

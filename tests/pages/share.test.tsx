@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 import { act, render, screen } from '@testing-library/react'
 import { __reset, router, shared } from '../support/taro'
-import { serviceControl } from '../support/mock-services'
 
 jest.mock('@/services', () =>
   jest.requireActual<typeof import('../support/mock-services')>('../support/mock-services').makeServices(),
@@ -13,7 +12,6 @@ import SignupFormPage from '@/subpackages/signup/form/index'
 
 beforeEach(() => {
   __reset()
-  serviceControl.now = new Date('2026-11-23T10:00:00+08:00')
   window.location.hash = ''
 })
 

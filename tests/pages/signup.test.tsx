@@ -33,7 +33,6 @@ const submit = async () => {
 beforeEach(async () => {
   __reset()
   serviceControl.fail = false
-  serviceControl.now = new Date('2026-11-23T10:00:00+08:00')
   useAppStore.getState().resetAll()
   await api.deleteMyData()
 })

@@ -3,7 +3,7 @@ import { createMockApi } from '@/services/mock/mock-api'
 import { contentFiles } from './content-files'
 import { memoryStore } from './memory-store'
 
-export const serviceControl = { fail: false, now: undefined as Date | undefined }
+export const serviceControl = { fail: false }
 
 export function makeServices() {
   const store = memoryStore()
@@ -13,7 +13,6 @@ export function makeServices() {
       files: contentFiles,
       store,
       shouldFail: () => serviceControl.fail,
-      now: () => serviceControl.now ?? new Date(),
     }),
   }
 }

@@ -7,6 +7,7 @@ import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { toCard, toProgramDetail, toReport } from '@/domain/views'
 import { toIso, inBeijing } from '@/utils/date'
 import { ApiError, type Api, type Answers, type Signup, type SignupRequest } from '../api'
+import { clock } from '@/shared/clock'
 
 /** The small slice of device storage the mock needs; `set` throws when storage is full. */
 export interface KeyValueStore {
@@ -35,7 +36,7 @@ export const SIGNUPS_KEY = 'jg.mock.signups'
 const CORRUPT_KEY = `${SIGNUPS_KEY}.corrupt`
 
 export function createMockApi(options: MockApiOptions): Api {
-  const { store, now = () => new Date(), shouldFail = () => false } = options
+  const { store, now = clock.now, shouldFail = () => false } = options
   const catalog = buildCatalog(options.files)
   for (const p of catalog.problems) options.onDataProblem?.(p.message)
 
