@@ -2,6 +2,7 @@
 // so `npm run server` works on a fresh clone; production refuses the development secrets.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { BackupSettings } from './backup'
 import { parseTokens, type OrganizerTokens } from './organizers'
 
 export const ROOT = join(__dirname, '..', '..')
@@ -23,7 +24,14 @@ export interface ServerConfig {
   /** AppID and AppSecret for wx.login; empty means the development stand-in. */
   weChat: { appId: string; appSecret: string }
   logLevel: string
+  backups: BackupSettings
 }
+
+/**
+ * Backups are kept at most this many days: a person's deleted sign-ups must not live on in old
+ * backups for long (the privacy notice promises deletion 90 days after the session).
+ */
+export const MAX_BACKUP_KEEP_DAYS = 30
 
 type Env = Record<string, string | undefined>
 
@@ -49,13 +57,14 @@ export function readConfig(env: Env = process.env): ServerConfig {
       : new Map<string, string>()
   const clientIdSecret = env.CLIENT_ID_SECRET?.trim() || (production ? '' : DEV_SECRET)
   if (!clientIdSecret) throw new Error('生产环境请设置 CLIENT_ID_SECRET')
+  const dataDir = env.PGLITE_DIR?.trim() || join(ROOT, '.data', 'pglite')
   const weChat = { appId: env.WECHAT_APPID?.trim() ?? '', appSecret: env.WECHAT_SECRET?.trim() ?? '' }
   if (production && !weChat.appId) throw new Error('生产环境请设置 WECHAT_APPID 和 WECHAT_SECRET')
   return {
     port: intFrom(env, 'PORT', 8787, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl: env.DATABASE_URL?.trim() ?? '',
-    dataDir: env.PGLITE_DIR?.trim() || join(ROOT, '.data', 'pglite'),
+    dataDir,
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086')
       .split(',')
       .map((s) => s.trim())
@@ -65,5 +74,10 @@ export function readConfig(env: Env = process.env): ServerConfig {
     clientIdSecret,
     weChat,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    backups: {
+      dir: env.BACKUP_DIR?.trim() || join(dataDir, '..', 'backups'),
+      keepDays: intFrom(env, 'BACKUP_KEEP_DAYS', 7, 1, MAX_BACKUP_KEEP_DAYS),
+      everyHours: intFrom(env, 'BACKUP_EVERY_HOURS', 24, 0, 24 * 7),
+    },
   }
 }

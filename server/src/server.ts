@@ -2,7 +2,9 @@
 // shared by `npm run server`, the tests and the benchmark.
 import type { FastifyInstance } from 'fastify'
 import type { RawFile } from '../../src/domain/catalog'
+import type { Server } from 'node:net'
 import { buildApp, type AppDeps } from './app'
+import { adminSocketPath, makeBackup, nextBackupDelay, openAdminSocket } from './backup'
 import type { ServerConfig } from './config'
 import { loadContent, MOCK_DIR, readCatalog, readJsonDir, type LoadResult } from './content'
 import type { Db } from './db/db'
@@ -61,6 +63,28 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       logger: options.logger ?? { level: config.logLevel },
       now: options.now,
     })
+    // Backups belong to the process that opened the database itself (npm run server), not to
+    // tests that hand one in.
+    const owned = !options.db
+    const backup = () => makeBackup(db, config.backups, now())
+    let backups: ReturnType<typeof setTimeout> | undefined
+    let closing = false
+    const schedule = (delay: number) => {
+      backups = setTimeout(() => {
+        void backup()
+          .then(
+            (r) => app.log.info({ file: r.file, deleted: r.deleted.length }, 'backup written'),
+            (e: Error) => app.log.error(`定时备份失败：${e.message}`),
+          )
+          // After a failure the newest backup is still old: try again in an hour.
+          .finally(() => closing || schedule(nextBackupDelay(config.backups, now()) || 60 * 60 * 1000))
+      }, delay)
+      backups.unref()
+    }
+    // Without a recent backup, the first comes a minute after start (not in the way of start-up).
+    if (owned && config.backups.everyHours > 0) schedule(nextBackupDelay(config.backups, now()) || 60_000)
+    let admin: Server | undefined
+    if (owned && db.kind === 'pglite') admin = await openAdminSocket(adminSocketPath(config.dataDir), backup)
     return {
       app,
       db,
@@ -69,6 +93,9 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       purged,
       async close() {
         clearInterval(daily)
+        closing = true
+        clearTimeout(backups)
+        await new Promise((resolve) => (admin ? admin.close(resolve) : resolve(undefined)))
         await app.close()
         await db.close()
       },
