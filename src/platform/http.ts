@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { weChatClientId } from '@/services/http/client-id'
 import type { HttpRequest, HttpResponse } from '@/services/http/http-api'
 import { isWeapp, storage } from './index'
+import { randomId } from './random'
 
 export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
   const r = await Taro.request({
@@ -19,17 +20,22 @@ export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
 
 const DEVICE_KEY = 'jg.device'
 
+let pendingDevice: Promise<string> | undefined
+
 /** A random id kept on the phone (H5); the server uses it to show each client only its own sign-ups. */
-export function deviceId(): string {
+export function deviceId(): string | Promise<string> {
   const known = storage.get(DEVICE_KEY)
   if (known) return known
-  const id = `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
-  try {
-    storage.set(DEVICE_KEY, id)
-  } catch {
-    // storage full: the id lives for this session only
-  }
-  return id
+  pendingDevice ??= randomId().then((random) => {
+    const id = `d-${random}`
+    try {
+      storage.set(DEVICE_KEY, id)
+    } catch {
+      // storage full: the id lives for this session only
+    }
+    return id
+  })
+  return pendingDevice
 }
 
 /** WeChat: the id the server gives for wx.login's code. H5: the random device id. */
