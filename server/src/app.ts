@@ -280,7 +280,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/signups/mine', async (req) => signups.mine(clientIdFrom(req.headers['x-device-id'])))
 
   app.post('/api/signups/:id/cancel', async (req) =>
-    signups.cancel(clientIdFrom(req.headers['x-device-id']), param(req, 'id', '没有找到这条报名记录')),
+    signups.cancel(clientIdFrom(req.headers['x-device-id']), param(req, 'id', '没有找到这条报名记录'), now()),
   )
 
   app.delete('/api/signups/mine', async (req, reply) => {

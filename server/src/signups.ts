@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
 import { programSessions } from '../../src/domain/sessions'
 import {
+  canCancel,
   cancelAndPromote,
   closedMessage,
   decide,
@@ -235,13 +236,18 @@ export class Signups {
     return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
   }
 
-  /** Cancels one of this client's sign-ups; another client's id is "not found", never "forbidden". */
-  async cancel(clientId: string, signupId: string): Promise<Signup> {
-    const [owned] = await this.db.query<{ session_id: string }>(
-      'SELECT session_id FROM signups WHERE id = $1 AND client_id = $2',
+  /**
+   * Cancels one of this client's sign-ups, until its session starts (the app's canCancel rule);
+   * another client's id is "not found", never "forbidden".
+   */
+  async cancel(clientId: string, signupId: string, now: Date): Promise<Signup> {
+    const [owned] = await this.db.query<{ session_id: string; session_start: string; status: SignupStatus }>(
+      'SELECT session_id, session_start, status FROM signups WHERE id = $1 AND client_id = $2',
       [signupId, clientId],
     )
     if (!owned) throw notFound('没有找到这条报名记录')
+    const check = canCancel({ status: owned.status, sessionStart: owned.session_start }, now)
+    if (check.kind === 'started') throw new HttpError(409, 'closed', check.message)
     return this.db.transaction(async (tx) => {
       await lockSession(tx, owned.session_id)
       await applyCancellations(tx, owned.session_id, [signupId])

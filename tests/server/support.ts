@@ -100,14 +100,20 @@ export async function send(origin: string, { method, url, headers = {}, payload 
 
 export async function startTestServer(
   backend: Backend,
-  options: { files?: RawFile[]; config?: Partial<ServerConfig>; logger?: Started['app']['log'] | object | false } = {},
+  options: {
+    files?: RawFile[]
+    config?: Partial<ServerConfig>
+    logger?: Started['app']['log'] | object | false
+    /** The server's clock; NOW when absent. */
+    now?: () => Date
+  } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase(backend)
   const db = await database.open()
   const started = await createServer(testConfig(options.config), {
     db,
     files: options.files,
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
     logger: (options.logger ?? false) as false,
   })
   await started.app.listen({ port: 0, host: '127.0.0.1' })

@@ -2,7 +2,7 @@
 import { buildCatalog, findProgram, type RawFile } from '@/domain/catalog'
 import { filterCards } from '@/domain/filters'
 import { programSessions } from '@/domain/sessions'
-import { cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
+import { canCancel, cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { toCard, toProgramDetail, toReport } from '@/domain/views'
 import { toIso, inBeijing } from '@/utils/date'
@@ -178,6 +178,8 @@ export function createMockApi(options: MockApiOptions): Api {
       const list = readSignups()
       const target = list.find((s) => s.id === signupId)
       if (!target) throw new ApiError('not_found', '没有找到这条报名记录')
+      const check = canCancel(target, now())
+      if (check.kind === 'started') throw new ApiError('closed', check.message)
       const next = cancelAndPromote(list, signupId)
       if (next !== list) writeSignups(next)
       return publicView(next.find((s) => s.id === signupId) ?? target)
