@@ -1,6 +1,6 @@
 // Opens the database, applies migrations, loads the content and builds the app: one function
 // shared by `npm run server`, the tests and the benchmark.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { RawFile } from '../../src/domain/catalog'
 import type { Server } from 'node:net'
 import { buildApp, type AppDeps } from './app'
@@ -31,6 +31,37 @@ export interface StartOptions {
   db?: Db
   now?: () => Date
   logger?: AppDeps['logger']
+  /** How often expired sign-ups are deleted while running; once a day when absent. */
+  purgeEveryMs?: number
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Deletes expired sign-ups every `everyMs` while the server runs. A failed run is logged (the
+ * next one tries again), so a privacy promise never lapses without a word. Unref'd: it never
+ * keeps the process alive.
+ */
+export function schedulePurge(
+  signups: Pick<Signups, 'purgeExpired'>,
+  now: () => Date,
+  log: Pick<FastifyBaseLogger, 'error' | 'info'>,
+  everyMs: number,
+): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    signups.purgeExpired(now()).then(
+      (deleted) => {
+        if (deleted > 0) log.info({ deleted }, 'expired sign-ups deleted')
+      },
+      (e: unknown) => {
+        // The kind of failure only, as for failed requests: a database message could quote a value.
+        const err = e as { name?: string; code?: string }
+        log.error({ failure: { type: err.name, code: err.code } }, 'expired sign-ups not deleted; the next run retries')
+      },
+    )
+  }, everyMs)
+  timer.unref()
+  return timer
 }
 
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Db> {
@@ -46,9 +77,6 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     const signups = new Signups(db, content)
     const now = options.now ?? (() => new Date())
     const purged = await signups.purgeExpired(now())
-    // Once a day while running; unref'd so it never keeps the process alive.
-    const daily = setInterval(() => void signups.purgeExpired(now()).catch(() => undefined), 24 * 60 * 60 * 1000)
-    daily.unref()
     const app = await buildApp({
       db,
       content,
@@ -85,6 +113,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     if (owned && config.backups.everyHours > 0) schedule(nextBackupDelay(config.backups, now()) || 60_000)
     let admin: Server | undefined
     if (owned && db.kind === 'pglite') admin = await openAdminSocket(adminSocketPath(config.dataDir), backup)
+    const daily = schedulePurge(signups, now, app.log, options.purgeEveryMs ?? DAY_MS)
     return {
       app,
       db,
