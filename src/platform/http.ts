@@ -1,9 +1,8 @@
-// Taro.request as the HTTP Api's transport, and the id this phone is known by.
+// Taro.request as the HTTP Api's transport, the H5 device id, and wx.login's code.
 import Taro from '@tarojs/taro'
-import { weChatClientId } from '@/services/http/client-id'
-import type { HttpRequest, HttpResponse } from '@/services/http/http-api'
-import { isWeapp, storage } from './index'
+import { storage } from './index'
 import { randomId } from './random'
+import type { HttpRequest, HttpResponse } from './types'
 
 export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
   const r = await Taro.request({
@@ -38,13 +37,7 @@ export function deviceId(): string | Promise<string> {
   return pendingDevice
 }
 
-/** WeChat: the id the server gives for wx.login's code. H5: the random device id. */
-export function clientIdFor(base: string): () => string | Promise<string> {
-  if (!isWeapp) return deviceId
-  return weChatClientId({
-    base,
-    transport: taroTransport,
-    login: async () => (await Taro.login()).code,
-    store: storage,
-  })
+/** wx.login's code, which the server exchanges for this phone's id. */
+export async function weChatLoginCode(): Promise<string> {
+  return (await Taro.login()).code
 }

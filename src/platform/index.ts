@@ -1,6 +1,6 @@
 // The one door to platform APIs (storage, navigation, feedback), so weapp/H5 differences live here.
 import Taro from '@tarojs/taro'
-import type { KeyValueStore } from '@/services/mock/mock-api'
+import type { KeyValueStore } from './types'
 
 /** The one place the platform is told apart; Taro replaces TARO_ENV at build time. */
 export const isWeapp = process.env.TARO_ENV === 'weapp'

@@ -8,13 +8,9 @@ import { toCard, toProgramDetail, toReport } from '@/domain/views'
 import { toIso, inBeijing } from '@/utils/date'
 import { ApiError, type Api, type Answers, type Signup, type SignupRequest } from '../api'
 import { clock } from '@/shared/clock'
+import type { KeyValueStore } from '@/platform/types'
 
-/** The small slice of device storage the mock needs; `set` throws when storage is full. */
-export interface KeyValueStore {
-  get(key: string): string | null
-  set(key: string, value: string): void
-  remove(key: string): void
-}
+export type { KeyValueStore } from '@/platform/types'
 
 export interface MockApiOptions {
   files: RawFile[]

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { canCancel } from '@/domain/signup-rules'
 import { ErrorState, Skeleton } from '@/components/state-view'
