@@ -51,12 +51,12 @@ export function schedulePurge(
   const timer = setInterval(() => {
     signups.purgeExpired(now()).then(
       (deleted) => {
-        if (deleted > 0) log.info({ deleted }, 'expired sign-ups deleted')
+        if (deleted > 0) log.info({ deleted }, '已删除过期报名')
       },
       (e: unknown) => {
         // The kind of failure only, as for failed requests: a database message could quote a value.
         const err = e as { name?: string; code?: string }
-        log.error({ failure: { type: err.name, code: err.code } }, 'expired sign-ups not deleted; the next run retries')
+        log.error({ failure: { type: err.name, code: err.code } }, '过期报名没能按时删除，下次再试')
       },
     )
   }, everyMs)

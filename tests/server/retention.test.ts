@@ -27,13 +27,13 @@ describe('schedulePurge', () => {
     const timer = schedulePurge(signups, () => NOW, log, 5)
     try {
       await waitFor(() => log.info.mock.calls.length > 0)
-      expect(log.info).toHaveBeenCalledWith({ deleted: 2 }, 'expired sign-ups deleted')
+      expect(log.info).toHaveBeenCalledWith({ deleted: 2 }, '已删除过期报名')
       expect(runs[0]).toBe(NOW)
       fail = true
       await waitFor(() => log.error.mock.calls.length > 0)
       expect(log.error).toHaveBeenCalledWith(
         { failure: { type: 'Error', code: '57P01' } },
-        'expired sign-ups not deleted; the next run retries',
+        '过期报名没能按时删除，下次再试',
       )
       // The schedule goes on after a failure.
       const after = runs.length
@@ -76,8 +76,8 @@ describe('the running server', () => {
     })
     try {
       failing = true
-      await waitFor(() => lines.some((l) => l.includes('expired sign-ups not deleted')))
-      const line = JSON.parse(lines.find((l) => l.includes('expired sign-ups not deleted'))!)
+      await waitFor(() => lines.some((l) => l.includes('过期报名没能按时删除')))
+      const line = JSON.parse(lines.find((l) => l.includes('过期报名没能按时删除'))!)
       expect(line).toMatchObject({ level: 50, failure: { type: 'Error', code: '53100' } })
       expect(lines.join('')).not.toContain('13800138000')
     } finally {
