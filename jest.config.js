@@ -18,6 +18,8 @@ module.exports = {
   },
   // One clock for every suite, pinned in one place.
   setupFiles: ['<rootDir>/tests/support/clock.ts'],
+  // Server suites start PGlite (a few seconds on a busy 2-core machine): wait that long, not 5 s.
+  testTimeout: 30_000,
   clearMocks: true,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
 }

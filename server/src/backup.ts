@@ -6,6 +6,7 @@ import { createConnection, createServer, type Server } from 'node:net'
 import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
+import { RETENTION_DAYS } from './signups'
 
 const run = promisify(execFile)
 
@@ -209,3 +210,9 @@ export function nextBackupDelay(settings: Pick<BackupSettings, 'dir' | 'everyHou
   if (!newest) return 0
   return Math.min(every, Math.max(0, newest.takenAt.getTime() + every - now.getTime()))
 }
+
+/**
+ * Days after its session that a sign-up is deleted from the database: early enough that, with a
+ * daily purge and backups kept `keepDays`, no copy anywhere outlives the RETENTION_DAYS promised.
+ */
+export const purgeAfterDays = (keepDays: number) => RETENTION_DAYS - keepDays - 1

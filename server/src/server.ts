@@ -4,7 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { RawFile } from '../../src/domain/catalog'
 import type { Server } from 'node:net'
 import { buildApp, type AppDeps } from './app'
-import { adminSocketPath, makeBackup, nextBackupDelay, openAdminSocket } from './backup'
+import { adminSocketPath, makeBackup, nextBackupDelay, openAdminSocket, purgeAfterDays } from './backup'
 import type { ServerConfig } from './config'
 import { loadContent, MOCK_DIR, readCatalog, readJsonDir, type LoadResult } from './content'
 import type { Db } from './db/db'
@@ -47,9 +47,10 @@ export function schedulePurge(
   now: () => Date,
   log: Pick<FastifyBaseLogger, 'error' | 'info'>,
   everyMs: number,
+  days?: number,
 ): NodeJS.Timeout {
   const timer = setInterval(() => {
-    signups.purgeExpired(now()).then(
+    signups.purgeExpired(now(), days).then(
       (deleted) => {
         if (deleted > 0) log.info({ deleted }, '已删除过期报名')
       },
@@ -76,7 +77,8 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     const content = await readCatalog(db)
     const signups = new Signups(db, content)
     const now = options.now ?? (() => new Date())
-    const purged = await signups.purgeExpired(now())
+    const purgeDays = purgeAfterDays(config.backups.keepDays)
+    const purged = await signups.purgeExpired(now(), purgeDays)
     const app = await buildApp({
       db,
       content,
@@ -113,7 +115,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     if (owned && config.backups.everyHours > 0) schedule(nextBackupDelay(config.backups, now()) || 60_000)
     let admin: Server | undefined
     if (owned && db.kind === 'pglite') admin = await openAdminSocket(adminSocketPath(config.dataDir), backup)
-    const daily = schedulePurge(signups, now, app.log, options.purgeEveryMs ?? DAY_MS)
+    const daily = schedulePurge(signups, now, app.log, options.purgeEveryMs ?? DAY_MS, purgeDays)
     return {
       app,
       db,

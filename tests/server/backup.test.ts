@@ -5,8 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readdirSync 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { backupFileName, listBackups, nextBackupDelay, rotateBackups } from '../../server/src/backup'
-import { readConfig } from '../../server/src/config'
+import { backupFileName, listBackups, nextBackupDelay, purgeAfterDays, rotateBackups } from '../../server/src/backup'
+import { RETENTION_DAYS } from '../../server/src/signups'
+import { MAX_BACKUP_KEEP_DAYS, readConfig } from '../../server/src/config'
 import { asDevice, backends, freshDatabase, housekeepingBody, person, send, submitRequest } from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
@@ -163,4 +164,15 @@ describe('the backup schedule', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+})
+
+describe('the privacy promise with backups', () => {
+  it.each(Array.from({ length: MAX_BACKUP_KEEP_DAYS }, (_, i) => i + 1))(
+    'kept %i days, a sign-up leaves the database early enough that no backup holds it past 90 days',
+    (keepDays) => {
+      // Purged at most a day late (the purge runs daily), then alive in backups for keepDays.
+      expect(purgeAfterDays(keepDays) + 1 + keepDays).toBeLessThanOrEqual(RETENTION_DAYS)
+      expect(purgeAfterDays(keepDays)).toBeGreaterThan(RETENTION_DAYS / 2)
+    },
+  )
 })
