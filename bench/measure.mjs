@@ -1,5 +1,6 @@
 // What the bench and the CI budgets measure: weapp package bytes, H5 bytes (initial, total, on the
-// member's path), and the setData traffic of the weapp logic layer run in Node. Deterministic: no timings here.
+// member's path), and the setData traffic of the weapp logic layer run in Node. Deterministic: no
+// timings here.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, relative, sep } from 'node:path'

@@ -189,27 +189,17 @@ const loading = (data) => findNode(data, (n) => n.ariaBusy === 'true' || n.ariaB
  * quiet for QUIET_MS. A fixed wait measured whatever arrived in time, so on a busy machine a page
  * could report an empty first render and pass; this throws instead when the page never gets there.
  */
-async function settlePage(inst, log, before) {
-  const start = Date.now()
-  let seen = log.length
-  let quietSince = start
-  for (;;) {
-    await settle(20)
-    if (log.length !== seen) {
-      seen = log.length
-      quietSince = Date.now()
-    }
-    const rendered = log.length > before && !loading(inst.data)
-    if (rendered && Date.now() - quietSince >= QUIET_MS) return
-    if (Date.now() - start > TIMEOUT_MS) {
-      const state = log.length === before ? 'sent no setData' : 'still shows its loading skeleton'
-      throw new Error(`${inst.route} did not render within ${TIMEOUT_MS / 1000} s: it ${state}`)
-    }
-  }
+function settlePage(inst, log, before) {
+  return settleQuiet(
+    log,
+    () => log.length > before && !loading(inst.data),
+    () =>
+      `${inst.route} did not render: it ${log.length === before ? 'sent no setData' : 'still shows its loading skeleton'}`,
+  )
 }
 
-/** Waits until `until(data)` holds (when given) and no setData has arrived for QUIET_MS. */
-async function settleQuiet(log, until = () => true) {
+/** Waits until `until()` holds and no setData has arrived for QUIET_MS; throws after TIMEOUT_MS. */
+async function settleQuiet(log, until = () => true, failure = () => 'the page did not settle') {
   const start = Date.now()
   let seen = log.length
   let quietSince = start
@@ -220,7 +210,7 @@ async function settleQuiet(log, until = () => true) {
       quietSince = Date.now()
     }
     if (until() && Date.now() - quietSince >= QUIET_MS) return
-    if (Date.now() - start > TIMEOUT_MS) throw new Error(`the page did not settle within ${TIMEOUT_MS / 1000} s`)
+    if (Date.now() - start > TIMEOUT_MS) throw new Error(`${failure()} within ${TIMEOUT_MS / 1000} s`)
   }
 }
 

@@ -100,7 +100,7 @@ describe('performance budgets', () => {
     })
 
     it('fails a first-render budget for a page that never rendered its content', () => {
-      const error = 'pages/report/index did not render within 20 s: it still shows its loading skeleton'
+      const error = 'pages/report/index did not render: it still shows its loading skeleton within 20 s'
       const firstRenders = ok.firstRenders.map((p) =>
         p.route === 'pages/report/index' ? { route: p.route, error } : p,
       )
