@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { RawFile } from '../../src/domain/catalog'
 import { buildApp, type AppDeps } from './app'
 import type { ServerConfig } from './config'
+import { lockDataDir } from './data-dir-lock'
 import { loadContent, MOCK_DIR, readCatalog, readJsonDir, type LoadResult } from './content'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
@@ -31,8 +32,26 @@ export interface StartOptions {
   logger?: AppDeps['logger']
 }
 
+/** PostgreSQL when configured; otherwise PGlite in the data directory, held by this process alone until closed. */
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir)
+  if (config.databaseUrl) return openPostgres(config.databaseUrl)
+  const lock = lockDataDir(config.dataDir)
+  try {
+    const db = await openPglite(config.dataDir)
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close()
+        } finally {
+          lock.release()
+        }
+      },
+    }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
 }
 
 export async function createServer(config: ServerConfig, options: StartOptions = {}): Promise<Started> {
