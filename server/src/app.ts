@@ -151,10 +151,10 @@ function toHttpError(e: unknown): HttpError | undefined {
  * Node's own parser errors come before any request exists: a header block over 16 KB, a broken
  * request line. Answered here in the same JSON. An unfinished first line means the URL overflowed.
  */
-function answerClientError(e: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+function answerClientError(e: Error & { code?: string; rawPacket?: unknown }, socket: Socket): number | undefined {
   if (e.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
     socket.destroy()
-    return
+    return undefined
   }
   let answer = HTTP_ERRORS.badRequest()
   if (e.code === 'HPE_HEADER_OVERFLOW') {
@@ -164,6 +164,7 @@ function answerClientError(e: Error & { code?: string; rawPacket?: unknown }, so
     answer = HTTP_ERRORS.requestTimeout()
   }
   socket.end(rawErrorResponse(answer))
+  return answer.status
 }
 
 /** A route's path pattern as a regular expression over concrete paths. */
@@ -204,11 +205,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 500 },
     // Fastify's built-in 503 while closing is English; onRequest below answers it instead.
     return503OnClosing: false,
-    frameworkErrors: (e, _req, reply) => {
+    // The router's own refusals (bad encoding, a parameter over maxParamLength) skip the hooks: logged here.
+    frameworkErrors: (e, req, reply) => {
       const known = toHttpError(e) ?? HTTP_ERRORS.badRequest()
+      req.log.info({ method: req.method, route: '(bad url)', status: known.status }, 'request')
       void (reply as FastifyReply).code(known.status).send(errorBody(known.code, known.message, known.field))
     },
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: (e, socket) => {
+      const status = answerClientError(e, socket)
+      if (status) app.log.info({ route: '(unparsable request)', status }, 'request')
+    },
   })
 
   const routes: Array<{ method: string; url: string; pattern: RegExp }> = []
