@@ -61,6 +61,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     const load = await loadContent(db, options.files ?? readJsonDir(MOCK_DIR, 'mock'))
     const content = await readCatalog(db)
     const signups = new Signups(db, content)
+    await signups.fillNameKeys()
     const now = options.now ?? (() => new Date())
     const purged = await signups.purgeExpired(now())
     // Once a day while running; unref'd so it never keeps the process alive.
