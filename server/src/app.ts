@@ -195,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             }),
           },
         }
-  // Long ids reach the handlers (and get a Chinese 404) instead of the router's bare 414.
+  // Ids up to 500 characters reach the handlers (and get a Chinese 404); longer ones a Chinese 414.
   const app = Fastify({
     logger,
     // Fastify's own request lines log the URL; one line per request is written below instead.

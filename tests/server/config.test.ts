@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { DEV_CLIENT_ID_SECRET, DEV_TOKENS_FILE, readConfig, ROOT, secretProblems } from '../../server/src/config'
 
+// A server (or a process) starts in seconds, more on a busy machine.
+jest.setTimeout(60_000)
+
 const STRONG = {
   token: 'wudu-organizer-token-5f1c2b7e9a0d4c3b8e6f',
   secret: 'client-id-secret-7d2e9f4a1b6c8e3d5f0a2b4c',

@@ -3,6 +3,9 @@
 import { connect } from 'node:net'
 import { send, startTestServer, submitRequest, housekeepingBody, type Reply, type TestServer } from './support'
 
+// A server (or a process) starts in seconds, more on a busy machine.
+jest.setTimeout(60_000)
+
 const CHINESE = /[\u4e00-\u9fff]/
 
 // Unref'd: a socket the server closed early leaves nothing to keep jest waiting.

@@ -3,6 +3,9 @@
 import { Writable } from 'node:stream'
 import { asDevice, asOrganizer, housekeepingBody, startTestServer, submitRequest, TOKENS } from './support'
 
+// A server (or a process) starts in seconds, more on a busy machine.
+jest.setTimeout(60_000)
+
 describe('request logs', () => {
   it('a whole sign-up journey leaves no name, mobile or query value in the log', async () => {
     const lines: string[] = []

@@ -14,6 +14,9 @@ import {
   type TestServer,
 } from './support'
 
+// A server (or a process) starts in seconds, more on a busy machine.
+jest.setTimeout(60_000)
+
 /** Simplified characters common in names, each with its traditional form. */
 const PAIRS: Array<[string, string]> = [
   ['陈', '陳'],

@@ -15,6 +15,9 @@ import {
   type TestServer,
 } from './support'
 
+// A server (or a process) starts in seconds, more on a busy machine.
+jest.setTimeout(60_000)
+
 /** Code units a client may send that PostgreSQL or a form has no use for, among ordinary ones. */
 const ODD_UNITS = ['\ud800', '\udbff', '\udc00', '\udfff', '\u0000', '\u0001', '\u0008', '\u001b', '\u007f']
 const unit = fc.oneof(
