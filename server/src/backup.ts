@@ -1,11 +1,22 @@
 // Backups a federation can make and restore without stopping the server: the running server
 // makes them (on a schedule and when asked over a local socket), old ones are deleted on time.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { createConnection, createServer, type Server } from 'node:net'
 import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
+import { LOCK_FILE, lockDataDir } from './data-dir-lock'
 import { RETENTION_DAYS } from './signups'
 
 const run = promisify(execFile)
@@ -115,17 +126,24 @@ export async function makeBackup(db: Backupable, settings: Pick<BackupSettings, 
  * (`<dataDir>.before-restore-<stamp>`), never deleted, so a wrong restore can be undone.
  */
 export async function restorePglite(file: string, dataDir: string, now: Date): Promise<string | undefined> {
+  // Refused while a server holds the directory; held by this process until the restore is done.
+  lockDataDir(dataDir).release()
   let kept: string | undefined
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+  if (existsSync(dataDir) && readdirSync(dataDir).some((name) => name !== LOCK_FILE)) {
     kept = `${dataDir}.before-restore-${backupFileName(now, 'pglite').slice(3, 18)}`
     renameSync(dataDir, kept)
   }
-  mkdirSync(dataDir, { recursive: true })
-  const { readFileSync } = await import('node:fs')
-  const pg = new PGlite(dataDir, { loadDataDir: new Blob([readFileSync(file)]) })
-  await pg.waitReady
-  await pg.query('SELECT 1')
-  await pg.close()
+  const lock = lockDataDir(dataDir)
+  try {
+    const pg = new PGlite(dataDir, { loadDataDir: new Blob([readFileSync(file)]) })
+    await pg.waitReady
+    await pg.query('SELECT 1')
+    await pg.close()
+  } finally {
+    // The backup carries the lock of the server that made it: that server does not own this copy.
+    rmSync(lock.file, { force: true })
+    lock.release()
+  }
   return kept
 }
 

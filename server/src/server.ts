@@ -6,6 +6,7 @@ import type { Server } from 'node:net'
 import { buildApp, type AppDeps } from './app'
 import { adminSocketPath, makeBackup, nextBackupDelay, openAdminSocket, purgeAfterDays } from './backup'
 import type { ServerConfig } from './config'
+import { lockDataDir } from './data-dir-lock'
 import { loadContent, MOCK_DIR, readCatalog, readJsonDir, type LoadResult } from './content'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
@@ -65,8 +66,26 @@ export function schedulePurge(
   return timer
 }
 
+/** PostgreSQL when configured; otherwise PGlite in the data directory, held by this process alone until closed. */
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir)
+  if (config.databaseUrl) return openPostgres(config.databaseUrl)
+  const lock = lockDataDir(config.dataDir)
+  try {
+    const db = await openPglite(config.dataDir)
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close()
+        } finally {
+          lock.release()
+        }
+      },
+    }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
 }
 
 export async function createServer(config: ServerConfig, options: StartOptions = {}): Promise<Started> {
@@ -76,6 +95,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     const load = await loadContent(db, options.files ?? readJsonDir(MOCK_DIR, 'mock'))
     const content = await readCatalog(db)
     const signups = new Signups(db, content)
+    await signups.fillNameKeys()
     const now = options.now ?? (() => new Date())
     const purgeDays = purgeAfterDays(config.backups.keepDays)
     const purged = await signups.purgeExpired(now(), purgeDays)

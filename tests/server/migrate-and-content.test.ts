@@ -55,9 +55,10 @@ describe('content problems', () => {
 })
 
 describe('migration files', () => {
-  it('are numbered without gaps and split into statements', () => {
+  it('are numbered in order, each number once, and split into statements', () => {
     const list = readMigrations()
-    expect(list.map((m) => m.version)).toEqual(list.map((_, i) => i + 1))
+    expect(list[0].version).toBe(1)
+    list.slice(1).forEach((m, i) => expect(m.version).toBeGreaterThan(list[i].version))
     expect(splitStatements('-- note;\nCREATE TABLE a (x int);\nCREATE INDEX b ON a (x);\n')).toEqual([
       'CREATE TABLE a (x int)',
       'CREATE INDEX b ON a (x)',
