@@ -16,7 +16,7 @@ const CHINESE_DIGIT = /[零〇一二两三四五六七八九十百千万亿]/
 const DIGIT = /[0-9零〇一二两三四五六七八九十百千万亿]/
 const RANGE = /[-—–~～至到]/
 /** Words an article puts before a number to qualify it; a value that leaves them out misquotes it. */
-const QUALIFIER = /(?:近|约|超|逾|突破)$/
+const QUALIFIER = /(?:近|约|超|超过|逾|突破)$/
 
 /**
  * Whether a figure starting at `text[at]` begins a number as the article wrote it, rather than
