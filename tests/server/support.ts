@@ -12,6 +12,10 @@ import { createServer, type Started } from '../../server/src/server'
 
 export type Backend = 'pglite' | 'postgres'
 
+// Every suite importing this opens databases: starting PGlite, migrating and loading the content take
+// more than jest's default 5 s when the machine is busy, so a test fails on time alone.
+jest.setTimeout(30_000)
+
 const PG_URL = process.env.TEST_DATABASE_URL?.trim() ?? ''
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. In CI it must be. */
