@@ -94,6 +94,17 @@ export function formatFigure(value: string, unit: string): DisplayFigure {
   return { text: `约${c.number}${c.magnitude}`, unit, rounded: true, exact }
 }
 
+/** Width of a figure's text in em, near enough for layout: a Han character 1, a digit or sign 0.6. */
+export function figureWidthEm(text: string): number {
+  return Array.from(text).reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.6 : 1), 0)
+}
+
+/**
+ * Whether a figure's text is too wide for a half-width tile at full size (about 5em of 146px at
+ * 375px): such text ("约12345.7亿", "超过1000000余") is set smaller rather than broken or cut.
+ */
+export const isWideFigure = (text: string) => figureWidthEm(text) > 5
+
 /** The words shown beside a total (累计, 八年累计, 截至目前); undefined for a year's result. */
 export function scopeText(figure: Pick<Figure, 'scope' | 'scopeLabel'>): string | undefined {
   if (figure.scope !== 'total') return undefined

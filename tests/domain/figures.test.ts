@@ -2,6 +2,8 @@ import {
   allOfTheYear,
   FIGURE_RULE,
   figureSpeech,
+  figureWidthEm,
+  isWideFigure,
   formatFigure,
   MAX_PLAIN_DIGITS,
   parseFigureValue,
@@ -142,6 +144,26 @@ describe('every figure of the content', () => {
     const shown = formatFigure(value, unit)
     if (shown.rounded) expect(shown.text).toMatch(/^约/)
     else expect(shown.text).toBe(value.trim())
+  })
+})
+
+describe('wide figures', () => {
+  it.each([
+    ['198861', false],
+    ['761.45万', false],
+    ['近2165万', false],
+    ['约123.5万', false],
+    ['突破71万', false],
+    ['约12345.7亿', true],
+    ['超过1000000余', true],
+    ['一百二十三万多', true],
+  ])('%s wide: %s', (text, wide) => {
+    expect(isWideFigure(text)).toBe(wide)
+  })
+
+  it('counts a Han character wider than a digit', () => {
+    expect(figureWidthEm('万')).toBe(1)
+    expect(figureWidthEm('12')).toBeCloseTo(1.2)
   })
 })
 

@@ -1,6 +1,6 @@
 // A figure, big: the number as the article wrote it (or marked 约), its unit, and the label — with 累计 on a total.
 import { Text, View } from '@tarojs/components'
-import { figureSpeech, formatFigure, scopeText } from '@/domain/figures'
+import { figureSpeech, formatFigure, isWideFigure, scopeText } from '@/domain/figures'
 import type { Figure } from '@/domain/types'
 import './index.scss'
 
@@ -10,7 +10,9 @@ export function FigureTile({ figure, className = '' }: { figure: Figure; classNa
   const scope = scopeText(figure)
   return (
     <View className={`figure-tile ${className}`} aria-label={figureSpeech(figure)}>
-      <Text className="figure-tile__value">{shown.text}</Text>
+      <Text className={`figure-tile__value ${isWideFigure(shown.text) ? 'figure-tile__value--wide' : ''}`}>
+        {shown.text}
+      </Text>
       <Text className="figure-tile__unit">{shown.unit}</Text>
       <Text className="figure-tile__label">
         {/* A total is never read as the year's result: its words (累计, 八年累计…) lead the label. */}
