@@ -20,7 +20,7 @@ describe('report page, opened by deep link', () => {
     router.params = { id: 'zhuzhou-2020' }
     render(<ReportPage />)
     expect(await screen.findByText('扶贫大直播')).toBeTruthy()
-    expect(screen.getByLabelText('扶贫直播2分45秒卖出牛肉：8000瓶')).toBeTruthy()
+    expect(screen.getByLabelText(/^扶贫直播2分45秒卖出牛肉(（.+）)?：8000瓶$/)).toBeTruthy()
     expect(screen.getByText('株洲市妇联的项目')).toBeTruthy()
     expect(screen.getByText('《株洲市妇联2020年工作回顾》')).toBeTruthy()
     expect(screen.getByText('数字照录原文；标“约”的为近似值，文字为本平台整理。')).toBeTruthy()
