@@ -100,10 +100,11 @@ export function figureWidthEm(text: string): number {
 }
 
 /**
- * Whether a figure's text is too wide for a half-width tile at full size (about 5em of 146px at
- * 375px): such text ("约12345.7亿", "超过1000000余") is set smaller rather than broken or cut.
+ * Whether a figure's text leaves no room for its unit in a half-width tile at full size (146px at
+ * 375px; "约123.5万" already pushes 人 to a line of its own): such text is set smaller rather
+ * than broken or cut. "761.45万" (4.6em) still fits.
  */
-export const isWideFigure = (text: string) => figureWidthEm(text) > 5
+export const isWideFigure = (text: string) => figureWidthEm(text) > 4.8
 
 /** The words shown beside a total (累计, 八年累计, 截至目前); undefined for a year's result. */
 export function scopeText(figure: Pick<Figure, 'scope' | 'scopeLabel'>): string | undefined {
