@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen } from '@testing-library/react'
 import { materializeSession } from '@/domain/sessions'
-import type { SessionTemplate } from '@/domain/types'
+import type { Figure, SessionTemplate } from '@/domain/types'
 import { ProgramView } from '@/features/program/program-view'
 import type { ProgramDetail } from '@/services/api'
 
@@ -20,7 +20,16 @@ const template: SessionTemplate = {
   taken: 28,
 }
 
-function detail(overrides: Partial<SessionTemplate>): ProgramDetail {
+const likes: Figure = {
+  id: 'f1',
+  label: '直播带货点赞参与',
+  value: '12.6万',
+  unit: '人次',
+  scope: 'year',
+  quote: '直播带货点赞参与12.6万人次',
+}
+
+function detail(overrides: Partial<SessionTemplate>, figures: Figure[] = [likes]): ProgramDetail {
   return {
     program: {
       id: 'p1',
@@ -37,16 +46,7 @@ function detail(overrides: Partial<SessionTemplate>): ProgramDetail {
       year: 2020,
     },
     color: '#C62828',
-    figures: [
-      {
-        id: 'f1',
-        label: '直播带货点赞参与',
-        value: '12.6万',
-        unit: '人次',
-        scope: 'year',
-        quote: '12.6万人次点赞参与',
-      },
-    ],
+    figures,
     sessions: [materializeSession('p1', { ...template, ...overrides }, NOW)],
   }
 }
@@ -57,6 +57,30 @@ describe('program page body', () => {
     expect(screen.getByText('手把手教你开直播。')).toBeTruthy()
     expect(screen.getByText('想卖家乡农产品的妇女')).toBeTruthy()
     expect(screen.getByLabelText('直播带货点赞参与：12.6万人次')).toBeTruthy()
+    expect(screen.getByText('2020年成效')).toBeTruthy()
+  })
+
+  it('never puts a total under a "2020年成效" heading, and labels it', () => {
+    const total: Figure = {
+      ...likes,
+      id: 'f2',
+      label: '培训妇女',
+      value: '5200余',
+      scope: 'total',
+      scopeLabel: '截至目前',
+    }
+    render(
+      <ProgramView
+        detail={detail({}, [likes, total])}
+        now={NOW}
+        onSignup={() => undefined}
+        onOpenFederation={() => undefined}
+      />,
+    )
+    expect(screen.queryByText('2020年成效')).toBeNull()
+    expect(screen.getByText('项目成效')).toBeTruthy()
+    expect(screen.getByLabelText('培训妇女（截至目前）：5200余人次').textContent).toContain('截至目前')
+    expect(screen.getByLabelText('直播带货点赞参与：12.6万人次').textContent).not.toContain('截至目前')
   })
 
   it.each([
