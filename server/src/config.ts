@@ -2,6 +2,7 @@
 // so `npm run server` works on a fresh clone; production refuses the development secrets.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DEFAULT_LIMITS, type DbLimits } from './db/limits'
 import { parseTokens, type OrganizerTokens } from './organizers'
 
 export const ROOT = join(__dirname, '..', '..')
@@ -23,6 +24,12 @@ export interface ServerConfig {
   /** AppID and AppSecret for wx.login; empty means the development stand-in. */
   weChat: { appId: string; appSecret: string }
   logLevel: string
+  /** How long a request may wait for the database (see readLimits). */
+  dbLimits: DbLimits
+  /** Event-loop delay past which requests are shed with a 503; 0 turns shedding off. */
+  maxEventLoopDelayMs: number
+  /** Longest a stop (SIGTERM) may take before the process exits anyway. */
+  shutdownGraceMs: number
 }
 
 type Env = Record<string, string | undefined>
@@ -33,6 +40,24 @@ function intFrom(env: Env, key: string, fallback: number, min: number, max: numb
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${key}=${raw}：应为 ${min} 到 ${max} 之间的整数`)
   return n
+}
+
+/**
+ * Waits and limits, in milliseconds: DB_LOCK_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS,
+ * DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, DB_POOL_TIMEOUT_MS, MAX_EVENT_LOOP_DELAY_MS, SHUTDOWN_GRACE_MS.
+ */
+export function readLimits(env: Env): Pick<ServerConfig, 'dbLimits' | 'maxEventLoopDelayMs' | 'shutdownGraceMs'> {
+  const d = DEFAULT_LIMITS
+  return {
+    dbLimits: {
+      lockTimeoutMs: intFrom(env, 'DB_LOCK_TIMEOUT_MS', d.lockTimeoutMs, 100, 60_000),
+      statementTimeoutMs: intFrom(env, 'DB_STATEMENT_TIMEOUT_MS', d.statementTimeoutMs, 100, 600_000),
+      idleInTransactionMs: intFrom(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', d.idleInTransactionMs, 100, 600_000),
+      acquireTimeoutMs: intFrom(env, 'DB_POOL_TIMEOUT_MS', d.acquireTimeoutMs, 100, 60_000),
+    },
+    maxEventLoopDelayMs: intFrom(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
+    shutdownGraceMs: intFrom(env, 'SHUTDOWN_GRACE_MS', 8000, 1000, 60_000),
+  }
 }
 
 export function readConfig(env: Env = process.env): ServerConfig {
@@ -65,5 +90,6 @@ export function readConfig(env: Env = process.env): ServerConfig {
     clientIdSecret,
     weChat,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    ...readLimits(env),
   }
 }

@@ -31,8 +31,10 @@ export interface StartOptions {
   logger?: AppDeps['logger']
 }
 
-export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir)
+export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir' | 'dbLimits'>): Promise<Db> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.dbLimits)
+    : openPglite(config.dataDir, config.dbLimits)
 }
 
 export async function createServer(config: ServerConfig, options: StartOptions = {}): Promise<Started> {
@@ -58,6 +60,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       clientIdSecret: config.clientIdSecret,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      maxEventLoopDelayMs: config.maxEventLoopDelayMs,
       logger: options.logger ?? { level: config.logLevel },
       now: options.now,
     })

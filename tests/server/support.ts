@@ -6,6 +6,7 @@ import type { FederationFile } from '@/domain/types'
 import { readConfig, type ServerConfig } from '../../server/src/config'
 import { MOCK_DIR, readJsonDir } from '../../server/src/content'
 import type { Db } from '../../server/src/db/db'
+import type { DbLimits } from '../../server/src/db/limits'
 import { openPglite } from '../../server/src/db/pglite'
 import { openPostgres } from '../../server/src/db/postgres'
 import { createServer, type Started } from '../../server/src/server'
@@ -20,13 +21,25 @@ export function backends(): Backend[] {
   return PG_URL ? ['pglite', 'postgres'] : ['pglite']
 }
 
+/**
+ * Waits long enough for a busy shared machine: these tests check answers and order, not time.
+ * The tests of the limits themselves (limits.test.ts) pass short ones.
+ */
+export const PATIENT_LIMITS: DbLimits = {
+  lockTimeoutMs: 30_000,
+  statementTimeoutMs: 60_000,
+  idleInTransactionMs: 60_000,
+  acquireTimeoutMs: 30_000,
+}
+
 /** A fresh, empty database; `drop` removes it (PostgreSQL) after closing. */
 export async function freshDatabase(
   backend: Backend,
+  limits: DbLimits = PATIENT_LIMITS,
 ): Promise<{ url?: string; open(): Promise<Db>; drop(): Promise<void> }> {
-  if (backend === 'pglite') return { open: () => openPglite(), drop: async () => undefined }
+  if (backend === 'pglite') return { open: () => openPglite(undefined, limits), drop: async () => undefined }
   const { url, drop } = await createDatabase(PG_URL, 'jg_test')
-  return { url, open: () => openPostgres(url), drop }
+  return { url, open: () => openPostgres(url, limits), drop }
 }
 
 /** A fixed Beijing morning: the demo sessions are dated from it. */
@@ -41,6 +54,8 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
   return {
     ...readConfig({ ORGANIZER_TOKENS: JSON.stringify(TOKENS) }),
     rateLimitPerMinute: 0,
+    // Jest's own work can stall the loop in a test process; the shedding test turns it on.
+    maxEventLoopDelayMs: 0,
     ...over,
   }
 }
@@ -100,9 +115,14 @@ export async function send(origin: string, { method, url, headers = {}, payload 
 
 export async function startTestServer(
   backend: Backend,
-  options: { files?: RawFile[]; config?: Partial<ServerConfig>; logger?: Started['app']['log'] | object | false } = {},
+  options: {
+    files?: RawFile[]
+    config?: Partial<ServerConfig>
+    logger?: Started['app']['log'] | object | false
+    limits?: DbLimits
+  } = {},
 ): Promise<TestServer> {
-  const database = await freshDatabase(backend)
+  const database = await freshDatabase(backend, options.limits)
   const db = await database.open()
   const started = await createServer(testConfig(options.config), {
     db,
