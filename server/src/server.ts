@@ -15,6 +15,7 @@ import { Signups } from './signups'
 export interface Started {
   app: FastifyInstance
   db: Db
+  signups: Signups
   load: LoadResult
   migrations: string[]
   /** Expired sign-ups deleted at start (see Signups.purgeExpired). */
@@ -67,6 +68,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     return {
       app,
       db,
+      signups,
       load,
       migrations,
       purged,

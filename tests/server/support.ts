@@ -184,3 +184,16 @@ export const asOrganizer = (token: string, url: string): InjectOptions => ({
   url,
   headers: { authorization: `Bearer ${token}` },
 })
+
+/** Sessions whose kept counts differ from their rows: always empty when every change kept them. */
+export const COUNT_DRIFT_SQL = `SELECT s.id, s.confirmed_count, s.waitlisted_count, s.cancelled_count,
+    count(g.id) FILTER (WHERE g.status = 'confirmed') AS confirmed,
+    count(g.id) FILTER (WHERE g.status = 'waitlisted') AS waitlisted,
+    count(g.id) FILTER (WHERE g.status = 'cancelled') AS cancelled
+  FROM sessions s LEFT JOIN signups g ON g.session_id = s.id
+  GROUP BY s.id
+  HAVING s.confirmed_count <> count(g.id) FILTER (WHERE g.status = 'confirmed')
+      OR s.waitlisted_count <> count(g.id) FILTER (WHERE g.status = 'waitlisted')
+      OR s.cancelled_count <> count(g.id) FILTER (WHERE g.status = 'cancelled')`
+
+export const countDrift = (db: Pick<Db, 'query'>) => db.query<Record<string, unknown>>(COUNT_DRIFT_SQL)
