@@ -92,6 +92,8 @@ export interface Reply {
 export interface TestServer extends Started {
   /** http://127.0.0.1:PORT */
   origin: string
+  /** The PostgreSQL database's URL; undefined on PGlite. */
+  url?: string
   inject(options: InjectOptions): Promise<Reply>
 }
 
@@ -136,6 +138,7 @@ export async function startTestServer(
   return {
     ...started,
     origin,
+    url: database.url,
     inject: (o) => send(origin, o),
     async close() {
       await started.close()

@@ -17,6 +17,8 @@ export async function openPostgres(connectionString: string, limits: DbLimits = 
   const health = new pg.Pool({
     connectionString,
     max: 1,
+    // Kept open, so a ping is one round trip, not a new connection.
+    idleTimeoutMillis: 0,
     connectionTimeoutMillis: HEALTH_TIMEOUT_MS,
     statement_timeout: HEALTH_TIMEOUT_MS,
     query_timeout: HEALTH_TIMEOUT_MS,
@@ -60,11 +62,16 @@ export async function openPostgres(connectionString: string, limits: DbLimits = 
       await pool.query(sql)
     },
     async ping() {
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<'down'>((r) => (timer = setTimeout(() => r('down'), HEALTH_TIMEOUT_MS)))
+      const answer = health.query('SELECT 1').then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      )
       try {
-        await health.query('SELECT 1')
-        return 'ok'
-      } catch {
-        return 'down'
+        return await Promise.race([answer, late])
+      } finally {
+        clearTimeout(timer)
       }
     },
     async close() {
