@@ -178,6 +178,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 500 },
   })
 
+  // While stopping, a request still in flight gets its answer and then its connection closes, so
+  // the server can finish closing without waiting for keep-alive connections to time out.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) void reply.header('connection', 'close')
+    return payload
+  })
+
   // JSON only. An empty body with a JSON content type (a cancel, a delete) is allowed; bad JSON is a 400.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
