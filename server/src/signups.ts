@@ -235,8 +235,10 @@ export class Signups {
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
+      // The unique index on live sign-ups caught the same person twice: the rules say what to answer.
       if (isUniqueViolation(e) && violated(e) === 'signups_one_live_per_person') {
-        throw new HttpError(409, 'duplicate', `${name} 已经报名了这个场次，不用重复报名`, 'name')
+        const decision = decide({ samePerson: true, confirmed: 0 }, session, name, now)
+        if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
       }
       if (isUniqueViolation(e)) {
         const first = await byKey(this.db, clientId, idempotencyKey)
