@@ -92,10 +92,18 @@ export const SQL = {
   waitlistPlace: `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
   firstWaitlisted: `SELECT * FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND id <> $2
     ORDER BY seq LIMIT 1`,
-  insert: `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
-      program_title, federation_name, session_title, session_start, online, place, created_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-    RETURNING *`,
+  /** Inserts the sign-up and counts it on its session in one round trip. */
+  insert: `WITH added AS (
+      INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
+        program_title, federation_name, session_title, session_start, online, place, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+      RETURNING *
+    ), counted AS (
+      UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
+        waitlisted_count = waitlisted_count + CASE WHEN $6 = 'waitlisted' THEN 1 ELSE 0 END
+      WHERE id = $4
+    )
+    SELECT * FROM added`,
   setStatus: 'UPDATE signups SET status = $1, updated_at = now() WHERE id = $2',
   /** Adds to a session's counts: confirmed, waitlisted, cancelled. */
   count: `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlisted_count = waitlisted_count + $3,
@@ -230,7 +238,6 @@ export class Signups {
           session.place ?? null,
           now,
         ])
-        await addCounts(tx, session.id, { ...noDelta(), [decision.status]: 1 })
         return { signup: await withPlace(tx, row), created: true }
       })
     } catch (e) {

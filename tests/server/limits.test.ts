@@ -3,6 +3,7 @@
 // a second, and the same idempotency key books once when the lock is free again.
 import pg from 'pg'
 import type { DbLimits } from '../../server/src/db/limits'
+import { Turns } from '../../server/src/db/pglite'
 import {
   asOrganizer,
   backends,
@@ -130,4 +131,27 @@ describe('load shedding', () => {
       await server.close()
     }
   }, 60_000)
+})
+
+describe("PGlite's turns", () => {
+  it('run one at a time in arrival order; a waiter out of patience leaves the line with a 503', async () => {
+    const turns = new Turns()
+    const log: string[] = []
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const first = turns.run(1000, async () => {
+      log.push('first')
+      await gate
+    })
+    const impatient = turns.run(50, async () => log.push('impatient'))
+    const second = turns.run(5000, async () => log.push('second'))
+    const e = (await impatient.then(
+      () => undefined,
+      (x: unknown) => x,
+    )) as { status: number; code: string }
+    expect([e.status, e.code]).toEqual([503, 'busy'])
+    release()
+    await Promise.all([first, second])
+    expect(log).toEqual(['first', 'second'])
+  })
 })

@@ -25,6 +25,9 @@ export class Turns {
       throw busy()
     }
     try {
+      // Each turn starts on a fresh pass of the event loop: a line of waiters would otherwise run
+      // back to back in one chain of promises, and no request (not even health) could be read meanwhile.
+      await new Promise<void>((r) => setImmediate(r))
       return await fn()
     } finally {
       release()
