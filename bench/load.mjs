@@ -1,8 +1,12 @@
 // Sign-ups per second at a fixed concurrency, over loopback only, against the API server on
 // PGlite and (when a URL is given) on PostgreSQL. Every request is a different person for the
 // same session, so each one waits for that session's row lock: the worst case for capacity.
-// Standalone: node bench/load.mjs [--requests N] [--concurrency C]; BENCH_DATABASE_URL (or
-// TEST_DATABASE_URL) adds the PostgreSQL run.
+// Program pages per second too: the program signed up for, and an unrelated one.
+// On PostgreSQL the same server is measured on an empty database, then with 50,000 and with
+// 1,000,000 earlier sign-ups in that program (written straight into the table with
+// generate_series, not through the API): a sign-up's cost must not grow with history.
+// Standalone: node bench/load.mjs [--requests N] [--concurrency C] [--history 0,50000,1000000];
+// BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the PostgreSQL runs.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -12,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 const { startApiProcess } = require('../scripts/api-process.cjs')
 const { createDatabase } = require('../scripts/pg-database.cjs')
+const pg = require('pg')
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
 const GIVEN = '秀桂兰英芳玉珍华梅霞丽敏静燕红萍娟琴云凤'
@@ -29,28 +34,37 @@ const body = (i) =>
     answers: { ...person(i), town: '东江镇', session: 'wd-hk-1', job: '在本地就业' },
   })
 
+const signupRequest = (origin, i) =>
+  fetch(`${origin}/api/signups`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-device-id': `d-bench-${i}`,
+      'idempotency-key': `bench-key-${i}`,
+    },
+    body: body(i),
+  })
+
 /** Sends `requests` sign-ups from `concurrency` loops; stops early after `maxMs`. */
-async function fire(origin, from, requests, concurrency, maxMs) {
+const fire = (origin, from, requests, concurrency, maxMs) =>
+  fireWith((i) => signupRequest(origin, from + i), requests, concurrency, maxMs)
+
+/** Sends `requests` of `send(i)` from `concurrency` loops; stops early after `maxMs`. */
+async function fireWith(send, requests, concurrency, maxMs) {
   let next = 0
   const latencies = []
   const statuses = {}
   const deadline = Date.now() + maxMs
   const worker = async () => {
     while (next < requests && Date.now() < deadline) {
-      const i = from + next++
+      const i = next++
       const t = performance.now()
-      const res = await fetch(`${origin}/api/signups`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-device-id': `d-bench-${i}`,
-          'idempotency-key': `bench-key-${i}`,
-        },
-        body: body(i),
-      })
-      await res.arrayBuffer()
+      const res = await send(i)
+      const text = await res.text()
       latencies.push(performance.now() - t)
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1
+      // A 503 says why: the database wait ran out, or the event loop was overloaded.
+      const key = res.status === 503 ? `503 ${JSON.parse(text).error?.message ?? ''}` : res.status
+      statuses[key] = (statuses[key] ?? 0) + 1
     }
   }
   const t0 = performance.now()
@@ -68,8 +82,74 @@ async function fire(origin, from, requests, concurrency, maxMs) {
   }
 }
 
-/** One backend: a fresh database, 100 warm-up sign-ups, then the measured run. */
-export async function loadRun(backend, { requests = 2000, concurrency = 20, postgresUrl = '' } = {}) {
+const LOADED_PROGRAM = 'wd-housekeeping'
+/** Another federation's program: its page must not slow down as wd-housekeeping fills up. */
+const UNRELATED_PROGRAM = 'zz-legal-aid'
+
+/**
+ * Writes sign-ups into wd-housekeeping's two sessions until the table holds `total` rows:
+ * four in five cancelled, one in five confirmed (a waitlist of a million is no one's history;
+ * a waitlist place counts only the waitlist), then the sessions' counts and VACUUM ANALYZE.
+ */
+async function fillHistory(url, total) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const [{ n }] = (await client.query('SELECT count(*)::int AS n FROM signups')).rows
+    if (total > n) {
+      await client.query(
+        `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
+           program_title, federation_name, session_title, session_start, online, place, created_at)
+         SELECT 'hist-' || g, 'hist-client-' || g, 'hist-key-' || g,
+           CASE WHEN g % 2 = 0 THEN 'wd-hk-1' ELSE 'wd-hk-2' END, 'wd-housekeeping',
+           CASE WHEN g % 5 = 0 THEN 'confirmed' ELSE 'cancelled' END,
+           '历史' || g, '139' || lpad(g::text, 8, '0'),
+           jsonb_build_object('town', '东江镇', 'job', '在本地就业'),
+           '家政技能培训', '武都区妇联', '母婴护理班', '2026-12-01T09:00:00+08:00', false, '武都区妇联培训室',
+           now() - interval '1 second' * g
+         FROM generate_series($1::int, $2::int) AS g`,
+        [n + 1, total],
+      )
+    }
+    await client.query(
+      `UPDATE sessions SET confirmed_count = c.confirmed, waitlisted_count = c.waitlisted, cancelled_count = c.cancelled
+       FROM (SELECT session_id,
+               count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
+               count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
+               count(*) FILTER (WHERE status = 'cancelled') AS cancelled
+             FROM signups GROUP BY session_id) c
+       WHERE sessions.id = c.session_id`,
+    )
+    // Vacuumed and analysed now, so autovacuum does not run during the measurement.
+    await client.query('VACUUM (ANALYZE) signups')
+  } finally {
+    await client.end()
+  }
+}
+
+/** Sign-ups, then program pages, against a running server; `from` keeps each run's people new. */
+async function measure(origin, from, requests, concurrency) {
+  await fire(origin, from, 100, concurrency, 60_000)
+  const run = await fire(origin, from + 100, requests, concurrency, 120_000)
+  const page = async (id) =>
+    Math.round((await fireWith(() => fetch(`${origin}/api/programs/${id}`), 3000, concurrency, 30_000)).perSecond)
+  return {
+    ...run,
+    perSecond: Math.round(run.perSecond),
+    seconds: Math.round(run.seconds * 100) / 100,
+    programPerSecond: await page(LOADED_PROGRAM),
+    unrelatedPerSecond: await page(UNRELATED_PROGRAM),
+  }
+}
+
+/**
+ * One backend: a fresh database; for each history size (PostgreSQL only; PGlite measures the
+ * empty database), earlier sign-ups written in, 100 warm-up sign-ups, then the measured run.
+ */
+export async function loadRun(
+  backend,
+  { requests = 2000, concurrency = 20, postgresUrl = '', history = [0, 50_000, 1_000_000] } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jg-bench-'))
   const pgdb = backend === 'postgres' ? await createDatabase(postgresUrl, 'jg_bench') : null
   const api = await startApiProcess({
@@ -79,15 +159,24 @@ export async function loadRun(backend, { requests = 2000, concurrency = 20, post
     LOG_LEVEL: 'warn',
   })
   try {
-    await fire(api.origin, 0, 100, concurrency, 60_000)
-    const run = await fire(api.origin, 100, requests, concurrency, 120_000)
-    return {
-      backend,
-      concurrency,
-      ...run,
-      perSecond: Math.round(run.perSecond),
-      seconds: Math.round(run.seconds * 100) / 100,
+    const runs = []
+    for (const [k, size] of (pgdb ? history : [0]).entries()) {
+      let fillSeconds = 0
+      if (pgdb && size > 0) {
+        const t = performance.now()
+        await fillHistory(pgdb.url, size)
+        fillSeconds = Math.round((performance.now() - t) / 100) / 10
+      }
+      const from = k * (requests + 100)
+      runs.push({
+        backend,
+        history: size,
+        fillSeconds,
+        concurrency,
+        ...(await measure(api.origin, from, requests, concurrency)),
+      })
     }
+    return runs
   } finally {
     await api.stop()
     await pgdb?.drop()
@@ -97,18 +186,23 @@ export async function loadRun(backend, { requests = 2000, concurrency = 20, post
 
 export async function measureLoad(options = {}) {
   const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || ''
-  const runs = [await loadRun('pglite', options)]
-  if (postgresUrl) runs.push(await loadRun('postgres', { ...options, postgresUrl }))
+  const runs = await loadRun('pglite', options)
+  if (postgresUrl) runs.push(...(await loadRun('postgres', { ...options, postgresUrl })))
   return { runs, postgres: postgresUrl ? 'measured' : 'skipped: set BENCH_DATABASE_URL to a PostgreSQL server' }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2)
   const num = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback)
-  const result = await measureLoad({ requests: num('--requests', 2000), concurrency: num('--concurrency', 20) })
+  const history = args.includes('--history') ? args[args.indexOf('--history') + 1].split(',').map(Number) : undefined
+  const result = await measureLoad({
+    requests: num('--requests', 2000),
+    concurrency: num('--concurrency', 20),
+    ...(history ? { history } : {}),
+  })
   for (const r of result.runs) {
     console.log(
-      `${r.backend}: ${r.perSecond} sign-ups/s at concurrency ${r.concurrency} (${r.sent} in ${r.seconds} s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, statuses ${JSON.stringify(r.statuses)})`,
+      `${r.backend}, ${r.history} earlier sign-ups${r.fillSeconds ? ` (written in ${r.fillSeconds} s)` : ''}: ${r.perSecond} sign-ups/s at concurrency ${r.concurrency} (${r.sent} in ${r.seconds} s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, statuses ${JSON.stringify(r.statuses)}); program page ${r.programPerSecond}/s, unrelated program page ${r.unrelatedPerSecond}/s`,
     )
   }
   if (result.postgres !== 'measured') console.log(`postgres: ${result.postgres}`)

@@ -212,7 +212,9 @@ if (!flag('--no-lighthouse')) {
 }
 
 if (!flag('--no-load')) {
-  process.stdout.write('API load (2,000 sign-ups, concurrency 20, loopback)… ')
+  process.stdout.write(
+    'API load (2,000 sign-ups, concurrency 20, loopback; PostgreSQL with 0, 50,000, 1,000,000 earlier)… ',
+  )
   results.load = await measureLoad({ requests: 2000, concurrency: 20 })
   console.log('done')
 }
@@ -308,9 +310,18 @@ table(
 )
 if (results.load) {
   table(
-    'API sign-ups under load (2,000 new people for one session, loopback)',
-    ['database', 'sign-ups/s', 'concurrency', 'p50 ms', 'p95 ms', 'answers'],
-    results.load.runs.map((r) => [r.backend, r.perSecond, r.concurrency, r.p50Ms, r.p95Ms, JSON.stringify(r.statuses)]),
+    'API under load (2,000 new people for one session, then program pages; loopback, concurrency 20)',
+    ['database', 'earlier sign-ups', 'sign-ups/s', 'p50 ms', 'p95 ms', 'program page/s', 'unrelated page/s', 'answers'],
+    results.load.runs.map((r) => [
+      r.backend,
+      r.history,
+      r.perSecond,
+      r.p50Ms,
+      r.p95Ms,
+      r.programPerSecond,
+      r.unrelatedPerSecond,
+      JSON.stringify(r.statuses),
+    ]),
   )
   if (results.load.postgres !== 'measured') console.log(`postgres: ${results.load.postgres}`)
 }

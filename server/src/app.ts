@@ -2,6 +2,7 @@
 // Handlers stay thin: checks of the request here, rules in src/domain, storage in signups.ts.
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
+import underPressure from '@fastify/under-pressure'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Socket } from 'node:net'
 import { filterCards } from '../../src/domain/filters'
@@ -12,6 +13,7 @@ import type { AnswerValue, Answers, CardFilter } from '../../src/services/api'
 import type { OrganizerOverview, OrganizerProgram, Roster } from '../../src/services/organizer'
 import type { Content } from './content'
 import type { Db } from './db/db'
+import { RETRY_AFTER_SECONDS } from './db/limits'
 import { errorBody, HTTP_ERRORS, HttpError, invalid, notFound, rawErrorResponse } from './errors'
 import { clientIdForOpenid, clientIdFrom, type WeChatLogin } from './identity'
 import { checkRequestStrings } from './input-check'
@@ -27,6 +29,8 @@ export interface AppDeps {
   clientIdSecret: string
   corsOrigins: string[]
   rateLimitPerMinute: number
+  /** Mean event-loop delay (ms) past which requests get a 503 at once; 0 turns shedding off. */
+  maxEventLoopDelayMs?: number
   /** pino options, or false for none; tests pass a stream to read what was logged. */
   logger: boolean | Record<string, unknown>
   now?: () => Date
@@ -47,6 +51,12 @@ const LIMITS = {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/
 const SERVER_ERROR = '服务器暂时出了问题，请稍后再试'
+
+class Overloaded extends HttpError {
+  constructor() {
+    super(503, 'busy', '服务器现在太忙了，请稍等几秒再试')
+  }
+}
 
 /** Names and mobiles never reach the logs, whatever object is logged. */
 const REDACT_PATHS = [
@@ -261,6 +271,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done()
   })
 
+  // While stopping, a connection closes as soon as it has nothing left to answer, so the server
+  // finishes closing without waiting for keep-alive connections to time out. One with a request
+  // still queued on it (pipelined) stays, and that request gets the Chinese 503 above.
+  app.addHook('onResponse', (_req, _reply, done) => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections())
+    done()
+  })
+
   // JSON only. An empty body with a JSON content type (a cancel, a delete) is allowed; bad JSON is a 400.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -281,6 +299,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: 600,
   })
 
+  // Shed load before the event loop stalls: a quick 503 beats a request that times out on the phone.
+  if (deps.maxEventLoopDelayMs) {
+    await app.register(underPressure, {
+      maxEventLoopDelay: deps.maxEventLoopDelayMs,
+      retryAfter: RETRY_AFTER_SECONDS,
+      // Thrown into the error handler below, which answers it in Chinese like every other error.
+      customError: Overloaded,
+    })
+  }
+
   if (deps.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       max: deps.rateLimitPerMinute,
@@ -297,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const known = toHttpError(e)
     if (known) {
       if (known.status === 429) void reply.header('retry-after', '60')
+      if (known.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS))
       return reply.code(known.status).send(errorBody(known.code, known.message, known.field))
     }
     // Only the kind of failure is logged: a database message could quote a value.
@@ -337,12 +366,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { file, program, form, rows }
   }
 
+  // Within a second, whatever the sign-ups wait for: the database is pinged on a connection of its own.
   app.get('/api/health', async (_req, reply) => {
-    try {
-      await deps.db.query('SELECT 1')
-      return { ok: true, database: deps.db.kind, federations: content.files.length }
-    } catch {
-      return reply.code(503).send(errorBody('unknown', '数据库暂时不可用'))
+    const state = await deps.db.ping()
+    if (state === 'down') return reply.code(503).send(errorBody('unknown', '数据库暂时不可用'))
+    return {
+      ok: true,
+      database: deps.db.kind,
+      federations: content.files.length,
+      // Reachable, but its one connection stayed taken (PGlite): requests may get a 503 for now.
+      ...(state === 'busy' ? { busy: true } : {}),
     }
   })
 

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { BackupSettings } from './backup'
+import { DEFAULT_LIMITS, type DbLimits } from './db/limits'
 import { parseTokens, type OrganizerTokens } from './organizers'
 
 export const ROOT = join(__dirname, '..', '..')
@@ -32,6 +33,12 @@ export interface ServerConfig {
   weChat: { appId: string; appSecret: string }
   logLevel: string
   backups: BackupSettings
+  /** How long a request may wait for the database (see readLimits). */
+  dbLimits: DbLimits
+  /** Event-loop delay past which requests are shed with a 503; 0 turns shedding off. */
+  maxEventLoopDelayMs: number
+  /** Longest a stop (SIGTERM) may take before the process exits anyway. */
+  shutdownGraceMs: number
 }
 
 /**
@@ -114,6 +121,34 @@ function readTokens(env: Env, production: boolean, problems: string[]): { settin
     : { setting, tokens: new Map() }
 }
 
+/**
+ * Waits and limits, in milliseconds: DB_LOCK_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS,
+ * DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, DB_POOL_TIMEOUT_MS, MAX_EVENT_LOOP_DELAY_MS, SHUTDOWN_GRACE_MS.
+ */
+function readLimits(
+  env: Env,
+  problems: string[],
+): Pick<ServerConfig, 'dbLimits' | 'maxEventLoopDelayMs' | 'shutdownGraceMs'> {
+  const d = DEFAULT_LIMITS
+  return {
+    dbLimits: {
+      lockTimeoutMs: intFrom(env, 'DB_LOCK_TIMEOUT_MS', d.lockTimeoutMs, 100, 60_000, problems),
+      statementTimeoutMs: intFrom(env, 'DB_STATEMENT_TIMEOUT_MS', d.statementTimeoutMs, 100, 600_000, problems),
+      idleInTransactionMs: intFrom(
+        env,
+        'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        d.idleInTransactionMs,
+        100,
+        600_000,
+        problems,
+      ),
+      acquireTimeoutMs: intFrom(env, 'DB_POOL_TIMEOUT_MS', d.acquireTimeoutMs, 100, 60_000, problems),
+    },
+    maxEventLoopDelayMs: intFrom(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000, problems),
+    shutdownGraceMs: intFrom(env, 'SHUTDOWN_GRACE_MS', 8000, 1000, 60_000, problems),
+  }
+}
+
 export function readConfig(env: Env = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production'
   const problems: string[] = []
@@ -170,6 +205,8 @@ export function readConfig(env: Env = process.env): ServerConfig {
     everyHours: intFrom(env, 'BACKUP_EVERY_HOURS', 24, 0, 24 * 7, problems),
   }
 
+  const limits = readLimits(env, problems)
+
   if (problems.length) throw new Error(`配置有误：\n- ${problems.join('\n- ')}`)
   return {
     port,
@@ -183,5 +220,6 @@ export function readConfig(env: Env = process.env): ServerConfig {
     weChat,
     logLevel,
     backups,
+    ...limits,
   }
 }

@@ -31,42 +31,45 @@ const hashOf = (file: FederationFile) => createHash('sha256').update(JSON.string
 export async function loadContent(db: Db, raw: RawFile[]): Promise<LoadResult> {
   const catalog = buildCatalog(raw)
   const result: LoadResult = { written: [], unchanged: [], problems: catalog.problems.map((p) => p.message) }
-  await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [727002])
-    for (const file of catalog.files) {
-      const f = file.federation
-      const hash = hashOf(file)
-      const known = await tx.query<{ content_hash: string }>('SELECT content_hash FROM federations WHERE id = $1', [
-        f.id,
-      ])
-      if (known[0]?.content_hash === hash) {
-        result.unchanged.push(f.id)
-        continue
-      }
-      await tx.query(
-        `INSERT INTO federations (id, name, doc, content_hash) VALUES ($1, $2, $3, $4)
+  await db.transaction(
+    async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [727002])
+      for (const file of catalog.files) {
+        const f = file.federation
+        const hash = hashOf(file)
+        const known = await tx.query<{ content_hash: string }>('SELECT content_hash FROM federations WHERE id = $1', [
+          f.id,
+        ])
+        if (known[0]?.content_hash === hash) {
+          result.unchanged.push(f.id)
+          continue
+        }
+        await tx.query(
+          `INSERT INTO federations (id, name, doc, content_hash) VALUES ($1, $2, $3, $4)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, doc = EXCLUDED.doc,
            content_hash = EXCLUDED.content_hash, loaded_at = now()`,
-        [f.id, f.name, JSON.stringify(file), hash],
-      )
-      for (const p of file.programs) {
-        await tx.query(
-          `INSERT INTO programs (id, federation_id, title) VALUES ($1, $2, $3)
-           ON CONFLICT (id) DO UPDATE SET federation_id = EXCLUDED.federation_id, title = EXCLUDED.title`,
-          [p.id, f.id, p.title],
+          [f.id, f.name, JSON.stringify(file), hash],
         )
-        for (const s of p.signup?.sessions ?? []) {
+        for (const p of file.programs) {
           await tx.query(
-            `INSERT INTO sessions (id, program_id, capacity, taken) VALUES ($1, $2, $3, $4)
+            `INSERT INTO programs (id, federation_id, title) VALUES ($1, $2, $3)
+           ON CONFLICT (id) DO UPDATE SET federation_id = EXCLUDED.federation_id, title = EXCLUDED.title`,
+            [p.id, f.id, p.title],
+          )
+          for (const s of p.signup?.sessions ?? []) {
+            await tx.query(
+              `INSERT INTO sessions (id, program_id, capacity, taken) VALUES ($1, $2, $3, $4)
              ON CONFLICT (id) DO UPDATE SET program_id = EXCLUDED.program_id, capacity = EXCLUDED.capacity,
                taken = EXCLUDED.taken`,
-            [s.id, p.id, s.capacity, s.taken],
-          )
+              [s.id, p.id, s.capacity, s.taken],
+            )
+          }
         }
+        result.written.push(f.id)
       }
-      result.written.push(f.id)
-    }
-  })
+    },
+    { maintenance: true },
+  )
   return result
 }
 

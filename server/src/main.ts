@@ -1,4 +1,5 @@
 // `npm run server`: the API on HOST:PORT (127.0.0.1:8787 by default), PGlite unless DATABASE_URL is set.
+import closeWithGrace from 'close-with-grace'
 import { readConfig } from './config'
 import { createServer } from './server'
 
@@ -20,16 +21,19 @@ async function main() {
   if (!config.weChat.appId) app.log.info('wx.login uses the development stand-in (set WECHAT_APPID / WECHAT_SECRET)')
   await app.listen({ port: config.port, host: config.host })
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    app.log.info({ signal }, 'stopping')
-    await started.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  // SIGTERM/SIGINT: stop taking requests, let the ones in flight finish (every database wait is
+  // bounded, so they do), close the pool, exit 0; past the grace period, exit 1 anyway.
+  closeWithGrace(
+    {
+      delay: config.shutdownGraceMs,
+      logger: { error: (m: unknown) => app.log.error(String(m)) },
+    },
+    async ({ signal, err }) => {
+      if (err) app.log.error({ failure: { type: err.name } }, 'stopping after an unexpected error')
+      app.log.info({ signal }, 'stopping')
+      await started.close()
+    },
+  )
 }
 
 main().catch((e: unknown) => {

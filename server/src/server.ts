@@ -18,6 +18,7 @@ import { Signups } from './signups'
 export interface Started {
   app: FastifyInstance
   db: Db
+  signups: Signups
   load: LoadResult
   migrations: string[]
   /** Expired sign-ups deleted at start (see Signups.purgeExpired). */
@@ -67,11 +68,11 @@ export function schedulePurge(
 }
 
 /** PostgreSQL when configured; otherwise PGlite in the data directory, held by this process alone until closed. */
-export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl)
+export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir' | 'dbLimits'>): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbLimits)
   const lock = lockDataDir(config.dataDir)
   try {
-    const db = await openPglite(config.dataDir)
+    const db = await openPglite(config.dataDir, config.dbLimits)
     return {
       ...db,
       async close() {
@@ -110,6 +111,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       clientIdSecret: config.clientIdSecret,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      maxEventLoopDelayMs: config.maxEventLoopDelayMs,
       logger: options.logger ?? { level: config.logLevel },
       now: options.now,
     })
@@ -139,6 +141,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     return {
       app,
       db,
+      signups,
       load,
       migrations,
       purged,

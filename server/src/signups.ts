@@ -1,6 +1,7 @@
 // Sign-ups in the database. Every change to a session's sign-ups happens in a transaction that
 // first locks that session's row, so seats are counted one sign-up at a time, in arrival order,
-// and the same pure rules as the app's (decide, cancelAndPromote) decide each step.
+// and the same pure rules as the app's (decide, cancelAndPromote) decide each step. The session
+// row keeps its counts, so no step reads more rows as history grows.
 import { randomUUID } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
 import { programSessions } from '../../src/domain/sessions'
@@ -76,37 +77,81 @@ export function answersOf(row: Row): Answers {
   return (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Answers
 }
 
-/** Locks the session's row; every change to its sign-ups waits here for the one before it. */
-async function lockSession(tx: Queryable, sessionId: string): Promise<void> {
-  await tx.query('SELECT id FROM sessions WHERE id = $1 FOR UPDATE', [sessionId])
+/**
+ * Every query of the request path, by name: tests EXPLAIN each one and fail on a scan that grows
+ * with the table (tests/server/query-plans.test.ts).
+ */
+export const SQL = {
+  /** Locks the session's row and reads its counts; every change to its sign-ups waits here for the one before it. */
+  lockSession: 'SELECT confirmed_count FROM sessions WHERE id = $1 FOR UPDATE',
+  /** Through the partial unique index signups_one_live_per_person. */
+  samePerson: `SELECT 1 AS found FROM signups
+    WHERE session_id = $1 AND name_key = $2 AND mobile = $3 AND status <> 'cancelled' LIMIT 1`,
+  byKey: 'SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2',
+  byId: 'SELECT * FROM signups WHERE id = $1',
+  owned: 'SELECT session_id, session_start, status FROM signups WHERE id = $1 AND client_id = $2',
+  /** Reads the waitlist up to this row only, never the confirmed or cancelled. */
+  waitlistPlace: `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
+  firstWaitlisted: `SELECT * FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND id <> $2
+    ORDER BY seq LIMIT 1`,
+  /** Inserts the sign-up and counts it on its session in one round trip. */
+  insert: `WITH added AS (
+      INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
+        program_title, federation_name, session_title, session_start, online, place, created_at, name_key)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+      RETURNING *
+    ), counted AS (
+      UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
+        waitlisted_count = waitlisted_count + CASE WHEN $6 = 'waitlisted' THEN 1 ELSE 0 END
+      WHERE id = $4
+    )
+    SELECT * FROM added`,
+  setStatus: 'UPDATE signups SET status = $1, updated_at = now() WHERE id = $2',
+  /** Adds to a session's counts: confirmed, waitlisted, cancelled. */
+  count: `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlisted_count = waitlisted_count + $3,
+      cancelled_count = cancelled_count + $4
+    WHERE id = $1`,
+  programCounts: 'SELECT id, confirmed_count FROM sessions WHERE program_id = $1',
+  statusCounts: `SELECT coalesce(sum(confirmed_count), 0) AS confirmed, coalesce(sum(waitlisted_count), 0) AS waitlisted,
+      coalesce(sum(cancelled_count), 0) AS cancelled
+    FROM sessions WHERE program_id = $1`,
+  roster: 'SELECT * FROM signups WHERE program_id = $1 ORDER BY seq',
+  mine: `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
+        SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
+      ) END AS position
+    FROM signups s WHERE s.client_id = $1 ORDER BY s.seq DESC`,
+  clientRows: 'SELECT id, session_id, status FROM signups WHERE client_id = $1',
+  deleteClient: 'DELETE FROM signups WHERE client_id = $1 RETURNING id, session_id, status',
+} as const
+
+async function lockSession(tx: Queryable, sessionId: string): Promise<{ confirmed: number }> {
+  const [row] = await tx.query<{ confirmed_count: number }>(SQL.lockSession, [sessionId])
+  return { confirmed: Number(row?.confirmed_count ?? 0) }
 }
 
-async function sessionRecords(tx: Queryable, sessionId: string): Promise<StoredRecord[]> {
-  const rows = await tx.query<Row>('SELECT * FROM signups WHERE session_id = $1 ORDER BY seq', [sessionId])
-  return withWaitlistPositions(rows.map(toRecord))
+type Delta = Record<SignupStatus, number>
+const noDelta = (): Delta => ({ confirmed: 0, waitlisted: 0, cancelled: 0 })
+
+async function addCounts(tx: Queryable, sessionId: string, d: Delta): Promise<void> {
+  if (!d.confirmed && !d.waitlisted && !d.cancelled) return
+  await tx.query(SQL.count, [sessionId, d.confirmed, d.waitlisted, d.cancelled])
 }
 
 /** A sign-up as its client sees it: a waitlisted one with its place, counted in arrival order. */
 async function withPlace(q: Queryable, row: Row): Promise<Signup> {
   if (row.status !== 'waitlisted') return toSignup(row)
-  const [ahead] = await q.query<{ n: string | number }>(
-    `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
-    [row.session_id, row.seq],
-  )
+  const [ahead] = await q.query<{ n: string | number }>(SQL.waitlistPlace, [row.session_id, row.seq])
   return toSignup(row, Number(ahead.n))
 }
 
 /** The sign-up this client sent with this idempotency key before, if any. */
 async function byKey(q: Queryable, clientId: string, key: string): Promise<Signup | undefined> {
-  const [row] = await q.query<Row>('SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2', [
-    clientId,
-    key,
-  ])
+  const [row] = await q.query<Row>(SQL.byKey, [clientId, key])
   return row ? withPlace(q, row) : undefined
 }
 
 async function byId(q: Queryable, id: string): Promise<Signup> {
-  const [row] = await q.query<Row>('SELECT * FROM signups WHERE id = $1', [id])
+  const [row] = await q.query<Row>(SQL.byId, [id])
   return withPlace(q, row)
 }
 
@@ -114,6 +159,7 @@ async function byId(q: Queryable, id: string): Promise<Signup> {
 export const RETENTION_DAYS = 90
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505'
+const violated = (e: unknown) => (e as { constraint?: string })?.constraint
 
 export interface SubmitInput {
   clientId: string
@@ -132,11 +178,8 @@ export class Signups {
 
   /** The program's sessions for `now`, each `taken` counting the demo seats and the confirmed sign-ups. */
   async sessionsOf(program: Program, now: Date): Promise<Session[]> {
-    const counts = await this.db.query<{ session_id: string; n: string | number }>(
-      `SELECT session_id, count(*) AS n FROM signups WHERE program_id = $1 AND status = 'confirmed' GROUP BY session_id`,
-      [program.id],
-    )
-    const confirmed = new Map(counts.map((c) => [c.session_id, Number(c.n)]))
+    const counts = await this.db.query<{ id: string; confirmed_count: number }>(SQL.programCounts, [program.id])
+    const confirmed = new Map(counts.map((c) => [c.id, Number(c.confirmed_count)]))
     return programSessions(program, now).map((s) => ({ ...s, taken: s.taken + (confirmed.get(s.id) ?? 0) }))
   }
 
@@ -169,20 +212,11 @@ export class Signups {
 
     try {
       return await this.db.transaction(async (tx) => {
-        await lockSession(tx, session.id)
-        // Counted in SQL under the lock: the same facts the mock counts from its list.
-        const [counts] = await tx.query<{ confirmed: string | number; same_person: boolean | null }>(
-          `SELECT count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
-                  bool_or(status <> 'cancelled' AND name_key = $2 AND mobile = $3) AS same_person
-           FROM signups WHERE session_id = $1`,
-          [session.id, nameKey, mobile],
-        )
+        // Read under the lock: the same facts the mock counts from its list.
+        const { confirmed } = await lockSession(tx, session.id)
+        const same = await tx.query(SQL.samePerson, [session.id, nameKey, mobile])
         const decision = decide(
-          {
-            again: await byKey(tx, clientId, idempotencyKey),
-            samePerson: counts.same_person === true,
-            confirmed: Number(counts.confirmed),
-          },
+          { again: await byKey(tx, clientId, idempotencyKey), samePerson: same.length > 0, confirmed },
           session,
           name,
           now,
@@ -190,35 +224,34 @@ export class Signups {
         if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
         if (decision.kind === 'again') return { signup: decision.record, created: false }
-        const [row] = await tx.query<Row>(
-          `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
-             program_title, federation_name, session_title, session_start, online, place, created_at, name_key)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-           RETURNING *`,
-          [
-            `su_${randomUUID()}`,
-            clientId,
-            idempotencyKey,
-            session.id,
-            program.id,
-            decision.status,
-            name,
-            mobile,
-            JSON.stringify(checked.values),
-            program.title,
-            file.federation.name,
-            session.title,
-            session.start,
-            session.online,
-            session.place ?? null,
-            now,
-            nameKey,
-          ],
-        )
+        const [row] = await tx.query<Row>(SQL.insert, [
+          `su_${randomUUID()}`,
+          clientId,
+          idempotencyKey,
+          session.id,
+          program.id,
+          decision.status,
+          name,
+          mobile,
+          JSON.stringify(checked.values),
+          program.title,
+          file.federation.name,
+          session.title,
+          session.start,
+          session.online,
+          session.place ?? null,
+          now,
+          nameKey,
+        ])
         return { signup: await withPlace(tx, row), created: true }
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
+      // The unique index on live sign-ups caught the same person twice: the rules say what to answer.
+      if (isUniqueViolation(e) && violated(e) === 'signups_one_live_per_person') {
+        const decision = decide({ samePerson: true, confirmed: 0 }, session, name, now)
+        if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
+      }
       if (isUniqueViolation(e)) {
         const first = await byKey(this.db, clientId, idempotencyKey)
         if (first) return { signup: first, created: false }
@@ -236,7 +269,14 @@ export class Signups {
       )
       if (!rows.length) return filled
       for (const r of rows) {
-        await this.db.query('UPDATE signups SET name_key = $1 WHERE id = $2', [personNameKey(r.name), r.id])
+        const key = personNameKey(r.name)
+        try {
+          await this.db.query('UPDATE signups SET name_key = $1 WHERE id = $2', [key, r.id])
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e
+          // Two live rows of one person, kept from before the rule: both stay, each with a key of its own.
+          await this.db.query('UPDATE signups SET name_key = $1 WHERE id = $2', [`${key}#${r.id}`, r.id])
+        }
       }
       filled += rows.length
     }
@@ -245,13 +285,7 @@ export class Signups {
   /** This client's sign-ups, newest first. */
   async mine(clientId: string): Promise<Signup[]> {
     // The place for every row in one query (a list can be long), the same count as withPlace's.
-    const rows = await this.db.query<Row & { position: string | number | null }>(
-      `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
-           SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
-         ) END AS position
-       FROM signups s WHERE s.client_id = $1 ORDER BY s.seq DESC`,
-      [clientId],
-    )
+    const rows = await this.db.query<Row & { position: string | number | null }>(SQL.mine, [clientId])
     return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
   }
 
@@ -261,7 +295,7 @@ export class Signups {
    */
   async cancel(clientId: string, signupId: string, now: Date): Promise<Signup> {
     const [owned] = await this.db.query<{ session_id: string; session_start: string; status: SignupStatus }>(
-      'SELECT session_id, session_start, status FROM signups WHERE id = $1 AND client_id = $2',
+      SQL.owned,
       [signupId, clientId],
     )
     if (!owned) throw notFound('没有找到这条报名记录')
@@ -277,23 +311,26 @@ export class Signups {
   /** Deletes every sign-up of this client; seats she held go to the waitlist first. */
   async deleteMine(clientId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const live = await tx.query<{ id: string; session_id: string }>(
-        `SELECT id, session_id FROM signups WHERE client_id = $1 AND status <> 'cancelled'`,
-        [clientId],
-      )
-      // Sessions locked in id order, so two deletions can never wait on each other.
-      const sessionIds = [...new Set(live.map((r) => r.session_id))].sort()
+      const rows = await tx.query<{ id: string; session_id: string; status: SignupStatus }>(SQL.clientRows, [clientId])
+      // Every session she has a row in is locked, in id order, so two deletions never wait on each other.
+      const sessionIds = [...new Set(rows.map((r) => r.session_id))].sort()
       for (const sessionId of sessionIds) {
         await lockSession(tx, sessionId)
         await applyCancellations(
           tx,
           sessionId,
-          live.filter((r) => r.session_id === sessionId).map((r) => r.id),
+          rows.filter((r) => r.session_id === sessionId && r.status !== 'cancelled').map((r) => r.id),
         )
       }
-      const deleted = await tx.query<{ id: string }>('DELETE FROM signups WHERE client_id = $1 RETURNING id', [
+      const deleted = await tx.query<{ id: string; session_id: string; status: SignupStatus }>(SQL.deleteClient, [
         clientId,
       ])
+      for (const sessionId of sessionIds) {
+        const gone = deleted.filter((r) => r.session_id === sessionId)
+        const d = noDelta()
+        for (const r of gone) d[r.status] -= 1
+        await addCounts(tx, sessionId, d)
+      }
       return deleted.length
     })
   }
@@ -304,27 +341,43 @@ export class Signups {
    */
   async purgeExpired(now: Date, days = RETENTION_DAYS): Promise<number> {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000)
-    const gone = await this.db.query<{ id: string }>(
-      'DELETE FROM signups WHERE session_start::timestamptz < $1 RETURNING id',
-      [cutoff],
+    // Maintenance, not a request: it may take longer than a request's limits allow.
+    return this.db.transaction(
+      async (tx) => {
+        const [gone] = await tx.query<{ n: string | number }>(
+          `WITH gone AS (
+             DELETE FROM signups WHERE session_start::timestamptz < $1 RETURNING session_id, status
+           ), counts AS (
+             SELECT session_id,
+                    count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
+                    count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
+                    count(*) FILTER (WHERE status = 'cancelled') AS cancelled
+             FROM gone GROUP BY session_id
+           ), counted AS (
+             UPDATE sessions SET confirmed_count = confirmed_count - counts.confirmed,
+               waitlisted_count = waitlisted_count - counts.waitlisted,
+               cancelled_count = cancelled_count - counts.cancelled
+             FROM counts WHERE sessions.id = counts.session_id
+             RETURNING 1
+           )
+           SELECT coalesce(sum(confirmed + waitlisted + cancelled), 0) AS n FROM counts`,
+          [cutoff],
+        )
+        return Number(gone.n)
+      },
+      { maintenance: true },
     )
-    return gone.length
   }
 
   /** How many of a program's sign-ups stand in each status. */
   async statusCounts(programId: string): Promise<Record<SignupStatus, number>> {
-    const rows = await this.db.query<{ status: SignupStatus; n: string | number }>(
-      'SELECT status, count(*) AS n FROM signups WHERE program_id = $1 GROUP BY status',
-      [programId],
-    )
-    const counts: Record<SignupStatus, number> = { confirmed: 0, waitlisted: 0, cancelled: 0 }
-    for (const r of rows) counts[r.status] = Number(r.n)
-    return counts
+    const [row] = await this.db.query<Record<SignupStatus, string | number>>(SQL.statusCounts, [programId])
+    return { confirmed: Number(row.confirmed), waitlisted: Number(row.waitlisted), cancelled: Number(row.cancelled) }
   }
 
   /** A program's sign-ups in arrival order, with waitlist places: for the organizer. */
   async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers }>> {
-    const rows = await this.db.query<Row>('SELECT * FROM signups WHERE program_id = $1 ORDER BY seq', [programId])
+    const rows = await this.db.query<Row>(SQL.roster, [programId])
     return withWaitlistPositions(rows.map(toRecord)).map((r) => ({
       signup: toSignup(r.row, r.waitlistPosition),
       answers: answersOf(r.row),
@@ -332,14 +385,24 @@ export class Signups {
   }
 }
 
-/** Runs cancelAndPromote over the locked session's records and writes the statuses that changed. */
+/**
+ * Runs cancelAndPromote for each id over the records it can touch (the sign-up itself and the
+ * first on the waitlist), writes the statuses that changed and moves the session's counts with them.
+ */
 async function applyCancellations(tx: Queryable, sessionId: string, ids: string[]): Promise<void> {
-  const before = await sessionRecords(tx, sessionId)
-  const after = ids.reduce((records, id) => cancelAndPromote(records, id), before)
-  const was = new Map(before.map((r) => [r.id, r.status]))
-  for (const r of after) {
-    if (was.get(r.id) !== r.status) {
-      await tx.query('UPDATE signups SET status = $1, updated_at = now() WHERE id = $2', [r.status, r.id])
+  for (const id of ids) {
+    const [target] = await tx.query<Row>(SQL.byId, [id])
+    if (!target) continue
+    const [first] = await tx.query<Row>(SQL.firstWaitlisted, [sessionId, id])
+    const before = [target, ...(first ? [first] : [])].map(toRecord)
+    const after = cancelAndPromote(before, id)
+    const d = noDelta()
+    for (const [i, r] of after.entries()) {
+      if (before[i].status === r.status) continue
+      await tx.query(SQL.setStatus, [r.status, r.id])
+      d[before[i].status] -= 1
+      d[r.status] += 1
     }
+    await addCounts(tx, sessionId, d)
   }
 }

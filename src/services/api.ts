@@ -51,6 +51,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'too_large',
   'rate_limited',
+  'busy',
   'network',
   'storage',
   'unknown',

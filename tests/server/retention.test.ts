@@ -52,14 +52,22 @@ describe('the running server', () => {
     // The database as the server sees it, with the purge's DELETE failing once switched on.
     const db: Db = {
       kind: real.kind,
-      query: (sql, params) =>
-        failing && sql.startsWith('DELETE FROM signups WHERE session_start')
-          ? Promise.reject(Object.assign(new Error('disk full near 13800138000'), { code: '53100' }))
-          : real.query(sql, params),
-      transaction: (fn) => real.transaction(fn),
+      query: (sql, params) => real.query(sql, params),
+      transaction: (fn, options) =>
+        real.transaction(
+          (tx) =>
+            fn({
+              query: (sql, params) =>
+                failing && sql.includes('DELETE FROM signups WHERE session_start')
+                  ? Promise.reject(Object.assign(new Error('disk full near 13800138000'), { code: '53100' }))
+                  : tx.query(sql, params),
+            }),
+          options,
+        ),
       exec: (sql) => real.exec(sql),
       close: () => real.close(),
       backup: (file) => real.backup(file),
+      ping: () => real.ping(),
     }
     const lines: string[] = []
     const stream = new Writable({

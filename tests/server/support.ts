@@ -6,6 +6,7 @@ import type { FederationFile } from '@/domain/types'
 import { readConfig, type ServerConfig } from '../../server/src/config'
 import { MOCK_DIR, readJsonDir } from '../../server/src/content'
 import type { Db } from '../../server/src/db/db'
+import type { DbLimits } from '../../server/src/db/limits'
 import { openPglite } from '../../server/src/db/pglite'
 import { openPostgres } from '../../server/src/db/postgres'
 import { createServer, type Started } from '../../server/src/server'
@@ -24,13 +25,25 @@ export function backends(): Backend[] {
   return PG_URL ? ['pglite', 'postgres'] : ['pglite']
 }
 
+/**
+ * Waits long enough for a busy shared machine: these tests check answers and order, not time.
+ * The tests of the limits themselves (limits.test.ts) pass short ones.
+ */
+export const PATIENT_LIMITS: DbLimits = {
+  lockTimeoutMs: 30_000,
+  statementTimeoutMs: 60_000,
+  idleInTransactionMs: 60_000,
+  acquireTimeoutMs: 30_000,
+}
+
 /** A fresh, empty database; `drop` removes it (PostgreSQL) after closing. */
 export async function freshDatabase(
   backend: Backend,
+  limits: DbLimits = PATIENT_LIMITS,
 ): Promise<{ url?: string; open(): Promise<Db>; drop(): Promise<void> }> {
-  if (backend === 'pglite') return { open: () => openPglite(), drop: async () => undefined }
+  if (backend === 'pglite') return { open: () => openPglite(undefined, limits), drop: async () => undefined }
   const { url, drop } = await createDatabase(PG_URL, 'jg_test')
-  return { url, open: () => openPostgres(url), drop }
+  return { url, open: () => openPostgres(url, limits), drop }
 }
 
 /** A fixed Beijing morning: the demo sessions are dated from it. */
@@ -45,6 +58,8 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
   return {
     ...readConfig({ ORGANIZER_TOKENS: JSON.stringify(TOKENS) }),
     rateLimitPerMinute: 0,
+    // Jest's own work can stall the loop in a test process; the shedding test turns it on.
+    maxEventLoopDelayMs: 0,
     ...over,
   }
 }
@@ -81,6 +96,8 @@ export interface Reply {
 export interface TestServer extends Started {
   /** http://127.0.0.1:PORT */
   origin: string
+  /** The PostgreSQL database's URL; undefined on PGlite. */
+  url?: string
   inject(options: InjectOptions): Promise<Reply>
 }
 
@@ -110,9 +127,10 @@ export async function startTestServer(
     logger?: Started['app']['log'] | object | false
     /** The server's clock; NOW when absent. */
     now?: () => Date
+    limits?: DbLimits
   } = {},
 ): Promise<TestServer> {
-  const database = await freshDatabase(backend)
+  const database = await freshDatabase(backend, options.limits)
   const db = await database.open()
   const started = await createServer(testConfig(options.config), {
     db,
@@ -126,6 +144,7 @@ export async function startTestServer(
   return {
     ...started,
     origin,
+    url: database.url,
     inject: (o) => send(origin, o),
     async close() {
       await started.close()
@@ -174,3 +193,16 @@ export const asOrganizer = (token: string, url: string): InjectOptions => ({
   url,
   headers: { authorization: `Bearer ${token}` },
 })
+
+/** Sessions whose kept counts differ from their rows: always empty when every change kept them. */
+export const COUNT_DRIFT_SQL = `SELECT s.id, s.confirmed_count, s.waitlisted_count, s.cancelled_count,
+    count(g.id) FILTER (WHERE g.status = 'confirmed') AS confirmed,
+    count(g.id) FILTER (WHERE g.status = 'waitlisted') AS waitlisted,
+    count(g.id) FILTER (WHERE g.status = 'cancelled') AS cancelled
+  FROM sessions s LEFT JOIN signups g ON g.session_id = s.id
+  GROUP BY s.id
+  HAVING s.confirmed_count <> count(g.id) FILTER (WHERE g.status = 'confirmed')
+      OR s.waitlisted_count <> count(g.id) FILTER (WHERE g.status = 'waitlisted')
+      OR s.cancelled_count <> count(g.id) FILTER (WHERE g.status = 'cancelled')`
+
+export const countDrift = (db: Pick<Db, 'query'>) => db.query<Record<string, unknown>>(COUNT_DRIFT_SQL)

@@ -59,6 +59,56 @@ describe('HTTP Api', () => {
     expect(sent[0].data).toEqual({ programId: 'p', sessionId: 's', answers: { name: '王芳' }, consent: true })
   })
 
+  it('sends a submit the server was too busy for again, with the same key, after a pause', async () => {
+    const waits: number[] = []
+    const sent: HttpRequest[] = []
+    const busy = { statusCode: 503, data: { error: { code: 'busy', message: '现在报名的人比较多，请稍等几秒再试' } } }
+    const answers: HttpResponse[] = [busy, busy, { statusCode: 201, data: { id: 'su-1' } }]
+    const api = createHttpApi({
+      base: 'http://127.0.0.1:8787',
+      transport: async (req) => (sent.push(req), answers.shift() as HttpResponse),
+      deviceId: () => 'dev-1',
+      sleep: async (ms) => void waits.push(ms),
+    })
+    const body = {
+      programId: 'p',
+      sessionId: 's',
+      answers: { name: '王芳' },
+      consent: true as const,
+      idempotencyKey: 'k-9',
+    }
+    expect(await api.submitSignup(body)).toEqual({ id: 'su-1' })
+    expect(sent.map((r) => r.header['idempotency-key'])).toEqual(['k-9', 'k-9', 'k-9'])
+    expect(waits).toEqual([1000, 2000])
+  })
+
+  it('gives up on a busy server after two more tries, with its Chinese message', async () => {
+    const busy = { statusCode: 503, data: { error: { code: 'busy', message: '现在报名的人比较多，请稍等几秒再试' } } }
+    const { api, sent } = fake([busy, busy, busy, { statusCode: 201, data: {} }])
+    const e = await rejection(
+      api.submitSignup({ programId: 'p', sessionId: 's', answers: {}, consent: true, idempotencyKey: 'k-2' }),
+    )
+    expect([e.code, e.message]).toEqual(['busy', '现在报名的人比较多，请稍等几秒再试'])
+    expect(sent).toHaveLength(3)
+  })
+
+  it('does not send a submit again after a 500, nor a cancel after a 503', async () => {
+    const submit = fake([
+      { statusCode: 500, data: {} },
+      { statusCode: 201, data: {} },
+    ])
+    await rejection(
+      submit.api.submitSignup({ programId: 'p', sessionId: 's', answers: {}, consent: true, idempotencyKey: 'k-3' }),
+    )
+    expect(submit.sent).toHaveLength(1)
+    const cancel = fake([
+      { statusCode: 503, data: {} },
+      { statusCode: 200, data: {} },
+    ])
+    await rejection(cancel.api.cancelSignup('su-1'))
+    expect(cancel.sent).toHaveLength(1)
+  })
+
   it('passes on the server’s Chinese message and field, without retrying a 4xx', async () => {
     const { api, sent } = fake([
       { statusCode: 409, data: { error: { code: 'duplicate', message: '王芳 已经报名了这个场次', field: 'name' } } },

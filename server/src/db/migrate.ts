@@ -34,17 +34,20 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
   )`)
   const applied: string[] = []
   for (const m of migrations) {
-    const done = await db.transaction(async (tx) => {
-      // Arbitrary constant: the migration lock, held until this transaction ends.
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [727001])
-      const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [
-        m.version,
-      ])
-      if (rows.length) return false
-      for (const statement of splitStatements(m.sql)) await tx.query(statement)
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
-      return true
-    })
+    const done = await db.transaction(
+      async (tx) => {
+        // Arbitrary constant: the migration lock, held until this transaction ends.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [727001])
+        const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [
+          m.version,
+        ])
+        if (rows.length) return false
+        for (const statement of splitStatements(m.sql)) await tx.query(statement)
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
+        return true
+      },
+      { maintenance: true },
+    )
     if (done) applied.push(m.name)
   }
   return applied

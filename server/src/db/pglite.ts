@@ -1,28 +1,75 @@
 // Embedded Postgres: a data folder on disk (or memory for tests), one connection, nothing to install.
+// Work takes turns on that connection; a request that cannot get its turn within the lock limit
+// gets the 503 instead of waiting on, the same bound PostgreSQL's lock_timeout gives.
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { backupPglite } from '../backup'
 import type { Db, Params } from './db'
+import { busy, DEFAULT_LIMITS, HEALTH_TIMEOUT_MS, MAINTENANCE_LIMITS, type DbLimits } from './limits'
 
-export async function openPglite(dataDir?: string): Promise<Db> {
+/** One at a time, in arrival order; a waiter that runs out of patience leaves the line. */
+export class Turns {
+  private tail: Promise<void> = Promise.resolve()
+
+  async run<T>(waitMs: number, fn: () => Promise<T>): Promise<T> {
+    const before = this.tail
+    let release!: () => void
+    const done = new Promise<void>((r) => (release = r))
+    this.tail = before.then(() => done)
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), waitMs)))
+    const turn = await Promise.race([before.then(() => 'now' as const), late])
+    clearTimeout(timer)
+    if (turn === 'late') {
+      // Gone from the line: the one behind goes as soon as the one before is done.
+      void before.then(release)
+      throw busy()
+    }
+    try {
+      // Each turn starts on a fresh pass of the event loop: a line of waiters would otherwise run
+      // back to back in one chain of promises, and no request (not even health) could be read meanwhile.
+      await new Promise<void>((r) => setImmediate(r))
+      return await fn()
+    } finally {
+      release()
+    }
+  }
+}
+
+export async function openPglite(dataDir?: string, limits: DbLimits = DEFAULT_LIMITS): Promise<Db> {
   if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
   const pg = new PGlite(dataDir)
   await pg.waitReady
+  const turns = new Turns()
+  const wait = limits.lockTimeoutMs
   return {
     kind: 'pglite',
-    async query<T>(sql: string, params: Params = []) {
-      return (await pg.query<T>(sql, [...params])).rows
+    query<T>(sql: string, params: Params = []) {
+      return turns.run(wait, async () => (await pg.query<T>(sql, [...params])).rows)
     },
-    transaction(fn) {
-      // PGlite runs one transaction at a time on its single connection: others wait their turn.
-      return pg.transaction((tx) =>
-        fn({ query: async <T>(sql: string, params: Params = []) => (await tx.query<T>(sql, [...params])).rows }),
+    transaction(fn, options = {}) {
+      // One transaction at a time on the single connection: others wait their turn, up to the limit.
+      return turns.run(options.maintenance ? MAINTENANCE_LIMITS.lockTimeoutMs : wait, () =>
+        pg.transaction((tx) =>
+          fn({ query: async <T>(sql: string, params: Params = []) => (await tx.query<T>(sql, [...params])).rows }),
+        ),
       )
     },
-    async exec(sql) {
-      await pg.exec(sql)
+    exec(sql) {
+      return turns.run(MAINTENANCE_LIMITS.lockTimeoutMs, async () => {
+        await pg.exec(sql)
+      })
     },
-    close: () => pg.close(),
-    backup: (file) => backupPglite(pg, file),
+    async ping() {
+      try {
+        await turns.run(HEALTH_TIMEOUT_MS, () => pg.query('SELECT 1'))
+        return 'ok'
+      } catch (e) {
+        return (e as { status?: number }).status === 503 ? 'busy' : 'down'
+      }
+    },
+    // The dump takes a turn like any other work, so it never runs inside someone's transaction.
+    backup: (file) => turns.run(MAINTENANCE_LIMITS.lockTimeoutMs, () => backupPglite(pg, file)),
+    close: () => turns.run(MAINTENANCE_LIMITS.lockTimeoutMs, () => pg.close()),
   }
 }

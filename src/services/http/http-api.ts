@@ -19,7 +19,10 @@ export interface HttpApiOptions {
   /** This phone's id: the server shows a client only its own sign-ups. In WeChat it may need a login first. */
   deviceId: () => string | Promise<string>
   timeoutMs?: number
-  /** Extra tries for safe (GET) calls only; a submit is never sent twice by this layer. */
+  /**
+   * Extra tries for safe (GET) calls, and for a submit the server turned away as busy (503) before
+   * doing anything: it goes again with the same idempotency key, so it can never book twice.
+   */
   retries?: number
   sleep?: (ms: number) => Promise<void>
 }
@@ -59,11 +62,14 @@ export function createHttpApi(options: HttpApiOptions): Api {
     data?: unknown,
     header: Record<string, string> = {},
   ): Promise<T> {
-    const tries = method === 'GET' ? retries + 1 : 1
-    const offline = method === 'GET' ? OFFLINE_READ : OFFLINE_WRITE
+    const safe = method === 'GET'
+    const keyed = Boolean(header['idempotency-key'])
+    const tries = safe || keyed ? retries + 1 : 1
+    const offline = safe ? OFFLINE_READ : OFFLINE_WRITE
     let last: ApiError = new ApiError('network', offline)
     for (let attempt = 0; attempt < tries; attempt++) {
-      if (attempt > 0) await sleep(400 * 2 ** (attempt - 1))
+      // A busy server asked for a pause (Retry-After: 2): a write waits about that long.
+      if (attempt > 0) await sleep((safe ? 400 : 1000) * 2 ** (attempt - 1))
       let res: HttpResponse
       try {
         const device = await deviceId()
@@ -76,12 +82,16 @@ export function createHttpApi(options: HttpApiOptions): Api {
         })
       } catch {
         last = new ApiError('network', offline)
+        // No answer: a write may have gone through, so this layer does not send it again.
+        if (!safe) break
         continue
       }
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
       last = errorFromResponse(res.statusCode, res.data)
       // Only a server hiccup is worth another try; a 4xx answer will not change.
       if (res.statusCode < 500) break
+      // A write goes again only after a 503: the server did nothing with it.
+      if (!safe && res.statusCode !== 503) break
     }
     throw last
   }

@@ -1,0 +1,114 @@
+// Every query of the request path finds its rows through an index: with tens of thousands of
+// sign-ups and thousands of sessions, analysed, the planner is free to choose a Seq Scan and
+// would, for any query that no index fits. So a Seq Scan here means a cost that grows with history.
+import { loadContent, MOCK_DIR, readJsonDir } from '../../server/src/content'
+import type { Db } from '../../server/src/db/db'
+import { migrate } from '../../server/src/db/migrate'
+import { SQL } from '../../server/src/signups'
+import { backends, freshDatabase } from './support'
+
+const SIGNUPS = 30_000
+const SESSIONS = 2_000
+const PROGRAMS = 50
+
+type Plan = { 'Node Type': string; 'Relation Name'?: string; Plans?: Plan[] }
+
+/** Every scan in a plan, as "Node Type on relation". */
+function scans(plan: Plan): string[] {
+  const own = plan['Relation Name'] ? [`${plan['Node Type']} on ${plan['Relation Name']}`] : []
+  return [...own, ...(plan.Plans ?? []).flatMap(scans)]
+}
+
+async function explain(db: Db, sql: string, params: ReadonlyArray<string | number | boolean | null>) {
+  const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)
+  const raw = row['QUERY PLAN']
+  const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: Plan }>
+  return scans(json[0].Plan)
+}
+
+/** A representative value for each query's parameters. */
+const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean | null>> = {
+  lockSession: ['plan-s-7'],
+  samePerson: ['plan-s-7', 'n-7', 'm-7'],
+  byKey: ['c-7', 'k-7'],
+  byId: ['g-7'],
+  owned: ['g-7', 'c-7'],
+  waitlistPlace: ['plan-s-7', 7],
+  firstWaitlisted: ['plan-s-7', 'g-7'],
+  insert: [
+    'g-new',
+    'c-new',
+    'k-new',
+    'plan-s-7',
+    'plan-p-7',
+    'confirmed',
+    'n',
+    'm',
+    '{}',
+    't',
+    'f',
+    's',
+    '2026-12-01T09:00:00+08:00',
+    false,
+    null,
+    '2026-11-23T10:00:00+08:00',
+    'n',
+  ],
+  setStatus: ['cancelled', 'g-7'],
+  count: ['plan-s-7', 1, 0, 0],
+  programCounts: ['plan-p-7'],
+  statusCounts: ['plan-p-7'],
+  roster: ['plan-p-7'],
+  mine: ['c-7'],
+  clientRows: ['c-7'],
+  deleteClient: ['c-7'],
+}
+
+describe.each(backends())('query plans with %s', (backend) => {
+  let db: Db
+  let drop: () => Promise<void>
+  beforeAll(async () => {
+    const database = await freshDatabase(backend)
+    drop = database.drop
+    db = await database.open()
+    await migrate(db)
+    await loadContent(db, readJsonDir(MOCK_DIR, 'mock'))
+    await db.query(`INSERT INTO federations (id, name, doc, content_hash) VALUES ('plan-f', 'f', '{}', 'h')`)
+    await db.query(
+      `INSERT INTO programs (id, federation_id, title)
+       SELECT 'plan-p-' || g, 'plan-f', 'p' FROM generate_series(0, ${PROGRAMS - 1}) AS g`,
+    )
+    await db.query(
+      `INSERT INTO sessions (id, program_id, capacity)
+       SELECT 'plan-s-' || g, 'plan-p-' || (g % ${PROGRAMS}), 30 FROM generate_series(0, ${SESSIONS - 1}) AS g`,
+    )
+    // One in three waitlisted, one in three cancelled; 10,000 clients with three sign-ups each.
+    await db.query(
+      `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
+         program_title, federation_name, session_title, session_start, online)
+       SELECT 'g-' || g, 'c-' || (g % 10000), 'k-' || g, 'plan-s-' || (g % ${SESSIONS}),
+         'plan-p-' || (g % ${SESSIONS} % ${PROGRAMS}), (ARRAY['confirmed', 'waitlisted', 'cancelled'])[g % 3 + 1],
+         'n-' || g, 'm-' || g, '{}', 't', 'f', 's', '2026-12-01T09:00:00+08:00', false
+       FROM generate_series(1, ${SIGNUPS}) AS g`,
+    )
+    await db.query('ANALYZE')
+  }, 180_000)
+  afterAll(async () => {
+    await db.close()
+    await drop()
+  })
+
+  it.each(Object.keys(SQL) as Array<keyof typeof SQL>)('%s reads no table from end to end', async (name) => {
+    const found = await explain(db, SQL[name], PARAMS[name])
+    expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+  })
+
+  it('would have caught the counts that read every sign-up (the check can fail)', async () => {
+    const before = await explain(
+      db,
+      `SELECT session_id, count(*) FROM signups WHERE program_title = $1 AND status = 'confirmed' GROUP BY session_id`,
+      ['t'],
+    )
+    expect(before).toContain('Seq Scan on signups')
+  })
+})
