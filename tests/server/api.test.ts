@@ -99,6 +99,44 @@ describe.each(backends())('API (%s)', (backend) => {
       expect([r.statusCode, json(r).mobile]).toEqual([201, '13900139000'])
     })
 
+    it('accepts a rare-character name and numbers typed on a full-width keyboard, and stores them plain', async () => {
+      const r = await inject(
+        submitRequest('d-rare-name-1', {
+          programId: 'wd-two-cancers',
+          sessionId: 'wd-tc-1',
+          consent: true,
+          answers: { name: '王𠈌', mobile: '＋８６ １３９－００１３－９００１', town: '东江镇', age: '４５' },
+        }),
+      )
+      expect([r.statusCode, json(r).name, json(r).mobile]).toEqual([201, '王𠈌', '13900139001'])
+      const roster = json(await inject(asOrganizer(WUDU, '/api/organizer/programs/wd-two-cancers/roster')))
+      const row = roster.rows.find((x: { id: string }) => x.id === json(r).id)
+      expect(row).toMatchObject({ name: '王𠈌', mobile: '13900139001' })
+      expect(row.extra).toContainEqual({ label: '年龄', value: '45' })
+      // The same person typed plainly is the same person.
+      const again = await inject(
+        submitRequest('d-rare-name-2', {
+          programId: 'wd-two-cancers',
+          sessionId: 'wd-tc-1',
+          consent: true,
+          answers: { name: '王𠈌', mobile: '13900139001', town: '东江镇', age: 45 },
+        }),
+      )
+      expect([again.statusCode, json(again).error.code]).toEqual([409, 'duplicate'])
+    })
+
+    it('counts its own size limit in characters: 260 rare characters are 260, not 520', async () => {
+      const ok = housekeepingBody({ name: '李𬌗', mobile: '13900139002' })
+      const r = await inject(
+        submitRequest('d-rare-long-1', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(260) } }),
+      )
+      expect([r.statusCode, json(r).name]).toEqual([201, '李𬌗'])
+      const over = await inject(
+        submitRequest('d-rare-long-2', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(501) } }),
+      )
+      expect([over.statusCode, json(over).error.message]).toEqual([400, '这一项最多500个字'])
+    })
+
     it('refuses the same person twice for a session, from any phone', async () => {
       const who = { name: '陈秀英', mobile: '13700137000' }
       expect((await inject(submitRequest('d-dup-first', housekeepingBody(who)))).statusCode).toBe(201)
