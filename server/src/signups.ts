@@ -3,7 +3,7 @@
 // and the same pure rules as the app's (decide, cancelAndPromote) decide each step.
 import { randomUUID } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
-import { programSessions } from '../../src/domain/sessions'
+import { isDemoProgram, programSessions } from '../../src/domain/sessions'
 import {
   cancelAndPromote,
   closedMessage,
@@ -41,6 +41,9 @@ interface Row {
 
 type StoredRecord = RuleRecord & { row: Row }
 
+/** A sign-up as its row holds it; whether its session is demo data comes from the content (see Signups.mark). */
+type RowSignup = Omit<Signup, 'demo'>
+
 const toRecord = (row: Row): StoredRecord => ({
   id: row.id,
   sessionId: row.session_id,
@@ -51,7 +54,7 @@ const toRecord = (row: Row): StoredRecord => ({
   row,
 })
 
-export function toSignup(row: Row, waitlistPosition?: number): Signup {
+export function toSignup(row: Row, waitlistPosition?: number): RowSignup {
   return {
     id: row.id,
     programId: row.program_id,
@@ -85,7 +88,7 @@ async function sessionRecords(tx: Queryable, sessionId: string): Promise<StoredR
 }
 
 /** A sign-up as its client sees it: a waitlisted one with its place, counted in arrival order. */
-async function withPlace(q: Queryable, row: Row): Promise<Signup> {
+async function withPlace(q: Queryable, row: Row): Promise<RowSignup> {
   if (row.status !== 'waitlisted') return toSignup(row)
   const [ahead] = await q.query<{ n: string | number }>(
     `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
@@ -95,7 +98,7 @@ async function withPlace(q: Queryable, row: Row): Promise<Signup> {
 }
 
 /** The sign-up this client sent with this idempotency key before, if any. */
-async function byKey(q: Queryable, clientId: string, key: string): Promise<Signup | undefined> {
+async function byKey(q: Queryable, clientId: string, key: string): Promise<RowSignup | undefined> {
   const [row] = await q.query<Row>('SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2', [
     clientId,
     key,
@@ -103,7 +106,7 @@ async function byKey(q: Queryable, clientId: string, key: string): Promise<Signu
   return row ? withPlace(q, row) : undefined
 }
 
-async function byId(q: Queryable, id: string): Promise<Signup> {
+async function byId(q: Queryable, id: string): Promise<RowSignup> {
   const [row] = await q.query<Row>('SELECT * FROM signups WHERE id = $1', [id])
   return withPlace(q, row)
 }
@@ -128,6 +131,16 @@ export class Signups {
     private readonly content: Content,
   ) {}
 
+  /**
+   * Adds whether the sign-up's session is demo data, from its program in the content, so the
+   * answer matches the built-in mock's. A program no longer in the content can only have had
+   * demo sessions: the catalog has never accepted any other kind.
+   */
+  private mark(signup: RowSignup): Signup {
+    const found = this.content.program(signup.programId)
+    return { ...signup, demo: found ? isDemoProgram(found.program) : true }
+  }
+
   /** The program's sessions for `now`, each `taken` counting the demo seats and the confirmed sign-ups. */
   async sessionsOf(program: Program, now: Date): Promise<Session[]> {
     const counts = await this.db.query<{ session_id: string; n: string | number }>(
@@ -146,7 +159,7 @@ export class Signups {
     const { file, program } = found
 
     const again = await byKey(this.db, clientId, idempotencyKey)
-    if (again) return { signup: again, created: false }
+    if (again) return { signup: this.mark(again), created: false }
 
     const session = programSessions(program, now).find((s) => s.id === input.sessionId)
     if (!session || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
@@ -185,7 +198,7 @@ export class Signups {
         )
         if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
-        if (decision.kind === 'again') return { signup: decision.record, created: false }
+        if (decision.kind === 'again') return { signup: this.mark(decision.record), created: false }
         const [row] = await tx.query<Row>(
           `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
              program_title, federation_name, session_title, session_start, online, place, created_at)
@@ -210,13 +223,13 @@ export class Signups {
             now,
           ],
         )
-        return { signup: await withPlace(tx, row), created: true }
+        return { signup: this.mark(await withPlace(tx, row)), created: true }
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
       if (isUniqueViolation(e)) {
         const first = await byKey(this.db, clientId, idempotencyKey)
-        if (first) return { signup: first, created: false }
+        if (first) return { signup: this.mark(first), created: false }
       }
       throw e
     }
@@ -232,7 +245,7 @@ export class Signups {
        FROM signups s WHERE s.client_id = $1 ORDER BY s.seq DESC`,
       [clientId],
     )
-    return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
+    return rows.map((r) => this.mark(toSignup(r, r.position === null ? undefined : Number(r.position))))
   }
 
   /** Cancels one of this client's sign-ups; another client's id is "not found", never "forbidden". */
@@ -245,7 +258,7 @@ export class Signups {
     return this.db.transaction(async (tx) => {
       await lockSession(tx, owned.session_id)
       await applyCancellations(tx, owned.session_id, [signupId])
-      return byId(tx, signupId)
+      return this.mark(await byId(tx, signupId))
     })
   }
 
@@ -301,7 +314,7 @@ export class Signups {
   async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers }>> {
     const rows = await this.db.query<Row>('SELECT * FROM signups WHERE program_id = $1 ORDER BY seq', [programId])
     return withWaitlistPositions(rows.map(toRecord)).map((r) => ({
-      signup: toSignup(r.row, r.waitlistPosition),
+      signup: this.mark(toSignup(r.row, r.waitlistPosition)),
       answers: answersOf(r.row),
     }))
   }

@@ -20,6 +20,7 @@ const card: Card = {
   source: { publisher: '成都市妇联', headline: 'x', date: '2021-01-18' },
   programCount: 4,
   openProgramCount: 2,
+  demoSessions: true,
 }
 
 describe('YearEndCard', () => {

@@ -88,6 +88,8 @@ describe.each(backends())('API (%s)', (backend) => {
       expect([again.statusCode, json(again).id]).toEqual([200, json(first).id])
       const mine = json(await inject(asDevice('d-same-key-1', 'GET', '/api/signups/mine')))
       expect(mine).toHaveLength(1)
+      // A demo session's sign-up says so, as the built-in mock's does.
+      expect([json(first).demo, json(again).demo, mine[0].demo]).toEqual([true, true, true])
       const after = json(await inject({ method: 'GET', url: '/api/programs/wd-housekeeping' })).sessions[0].taken
       expect(after).toBe(before + 1)
     })
@@ -284,7 +286,7 @@ describe.each(backends())('API (%s)', (backend) => {
       const waiting = json(await inject(asDevice('d-live-55', 'GET', '/api/signups/mine')))[0]
       expect([waiting.status, waiting.waitlistPosition]).toEqual(['waitlisted', 2])
       const cancelled = await inject(asDevice('d-live-3', 'POST', `/api/signups/${ids[3]}/cancel`))
-      expect([cancelled.statusCode, json(cancelled).status]).toEqual([200, 'cancelled'])
+      expect([cancelled.statusCode, json(cancelled).status, json(cancelled).demo]).toEqual([200, 'cancelled', true])
       const promoted = json(await inject(asDevice('d-live-54', 'GET', '/api/signups/mine')))[0]
       expect(promoted.status).toBe('confirmed')
       const moved = json(await inject(asDevice('d-live-55', 'GET', '/api/signups/mine')))[0]
