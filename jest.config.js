@@ -6,6 +6,8 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: {
+    // First, so a style imported by alias (@/features/….scss) is stubbed too.
+    '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
     // require.context is webpack's; under jest the same files are read from disk.
     '^@/services/mock/content-files$': '<rootDir>/tests/support/content-files.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
@@ -13,7 +15,6 @@ module.exports = {
     // Taro's runtime needs a mini-program or browser host; tests use small stand-ins.
     '^@tarojs/taro$': '<rootDir>/tests/support/taro.ts',
     '^@tarojs/components$': '<rootDir>/tests/support/components.tsx',
-    '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
   },
   // One clock for every suite, pinned in one place.
   setupFiles: ['<rootDir>/tests/support/clock.ts'],

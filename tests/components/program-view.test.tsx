@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen } from '@testing-library/react'
+import { DEMO_LABEL, DEMO_TEXT } from '@/components/demo-notice'
 import { materializeSession } from '@/domain/sessions'
 import type { SessionTemplate } from '@/domain/types'
 import { ProgramView } from '@/features/program/program-view'
@@ -20,7 +21,7 @@ const template: SessionTemplate = {
   taken: 28,
 }
 
-function detail(overrides: Partial<SessionTemplate>): ProgramDetail {
+function detail(overrides: Partial<SessionTemplate>, demo = true): ProgramDetail {
   return {
     program: {
       id: 'p1',
@@ -33,7 +34,7 @@ function detail(overrides: Partial<SessionTemplate>): ProgramDetail {
     federation: { id: 'chengdu-2020', name: '成都市妇联', region: { province: '四川', city: '成都' }, year: 2020 },
     color: '#C62828',
     figures: [{ id: 'f1', label: '直播带货点赞参与', value: '12.6万', unit: '人次' }],
-    sessions: [materializeSession('p1', { ...template, ...overrides }, NOW)],
+    sessions: [materializeSession('p1', { ...template, ...overrides }, NOW, demo)],
   }
 }
 
@@ -62,6 +63,19 @@ describe('program page body', () => {
     fireEvent.click(button)
     expect(onSignup).toHaveBeenCalledTimes(enabled ? 1 : 0)
     if (enabled) expect(onSignup).toHaveBeenCalledWith('s1')
+  })
+
+  it.each([
+    ['says demo sessions are demo, above them and on each', true],
+    ['does not call real sessions demo', false],
+  ])('%s', (_what, demo) => {
+    render(
+      <ProgramView detail={detail({}, demo)} now={NOW} onSignup={() => undefined} onOpenFederation={() => undefined} />,
+    )
+    expect(screen.queryByText(DEMO_TEXT) !== null).toBe(demo)
+    // The banner's title and the session's badge.
+    expect(screen.queryAllByText(DEMO_LABEL)).toHaveLength(demo ? 2 : 0)
+    expect(screen.getByText('入门班')).toBeTruthy()
   })
 
   it('says when a session is online', () => {

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen } from '@testing-library/react'
+import { DEMO_LABEL } from '@/components/demo-notice'
 import { YearEndCard } from '@/features/feed/year-end-card'
 import type { YearEndCard as Card } from '@/domain/types'
 
@@ -34,6 +35,25 @@ describe('YearEndCard', () => {
     expect(screen.getByText('680余')).toBeTruthy()
     expect(screen.getByText('#宣传引领')).toBeTruthy()
     expect(screen.getByText('来源：成都市妇联 · 2021年1月18日')).toBeTruthy()
+  })
+
+  it('says how many programs take sign-ups, and that their sessions are demo, beside them only', () => {
+    render(<YearEndCard card={card} />)
+    expect(screen.getByText('2 个项目正在报名')).toBeTruthy()
+    const badge = screen.getByText(DEMO_LABEL)
+    expect(badge.parentElement?.textContent).toBe(`2 个项目正在报名${DEMO_LABEL}`)
+    // The figures are real: nothing about them says demo.
+    expect(screen.getByLabelText('领头雁培训：198861人次').textContent).not.toContain('示例')
+  })
+
+  it.each([
+    ['real sessions', { demoSessions: false }, '2 个项目正在报名'],
+    ['nothing open', { openProgramCount: 0 }, null],
+  ])('does not call %s demo', (_what, over, line) => {
+    render(<YearEndCard card={{ ...card, ...over }} />)
+    expect(screen.queryByText(DEMO_LABEL)).toBeNull()
+    if (line) expect(screen.getByText(line)).toBeTruthy()
+    else expect(screen.queryByText(/正在报名/)).toBeNull()
   })
 
   it('opens the report on tap', () => {

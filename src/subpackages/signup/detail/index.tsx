@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { DemoNotice } from '@/components/demo-notice'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { SignupSummary } from '@/features/signup/signup-summary'
@@ -46,6 +47,7 @@ export default function SignupDetailPage() {
       {signup.status === 'error' ? <ErrorState message={signup.message} onRetry={() => void signup.reload()} /> : null}
       {signup.status === 'ready' ? (
         <View>
+          {signup.data.demo ? <DemoNotice variant="banner" /> : null}
           <SignupSummary signup={signup.data} now={now} />
           {canCancel ? (
             <Button
