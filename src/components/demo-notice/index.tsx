@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import './index.scss'
 
 export const DEMO_LABEL = '示例场次'
-export const DEMO_TEXT = '这是演示用的示例场次，不是真实活动。时间、地点和名额都是示例，到时不会开展，请不要前往。'
+export const DEMO_TEXT = '这是演示用的示例场次，不是真实活动：时间、地点和名额都是示例，到时不会举办，不用前往。'
 
 export function DemoNotice({ variant }: { variant: 'badge' | 'banner' }) {
   if (variant === 'badge') return <Text className="demo-notice demo-notice--badge">{DEMO_LABEL}</Text>
