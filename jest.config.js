@@ -6,7 +6,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: {
-    // First, so a style imported by alias (@/features/….scss) is stubbed too.
+    // First, so a stylesheet imported by an `@/` path is a stand-in too.
     '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
     // require.context is webpack's; under jest the same files are read from disk.
     '^@/services/mock/content-files$': '<rootDir>/tests/support/content-files.ts',
@@ -18,6 +18,8 @@ module.exports = {
   },
   // One clock for every suite, pinned in one place.
   setupFiles: ['<rootDir>/tests/support/clock.ts'],
+  // Server suites start PGlite (a few seconds on a busy 2-core machine): wait that long, not 5 s.
+  testTimeout: 30_000,
   clearMocks: true,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
 }

@@ -1,20 +1,24 @@
-// CI gate: checks the deterministic budgets against the current weapp build and the empty app's.
-// Needs dist/weapp (npm run build:weapp) and bench/empty-app/dist/weapp (npm run build:empty).
+// CI gate: checks the deterministic budgets against the current weapp and H5 builds and the empty
+// app's weapp build. Needs dist/weapp (npm run build:weapp), dist/h5 (npm run build:h5) and
+// bench/empty-app/dist/weapp (npm run build:empty). Every measurement budgets.json requires must be
+// taken; one that is missing fails the check like one over its limit.
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { EMPTY_APP, ROOT, firstRenders, typeMobile, weappPackages } from './measure.mjs'
+import { EMPTY_APP, ROOT, firstRenders, h5Budget, typeMobile, weappPackages } from './measure.mjs'
 
-const { evaluateBudgets } = createRequire(import.meta.url)('./budgets.cjs')
+const { evaluateBudgets, limits } = createRequire(import.meta.url)('./budgets.cjs')
 
 const appDist = join(ROOT, 'dist', 'weapp')
+const h5Dist = join(ROOT, 'dist', 'h5')
 const emptyDist = join(EMPTY_APP, 'dist', 'weapp')
-for (const [dir, cmd] of [
-  [appDist, 'npm run build:weapp'],
-  [emptyDist, 'npm run build:empty'],
+for (const [file, cmd] of [
+  [join(appDist, 'app.json'), 'npm run build:weapp'],
+  [join(h5Dist, 'index.html'), 'npm run build:h5'],
+  [join(emptyDist, 'app.json'), 'npm run build:empty'],
 ]) {
-  if (!existsSync(join(dir, 'app.json'))) {
-    console.error(`missing ${dir}: run ${cmd} first`)
+  if (!existsSync(file)) {
+    console.error(`missing ${file}: run ${cmd} first`)
     process.exit(2)
   }
 }
@@ -26,7 +30,8 @@ const rows = evaluateBudgets({
   empty,
   subpackages,
   firstRenders: await firstRenders(appDist),
-  typing: await typeMobile(appDist),
+  typing: await typeMobile(appDist, limits.required.typing),
+  h5: h5Budget(h5Dist, limits.required.h5Path),
 })
 
 for (const r of rows) console.log(`${r.ok ? '✓' : '✗'} ${r.figure}: ${r.value} (limit ${r.limit})`)
@@ -34,7 +39,7 @@ const failed = rows.filter((r) => !r.ok)
 console.log(`\nbudgets: ${rows.length - failed.length} passed, ${failed.length} failed`)
 if (failed.length) {
   console.error(
-    `\nOver budget:\n${failed.map((r) => `  ${r.figure} is ${r.value}; the limit is ${r.limit}`).join('\n')}`,
+    `\nOver budget or not measured:\n${failed.map((r) => `  ${r.figure} is ${r.value}; the limit is ${r.limit}`).join('\n')}`,
   )
   process.exit(1)
 }

@@ -1,5 +1,6 @@
-// What the bench and the CI budgets measure: weapp package bytes, H5 initial bytes, and the
-// setData traffic of the weapp logic layer run in Node. Deterministic: no timings here.
+// What the bench and the CI budgets measure: weapp package bytes, H5 bytes (initial, total, on the
+// member's path), and the setData traffic of the weapp logic layer run in Node. Deterministic: no
+// timings here.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, relative, sep } from 'node:path'
@@ -7,6 +8,9 @@ import { gzipSync } from 'node:zlib'
 
 const require = createRequire(import.meta.url)
 const { loadWeapp, findNode } = require('./weapp-harness.cjs')
+const h5 = require('./h5-chunks.cjs')
+
+export const { h5Scripts, h5RouteChunks, h5PathScripts, h5Budget } = h5
 
 export const ROOT = join(import.meta.dirname, '..')
 export const EMPTY_APP = join(ROOT, 'bench', 'empty-app')
@@ -65,7 +69,7 @@ export function weappRoutes(distDir) {
 }
 
 /** Queries a page needs to open with real content (deep-link pages take an id). */
-function pageQuery(route) {
+export function pageQuery(route) {
   const file = join(ROOT, 'bench', 'page-queries.json')
   const queries = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
   return queries[route] ?? {}
@@ -78,13 +82,20 @@ const summarize = (calls) => ({
   nodes: calls.reduce((a, c) => a + c.nodes, 0),
 })
 
-/** setData traffic of each page's first render. */
+/**
+ * setData traffic of each page's first render, until it shows its content (see settlePage in
+ * weapp-harness.cjs). A page that throws or never renders is listed with its `error`.
+ */
 export async function firstRenders(distDir) {
   const out = []
   for (const route of weappRoutes(distDir)) {
     const w = loadWeapp(distDir)
-    const { calls } = await w.openPage(route, pageQuery(route))
-    out.push({ route, ...summarize(calls) })
+    try {
+      const { calls } = await w.openPage(route, pageQuery(route))
+      out.push({ route, ...summarize(calls) })
+    } catch (e) {
+      out.push({ route, error: e instanceof Error ? e.message : String(e) })
+    }
   }
   return out
 }
@@ -110,13 +121,17 @@ export async function tapFeedCard(distDir) {
 
 /**
  * Types an 11-digit mobile number, one key at a time, into the first mobile field of the
- * sign-up form (routes and queries from bench/page-queries.json).
+ * sign-up form `route` (its query from bench/page-queries.json).
  */
-export async function typeMobile(distDir) {
-  const route = weappRoutes(distDir).find((r) => /signup/.test(r))
-  if (!route) return { measured: false, reason: 'no sign-up page in this build yet' }
+export async function typeMobile(distDir, route) {
+  if (!weappRoutes(distDir).includes(route)) return { measured: false, reason: `no page ${route} in this build` }
   const w = loadWeapp(distDir)
-  const { inst } = await w.openPage(route, pageQuery(route))
+  let inst
+  try {
+    ;({ inst } = await w.openPage(route, pageQuery(route)))
+  } catch (e) {
+    return { measured: false, reason: e instanceof Error ? e.message : String(e) }
+  }
   const [input] = findNode(
     inst.data,
     (n) => n.nn !== undefined && /mobile/.test(String(n.cl ?? '') + String(n.id ?? '')),
@@ -127,13 +142,19 @@ export async function typeMobile(distDir) {
   const perKey = []
   for (let i = 1; i <= digits.length; i++) {
     const value = digits.slice(0, i)
-    const calls = await w.fire(inst, 'eh', {
-      type: 'input',
-      timeStamp: Date.now(),
-      target,
-      currentTarget: target,
-      detail: { value, cursor: i },
-    })
+    // Each key's traffic ends when the field shows the digits typed so far.
+    const shown = (data) => findNode(data, (n) => sidOf(n) === sidOf(input) && Object.values(n).includes(value)).length
+    let calls
+    try {
+      calls = await w.fire(
+        inst,
+        'eh',
+        { type: 'input', timeStamp: Date.now(), target, currentTarget: target, detail: { value, cursor: i } },
+        shown,
+      )
+    } catch (e) {
+      return { measured: false, reason: `key ${i} on ${route}: ${e instanceof Error ? e.message : String(e)}` }
+    }
     perKey.push(summarize(calls))
   }
   return {

@@ -1,5 +1,6 @@
-// npm run bench: builds the app and the empty Taro app, then measures package sizes, H5 initial
-// bytes, setData traffic and Lighthouse mobile. Prints a table and writes bench/results/latest.json.
+// npm run bench: builds the app and the empty Taro app, then measures package sizes, H5 bytes
+// (initial, total, on the member's path), setData traffic and Lighthouse mobile. Prints a table
+// and writes bench/results/latest.json.
 // Flags: --no-build (use existing dist folders), --no-lighthouse, --no-load, --runs N (Lighthouse runs, default 3).
 // The load figure (sign-ups/s against the API server) adds PostgreSQL when BENCH_DATABASE_URL is set.
 import { execSync } from 'node:child_process'
@@ -9,10 +10,21 @@ import { join } from 'node:path'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/browser.mjs'
 import { serve } from '../tests/e2e/serve.mjs'
 import { measureLoad } from './load.mjs'
-import { EMPTY_APP, ROOT, firstRenders, h5Initial, tapFeedCard, typeMobile, weappPackages } from './measure.mjs'
+import {
+  EMPTY_APP,
+  ROOT,
+  firstRenders,
+  h5Budget,
+  h5Initial,
+  h5Scripts,
+  pageQuery,
+  tapFeedCard,
+  typeMobile,
+  weappPackages,
+} from './measure.mjs'
 
 const require = createRequire(import.meta.url)
-const { evaluateBudgets } = require('./budgets.cjs')
+const { evaluateBudgets, limits } = require('./budgets.cjs')
 
 const args = process.argv.slice(2)
 const flag = (name) => args.includes(name)
@@ -48,6 +60,17 @@ const empty = { weapp: join(EMPTY_APP, 'dist', 'weapp'), h5: join(EMPTY_APP, 'di
 const [main, ...subpackages] = weappPackages(app.weapp)
 const [emptyMain] = weappPackages(empty.weapp)
 const [serverMain, ...serverSubpackages] = weappPackages(join(ROOT, SERVER_BUILD.OUTPUT_ROOT))
+const memberPath = limits.required.h5Path
+const sum = (files) => ({
+  files: files.length,
+  bytes: files.reduce((a, f) => a + f.bytes, 0),
+  gzip: files.reduce((a, f) => a + f.gzip, 0),
+})
+/** H5 JS of one build: what index.html starts, every chunk, the largest, and the JS on `path`. */
+const h5Figures = (distDir, path) => {
+  const scripts = h5Scripts(distDir)
+  return { initial: h5Initial(distDir), total: sum(scripts), ...h5Budget(distDir, path) }
+}
 const results = {
   date: new Date().toISOString(),
   weapp: {
@@ -58,11 +81,12 @@ const results = {
     gzipRatio: main.gzip / emptyMain.gzip,
     withServer: { main: serverMain, subpackages: serverSubpackages, ratio: serverMain.bytes / emptyMain.bytes },
   },
-  h5: { app: h5Initial(app.h5), empty: h5Initial(empty.h5) },
+  // The empty app's "path" is its one page: the least a Taro H5 app loads to show anything.
+  h5: { app: h5Figures(app.h5, memberPath), empty: h5Figures(empty.h5, ['pages/index/index']) },
   setData: {
     firstRenders: await firstRenders(app.weapp),
     tapFeedCard: await tapFeedCard(app.weapp),
-    typeMobile: await typeMobile(app.weapp),
+    typeMobile: await typeMobile(app.weapp, limits.required.typing),
   },
 }
 
@@ -139,6 +163,46 @@ async function posterDrawTimes(distDir) {
   }
 }
 
+/**
+ * Walks the member's path in headless Chromium (deep links from bench/page-queries.json, one page
+ * load, then hash changes as the app's own navigation does) and lists the JS files it fetched: the
+ * check that the path figure read from the build is the one a browser really loads.
+ */
+async function h5PathInBrowser(distDir, path) {
+  const server = await serve(distDir)
+  const browser = await launchChromium()
+  const fetched = new Set()
+  try {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } })
+    page.on('response', (r) => {
+      const { pathname } = new URL(r.url())
+      if (pathname.endsWith('.js')) fetched.add(pathname.replace(/^\//, ''))
+    })
+    for (const [i, route] of path.entries()) {
+      const hash = `#/${route}?${new URLSearchParams(pageQuery(route))}`
+      if (i === 0) await page.goto(`${server.url}/${hash}`)
+      else await page.evaluate((h) => (location.hash = h), hash)
+      await page.waitForSelector(`.taro_page_show[id^="/${route}?"]`, { timeout: 20000 })
+      // Anything a page fetches right after it shows counts too.
+      await page.waitForTimeout(500)
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+  return [...fetched].sort()
+}
+
+{
+  const fromBuild = [...results.h5.app.path.files].sort()
+  const inBrowser = await h5PathInBrowser(app.h5, memberPath)
+  results.h5.app.path.browser = {
+    files: inBrowser,
+    onlyInBrowser: inBrowser.filter((f) => !fromBuild.includes(f)),
+    onlyInBuild: fromBuild.filter((f) => !inBrowser.includes(f)),
+  }
+}
+
 results.poster = await posterDrawTimes(app.h5)
 
 if (!flag('--no-lighthouse')) {
@@ -159,6 +223,7 @@ results.budgets = evaluateBudgets({
   subpackages,
   firstRenders: results.setData.firstRenders,
   typing: results.setData.typeMobile,
+  h5: results.h5.app,
 })
 
 // ---- print ----
@@ -188,13 +253,43 @@ table(
 )
 const h = results.h5
 table(
-  'H5 initial load (KB)',
-  ['build', 'JS', 'JS gzip', 'CSS', 'CSS gzip'],
+  'H5 JS (KB)',
   [
-    ['app', kb(h.app.js.bytes), kb(h.app.js.gzip), kb(h.app.css.bytes), kb(h.app.css.gzip)],
-    ['empty app', kb(h.empty.js.bytes), kb(h.empty.js.gzip), kb(h.empty.css.bytes), kb(h.empty.css.gzip)],
+    'build',
+    'index.html starts',
+    'gzip',
+    'every chunk',
+    'gzip',
+    'largest chunk',
+    'member path',
+    'gzip',
+    'CSS',
+    'CSS gzip',
   ],
+  [
+    ['app', h.app, `${memberPath.length} pages`],
+    ['empty app', h.empty, '1 page'],
+  ].map(([name, b, pages]) => [
+    name,
+    kb(b.initial.js.bytes),
+    kb(b.initial.js.gzip),
+    `${kb(b.total.bytes)} (${b.total.files} files)`,
+    kb(b.total.gzip),
+    `${kb(b.largest.bytes)} ${b.largest.file}`,
+    `${kb(b.path.bytes)} (${pages}, ${b.path.files.length} files)`,
+    kb(b.path.gzip),
+    kb(b.initial.css.bytes),
+    kb(b.initial.css.gzip),
+  ]),
 )
+const walked = h.app.path.browser
+const agrees = !walked.onlyInBrowser.length && !walked.onlyInBuild.length
+console.log(
+  agrees
+    ? `member path in Chromium: the same ${walked.files.length} JS files the build lists`
+    : `member path in Chromium DIFFERS from the build: only in the browser ${walked.onlyInBrowser.join(', ') || '—'}; only in the build ${walked.onlyInBuild.join(', ') || '—'}`,
+)
+if (!agrees) process.exitCode = 1
 const s = results.setData
 const tap = s.tapFeedCard
 const typing = s.typeMobile

@@ -16,6 +16,20 @@ function countNodes(value) {
   return n
 }
 
+/**
+ * Applies one setData key the way the mini-program does: Taro sends paths such as
+ * `root.cn.[0].cn.[2]`, so the page data is a tree, not a list of keys.
+ */
+function setPath(data, key, value) {
+  const parts = [...key.matchAll(/\[(\d+)\]|[^.[\]]+/g)].map((m) => (m[1] === undefined ? m[0] : Number(m[1])))
+  let node = data
+  for (const [i, part] of parts.slice(0, -1).entries()) {
+    if (node[part] === null || typeof node[part] !== 'object') node[part] = typeof parts[i + 1] === 'number' ? [] : {}
+    node = node[part]
+  }
+  node[parts.at(-1)] = value
+}
+
 function loadWeapp(distDir, { storage = new Map() } = {}) {
   const dir = path.resolve(distDir)
   const appJson = require(path.join(dir, 'app.json'))
@@ -89,7 +103,7 @@ function loadWeapp(distDir, { storage = new Map() } = {}) {
           nodes: countNodes(data),
           at: Date.now(),
         })
-        for (const [k, v] of Object.entries(data)) inst.data[k] = v
+        for (const [k, v] of Object.entries(data)) setPath(inst.data, k, v)
         if (cb) setTimeout(cb, 0)
       },
       selectComponent: () => null,
@@ -136,19 +150,20 @@ function loadWeapp(distDir, { storage = new Map() } = {}) {
         await options.onLoad?.call(inst, query)
         options.onShow?.call(inst)
         options.onReady?.call(inst)
-        await settle()
+        await settlePage(inst, log, before)
       } finally {
         process.off('uncaughtException', onError)
       }
       if (errors.length) throw new Error(`${route} threw while rendering: ${errors[0]?.stack ?? errors[0]}`)
       return { inst, calls: log.slice(before) }
     },
-    async fire(inst, handler, event) {
+    /** Fires an event and waits until the page is quiet, or until `until(inst.data)` holds. */
+    async fire(inst, handler, event, until) {
       const before = log.length
       process.on('uncaughtException', onError)
       try {
         inst[handler](event)
-        await settle()
+        await settleQuiet(log, until && (() => until(inst.data)))
       } finally {
         process.off('uncaughtException', onError)
       }
@@ -163,6 +178,42 @@ function settle(ms = 50) {
   return new Promise((r) => setTimeout(r, ms))
 }
 
+const QUIET_MS = 150
+const TIMEOUT_MS = 20000
+
+/** A page still showing its loading skeleton (components/state-view) has not rendered its content. */
+const loading = (data) => findNode(data, (n) => n.ariaBusy === 'true' || n.ariaBusy === true).length > 0
+
+/**
+ * Waits until the page has rendered: it has sent setData, shows no loading skeleton, and has been
+ * quiet for QUIET_MS. A fixed wait measured whatever arrived in time, so on a busy machine a page
+ * could report an empty first render and pass; this throws instead when the page never gets there.
+ */
+function settlePage(inst, log, before) {
+  return settleQuiet(
+    log,
+    () => log.length > before && !loading(inst.data),
+    () =>
+      `${inst.route} did not render: it ${log.length === before ? 'sent no setData' : 'still shows its loading skeleton'}`,
+  )
+}
+
+/** Waits until `until()` holds and no setData has arrived for QUIET_MS; throws after TIMEOUT_MS. */
+async function settleQuiet(log, until = () => true, failure = () => 'the page did not settle') {
+  const start = Date.now()
+  let seen = log.length
+  let quietSince = start
+  for (;;) {
+    await settle(20)
+    if (log.length !== seen) {
+      seen = log.length
+      quietSince = Date.now()
+    }
+    if (until() && Date.now() - quietSince >= QUIET_MS) return
+    if (Date.now() - start > TIMEOUT_MS) throw new Error(`${failure()} within ${TIMEOUT_MS / 1000} s`)
+  }
+}
+
 function findNode(tree, predicate, found = []) {
   if (Array.isArray(tree)) tree.forEach((t) => findNode(t, predicate, found))
   else if (tree && typeof tree === 'object') {
@@ -172,4 +223,4 @@ function findNode(tree, predicate, found = []) {
   return found
 }
 
-module.exports = { loadWeapp, countNodes, findNode, settle }
+module.exports = { loadWeapp, countNodes, findNode, settle, setPath }

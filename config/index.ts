@@ -4,6 +4,19 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/** The H5 chunk that holds the built-in content and the mock service (bench/measure.mjs names it). */
+const BUILT_IN_CHUNK = 'built-in'
+const MOCK_DIR = path.resolve(__dirname, '..', 'mock')
+const MOCK_SERVICE_DIR = path.resolve(__dirname, '..', 'src', 'services', 'mock')
+const inDir = (file: string, dir: string) => file.startsWith(dir + path.sep)
+
+/** The content files, the require.context that lists them (a module with no file), and the mock. */
+function isBuiltIn(module: { resource?: string; context?: string | null }): boolean {
+  const file = module.resource
+  if (!file) return module.context === MOCK_DIR
+  return (inDir(file, MOCK_DIR) && file.endsWith('.json')) || inDir(file, MOCK_SERVICE_DIR)
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jinguo-nianzhong-pandian',
@@ -56,6 +69,37 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        // Taro splits only the entry's chunks on H5, so each page chunk carried its own copy of
+        // everything it shares with other pages: the built-in content and mock service, Taro's
+        // components, the store. Two groups take them out of the page chunks:
+        const splitChunks = chain.optimization.get('splitChunks')
+        chain.optimization.splitChunks({
+          ...splitChunks,
+          cacheGroups: {
+            ...splitChunks.cacheGroups,
+            // the content and the mock service in one chunk, loaded once by every page that reads
+            // data; a build pointed at a server has neither, so it has no such chunk;
+            [BUILT_IN_CHUNK]: {
+              name: BUILT_IN_CHUNK,
+              test: isBuiltIn,
+              chunks: 'all',
+              enforce: true,
+              priority: 200,
+            },
+            // code two or more pages share, one chunk per set of pages that shares it (name: false),
+            // so a later page's own libraries never land on the member's path through the app.
+            pageShared: {
+              name: false,
+              chunks: 'async',
+              minChunks: 2,
+              minSize: 10000,
+              priority: 150,
+              reuseExistingChunk: true,
+            },
+          },
+        })
       },
     },
   }

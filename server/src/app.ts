@@ -2,7 +2,8 @@
 // Handlers stay thin: checks of the request here, rules in src/domain, storage in signups.ts.
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { Socket } from 'node:net'
 import { filterCards } from '../../src/domain/filters'
 import { TOPICS, type Topic } from '../../src/domain/types'
 import { charCount, CONSENT_MESSAGE } from '../../src/domain/validation'
@@ -11,8 +12,9 @@ import type { AnswerValue, Answers, CardFilter } from '../../src/services/api'
 import type { OrganizerOverview, OrganizerProgram, Roster } from '../../src/services/organizer'
 import type { Content } from './content'
 import type { Db } from './db/db'
-import { errorBody, HttpError, invalid, notFound } from './errors'
+import { errorBody, HTTP_ERRORS, HttpError, invalid, notFound, rawErrorResponse } from './errors'
 import { clientIdForOpenid, clientIdFrom, type WeChatLogin } from './identity'
+import { checkRequestStrings } from './input-check'
 import { federationForToken, rosterCsv, toRosterRow, type OrganizerTokens } from './organizers'
 import type { Signups } from './signups'
 
@@ -39,6 +41,8 @@ const LIMITS = {
   textLength: 500,
   listItems: 20,
   itemLength: 100,
+  /** Longer URLs get a 414; the app's longest is far shorter. */
+  urlBytes: 4096,
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/
@@ -131,21 +135,48 @@ function cardFilter(query: unknown): CardFilter {
   return filter
 }
 
-/** Maps Fastify's own errors (bad JSON, too large, wrong type) to Chinese messages; the rest to a bare 500. */
+/** Maps Fastify's own errors (bad JSON, too large, wrong type, bad URL) to Chinese ones; the rest to a bare 500. */
 function toHttpError(e: unknown): HttpError | undefined {
   if (e instanceof HttpError) return e
   const err = e as { code?: string; statusCode?: number }
-  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
-    return new HttpError(413, 'too_large', '提交的内容太多了，请精简后再试')
-  }
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
-    return new HttpError(415, 'invalid', '提交的格式不对，请用 JSON')
-  }
+  if (err.code === 'FST_ERR_BAD_URL') return HTTP_ERRORS.badUrl()
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH' || err.statusCode === 414) return HTTP_ERRORS.uriTooLong()
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return HTTP_ERRORS.tooLarge()
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) return HTTP_ERRORS.unsupportedType()
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return new HttpError(err.statusCode, 'invalid', '请求的格式不对，请刷新后再试')
   }
   return undefined
 }
+
+/**
+ * Node's own parser errors come before any request exists: a header block over 16 KB, a broken
+ * request line. Answered here in the same JSON. An unfinished first line means the URL overflowed.
+ */
+function answerClientError(e: Error & { code?: string; rawPacket?: unknown }, socket: Socket): number | undefined {
+  if (e.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
+    socket.destroy()
+    return undefined
+  }
+  let answer = HTTP_ERRORS.badRequest()
+  if (e.code === 'HPE_HEADER_OVERFLOW') {
+    const lineEnd = Buffer.isBuffer(e.rawPacket) ? e.rawPacket.indexOf('\r\n') : -1
+    answer = lineEnd < 0 || lineEnd > LIMITS.urlBytes ? HTTP_ERRORS.uriTooLong() : HTTP_ERRORS.headersTooLarge()
+  } else if (e.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    answer = HTTP_ERRORS.requestTimeout()
+  }
+  socket.end(rawErrorResponse(answer))
+  return answer.status
+}
+
+/** A route's path pattern as a regular expression over concrete paths. */
+const patternOf = (url: string) =>
+  new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}$`)
+
+const routeTables = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>()
+
+/** Every route the app serves, as registered (tests send odd input to each). */
+export const routeTable = (app: FastifyInstance) => [...(routeTables.get(app) ?? [])]
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { content, signups } = deps
@@ -158,16 +189,78 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           ...(deps.logger === true ? {} : deps.logger),
           redact: { paths: REDACT_PATHS, censor: '[已隐藏]' },
           serializers: {
-            // Method and path only: no headers (device id, token) and no client address.
-            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+            // Method and route pattern only: no URL (its query string may carry what a person typed),
+            // no headers (device id, token) and no client address.
+            req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+              method: req.method,
+              route: req.routeOptions?.url ?? '(no route)',
+            }),
           },
         }
-  // Long ids reach the handlers (and get a Chinese 404) instead of the router's bare 414.
+  // Ids up to 500 characters reach the handlers (and get a Chinese 404); longer ones a Chinese 414.
   const app = Fastify({
     logger,
+    // Fastify's own request lines log the URL; one line per request is written below instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: false,
     routerOptions: { maxParamLength: 500 },
+    // Fastify's built-in 503 while closing is English; onRequest below answers it instead.
+    return503OnClosing: false,
+    // The router's own refusals (bad encoding, a parameter over maxParamLength) skip the hooks: logged here.
+    frameworkErrors: (e, req, reply) => {
+      const known = toHttpError(e) ?? HTTP_ERRORS.badRequest()
+      req.log.info({ method: req.method, route: '(bad url)', status: known.status }, 'request')
+      void (reply as FastifyReply).code(known.status).send(errorBody(known.code, known.message, known.field))
+    },
+    clientErrorHandler: (e, socket) => {
+      const status = answerClientError(e, socket)
+      if (status) app.log.info({ route: '(unparsable request)', status }, 'request')
+    },
+  })
+
+  const routes: Array<{ method: string; url: string; pattern: RegExp }> = []
+  routeTables.set(app, routes)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    // The CORS preflight answers every path; it says nothing about which methods a path has.
+    if (route.url.includes('*')) return
+    for (const method of methods) routes.push({ method, url: route.url, pattern: patternOf(route.url) })
+  })
+
+  let closing = false
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  app.addHook('onRequest', (req, reply, done) => {
+    if (closing) {
+      const e = HTTP_ERRORS.unavailable()
+      void reply.header('connection', 'close').header('retry-after', '5')
+      return void reply.code(e.status).send(errorBody(e.code, e.message))
+    }
+    if (Buffer.byteLength(req.url) > LIMITS.urlBytes) {
+      const e = HTTP_ERRORS.uriTooLong()
+      return void reply.code(e.status).send(errorBody(e.code, e.message, e.field))
+    }
+    done()
+  })
+  // Once for every route, present and future: nothing a client sent reaches a query unchecked.
+  app.addHook('preValidation', (req, _reply, done) => {
+    done(checkRequestStrings({ params: req.params, query: req.query, headers: req.headers, body: req.body }))
+  })
+  // One line per request: route pattern, method, status and time; never the URL or anything sent.
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    )
+    done()
   })
 
   // JSON only. An empty body with a JSON content type (a cancel, a delete) is allowed; bad JSON is a 400.
@@ -178,7 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     try {
       done(null, JSON.parse(text))
     } catch {
-      done(invalid('提交的内容格式不对，请刷新后再试'), undefined)
+      done(HTTP_ERRORS.badJson(), undefined)
     }
   })
 
@@ -198,7 +291,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         const device = req.headers['x-device-id']
         return typeof device === 'string' && device ? `d:${device.slice(0, 80)}` : `ip:${req.ip}`
       },
-      errorResponseBuilder: () => new HttpError(429, 'rate_limited', '操作太频繁了，请稍等一分钟再试'),
+      errorResponseBuilder: () => HTTP_ERRORS.rateLimited(),
     })
   }
 
@@ -213,7 +306,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.log.error({ failure: { type: err.name, code: err.code } }, 'request failed')
     return reply.code(500).send(errorBody('unknown', SERVER_ERROR))
   })
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody('not_found', '没有这个接口')))
+  // A path the app serves, asked with a method it does not: 405 and the methods it does take.
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]
+    const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))]
+    const e = allowed.length ? HTTP_ERRORS.methodNotAllowed() : HTTP_ERRORS.noRoute()
+    if (allowed.length) void reply.header('allow', allowed.join(', '))
+    return reply.code(e.status).send(errorBody(e.code, e.message))
+  })
 
   const organizer = (req: FastifyRequest): string => {
     const header = req.headers.authorization ?? ''
@@ -282,7 +382,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/signups/mine', async (req) => signups.mine(clientIdFrom(req.headers['x-device-id'])))
 
   app.post('/api/signups/:id/cancel', async (req) =>
-    signups.cancel(clientIdFrom(req.headers['x-device-id']), param(req, 'id', '没有找到这条报名记录')),
+    signups.cancel(clientIdFrom(req.headers['x-device-id']), param(req, 'id', '没有找到这条报名记录'), now()),
   )
 
   app.delete('/api/signups/mine', async (req, reply) => {

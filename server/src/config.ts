@@ -1,12 +1,20 @@
-// Server configuration, read once from the environment. Every setting has a development default
-// so `npm run server` works on a fresh clone; production refuses the development secrets.
+// Server configuration, read once from the environment and checked as a whole. Every setting has
+// a development default so `npm run server` works on a fresh clone; production checks each secret
+// by what it holds (present, long enough, not a development value), never by where it came from.
+//
+// Hand-written rather than env-schema: the checks that matter here (a file's contents against the
+// development tokens, settings that come in pairs) are beyond a JSON schema, and the rest is small.
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import type { BackupSettings } from './backup'
 import { parseTokens, type OrganizerTokens } from './organizers'
 
 export const ROOT = join(__dirname, '..', '..')
 export const DEV_TOKENS_FILE = join(ROOT, 'server', 'organizers.dev.json')
-const DEV_SECRET = 'dev-only-client-id-secret'
+export const DEV_CLIENT_ID_SECRET = 'dev-only-client-id-secret'
+/** Production secrets are at least this long: a WeChat AppSecret is 32 characters, and so is a 128-bit hex key. */
+export const MIN_SECRET_LENGTH = 32
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 export interface ServerConfig {
   port: number
@@ -23,47 +31,157 @@ export interface ServerConfig {
   /** AppID and AppSecret for wx.login; empty means the development stand-in. */
   weChat: { appId: string; appSecret: string }
   logLevel: string
+  backups: BackupSettings
 }
+
+/**
+ * Backups are kept at most this many days: a person's deleted sign-ups must not live on in old
+ * backups for long (the privacy notice promises deletion 90 days after the session).
+ */
+export const MAX_BACKUP_KEEP_DAYS = 30
 
 type Env = Record<string, string | undefined>
 
-function intFrom(env: Env, key: string, fallback: number, min: number, max: number): number {
+/** A secret as configured, with the values that ship with the code for development. */
+interface Secret {
+  /** The setting to name in a refusal. */
+  setting: string
+  /** What it holds; a token file holds one per federation, named by `label`. */
+  values: Array<{ label?: string; value: string }>
+  devValues: readonly string[]
+}
+
+/** The problems with the secrets for production: each one names its setting. */
+export function secretProblems(secrets: Secret[]): string[] {
+  const problems: string[] = []
+  for (const { setting, values, devValues } of secrets) {
+    if (!values.length) problems.push(`${setting}：生产环境必须设置`)
+    for (const { label, value } of values) {
+      const what = label ? `${setting} 里 ${label} 的口令` : setting
+      if (devValues.includes(value)) problems.push(`${what}：是开发用的值，生产环境请换成自己的`)
+      else if (value.length < MIN_SECRET_LENGTH) problems.push(`${what}：至少要 ${MIN_SECRET_LENGTH} 个字符`)
+    }
+  }
+  return problems
+}
+
+function intFrom(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[key]?.trim()
   if (!raw) return fallback
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${key}=${raw}：应为 ${min} 到 ${max} 之间的整数`)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${key}=${raw}：应为 ${min} 到 ${max} 之间的整数`)
+    return fallback
+  }
   return n
+}
+
+function devTokens(): string[] {
+  try {
+    return [...parseTokens(readFileSync(DEV_TOKENS_FILE, 'utf8'), DEV_TOKENS_FILE).values()]
+  } catch {
+    return []
+  }
+}
+
+/** The organizer tokens and the setting they came from; a file that is named must exist and parse. */
+function readTokens(env: Env, production: boolean, problems: string[]): { setting: string; tokens: OrganizerTokens } {
+  const json = env.ORGANIZER_TOKENS?.trim()
+  const file = env.ORGANIZER_TOKENS_FILE?.trim()
+  const attempt = (setting: string, read: () => OrganizerTokens) => {
+    try {
+      return { setting, tokens: read() }
+    } catch (e) {
+      problems.push(e instanceof Error ? e.message : String(e))
+      return { setting, tokens: new Map<string, string>() }
+    }
+  }
+  if (json) return attempt('ORGANIZER_TOKENS', () => parseTokens(json, 'ORGANIZER_TOKENS'))
+  if (file) {
+    const path = resolve(file)
+    const setting = `ORGANIZER_TOKENS_FILE（${path}）`
+    if (!existsSync(path)) {
+      problems.push(`${setting}：文件不存在`)
+      return { setting, tokens: new Map() }
+    }
+    return attempt(setting, () => parseTokens(readFileSync(path, 'utf8'), setting))
+  }
+  // Nothing configured: development uses the shipped tokens, which production refuses by their contents.
+  const setting = 'ORGANIZER_TOKENS 或 ORGANIZER_TOKENS_FILE'
+  if (production) return { setting, tokens: new Map() }
+  return existsSync(DEV_TOKENS_FILE)
+    ? attempt(setting, () => parseTokens(readFileSync(DEV_TOKENS_FILE, 'utf8'), DEV_TOKENS_FILE))
+    : { setting, tokens: new Map() }
 }
 
 export function readConfig(env: Env = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production'
-  const tokensJson = env.ORGANIZER_TOKENS?.trim()
-  const tokensFile = env.ORGANIZER_TOKENS_FILE?.trim() || DEV_TOKENS_FILE
-  if (production && !tokensJson && tokensFile === DEV_TOKENS_FILE) {
-    throw new Error('生产环境请用 ORGANIZER_TOKENS 或 ORGANIZER_TOKENS_FILE 配置组织者口令，不要用开发口令')
-  }
-  const organizerTokens = tokensJson
-    ? parseTokens(tokensJson, 'ORGANIZER_TOKENS')
-    : existsSync(tokensFile)
-      ? parseTokens(readFileSync(tokensFile, 'utf8'), tokensFile)
-      : new Map<string, string>()
-  const clientIdSecret = env.CLIENT_ID_SECRET?.trim() || (production ? '' : DEV_SECRET)
-  if (!clientIdSecret) throw new Error('生产环境请设置 CLIENT_ID_SECRET')
+  const problems: string[] = []
+
+  const { setting: tokensSetting, tokens: organizerTokens } = readTokens(env, production, problems)
+  const givenSecret = env.CLIENT_ID_SECRET?.trim() ?? ''
+  const clientIdSecret = givenSecret || (production ? '' : DEV_CLIENT_ID_SECRET)
+  const dataDir = env.PGLITE_DIR?.trim() || join(ROOT, '.data', 'pglite')
   const weChat = { appId: env.WECHAT_APPID?.trim() ?? '', appSecret: env.WECHAT_SECRET?.trim() ?? '' }
-  if (production && !weChat.appId) throw new Error('生产环境请设置 WECHAT_APPID 和 WECHAT_SECRET')
+  // Half a WeChat login would fail at the first login, long after start: refused here instead.
+  if (weChat.appId && !weChat.appSecret) problems.push('WECHAT_SECRET：设置了 WECHAT_APPID 就必须同时设置')
+  if (!weChat.appId && weChat.appSecret) problems.push('WECHAT_APPID：设置了 WECHAT_SECRET 就必须同时设置')
+  if (production && !weChat.appId) problems.push('WECHAT_APPID：生产环境必须设置（小程序登录要用）')
+
+  if (production) {
+    problems.push(
+      ...secretProblems([
+        {
+          setting: tokensSetting,
+          values: [...organizerTokens].map(([label, value]) => ({ label, value })),
+          devValues: devTokens(),
+        },
+        {
+          setting: 'CLIENT_ID_SECRET',
+          values: clientIdSecret ? [{ value: clientIdSecret }] : [],
+          devValues: [DEV_CLIENT_ID_SECRET],
+        },
+        ...(weChat.appId && weChat.appSecret
+          ? [{ setting: 'WECHAT_SECRET', values: [{ value: weChat.appSecret }], devValues: [] }]
+          : []),
+      ]),
+    )
+  }
+
+  const databaseUrl = env.DATABASE_URL?.trim() ?? ''
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL：应以 postgres:// 开头')
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      problems.push(`CORS_ORIGINS：${origin} 不是网页来源（应像 https://example.cn，不带路径）`)
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info'
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}：应为 ${LOG_LEVELS.join('、')} 之一`)
+  const port = intFrom(env, 'PORT', 8787, 0, 65535, problems)
+  const rateLimitPerMinute = intFrom(env, 'RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000, problems)
+  const backups: BackupSettings = {
+    dir: env.BACKUP_DIR?.trim() || join(dataDir, '..', 'backups'),
+    keepDays: intFrom(env, 'BACKUP_KEEP_DAYS', 7, 1, MAX_BACKUP_KEEP_DAYS, problems),
+    everyHours: intFrom(env, 'BACKUP_EVERY_HOURS', 24, 0, 24 * 7, problems),
+  }
+
+  if (problems.length) throw new Error(`配置有误：\n- ${problems.join('\n- ')}`)
   return {
-    port: intFrom(env, 'PORT', 8787, 0, 65535),
+    port,
     host: env.HOST?.trim() || '127.0.0.1',
-    databaseUrl: env.DATABASE_URL?.trim() ?? '',
-    dataDir: env.PGLITE_DIR?.trim() || join(ROOT, '.data', 'pglite'),
-    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    databaseUrl,
+    dataDir,
+    corsOrigins,
     organizerTokens,
-    rateLimitPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000),
+    rateLimitPerMinute,
     clientIdSecret,
     weChat,
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logLevel,
+    backups,
   }
 }

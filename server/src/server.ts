@@ -1,9 +1,12 @@
 // Opens the database, applies migrations, loads the content and builds the app: one function
 // shared by `npm run server`, the tests and the benchmark.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { RawFile } from '../../src/domain/catalog'
+import type { Server } from 'node:net'
 import { buildApp, type AppDeps } from './app'
+import { adminSocketPath, makeBackup, nextBackupDelay, openAdminSocket, purgeAfterDays } from './backup'
 import type { ServerConfig } from './config'
+import { lockDataDir } from './data-dir-lock'
 import { loadContent, MOCK_DIR, readCatalog, readJsonDir, type LoadResult } from './content'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
@@ -29,10 +32,60 @@ export interface StartOptions {
   db?: Db
   now?: () => Date
   logger?: AppDeps['logger']
+  /** How often expired sign-ups are deleted while running; once a day when absent. */
+  purgeEveryMs?: number
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Deletes expired sign-ups every `everyMs` while the server runs. A failed run is logged (the
+ * next one tries again), so a privacy promise never lapses without a word. Unref'd: it never
+ * keeps the process alive.
+ */
+export function schedulePurge(
+  signups: Pick<Signups, 'purgeExpired'>,
+  now: () => Date,
+  log: Pick<FastifyBaseLogger, 'error' | 'info'>,
+  everyMs: number,
+  days?: number,
+): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    signups.purgeExpired(now(), days).then(
+      (deleted) => {
+        if (deleted > 0) log.info({ deleted }, '已删除过期报名')
+      },
+      (e: unknown) => {
+        // The kind of failure only, as for failed requests: a database message could quote a value.
+        const err = e as { name?: string; code?: string }
+        log.error({ failure: { type: err.name, code: err.code } }, '过期报名没能按时删除，下次再试')
+      },
+    )
+  }, everyMs)
+  timer.unref()
+  return timer
+}
+
+/** PostgreSQL when configured; otherwise PGlite in the data directory, held by this process alone until closed. */
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir)
+  if (config.databaseUrl) return openPostgres(config.databaseUrl)
+  const lock = lockDataDir(config.dataDir)
+  try {
+    const db = await openPglite(config.dataDir)
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close()
+        } finally {
+          lock.release()
+        }
+      },
+    }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
 }
 
 export async function createServer(config: ServerConfig, options: StartOptions = {}): Promise<Started> {
@@ -42,11 +95,10 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     const load = await loadContent(db, options.files ?? readJsonDir(MOCK_DIR, 'mock'))
     const content = await readCatalog(db)
     const signups = new Signups(db, content)
+    await signups.fillNameKeys()
     const now = options.now ?? (() => new Date())
-    const purged = await signups.purgeExpired(now())
-    // Once a day while running; unref'd so it never keeps the process alive.
-    const daily = setInterval(() => void signups.purgeExpired(now()).catch(() => undefined), 24 * 60 * 60 * 1000)
-    daily.unref()
+    const purgeDays = purgeAfterDays(config.backups.keepDays)
+    const purged = await signups.purgeExpired(now(), purgeDays)
     const app = await buildApp({
       db,
       content,
@@ -61,6 +113,29 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       logger: options.logger ?? { level: config.logLevel },
       now: options.now,
     })
+    // Backups belong to the process that opened the database itself (npm run server), not to
+    // tests that hand one in.
+    const owned = !options.db
+    const backup = () => makeBackup(db, config.backups, now())
+    let backups: ReturnType<typeof setTimeout> | undefined
+    let closing = false
+    const schedule = (delay: number) => {
+      backups = setTimeout(() => {
+        void backup()
+          .then(
+            (r) => app.log.info({ file: r.file, deleted: r.deleted.length }, 'backup written'),
+            (e: Error) => app.log.error(`定时备份失败：${e.message}`),
+          )
+          // After a failure the newest backup is still old: try again in an hour.
+          .finally(() => closing || schedule(nextBackupDelay(config.backups, now()) || 60 * 60 * 1000))
+      }, delay)
+      backups.unref()
+    }
+    // Without a recent backup, the first comes a minute after start (not in the way of start-up).
+    if (owned && config.backups.everyHours > 0) schedule(nextBackupDelay(config.backups, now()) || 60_000)
+    let admin: Server | undefined
+    if (owned && db.kind === 'pglite') admin = await openAdminSocket(adminSocketPath(config.dataDir), backup)
+    const daily = schedulePurge(signups, now, app.log, options.purgeEveryMs ?? DAY_MS, purgeDays)
     return {
       app,
       db,
@@ -69,6 +144,9 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       purged,
       async close() {
         clearInterval(daily)
+        closing = true
+        clearTimeout(backups)
+        await new Promise((resolve) => (admin ? admin.close(resolve) : resolve(undefined)))
         await app.close()
         await db.close()
       },

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
 import { isDemoProgram, programSessions } from '../../src/domain/sessions'
 import {
+  canCancel,
   cancelAndPromote,
   closedMessage,
   decide,
@@ -18,6 +19,7 @@ import { inBeijing, toIso } from '../../src/utils/date'
 import type { Content } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
+import { personNameKey } from './name-key'
 
 interface Row {
   id: string
@@ -175,6 +177,8 @@ export class Signups {
     if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
     const name = String(checked.values.name ?? '')
     const mobile = String(checked.values.mobile ?? '')
+    // The same person however her name was typed; the name is stored as she typed it.
+    const nameKey = personNameKey(name)
 
     try {
       return await this.db.transaction(async (tx) => {
@@ -182,9 +186,9 @@ export class Signups {
         // Counted in SQL under the lock: the same facts the mock counts from its list.
         const [counts] = await tx.query<{ confirmed: string | number; same_person: boolean | null }>(
           `SELECT count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
-                  bool_or(status <> 'cancelled' AND name = $2 AND mobile = $3) AS same_person
+                  bool_or(status <> 'cancelled' AND name_key = $2 AND mobile = $3) AS same_person
            FROM signups WHERE session_id = $1`,
-          [session.id, name, mobile],
+          [session.id, nameKey, mobile],
         )
         const decision = decide(
           {
@@ -201,8 +205,8 @@ export class Signups {
         if (decision.kind === 'again') return { signup: this.mark(decision.record), created: false }
         const [row] = await tx.query<Row>(
           `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
-             program_title, federation_name, session_title, session_start, online, place, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+             program_title, federation_name, session_title, session_start, online, place, created_at, name_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
            RETURNING *`,
           [
             `su_${randomUUID()}`,
@@ -221,6 +225,7 @@ export class Signups {
             session.online,
             session.place ?? null,
             now,
+            nameKey,
           ],
         )
         return { signup: this.mark(await withPlace(tx, row)), created: true }
@@ -232,6 +237,21 @@ export class Signups {
         if (first) return { signup: this.mark(first), created: false }
       }
       throw e
+    }
+  }
+
+  /** Gives sign-ups stored before the name key existed their key; returns how many. Run at start. */
+  async fillNameKeys(): Promise<number> {
+    let filled = 0
+    for (;;) {
+      const rows = await this.db.query<{ id: string; name: string }>(
+        'SELECT id, name FROM signups WHERE name_key IS NULL LIMIT 500',
+      )
+      if (!rows.length) return filled
+      for (const r of rows) {
+        await this.db.query('UPDATE signups SET name_key = $1 WHERE id = $2', [personNameKey(r.name), r.id])
+      }
+      filled += rows.length
     }
   }
 
@@ -248,13 +268,18 @@ export class Signups {
     return rows.map((r) => this.mark(toSignup(r, r.position === null ? undefined : Number(r.position))))
   }
 
-  /** Cancels one of this client's sign-ups; another client's id is "not found", never "forbidden". */
-  async cancel(clientId: string, signupId: string): Promise<Signup> {
-    const [owned] = await this.db.query<{ session_id: string }>(
-      'SELECT session_id FROM signups WHERE id = $1 AND client_id = $2',
+  /**
+   * Cancels one of this client's sign-ups, until its session starts (the app's canCancel rule);
+   * another client's id is "not found", never "forbidden".
+   */
+  async cancel(clientId: string, signupId: string, now: Date): Promise<Signup> {
+    const [owned] = await this.db.query<{ session_id: string; session_start: string; status: SignupStatus }>(
+      'SELECT session_id, session_start, status FROM signups WHERE id = $1 AND client_id = $2',
       [signupId, clientId],
     )
     if (!owned) throw notFound('没有找到这条报名记录')
+    const check = canCancel({ status: owned.status, sessionStart: owned.session_start }, now)
+    if (check.kind === 'started') throw new HttpError(409, 'closed', check.message)
     return this.db.transaction(async (tx) => {
       await lockSession(tx, owned.session_id)
       await applyCancellations(tx, owned.session_id, [signupId])

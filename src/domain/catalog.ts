@@ -1,5 +1,10 @@
 // Validates federation files and builds the catalog; broken data is named by file and field.
-import { FIELD_TYPES, LEVELS, TOPICS, type FederationFile, type Figure, type Program } from './types'
+import { FIGURE_VALUE, findFigure } from './figure-match'
+import { FIELD_TYPES, FIGURE_SCOPES, LEVELS, TOPICS, type FederationFile, type Figure, type Program } from './types'
+
+/** Fewest figures a file may have: the card shows 3–4 of them (README 数据). */
+export const MIN_FIGURES = 3
+export const HEADLINE_FIGURES = { min: 3, max: 4 } as const
 
 export interface RawFile {
   /** File name, used in error messages (e.g. "mock/chengdu-2020.json"). */
@@ -68,20 +73,55 @@ class Checker {
   }
 }
 
-const FIGURE_VALUE = /^[近约]?\d+(\.\d+)?(余|多)?[万亿]?(余|多)?$/
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 const COLOR = /^#[0-9a-fA-F]{6}$/
+const REGION_CODE = /^\d{6}$/
+
+/** "mock/wudu-2020.json" → "wudu-2020"; also the server's "federations/wudu-2020". */
+export function idFromFileName(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.json$/, '')
+}
+
+/**
+ * A GB/T 2260 code names a province (xx0000), a city (xxxx00) or a county (anything else); the code
+ * must be of the level of the most precise place the region names.
+ */
+function checkRegion(c: Checker, region: Obj) {
+  const path = 'federation.region'
+  c.str(region, 'province', path)
+  const city = c.str(region, 'city', path, true)
+  const district = c.str(region, 'district', path, true)
+  const code = c.str(region, 'code', path)
+  if (code === undefined) return
+  if (!REGION_CODE.test(code)) {
+    c.fail(`${path}.code`, `"${code}" 应为6位行政区划代码（GB/T 2260），如 621202`)
+    return
+  }
+  const level = district ? '区县' : city ? '市' : '省'
+  const codeLevel = code.endsWith('0000') ? '省' : code.endsWith('00') ? '市' : '区县'
+  if (level !== codeLevel) c.fail(`${path}.code`, `"${code}" 是${codeLevel}级代码，但地区写到了${level}一级`)
+}
 
 function checkFigure(c: Checker, raw: unknown, path: string) {
   const f = c.obj(raw, path)
   if (!f) return
   c.str(f, 'id', path)
   c.str(f, 'label', path)
-  c.str(f, 'unit', path)
+  const unit = c.str(f, 'unit', path)
   const value = c.str(f, 'value', path)
   if (value !== undefined && !FIGURE_VALUE.test(value)) {
-    c.fail(`${path}.value`, `"${value}" 不是原文写法的数字（如 680余、58.1万、近300）`)
+    c.fail(`${path}.value`, `"${value}" 不是原文写法的数字（如 680余、58.1万、近300、突破71万、3-5、三百多）`)
+  }
+  c.oneOf(f, 'scope', path, FIGURE_SCOPES)
+  c.str(f, 'scopeLabel', path, true)
+  if (f.scope === 'total' && f.scopeLabel === undefined) {
+    c.fail(`${path}.scopeLabel`, '累计数字须写明累计范围，用原文的说法（如 八年累计、截至目前）')
+  }
+  if (f.scope === 'year' && f.scopeLabel !== undefined) c.fail(`${path}.scopeLabel`, '只有 scope 为 total 的数字才写')
+  const quote = c.str(f, 'quote', path)
+  if (quote !== undefined && value !== undefined && unit !== undefined && findFigure(quote, value, unit) === -1) {
+    c.fail(`${path}.quote`, `摘句里没有“${value}${unit}”`)
   }
 }
 
@@ -108,7 +148,11 @@ function checkProgram(c: Checker, raw: unknown, path: string) {
     const t = c.str(ss, 'startTime', sp)
     if (t !== undefined && !TIME.test(t)) c.fail(`${sp}.startTime`, `"${t}" 应为 HH:mm`)
     if (typeof ss.online !== 'boolean') c.fail(`${sp}.online`, '缺失或不是 true/false')
-    if (ss.online === false) c.str(ss, 'place', sp)
+    const place = ss.online === false ? c.str(ss, 'place', sp) : undefined
+    // Sessions are demo data: a place must not read as a real address.
+    if (place !== undefined && !place.includes('示例')) {
+      c.fail(`${sp}.place`, `"${place}" 是演示场次，地点须写明“示例”，如“某某街道妇女儿童之家（示例地点）”`)
+    }
     if (typeof ss.capacity === 'number' && typeof ss.taken === 'number' && (ss.taken < 0 || ss.taken > ss.capacity)) {
       c.fail(`${sp}.taken`, '应在 0 到 capacity 之间')
     }
@@ -143,12 +187,14 @@ export function checkFederationFile(file: string, data: unknown): { ok: Federati
   if (!root) return { problems: c.problems }
   const fed = c.obj(root.federation, 'federation')
   if (fed) {
-    c.str(fed, 'id', 'federation')
+    const id = c.str(fed, 'id', 'federation')
+    const expected = idFromFileName(file)
+    if (id !== undefined && id !== expected) c.fail('federation.id', `"${id}" 应与文件名一致，即 "${expected}"`)
     c.str(fed, 'name', 'federation')
     c.oneOf(fed, 'level', 'federation', LEVELS)
     c.num(fed, 'year', 'federation')
     const region = c.obj(fed.region, 'federation.region')
-    if (region) c.str(region, 'province', 'federation.region')
+    if (region) checkRegion(c, region)
   }
   const src = c.obj(root.source, 'source')
   if (src) {
@@ -169,6 +215,7 @@ export function checkFederationFile(file: string, data: unknown): { ok: Federati
   })
   const figures = c.arr(root, 'figures', '(根)') ?? []
   figures.forEach((f, i) => checkFigure(c, f, `figures[${i}]`))
+  if (Array.isArray(root.figures) && figures.length < MIN_FIGURES) c.fail('figures', `至少要有 ${MIN_FIGURES} 个数字`)
   c.arr(root, 'headlineFigureIds', '(根)')
   const sections = c.arr(root, 'sections', '(根)') ?? []
   sections.forEach((raw, i) => {
@@ -194,11 +241,22 @@ export function checkFederationFile(file: string, data: unknown): { ok: Federati
       if (!figureIds.has(id)) c.fail(`${path}[${i}]`, `引用的数字 "${id}" 不存在`)
     })
   refs(ok.headlineFigureIds, 'headlineFigureIds')
-  if (ok.headlineFigureIds.length < 3 || ok.headlineFigureIds.length > 4) c.fail('headlineFigureIds', '应有 3–4 个')
+  const { min, max } = HEADLINE_FIGURES
+  if (ok.headlineFigureIds.length < min || ok.headlineFigureIds.length > max) {
+    c.fail('headlineFigureIds', `应有 ${min}–${max} 个`)
+  }
+  if (new Set(ok.headlineFigureIds).size !== ok.headlineFigureIds.length) c.fail('headlineFigureIds', '有重复')
+  const first = ok.figures.find((f) => f.id === ok.headlineFigureIds[0])
+  if (first?.scope === 'total') {
+    c.fail('headlineFigureIds[0]', `"${first.id}" 是累计数字，不能作为卡片的第一个数字；请选当年的数字`)
+  }
   ok.sections.forEach((s, i) => refs(s.figureIds, `sections[${i}].figureIds`))
+  const programIds = new Set<string>()
+  const sessionIds = new Set<string>()
   ok.programs.forEach((p, i) => {
     refs(p.figureIds, `programs[${i}].figureIds`)
-    const sessionIds = new Set<string>()
+    if (programIds.has(p.id)) c.fail(`programs[${i}].id`, `"${p.id}" 重复`)
+    programIds.add(p.id)
     p.signup?.sessions.forEach((s, j) => {
       if (sessionIds.has(s.id)) c.fail(`programs[${i}].signup.sessions[${j}].id`, `"${s.id}" 重复`)
       sessionIds.add(s.id)
@@ -213,13 +271,16 @@ export interface Catalog {
 }
 
 /**
- * Builds the catalog from every file. A file with problems is left out (and its problems
- * returned) so one broken file never takes the others down; ids must be unique across files.
+ * Builds the catalog from every file. A file with problems is left out (and its problems returned)
+ * so one broken file never takes the others down. Ids must be unique across files: federation ids
+ * are file names, but program and session ids are free, and sign-ups point at them. When two files
+ * share one, both are left out and each message names the other file: which of the two is the
+ * newcomer cannot be told from the files, so neither is kept at the other's expense.
  */
 export function buildCatalog(raw: RawFile[]): Catalog {
-  const files: FederationFile[] = []
   const problems: DataError[] = []
-  const seen = new Map<string, string>()
+  const valid: Array<{ file: string; ok: FederationFile; ids: Array<[string, string]> }> = []
+  const owners = new Map<string, Array<{ file: string; field: string }>>()
   for (const { file, data } of raw) {
     const result = checkFederationFile(file, data)
     if ('problems' in result) {
@@ -234,13 +295,20 @@ export function buildCatalog(raw: RawFile[]): Catalog {
         (p.signup?.sessions ?? []).map((s, j): [string, string] => [s.id, `programs[${i}].signup.sessions[${j}].id`]),
       ),
     ]
-    const clashes = ids.filter(([id]) => seen.has(id))
-    if (clashes.length) {
-      for (const [id, field] of clashes) problems.push(new DataError(file, field, `"${id}" 与 ${seen.get(id)} 重复`))
-      continue
+    for (const [id, field] of ids) owners.set(id, [...(owners.get(id) ?? []), { file, field }])
+    valid.push({ file, ok: f, ids })
+  }
+  const files: FederationFile[] = []
+  for (const { file, ok, ids } of valid) {
+    let clashed = false
+    for (const [id, field] of ids) {
+      const others = (owners.get(id) ?? []).filter((o) => o.file !== file)
+      if (others.length === 0) continue
+      clashed = true
+      const where = others.map((o) => `${o.file} 的 ${o.field}`).join('、')
+      problems.push(new DataError(file, field, `"${id}" 与 ${where} 重复；id 在所有文件中必须唯一，两个文件都未加载`))
     }
-    for (const [id] of ids) seen.set(id, file)
-    files.push(f)
+    if (!clashed) files.push(ok)
   }
   files.sort((a, b) => b.federation.year - a.federation.year || a.federation.id.localeCompare(b.federation.id))
   return { files, problems }

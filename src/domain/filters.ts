@@ -1,6 +1,11 @@
 // Feed filters: by province and by topic, combinable.
-import type { CardFilter } from '@/services/api'
-import type { YearEndCard } from './types'
+import type { Topic, YearEndCard } from './types'
+
+/** What the feed can be narrowed by. */
+export interface CardFilter {
+  province?: string
+  topic?: Topic
+}
 
 export function matchesFilter(card: YearEndCard, filter: CardFilter = {}): boolean {
   if (filter.province && card.region.province !== filter.province) return false

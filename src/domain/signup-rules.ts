@@ -89,6 +89,19 @@ export function withWaitlistPositions<R extends RuleRecord>(records: R[]): R[] {
   })
 }
 
+export type CancelCheck = { kind: 'cancel' } | { kind: 'already' } | { kind: 'started'; message: string }
+
+/**
+ * Whether a sign-up can be cancelled at `now`: not once its session has started (the seat can no
+ * longer go to someone on the waitlist). Cancelling twice is no error: the second changes nothing.
+ */
+export function canCancel(signup: { status: SignupStatus; sessionStart: string }, now: Date): CancelCheck {
+  if (signup.status === 'cancelled') return { kind: 'already' }
+  if (now.getTime() >= Date.parse(signup.sessionStart))
+    return { kind: 'started', message: '活动已经开始，不能再取消报名了' }
+  return { kind: 'cancel' }
+}
+
 /** Cancels one sign-up; a freed seat goes to the first on that session's waitlist. */
 export function cancelAndPromote<R extends RuleRecord>(records: R[], signupId: string): R[] {
   const target = records.find((r) => r.id === signupId)

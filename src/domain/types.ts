@@ -6,18 +6,33 @@ export type Topic = (typeof TOPICS)[number]
 export const LEVELS = ['省级', '市级', '区县级'] as const
 export type Level = (typeof LEVELS)[number]
 
-/** A figure exactly as the article states it: value keeps 万/亿 and 余/近/多/约. */
+/**
+ * What a figure counts, as its article says: `year` is a result of the card's year; `total` is a
+ * running total over several years or up to a date (连续八年, 截至目前), which the app never shows as
+ * one year's result.
+ */
+export const FIGURE_SCOPES = ['year', 'total'] as const
+export type FigureScope = (typeof FIGURE_SCOPES)[number]
+
+/** A figure exactly as the article states it: value keeps 万/亿 and 余/近/多/约/突破/超. */
 export interface Figure {
   id: string
   label: string
   value: string
   unit: string
+  scope: FigureScope
+  /** For a total, the words shown beside it, in the article's terms: 累计, 八年累计, 截至目前. */
+  scopeLabel?: string
+  /** The article's own words (simplified), containing the figure: a reader can find them in the source. */
+  quote: string
 }
 
 export interface Region {
   province: string
   city?: string
   district?: string
+  /** National division code (GB/T 2260, 6 digits) of the most precise place named above. */
+  code: string
 }
 
 export interface Federation {

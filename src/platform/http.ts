@@ -1,8 +1,8 @@
-// Taro.request as the HTTP Api's transport, and the id this phone is known by.
+// Taro.request as the HTTP Api's transport, the H5 device id, and wx.login's code.
 import Taro from '@tarojs/taro'
-import { weChatClientId } from '@/services/http/client-id'
-import type { HttpRequest, HttpResponse } from '@/services/http/http-api'
-import { isWeapp, storage } from './index'
+import { storage } from './index'
+import { randomId } from './random'
+import type { HttpRequest, HttpResponse } from './types'
 
 export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
   const r = await Taro.request({
@@ -19,26 +19,25 @@ export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
 
 const DEVICE_KEY = 'jg.device'
 
+let pendingDevice: Promise<string> | undefined
+
 /** A random id kept on the phone (H5); the server uses it to show each client only its own sign-ups. */
-export function deviceId(): string {
+export function deviceId(): string | Promise<string> {
   const known = storage.get(DEVICE_KEY)
   if (known) return known
-  const id = `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
-  try {
-    storage.set(DEVICE_KEY, id)
-  } catch {
-    // storage full: the id lives for this session only
-  }
-  return id
+  pendingDevice ??= randomId().then((random) => {
+    const id = `d-${random}`
+    try {
+      storage.set(DEVICE_KEY, id)
+    } catch {
+      // storage full: the id lives for this session only
+    }
+    return id
+  })
+  return pendingDevice
 }
 
-/** WeChat: the id the server gives for wx.login's code. H5: the random device id. */
-export function clientIdFor(base: string): () => string | Promise<string> {
-  if (!isWeapp) return deviceId
-  return weChatClientId({
-    base,
-    transport: taroTransport,
-    login: async () => (await Taro.login()).code,
-    store: storage,
-  })
+/** wx.login's code, which the server exchanges for this phone's id. */
+export async function weChatLoginCode(): Promise<string> {
+  return (await Taro.login()).code
 }

@@ -1,6 +1,6 @@
 // The one door to platform APIs (storage, navigation, feedback), so weapp/H5 differences live here.
 import Taro from '@tarojs/taro'
-import type { KeyValueStore } from '@/services/mock/mock-api'
+import type { KeyValueStore } from './types'
 
 /** The one place the platform is told apart; Taro replaces TARO_ENV at build time. */
 export const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -36,12 +36,42 @@ export function stopPullDownRefresh() {
   void Promise.resolve(Taro.stopPullDownRefresh()).catch(() => undefined)
 }
 
+/** WeChat keeps at most 10 pages on its stack; navigateTo fails once it is full. */
+export const PAGE_STACK_LIMIT = 10
+
+/** A page that did not open is said to her and logged, never dropped without a word. */
+function navigationFailed(url: string, e: unknown) {
+  console.error(`[导航] 没能打开 ${url}`, e)
+  toast('页面没能打开，请返回后再试')
+}
+
+function go(url: string, call: () => Promise<unknown>) {
+  try {
+    void Promise.resolve(call()).catch((e: unknown) => navigationFailed(url, e))
+  } catch (e) {
+    navigationFailed(url, e)
+  }
+}
+
+function stackDepth(): number {
+  try {
+    return Taro.getCurrentPages().length
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Opens a page on top of this one; with the stack full (report ↔ program taps go deep) it
+ * replaces this page instead, so the tap still works.
+ */
 export function navigateTo(url: string) {
-  void Taro.navigateTo({ url }).catch(() => undefined)
+  if (stackDepth() >= PAGE_STACK_LIMIT) go(url, () => Taro.redirectTo({ url }))
+  else go(url, () => Taro.navigateTo({ url }))
 }
 
 export function switchTab(url: string) {
-  void Taro.switchTab({ url }).catch(() => undefined)
+  go(url, () => Taro.switchTab({ url }))
 }
 
 let cachedFontScale: number | undefined
@@ -73,7 +103,7 @@ export function systemFontScale(): number {
 }
 
 export function redirectTo(url: string) {
-  void Taro.redirectTo({ url }).catch(() => undefined)
+  go(url, () => Taro.redirectTo({ url }))
 }
 
 /** A yes/no question; resolves true only when she confirms. */

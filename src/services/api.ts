@@ -1,10 +1,8 @@
 // The data boundary: everything the app can ask, independent of where the answers come from.
-import type { Topic, YearEndCard } from '@/domain/types'
+import type { YearEndCard } from '@/domain/types'
 
-export interface CardFilter {
-  province?: string
-  topic?: Topic
-}
+import type { CardFilter } from '@/domain/filters'
+export type { CardFilter } from '@/domain/filters'
 
 import type { FederationReport, ProgramDetail } from '@/domain/views'
 export type { FederationReport, ProgramDetail } from '@/domain/views'

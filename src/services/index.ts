@@ -1,7 +1,8 @@
 // Chooses the Api implementation once, from the build's environment.
-import { storage, toast } from '@/platform'
-import { clientIdFor, taroTransport } from '@/platform/http'
+import { isWeapp, storage, toast } from '@/platform'
+import { deviceId, taroTransport, weChatLoginCode } from '@/platform/http'
 import type { Api } from './api'
+import { weChatClientId } from './http/client-id'
 import { createHttpApi } from './http/http-api'
 import type { createMockApi as CreateMockApi } from './mock/mock-api'
 import type { contentFiles as ContentFiles } from '@/services/mock/content-files'
@@ -11,7 +12,11 @@ function chooseApi(): Api {
   // server leaves the built-in content and the mock out of the package altogether.
   const base = (process.env.TARO_APP_API_BASE ?? '').trim()
   if (process.env.TARO_APP_API_BASE) {
-    return createHttpApi({ base, transport: taroTransport, deviceId: clientIdFor(base) })
+    // WeChat: the id the server gives for wx.login's code. H5: the random device id.
+    const clientId = isWeapp
+      ? weChatClientId({ base, transport: taroTransport, login: weChatLoginCode, store: storage })
+      : deviceId
+    return createHttpApi({ base, transport: taroTransport, deviceId: clientId })
   } else {
     const { createMockApi } = require('./mock/mock-api') as { createMockApi: typeof CreateMockApi }
     const { contentFiles } = require('@/services/mock/content-files') as { contentFiles: typeof ContentFiles }

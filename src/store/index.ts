@@ -76,14 +76,36 @@ function cleanDrafts(raw: unknown): Record<string, Draft> {
   return out
 }
 
-/** Brings any stored shape up to the current one; unreadable fields fall back to defaults. */
-export function migrate(persisted: unknown, _version: number): Pick<AppState, 'largeFont' | 'drafts'> {
-  const p = (persisted && typeof persisted === 'object' && !Array.isArray(persisted) ? persisted : {}) as Record<
-    string,
-    unknown
-  >
-  // Version 1 had no drafts; cleanDrafts gives {} for it.
-  return { largeFont: p.largeFont === true, drafts: cleanDrafts(p.drafts) }
+type Stored = Record<string, unknown>
+
+const asObject = (v: unknown): Stored => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Stored) : {})
+
+/**
+ * One step per version, each from the shape that version stored to the next one's:
+ * v0 is what zustand calls a blob written before versions were kept (this app never wrote one;
+ * it would hold v1's settings); v1 stored `{ largeFont }`; v2 added `drafts`.
+ */
+const STEPS: Record<number, (state: Stored) => Stored> = {
+  0: (s) => ({ largeFont: s.largeFont }),
+  1: (s) => ({ largeFont: s.largeFont, drafts: {} }),
+}
+
+/**
+ * Brings a stored state from `version` up to STORE_VERSION, step by step. A version this build
+ * does not know (written by a newer app) is passed on as it is: sanitizeState keeps what still
+ * reads and the newer app migrates from v2 again.
+ */
+export function migrate(persisted: unknown, version: number): Stored {
+  let state = asObject(persisted)
+  if (!Number.isInteger(version) || version < 0 || version > STORE_VERSION) return state
+  for (let v = version; v < STORE_VERSION; v++) state = STEPS[v](state)
+  return state
+}
+
+/** After migration: whatever does not read as the current shape falls back to its default. */
+export function sanitizeState(state: unknown): Pick<AppState, 'largeFont' | 'drafts'> {
+  const s = asObject(state)
+  return { largeFont: s.largeFont === true, drafts: cleanDrafts(s.drafts) }
 }
 
 export const useAppStore = create<AppState>()(
@@ -99,8 +121,8 @@ export const useAppStore = create<AppState>()(
       storage: createJSONStorage(() => createTaroStateStorage(toast)),
       partialize: (s) => ({ largeFont: s.largeFont, drafts: s.drafts }),
       migrate,
-      // Garbage in storage (wrong shape) never stops the app: keep what reads, default the rest.
-      merge: (persisted, current) => ({ ...current, ...migrate(persisted, STORE_VERSION) }),
+      // Then garbage in storage (wrong shape) never stops the app: keep what reads, default the rest.
+      merge: (persisted, current) => ({ ...current, ...sanitizeState(persisted) }),
       onRehydrateStorage: () => (_state, error) => {
         if (error) toast('手机里保存的部分设置和草稿没能读取，已恢复默认。其他内容不受影响。')
       },

@@ -1,39 +1,79 @@
-// The CI budget rules: each figure is checked against its limit and named when over.
+// The CI budget rules: each figure is checked against its limit and named when over, and every
+// measurement budgets.json requires fails the check when the harness could not take it.
 import { evaluateBudgets, limits } from '../../bench/budgets.cjs'
 
+const { required } = limits
+const PATH_FIGURE = `H5 JS on the path ${required.h5Path.map((r) => r.replace(/\/index$/, '')).join(' → ')}`
+const TYPING_FIGURE = `setData per keystroke (mobile field, ${required.typing})`
+
+const h5Path = {
+  routes: required.h5Path,
+  missing: [] as string[],
+  files: ['js/app.js', 'js/built-in.js', 'js/1.js'],
+  bytes: 580_000,
+  gzip: 190_000,
+}
 const ok = {
   main: { bytes: 390_000 },
   empty: { bytes: 300_000 },
-  subpackages: [{ name: 'subpackages/signup', bytes: 40_000 }],
-  firstRenders: [{ route: 'pages/feed/index', bytes: 12_000, nodes: 240 }],
+  subpackages: required.subpackages.map((name) => ({ name, bytes: 40_000 })),
+  firstRenders: required.firstRenders.map((route) => ({ route, bytes: 12_000, nodes: 240 })),
   typing: { measured: true, maxCallsPerKey: 1, maxBytesPerKey: 120 },
+  h5: { path: h5Path, largest: { file: 'js/app.js', bytes: 226_000, gzip: 77_000 } },
 }
+const failedFigures = (m: object) =>
+  evaluateBudgets(m)
+    .filter((r) => !r.ok)
+    .map((r) => r.figure)
 
 describe('performance budgets', () => {
-  it('passes every figure within its limit', () => {
+  it('passes every figure within its limit, one row per required measurement', () => {
     const rows = evaluateBudgets(ok)
-    expect(rows).toHaveLength(4)
-    expect(rows.every((r) => r.ok)).toBe(true)
+    // main + subpackages + first renders + typing + H5 path + H5 largest chunk
+    expect(rows).toHaveLength(1 + required.subpackages.length + required.firstRenders.length + 3)
+    expect(rows.filter((r) => !r.ok)).toEqual([])
+  })
+
+  it('gates a page the build adds beyond the required ones', () => {
+    const extra = { route: 'pages/scanner/index', bytes: limits.firstRenderBytes + 1, nodes: 10 }
+    expect(failedFigures({ ...ok, firstRenders: [...ok.firstRenders, extra] })).toEqual([
+      'first render setData pages/scanner/index',
+    ])
   })
 
   it.each([
     ['weapp main package', { main: { bytes: 300_000 * limits.mainPackageRatio + 1 } }],
     [
       'subpackage subpackages/signup',
-      { subpackages: [{ name: 'subpackages/signup', bytes: limits.subpackageBytes + 1 }] },
+      {
+        subpackages: ok.subpackages.map((s) =>
+          s.name === 'subpackages/signup' ? { ...s, bytes: limits.subpackageBytes + 1 } : s,
+        ),
+      },
     ],
     [
       'first render setData pages/feed/index',
-      { firstRenders: [{ route: 'pages/feed/index', bytes: limits.firstRenderBytes + 1, nodes: 10 }] },
+      {
+        firstRenders: ok.firstRenders.map((p) =>
+          p.route === 'pages/feed/index' ? { ...p, bytes: limits.firstRenderBytes + 1 } : p,
+        ),
+      },
     ],
     [
       'first render setData pages/feed/index',
-      { firstRenders: [{ route: 'pages/feed/index', bytes: 10, nodes: limits.firstRenderNodesBelow }] },
+      {
+        firstRenders: ok.firstRenders.map((p) =>
+          p.route === 'pages/feed/index' ? { ...p, nodes: limits.firstRenderNodesBelow } : p,
+        ),
+      },
     ],
-    ['setData per keystroke (mobile field)', { typing: { measured: true, maxCallsPerKey: 2, maxBytesPerKey: 100 } }],
+    [TYPING_FIGURE, { typing: { measured: true, maxCallsPerKey: 2, maxBytesPerKey: 100 } }],
+    [TYPING_FIGURE, { typing: { measured: true, maxCallsPerKey: 1, maxBytesPerKey: limits.keystrokeBytes + 1 } }],
+    [PATH_FIGURE, { h5: { ...ok.h5, path: { ...h5Path, bytes: limits.h5PathBytes + 1 } } }],
+    [PATH_FIGURE, { h5: { ...ok.h5, path: { ...h5Path, gzip: limits.h5PathGzipBytes + 1 } } }],
     [
-      'setData per keystroke (mobile field)',
-      { typing: { measured: true, maxCallsPerKey: 1, maxBytesPerKey: limits.keystrokeBytes + 1 } },
+      'H5 largest JS chunk',
+      { h5: { ...ok.h5, largest: { file: 'js/9.js', bytes: limits.h5ChunkBytes + 1, gzip: 80_000 } } },
     ],
   ])('fails %s when it is over its limit', (figure, change) => {
     const rows = evaluateBudgets({ ...ok, ...change })
@@ -43,8 +83,59 @@ describe('performance budgets', () => {
     expect(failed[0].limit).toBeTruthy()
   })
 
-  it('leaves the keystroke budget out until a form exists', () => {
-    const rows = evaluateBudgets({ ...ok, typing: { measured: false } })
-    expect(rows.some((r) => r.figure.includes('keystroke'))).toBe(false)
+  describe('a measurement the harness could not take fails, never skips', () => {
+    it('fails the keystroke budget when the form could not be typed into', () => {
+      const rows = evaluateBudgets({
+        ...ok,
+        typing: { measured: false, reason: `no mobile input found on ${required.typing}` },
+      })
+      const failed = rows.filter((r) => !r.ok)
+      expect(failed.map((r) => r.figure)).toEqual([TYPING_FIGURE])
+      expect(failed[0].value).toContain('no mobile input found')
+    })
+
+    it('fails a first-render budget for each required page that did not open', () => {
+      const firstRenders = ok.firstRenders.filter((p) => p.route !== 'subpackages/signup/form/index')
+      expect(failedFigures({ ...ok, firstRenders })).toEqual(['first render setData subpackages/signup/form/index'])
+    })
+
+    it('fails a first-render budget for a page that never rendered its content', () => {
+      const error = 'pages/report/index did not render: it still shows its loading skeleton within 20 s'
+      const firstRenders = ok.firstRenders.map((p) =>
+        p.route === 'pages/report/index' ? { route: p.route, error } : p,
+      )
+      const rows = evaluateBudgets({ ...ok, firstRenders })
+      const failed = rows.filter((r) => !r.ok)
+      expect(failed.map((r) => r.figure)).toEqual(['first render setData pages/report/index'])
+      expect(failed[0].value).toContain('loading skeleton')
+    })
+
+    it('fails a subpackage budget when the subpackage is gone from the build', () => {
+      const subpackages = ok.subpackages.filter((s) => s.name !== 'subpackages/share')
+      expect(failedFigures({ ...ok, subpackages })).toEqual(['subpackage subpackages/share'])
+    })
+
+    it('fails the H5 path budget when a route on the path is not in the build', () => {
+      const path = { ...h5Path, missing: ['subpackages/signup/form/index'] }
+      const rows = evaluateBudgets({ ...ok, h5: { ...ok.h5, path } })
+      const failed = rows.filter((r) => !r.ok)
+      expect(failed.map((r) => r.figure)).toEqual([PATH_FIGURE])
+      expect(failed[0].value).toContain('subpackages/signup/form/index')
+    })
+
+    it('fails both H5 budgets when no H5 build was measured', () => {
+      const { h5: _h5, ...noH5 } = ok
+      expect(failedFigures(noH5)).toEqual([PATH_FIGURE, 'H5 largest JS chunk'])
+    })
+
+    it('requires every page of the member path and every weapp page', () => {
+      expect(required.h5Path).toEqual([
+        'pages/feed/index',
+        'pages/report/index',
+        'pages/program/index',
+        'subpackages/signup/form/index',
+      ])
+      expect(required.firstRenders).toEqual(expect.arrayContaining(['pages/feed/index', required.typing]))
+    })
   })
 })

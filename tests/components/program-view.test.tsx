@@ -31,9 +31,23 @@ function detail(overrides: Partial<SessionTemplate>, demo = true): ProgramDetail
       audience: '想卖家乡农产品的妇女',
       figureIds: ['f1'],
     },
-    federation: { id: 'chengdu-2020', name: '成都市妇联', region: { province: '四川', city: '成都' }, year: 2020 },
+    federation: {
+      id: 'chengdu-2020',
+      name: '成都市妇联',
+      region: { province: '四川', city: '成都', code: '510100' },
+      year: 2020,
+    },
     color: '#C62828',
-    figures: [{ id: 'f1', label: '直播带货点赞参与', value: '12.6万', unit: '人次' }],
+    figures: [
+      {
+        id: 'f1',
+        label: '直播带货点赞参与',
+        value: '12.6万',
+        unit: '人次',
+        scope: 'year',
+        quote: '12.6万人次点赞参与',
+      },
+    ],
     sessions: [materializeSession('p1', { ...template, ...overrides }, NOW, demo)],
   }
 }

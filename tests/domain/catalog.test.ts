@@ -1,10 +1,17 @@
-import { buildCatalog, checkFederationFile, type RawFile } from '@/domain/catalog'
+import { areaList } from '@vant/area-data'
+import { buildCatalog, checkFederationFile, MIN_FIGURES, type RawFile } from '@/domain/catalog'
+import { FIGURE_VALUE } from '@/domain/figure-match'
+import type { FederationFile } from '@/domain/types'
 import { createMockApi } from '@/services/mock/mock-api'
 import { contentFiles, readJsonDir } from '../support/content-files'
 import { memoryStore } from '../support/memory-store'
 import { join } from 'node:path'
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+const problemsOf = (file: string, data: unknown) => {
+  const result = checkFederationFile(file, data)
+  return 'problems' in result ? result.problems.map((p) => p.message) : []
+}
 
 describe('the shipped data', () => {
   const catalog = buildCatalog(contentFiles)
@@ -16,16 +23,29 @@ describe('the shipped data', () => {
   })
 
   it.each(contentFiles.map((f) => [f.file, f] as const))(
-    '%s has at least 8 figures with label, value and unit',
-    (_name, raw) => {
+    '%s is named after its id and has enough figures, each with label, value and unit',
+    (name, raw) => {
       const result = checkFederationFile(raw.file, raw.data)
       if (!('ok' in result)) throw new Error(result.problems.map((p) => p.message).join('\n'))
-      expect(result.ok.figures.length).toBeGreaterThanOrEqual(8)
+      expect(name).toBe(`mock/${result.ok.federation.id}.json`)
+      expect(result.ok.figures.length).toBeGreaterThanOrEqual(MIN_FIGURES)
       for (const f of result.ok.figures) {
         expect(f.label.length).toBeGreaterThan(0)
-        expect(f.value.length).toBeGreaterThan(0)
+        expect(FIGURE_VALUE.test(f.value)).toBe(true)
         expect(f.unit.length).toBeGreaterThan(0)
       }
+    },
+  )
+
+  // The national list of divisions (GB/T 2260) is a test-only dependency: it never enters the app bundle.
+  it.each(contentFiles.map((f) => [f.file, (f.data as FederationFile).federation.region] as const))(
+    '%s gives the division code of the place it names',
+    (_name, region) => {
+      const { code, province, city, district } = region
+      if (district) expect(areaList.county_list[code]).toBe(district)
+      else if (city) expect(areaList.city_list[code]).toMatch(new RegExp(`^${city}`))
+      else expect(areaList.province_list[code]).toMatch(new RegExp(`^${province}`))
+      expect(areaList.province_list[`${code.slice(0, 2)}0000`]).toMatch(new RegExp(`^${province}`))
     },
   )
 
@@ -39,18 +59,21 @@ describe('the shipped data', () => {
     // A skills training and a 直播带货 activity are among them.
     expect(withSignup.some((p) => /家政|技能/.test(p.title))).toBe(true)
     expect(withSignup.some((p) => /直播/.test(p.title))).toBe(true)
-    // Every sign-up is marked as demo data.
+    // Every sign-up is marked as demo data, and every place reads as an example.
     expect(withSignup.every((p) => p.signup?.demo === true)).toBe(true)
+    const places = withSignup.flatMap((p) => p.signup?.sessions.flatMap((s) => (s.place ? [s.place] : [])) ?? [])
+    expect(places.length).toBeGreaterThan(0)
+    for (const place of places) expect(place).toContain('（示例地点）')
   })
 
   it('never names a city for the 河北 federation, whose article names none', () => {
-    const hebei = catalog.files.find((f) => f.federation.region.province === '河北')
-    expect(hebei?.federation.region.city).toBeUndefined()
+    const hebei = catalog.files.find((f) => f.federation.id === 'hebei-2021')
+    expect(hebei?.federation.region).toEqual({ province: '河北', code: '130000' })
   })
 })
 
 describe('adding a federation is adding a file', () => {
-  it('loads a sixth federation from one extra JSON file', async () => {
+  it('loads a further federation from one extra JSON file', async () => {
     const extra = readJsonDir(join(__dirname, '..', 'fixtures', 'extra-federation'), 'fixtures')
     const api = createMockApi({ files: [...contentFiles, ...extra], store: memoryStore() })
     const cards = await api.listCards()
@@ -59,11 +82,36 @@ describe('adding a federation is adding a file', () => {
     const report = await api.getReport('test-city-2024')
     expect(report.sections[0].figures[0].value).toBe('12')
   })
+
+  it('takes a short county report with a handful of figures, ranges and Chinese numerals', () => {
+    const base = clone(contentFiles.find((f) => f.file === 'mock/chengdu-2020.json')?.data) as FederationFile
+    const county = clone(base)
+    county.federation = {
+      ...county.federation,
+      id: 'some-county-2025',
+      level: '区县级',
+      region: { province: '四川', city: '成都', district: '某某区', code: '510199' },
+    }
+    const keep = county.figures.slice(0, 5)
+    keep[0] = { ...keep[0], value: '3-5', unit: '期', quote: '每月办3-5期' }
+    keep[1] = { ...keep[1], value: '三百多', unit: '人', quote: '三百多人参加' }
+    keep[2] = { ...keep[2], value: '二十', unit: '个', quote: '建成二十个' }
+    county.figures = keep
+    county.headlineFigureIds = keep.slice(0, 3).map((f) => f.id)
+    county.sections = [{ ...county.sections[0], figureIds: keep.map((f) => f.id) }]
+    county.programs = county.programs.map((p) => ({ ...p, figureIds: [] }))
+    expect(problemsOf('mock/some-county-2025.json', county)).toEqual([])
+  })
 })
 
 describe('broken data fails with the file and the field', () => {
-  const base = contentFiles.find((f) => f.file.endsWith('chengdu-2020.json')) as RawFile
+  const base = contentFiles.find((f) => f.file === 'mock/chengdu-2020.json') as RawFile
+  const NAME = 'mock/chengdu-2020.json'
   type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('has a base that is valid as it is', () => {
+    expect(problemsOf(NAME, base.data)).toEqual([])
+  })
 
   it.each<[string, (d: Data) => void, string]>([
     ['a missing federation name', (d) => delete d.federation.name, 'federation.name'],
@@ -78,19 +126,78 @@ describe('broken data fails with the file and the field', () => {
       'programs[0].signup.sessions[0].taken',
     ],
     [
+      'a demo session at a place that reads as a real address',
+      (d) => (d.programs[0].signup.sessions[0].place = '成都市妇女儿童中心'),
+      'programs[0].signup.sessions[0].place',
+    ],
+    [
       'a choice field without options',
       (d) => delete d.programs[0].signup.form[5].options,
       'programs[0].signup.form[5].options',
     ],
     ['a duplicate figure id', (d) => (d.figures[1].id = d.figures[0].id), 'figures[1].id'],
+    ['a program id used twice', (d) => (d.programs[1].id = d.programs[0].id), 'programs[1].id'],
+    [
+      'a session id used by two programs',
+      (d) => (d.programs[1].signup.sessions[0].id = d.programs[0].signup.sessions[0].id),
+      'programs[1].signup.sessions[0].id',
+    ],
     ['a malformed source date', (d) => (d.source.date = '2021/01/18'), 'source.date'],
+    ['a federation id that is not the file name', (d) => (d.federation.id = 'chengdu-2021'), 'federation.id'],
+    ['a missing region code', (d) => delete d.federation.region.code, 'federation.region.code'],
+    ['a region code of 5 digits', (d) => (d.federation.region.code = '51010'), 'federation.region.code'],
+    ['a province code for a city', (d) => (d.federation.region.code = '510000'), 'federation.region.code'],
+    ['a county code for a city', (d) => (d.federation.region.code = '510104'), 'federation.region.code'],
+    ['a figure without scope', (d) => delete d.figures[3].scope, 'figures[3].scope'],
+    ['an unknown scope', (d) => (d.figures[3].scope = 'forever'), 'figures[3].scope'],
+    ['a total without its scope label', (d) => (d.figures[3].scope = 'total'), 'figures[3].scopeLabel'],
+    ['a scope label on a year figure', (d) => (d.figures[3].scopeLabel = '累计'), 'figures[3].scopeLabel'],
+    ['a figure without a quote', (d) => delete d.figures[4].quote, 'figures[4].quote'],
+    ['a quote that does not hold the figure', (d) => (d.figures[4].quote = '亲子才艺秀'), 'figures[4].quote'],
+    [
+      'a quote holding the figure only inside a larger number',
+      (d) => Object.assign(d.figures[4], { value: '2.6万', unit: '人次', quote: '访问量22.6万人次' }),
+      'figures[4].quote',
+    ],
+    ['too few figures', (d) => (d.figures = d.figures.slice(0, MIN_FIGURES - 1)), 'figures'],
+    ['a total opening the card', (d) => setFirstHeadlineTotal(d), 'headlineFigureIds[0]'],
+    ['the same headline figure twice', (d) => (d.headlineFigureIds[1] = d.headlineFigureIds[0]), 'headlineFigureIds'],
+    ['five headline figures', (d) => d.headlineFigureIds.push(d.figures[0].id), 'headlineFigureIds'],
   ])('reports %s', (_what, breakIt, field) => {
     const data = clone(base.data) as Data
     breakIt(data)
-    const result = checkFederationFile('mock/broken.json', data)
-    expect('problems' in result).toBe(true)
-    const messages = 'problems' in result ? result.problems.map((p) => p.message) : []
-    expect(messages.some((m) => m.startsWith(`mock/broken.json: ${field} `))).toBe(true)
+    const messages = problemsOf(NAME, data)
+    expect(messages.some((m) => m.startsWith(`${NAME}: ${field} `))).toBe(true)
+  })
+
+  function setFirstHeadlineTotal(d: Data) {
+    const first = d.figures.find((f: Data) => f.id === d.headlineFigureIds[0])
+    Object.assign(first, { scope: 'total', scopeLabel: '累计' })
+  }
+
+  it('names the file when the id does not match it', () => {
+    expect(problemsOf('mock/twin.json', clone(base.data))).toEqual([
+      'mock/twin.json: federation.id "chengdu-2020" 应与文件名一致，即 "twin"',
+    ])
+  })
+
+  it.each([
+    '3-5',
+    '3至5',
+    '3—5',
+    '三百多',
+    '二十',
+    '突破71万',
+    '超200万',
+    '超过1000',
+    '近5.6万',
+    '103万余',
+    '40余万',
+    '500以上',
+  ])('takes %s as the article writes it', (value) => expect(FIGURE_VALUE.test(value)).toBe(true))
+
+  it.each(['大约七百', '3--5', '71万突破', '5,000', '', '三百 多'])('refuses "%s" as a value', (value) => {
+    expect(FIGURE_VALUE.test(value)).toBe(false)
   })
 
   it('reports a file that is not an object at all', () => {
@@ -98,14 +205,42 @@ describe('broken data fails with the file and the field', () => {
     expect('problems' in result && result.problems[0].message).toMatch(/^mock\/empty\.json: /)
   })
 
-  it('leaves a broken file out but keeps the others, and rejects ids clashing across files', () => {
+  it('leaves a broken file out but keeps the others, and names a copy under another name by its own file', () => {
     const broken = clone(base.data) as Data
-    delete broken.federation.id
-    const twin = { file: 'mock/twin.json', data: clone(base.data) }
-    const catalog = buildCatalog([...contentFiles, { file: 'mock/broken.json', data: broken }, twin])
+    delete broken.federation.name
+    const twin = { file: 'mock/aaa-twin.json', data: clone(base.data) }
+    const catalog = buildCatalog([twin, ...contentFiles, { file: 'mock/chengdu-2020-copy.json', data: broken }])
     expect(catalog.files).toHaveLength(contentFiles.length)
+    expect(catalog.files.map((f) => f.federation.id)).toContain('chengdu-2020')
     const messages = catalog.problems.map((p) => p.message)
-    expect(messages.some((m) => m.startsWith('mock/broken.json: federation.id'))).toBe(true)
-    expect(messages.some((m) => m.startsWith('mock/twin.json: federation.id') && m.includes('重复'))).toBe(true)
+    expect(messages.some((m) => m.startsWith('mock/chengdu-2020-copy.json: federation.name'))).toBe(true)
+    expect(messages).toContain('mock/aaa-twin.json: federation.id "chengdu-2020" 应与文件名一致，即 "aaa-twin"')
+    // The shipped file is never the one blamed.
+    expect(messages.some((m) => m.startsWith(NAME))).toBe(false)
+  })
+
+  it.each([
+    ['before', (newcomer: RawFile) => [newcomer, ...contentFiles]],
+    ['after', (newcomer: RawFile) => [...contentFiles, newcomer]],
+  ])('refuses both files when a new file, read %s, reuses a program id, and names each', (_when, order) => {
+    const data = clone(base.data) as Data
+    data.federation.id = 'aaa-2025'
+    data.programs.forEach((p: Data, i: number) => {
+      if (i > 0) p.id = `aaa-${p.id}`
+      p.signup?.sessions.forEach((s: Data) => (s.id = `aaa-${s.id}`))
+    })
+    const newcomer = { file: 'mock/aaa-2025.json', data }
+    const catalog = buildCatalog(order(newcomer))
+    const ids = catalog.files.map((f) => f.federation.id)
+    expect(ids).not.toContain('aaa-2025')
+    expect(ids).not.toContain('chengdu-2020')
+    expect(ids).toHaveLength(contentFiles.length - 1)
+    const clash = `"${base.data && (base.data as Data).programs[0].id}"`
+    expect(catalog.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(new RegExp(`^mock/(aaa-2025|chengdu-2020)\\.json: programs\\[0\\]\\.id ${clash} 与 mock/`)),
+      expect.stringMatching(new RegExp(`^mock/(aaa-2025|chengdu-2020)\\.json: programs\\[0\\]\\.id ${clash} 与 mock/`)),
+    ])
+    const [a, b] = catalog.problems.map((p) => p.file).sort()
+    expect([a, b]).toEqual(['mock/aaa-2025.json', NAME])
   })
 })

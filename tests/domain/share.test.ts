@@ -8,7 +8,14 @@ import {
   truncate,
 } from '@/domain/share'
 
-const fig = (label: string, value: string, unit: string) => ({ id: 'x', label, value, unit })
+const fig = (label: string, value: string, unit: string) => ({
+  id: 'x',
+  label,
+  value,
+  unit,
+  scope: 'year' as const,
+  quote: `${value}${unit}`,
+})
 
 describe('share titles', () => {
   it('builds a card title from the first headline figure, as the article wrote it', () => {
@@ -19,8 +26,8 @@ describe('share titles', () => {
 
   it('keeps qualifiers in the figure', () => {
     expect(
-      cardShareTitle({ name: '惠州市妇联', year: 2020, headlineFigures: [fig('服务妇女儿童', '近350万', '人次')] }),
-    ).toBe('惠州市妇联2020年终盘点：服务妇女儿童近350万人次')
+      cardShareTitle({ name: '惠州市妇联', year: 2020, headlineFigures: [fig('带动妇女就业', '7000多', '名')] }),
+    ).toBe('惠州市妇联2020年终盘点：带动妇女就业7000多名')
   })
 
   it.each([

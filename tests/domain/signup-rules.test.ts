@@ -1,5 +1,6 @@
 import { materializeSession } from '@/domain/sessions'
 import {
+  canCancel,
   cancelAndPromote,
   decide,
   decideSignup,
@@ -182,5 +183,24 @@ describe('rosterStatusText', () => {
         { status: 'cancelled' as const },
       ].map(rosterStatusText),
     ).toEqual(['已报名', '候补第3位', '候补', '已取消'])
+  })
+})
+
+describe('canCancel', () => {
+  const sessionStart = '2026-11-28T14:00:00+08:00'
+  const before = new Date(Date.parse(sessionStart) - 1)
+  const at = new Date(sessionStart)
+  it('allows cancelling until the session starts, and not from its first minute', () => {
+    expect(canCancel({ status: 'confirmed', sessionStart }, before)).toEqual({ kind: 'cancel' })
+    expect(canCancel({ status: 'waitlisted', sessionStart }, before)).toEqual({ kind: 'cancel' })
+    expect(canCancel({ status: 'confirmed', sessionStart }, at)).toEqual({
+      kind: 'started',
+      message: '活动已经开始，不能再取消报名了',
+    })
+  })
+
+  it('treats a second cancel as already done, before or after the start', () => {
+    expect(canCancel({ status: 'cancelled', sessionStart }, before)).toEqual({ kind: 'already' })
+    expect(canCancel({ status: 'cancelled', sessionStart }, at)).toEqual({ kind: 'already' })
   })
 })

@@ -90,10 +90,10 @@ export const fillLegalAid = async (page, { name, mobile }) => {
 }
 export const submit = (page) => page.getByLabel('提交报名').click()
 
-/** From 巾帼普法与免费法律咨询's program page: 律师坐班咨询 → 报名 → the form → 报名成功. */
+/** From 巾帼普法与免费法律咨询's program page: 法律咨询日 → 报名 → the form → 报名成功. */
 export const signUpFromProgram = async (page, programUrl, person) => {
   await page.goto(programUrl)
-  await page.getByLabel('律师坐班咨询：报名').click()
+  await page.getByLabel('法律咨询日：报名').click()
   await expectText(page, '填写约需1分钟')
   await fillLegalAid(page, person)
   await submit(page)

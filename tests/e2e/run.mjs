@@ -176,7 +176,7 @@ await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can 
 })
 
 await journey('sign-up: a full session puts the next person on the waitlist', async (page) => {
-  // 律师坐班咨询 has 12 seats with 7 taken in the demo data: 5 more fill it.
+  // 法律咨询日 has 12 seats with 7 taken in the demo data: 5 more fill it.
   const people = ['赵一', '钱二', '孙三', '李四', '周五', '吴六']
   for (const [i, name] of people.entries()) {
     await page.goto(deepLink(LEGAL))

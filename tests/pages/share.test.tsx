@@ -53,7 +53,7 @@ describe('opened from Moments (single-page mode)', () => {
     render(<ProgramPage />)
     await screen.findByText('我为家乡直播带货')
     expect(screen.getByRole('note').textContent).toContain('前往小程序')
-    expect(screen.getByLabelText('直播带货点赞参与：12.6万人次')).toBeTruthy()
+    expect(screen.getByLabelText('“我为家乡直播带货”点赞参与：12.6万人次')).toBeTruthy()
     expect(screen.queryByLabelText(/：报名$/)).toBeNull()
     expect(screen.getAllByText('前往小程序报名').length).toBeGreaterThan(0)
     expect(screen.queryByLabelText('分享给朋友')).toBeNull()

@@ -43,7 +43,7 @@ describe('sign-up form', () => {
     await openForm()
     for (const label of ['姓名', '手机号', '咨询方向', '简单说说情况'])
       expect(screen.getAllByText(new RegExp(label)).length).toBeGreaterThan(0)
-    expect(screen.getByLabelText(/律师坐班咨询 · 11月26日 周四 09:00/).getAttribute('aria-pressed')).toBe('true')
+    expect(screen.getByLabelText(/法律咨询日 · 11月26日 周四 09:00/).getAttribute('aria-pressed')).toBe('true')
   })
 
   it('shows every error beside its field and in a summary, scrolls to the first, and stores nothing', async () => {

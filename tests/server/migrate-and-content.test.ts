@@ -14,7 +14,7 @@ describe.each(backends())('database setup (%s)', (backend) => {
 
       const files = readJsonDir(MOCK_DIR, 'mock')
       const first = await loadContent(db, files)
-      expect(first.written).toHaveLength(5)
+      expect(first.written).toHaveLength(files.length)
       const count = async () =>
         (
           await db.query<{ n: string }>(
@@ -23,7 +23,7 @@ describe.each(backends())('database setup (%s)', (backend) => {
         )[0].n
       const before = await count()
       const again = await loadContent(db, files)
-      expect([again.written, again.unchanged.length, await count()]).toEqual([[], 5, before])
+      expect([again.written, again.unchanged.length, await count()]).toEqual([[], files.length, before])
 
       const changed = files.map((f) => {
         const data = structuredClone(f.data) as FederationFile
@@ -33,7 +33,7 @@ describe.each(backends())('database setup (%s)', (backend) => {
       expect((await loadContent(db, changed)).written).toEqual(['wudu-2020'])
       const content = await readCatalog(db)
       expect(content.federation('wudu-2020')?.summary).toBe('修改后的导语')
-      expect(content.files).toHaveLength(5)
+      expect(content.files).toHaveLength(files.length)
     } finally {
       await db.close()
       await database.drop()
@@ -46,18 +46,20 @@ describe('content problems', () => {
     const database = await freshDatabase('pglite')
     const db = await database.open()
     await migrate(db)
-    const files = [...readJsonDir(MOCK_DIR, 'mock'), { file: 'mock/broken.json', data: { federation: {} } }]
+    const shipped = readJsonDir(MOCK_DIR, 'mock')
+    const files = [...shipped, { file: 'mock/broken.json', data: { federation: {} } }]
     const result = await loadContent(db, files)
-    expect(result.written).toHaveLength(5)
+    expect(result.written).toHaveLength(shipped.length)
     expect(result.problems.join('\n')).toContain('mock/broken.json')
     await db.close()
   })
 })
 
 describe('migration files', () => {
-  it('are numbered without gaps and split into statements', () => {
+  it('are numbered in order, each number once, and split into statements', () => {
     const list = readMigrations()
-    expect(list.map((m) => m.version)).toEqual(list.map((_, i) => i + 1))
+    expect(list[0].version).toBe(1)
+    list.slice(1).forEach((m, i) => expect(m.version).toBeGreaterThan(list[i].version))
     expect(splitStatements('-- note;\nCREATE TABLE a (x int);\nCREATE INDEX b ON a (x);\n')).toEqual([
       'CREATE TABLE a (x int)',
       'CREATE INDEX b ON a (x)',

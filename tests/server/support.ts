@@ -12,6 +12,10 @@ import { createServer, type Started } from '../../server/src/server'
 
 export type Backend = 'pglite' | 'postgres'
 
+// Every suite importing this opens databases: starting PGlite, migrating and loading the content take
+// more than jest's default 5 s when the machine is busy, so a test fails on time alone.
+jest.setTimeout(30_000)
+
 const PG_URL = process.env.TEST_DATABASE_URL?.trim() ?? ''
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. In CI it must be. */
@@ -100,14 +104,20 @@ export async function send(origin: string, { method, url, headers = {}, payload 
 
 export async function startTestServer(
   backend: Backend,
-  options: { files?: RawFile[]; config?: Partial<ServerConfig>; logger?: Started['app']['log'] | object | false } = {},
+  options: {
+    files?: RawFile[]
+    config?: Partial<ServerConfig>
+    logger?: Started['app']['log'] | object | false
+    /** The server's clock; NOW when absent. */
+    now?: () => Date
+  } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase(backend)
   const db = await database.open()
   const started = await createServer(testConfig(options.config), {
     db,
     files: options.files,
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
     logger: (options.logger ?? false) as false,
   })
   await started.app.listen({ port: 0, host: '127.0.0.1' })

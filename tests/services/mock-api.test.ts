@@ -4,8 +4,15 @@ import { createMockApi, SIGNUPS_KEY } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
 import { contentFiles, readJsonDir } from '../support/content-files'
 import { join } from 'node:path'
+import type { FederationFile } from '@/domain/types'
 
 const NOW = new Date('2026-11-23T10:00:00+08:00')
+// Expectations about the shipped content are read from it, so adding a federation keeps them true.
+const FILES = contentFiles.map((f) => f.data as FederationFile)
+const namesWhere = (pick: (f: FederationFile) => boolean) =>
+  FILES.filter(pick)
+    .map((f) => f.federation.name)
+    .sort()
 const extra = readJsonDir(join(__dirname, '..', 'fixtures', 'extra-federation'), 'fixtures')
 
 let key = 0
@@ -23,7 +30,7 @@ describe('mock Api: content', () => {
 
   it('lists one card per federation with 3–4 headline figures', async () => {
     const cards = await api.listCards()
-    expect(cards).toHaveLength(5)
+    expect(cards).toHaveLength(contentFiles.length)
     for (const c of cards) {
       expect(c.headlineFigures.length).toBeGreaterThanOrEqual(3)
       expect(c.headlineFigures.length).toBeLessThanOrEqual(4)
@@ -35,10 +42,18 @@ describe('mock Api: content', () => {
   })
 
   it('filters by province and by topic, and by both', async () => {
-    expect((await api.listCards({ province: '湖南' })).map((c) => c.name)).toEqual(['株洲市妇联'])
-    const health = (await api.listCards({ topic: '健康' })).map((c) => c.name).sort()
-    expect(health).toEqual(['株洲市妇联', '武都区妇联'].sort())
-    expect(await api.listCards({ province: '四川', topic: '健康' })).toEqual([])
+    const names = async (filter: Parameters<Api['listCards']>[0]) =>
+      (await api.listCards(filter)).map((c) => c.name).sort()
+    const hunan = namesWhere((f) => f.federation.region.province === '湖南')
+    expect(hunan).toContain('株洲市妇联')
+    expect(hunan.length).toBeLessThan(FILES.length)
+    expect(await names({ province: '湖南' })).toEqual(hunan)
+    const health = namesWhere((f) => f.topics.includes('健康'))
+    expect(health).toEqual(expect.arrayContaining(['株洲市妇联', '武都区妇联']))
+    expect(await names({ topic: '健康' })).toEqual(health)
+    expect(await names({ province: '四川', topic: '健康' })).toEqual(
+      namesWhere((f) => f.federation.region.province === '四川' && f.topics.includes('健康')),
+    )
   })
 
   it('gives a report with sections resolved to figures', async () => {
@@ -76,7 +91,7 @@ describe('mock Api: content', () => {
     const e = await rejection(flaky.listCards())
     expect(e.code).toBe('network')
     fail = false
-    expect(await flaky.listCards()).toHaveLength(5)
+    expect(await flaky.listCards()).toHaveLength(contentFiles.length)
   })
 })
 

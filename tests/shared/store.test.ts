@@ -29,8 +29,46 @@ describe('app store persistence', () => {
     },
   )
 
-  it('migrates an older version', () => {
-    expect(load().migrate({ largeFont: true, removedField: 1 }, 1)).toEqual({ largeFont: true, drafts: {} })
+  const stored = () => JSON.parse(Taro.getStorageSync('jg.app')) as { state: unknown; version: number }
+
+  it('migrates each older version step by step', () => {
+    const { migrate } = load()
+    // v1 stored only the 大字模式 switch; v2 added drafts.
+    expect(migrate({ largeFont: true, removedField: 1 }, 1)).toEqual({ largeFont: true, drafts: {} })
+    expect(migrate({ largeFont: true }, 0)).toEqual({ largeFont: true, drafts: {} })
+    const v2 = { largeFont: false, drafts: { p: { answers: { name: '王芳' }, updatedAt: 't' } } }
+    expect(migrate(v2, 2)).toBe(v2)
+  })
+
+  it('loads a v1 blob with its setting kept, and stores it back as v2', () => {
+    Taro.setStorageSync('jg.app', JSON.stringify({ state: { largeFont: true }, version: 1 }))
+    const { useAppStore } = load()
+    expect(useAppStore.getState().largeFont).toBe(true)
+    expect(useAppStore.getState().drafts).toEqual({})
+    expect(stored()).toEqual({ state: { largeFont: true, drafts: {} }, version: 2 })
+    expect(calls.toasts).toEqual([])
+  })
+
+  it('cleans garbage after migrating, not instead of it', () => {
+    const { migrate, sanitizeState } = load()
+    const migrated = migrate({ largeFont: 'yes', drafts: 'x' }, 1)
+    expect(migrated).toEqual({ largeFont: 'yes', drafts: {} })
+    expect(sanitizeState(migrated)).toEqual({ largeFont: false, drafts: {} })
+    expect(sanitizeState(null)).toEqual({ largeFont: false, drafts: {} })
+  })
+
+  it.each([3, 99, -1, 1.5])('opens without trouble when a version %s blob is stored, keeping what reads', (version) => {
+    const draft = { answers: { name: '王芳' }, updatedAt: 't' }
+    Taro.setStorageSync(
+      'jg.app',
+      JSON.stringify({ state: { largeFont: true, drafts: { p: draft }, somethingNew: [1] }, version }),
+    )
+    const { useAppStore } = load()
+    expect(useAppStore.getState().largeFont).toBe(true)
+    expect(useAppStore.getState().drafts).toEqual({ p: draft })
+    expect(calls.toasts).toEqual([])
+    useAppStore.getState().setLargeFont(false)
+    expect(stored()).toMatchObject({ state: { largeFont: false, drafts: { p: draft } }, version: 2 })
   })
 
   it('keeps readable drafts and drops only unreadable parts', () => {

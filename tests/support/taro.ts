@@ -8,6 +8,8 @@ interface StandInState {
   calls: { toasts: string[]; navigations: string[]; redirects: string[]; scrolls: string[] }
   modal: { confirm: boolean }
   storageFull: boolean
+  /** How many pages getCurrentPages reports, and whether navigation calls fail. */
+  pages: { depth: number; failNavigation: boolean }
 }
 const g = globalThis as typeof globalThis & { __taroStandIn?: StandInState }
 const fresh: StandInState = {
@@ -15,12 +17,15 @@ const fresh: StandInState = {
   calls: { toasts: [], navigations: [], redirects: [], scrolls: [] },
   modal: { confirm: true },
   storageFull: false,
+  pages: { depth: 1, failNavigation: false },
 }
 const state = (g.__taroStandIn ??= fresh)
 const store = state.storage
 export const calls = state.calls
 /** What the next showModal answers. */
 export const modal = state.modal
+/** The page stack as WeChat would report it: set `depth` to 10 for a full stack. */
+export const pages = state.pages
 
 export function __reset() {
   store.clear()
@@ -30,6 +35,8 @@ export function __reset() {
   calls.scrolls.length = 0
   modal.confirm = true
   state.storageFull = false
+  pages.depth = 1
+  pages.failNavigation = false
   router.params = {}
   enter.scene = 1001
   delete shared.chat
@@ -48,9 +55,19 @@ const Taro = {
   removeStorageSync: (key: string) => void store.delete(key),
   showToast: async ({ title }: { title: string }) => void calls.toasts.push(title),
   stopPullDownRefresh: async () => undefined,
-  navigateTo: async ({ url }: { url: string }) => void calls.navigations.push(url),
-  switchTab: async ({ url }: { url: string }) => void calls.navigations.push(url),
-  redirectTo: async ({ url }: { url: string }) => void calls.redirects.push(url),
+  navigateTo: async ({ url }: { url: string }) => {
+    if (pages.failNavigation) throw new Error('navigateTo:fail page limit exceeded')
+    calls.navigations.push(url)
+  },
+  switchTab: async ({ url }: { url: string }) => {
+    if (pages.failNavigation) throw new Error('switchTab:fail')
+    calls.navigations.push(url)
+  },
+  redirectTo: async ({ url }: { url: string }) => {
+    if (pages.failNavigation) throw new Error('redirectTo:fail')
+    calls.redirects.push(url)
+  },
+  getCurrentPages: () => Array.from({ length: pages.depth }, (_, i) => ({ route: `page-${i}` })),
   navigateBack: async () => undefined,
   showModal: async () => ({ confirm: modal.confirm, cancel: !modal.confirm }),
   pageScrollTo: async ({ selector }: { selector: string }) => void calls.scrolls.push(selector),

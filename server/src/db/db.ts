@@ -15,4 +15,6 @@ export interface Db extends Queryable {
   /** Runs a script of several statements (a migration file); no parameters. */
   exec(sql: string): Promise<void>
   close(): Promise<void>
+  /** Writes a backup of the whole database to `file` (see backup.ts), while it keeps serving. */
+  backup(file: string): Promise<void>
 }

@@ -1,6 +1,7 @@
 // Embedded Postgres: a data folder on disk (or memory for tests), one connection, nothing to install.
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { backupPglite } from '../backup'
 import type { Db, Params } from './db'
 
 export async function openPglite(dataDir?: string): Promise<Db> {
@@ -22,5 +23,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       await pg.exec(sql)
     },
     close: () => pg.close(),
+    backup: (file) => backupPglite(pg, file),
   }
 }

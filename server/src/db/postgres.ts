@@ -1,5 +1,6 @@
 // A real PostgreSQL server through pg's connection pool: the same SQL as PGlite.
 import pg from 'pg'
+import { backupPostgres } from '../backup'
 import type { Db, Params } from './db'
 
 export async function openPostgres(connectionString: string, max = 10): Promise<Db> {
@@ -32,5 +33,6 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
       await pool.query(sql)
     },
     close: () => pool.end(),
+    backup: (file) => backupPostgres(connectionString, file),
   }
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { signupState } from '@/domain/sessions'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { redirectTo, scrollToSelector } from '@/platform'
+import { randomId } from '@/platform/random'
 import { routes } from '@/routes'
 import { api } from '@/services'
 import { ApiError } from '@/services/api'
@@ -13,8 +14,8 @@ export const CONSENT_FIELD = 'consent'
 const EMPTY: Record<string, DraftValue> = {}
 
 /** A fresh key per form: a retried or double-tapped submit is recognised by the server. */
-export function newIdempotencyKey(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
+export async function newIdempotencyKey(): Promise<string> {
+  return `k-${await randomId()}`
 }
 
 export function useSignupForm(programId: string, initialSessionId: string | undefined, now: Date) {
@@ -27,7 +28,8 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
   const [consent, setConsent] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const busy = useRef(false)
-  const key = useRef(newIdempotencyKey())
+  // Made at the first submit and kept for this form's retries (weapp's random source is asynchronous).
+  const key = useRef<string>()
 
   const selectable = useMemo(
     () =>
@@ -78,6 +80,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     setSubmitting(true)
     setSummary([])
     try {
+      key.current ??= await newIdempotencyKey()
       const signup = await api.submitSignup({
         programId,
         sessionId: String(checked.values.session),

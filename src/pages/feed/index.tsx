@@ -1,4 +1,4 @@
-import { useReachBottom, usePullDownRefresh } from '@tarojs/taro'
+import { useReachBottom, usePullDownRefresh } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { sharePath, shareQuery } from '@/domain/share'
 import { FeedView } from '@/features/feed/feed-view'

@@ -1,4 +1,4 @@
-import { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { env } from '@/config/env'
 import { LargeFontSwitch } from '@/features/mine/large-font-switch'

@@ -1,4 +1,4 @@
-import { useReachBottom, useRouter } from '@tarojs/taro'
+import { useReachBottom, useRouter } from '@/platform/page'
 import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'

@@ -10,24 +10,8 @@ import {
   type ProgramDetail,
   type Signup,
 } from '../api'
-
-export interface HttpRequest {
-  url: string
-  method: 'GET' | 'POST' | 'DELETE'
-  data?: unknown
-  header: Record<string, string>
-  timeout: number
-  /** 'text' for a file (CSV); JSON otherwise. */
-  responseType?: 'json' | 'text'
-}
-
-export interface HttpResponse {
-  statusCode: number
-  data: unknown
-}
-
-/** Sends one request; rejects only when no answer came (offline, timeout). Taro.request in the app. */
-export type Transport = (req: HttpRequest) => Promise<HttpResponse>
+import type { HttpRequest, HttpResponse, Transport } from '@/platform/types'
+export type { HttpRequest, HttpResponse, Transport } from '@/platform/types'
 
 export interface HttpApiOptions {
   base: string

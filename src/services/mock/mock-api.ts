@@ -2,19 +2,15 @@
 import { buildCatalog, findProgram, type RawFile } from '@/domain/catalog'
 import { filterCards } from '@/domain/filters'
 import { isDemoProgram, programSessions } from '@/domain/sessions'
-import { cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
+import { canCancel, cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { toCard, toProgramDetail, toReport } from '@/domain/views'
 import { toIso, inBeijing } from '@/utils/date'
 import { ApiError, type Api, type Answers, type Signup, type SignupRequest } from '../api'
 import { clock } from '@/shared/clock'
+import type { KeyValueStore } from '@/platform/types'
 
-/** The small slice of device storage the mock needs; `set` throws when storage is full. */
-export interface KeyValueStore {
-  get(key: string): string | null
-  set(key: string, value: string): void
-  remove(key: string): void
-}
+export type { KeyValueStore } from '@/platform/types'
 
 export interface MockApiOptions {
   files: RawFile[]
@@ -184,6 +180,8 @@ export function createMockApi(options: MockApiOptions): Api {
       const list = readSignups()
       const target = list.find((s) => s.id === signupId)
       if (!target) throw new ApiError('not_found', '没有找到这条报名记录')
+      const check = canCancel(target, now())
+      if (check.kind === 'started') throw new ApiError('closed', check.message)
       const next = cancelAndPromote(list, signupId)
       if (next !== list) writeSignups(next)
       return publicView(next.find((s) => s.id === signupId) ?? target)

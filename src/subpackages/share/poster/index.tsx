@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Image, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { usePoster } from '@/features/share/use-poster'

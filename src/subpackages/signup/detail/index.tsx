@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '@/platform/page'
 import { DemoNotice } from '@/components/demo-notice'
 import { PageShell } from '@/components/page-shell'
+import { canCancel } from '@/domain/signup-rules'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { SignupSummary } from '@/features/signup/signup-summary'
 import { useMySignup } from '@/features/signup/use-my-signup'
@@ -37,10 +38,7 @@ export default function SignupDetailPage() {
     }
   }
 
-  const canCancel =
-    signup.status === 'ready' &&
-    signup.data.status !== 'cancelled' &&
-    now.getTime() < Date.parse(signup.data.sessionStart)
+  const check = signup.status === 'ready' ? canCancel(signup.data, now) : undefined
   return (
     <PageShell>
       {signup.status === 'loading' ? <Skeleton blocks={1} label="正在加载报名详情" /> : null}
@@ -49,7 +47,7 @@ export default function SignupDetailPage() {
         <View>
           {signup.data.demo ? <DemoNotice variant="banner" /> : null}
           <SignupSummary signup={signup.data} now={now} />
-          {canCancel ? (
+          {check?.kind === 'cancel' ? (
             <Button
               className={`button button--ghost stack-button ${cancelling ? 'button--disabled' : ''}`}
               onClick={() => void cancel()}
@@ -58,9 +56,7 @@ export default function SignupDetailPage() {
               {cancelling ? '正在取消…' : '取消这个报名'}
             </Button>
           ) : (
-            <Text className="done__text">
-              {signup.data.status === 'cancelled' ? '这个报名已经取消。' : '活动已经开始或结束，不能再取消。'}
-            </Text>
+            <Text className="done__text">{check?.kind === 'started' ? check.message : '这个报名已经取消。'}</Text>
           )}
         </View>
       ) : null}

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '@/platform/page'
 import { env } from '@/config/env'
 import { DemoNotice } from '@/components/demo-notice'
 import { PageShell } from '@/components/page-shell'

@@ -1,4 +1,4 @@
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { SignupForm } from '@/features/signup/signup-form'
 import { useSignupForm } from '@/features/signup/use-signup-form'

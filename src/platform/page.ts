@@ -1,0 +1,3 @@
+// Taro's page hooks (route params, pull-down, reaching the bottom, showing again), so pages and
+// subpackages reach the platform only through src/platform.
+export { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'

@@ -1,0 +1,153 @@
+// The server's settings: production refuses every secret that is missing, short or a development
+// value, judged by what it holds, not by the file name or path it came from.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { DEV_CLIENT_ID_SECRET, DEV_TOKENS_FILE, readConfig, ROOT, secretProblems } from '../../server/src/config'
+
+// A server (or a process) starts in seconds, more on a busy machine.
+jest.setTimeout(60_000)
+
+const STRONG = {
+  token: 'wudu-organizer-token-5f1c2b7e9a0d4c3b8e6f',
+  secret: 'client-id-secret-7d2e9f4a1b6c8e3d5f0a2b4c',
+  weChatSecret: '0123456789abcdef0123456789abcdef',
+}
+
+const production = {
+  NODE_ENV: 'production' as const,
+  ORGANIZER_TOKENS: JSON.stringify({ 'wudu-2020': STRONG.token }),
+  CLIENT_ID_SECRET: STRONG.secret,
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: STRONG.weChatSecret,
+}
+
+/** The message readConfig refuses `env` with. */
+function refusal(env: Record<string, string | undefined>): string {
+  try {
+    readConfig(env)
+  } catch (e) {
+    return (e as Error).message
+  }
+  throw new Error('readConfig accepted the settings')
+}
+
+describe('production settings', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jg-config-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('accepts strong secrets of its own', () => {
+    const config = readConfig(production)
+    expect(config.clientIdSecret).toBe(STRONG.secret)
+    expect([...config.organizerTokens]).toEqual([['wudu-2020', STRONG.token]])
+    expect(config.weChat).toEqual({ appId: 'wx0123456789abcdef', appSecret: STRONG.weChatSecret })
+  })
+
+  it('with nothing set, names every setting it needs', () => {
+    const message = refusal({ NODE_ENV: 'production' })
+    expect(message).toContain('ORGANIZER_TOKENS 或 ORGANIZER_TOKENS_FILE：生产环境必须设置')
+    expect(message).toContain('CLIENT_ID_SECRET：生产环境必须设置')
+    expect(message).toContain('WECHAT_APPID：生产环境必须设置')
+  })
+
+  it('refuses the development token file by its contents: by a relative path, or copied under another name', () => {
+    const byRelativePath = relative(process.cwd(), DEV_TOKENS_FILE)
+    expect(byRelativePath.startsWith('/')).toBe(false)
+    const viaRelative = refusal({ ...production, ORGANIZER_TOKENS: undefined, ORGANIZER_TOKENS_FILE: byRelativePath })
+    expect(viaRelative).toContain('ORGANIZER_TOKENS_FILE')
+    expect(viaRelative).toContain('wudu-2020 的口令：是开发用的值')
+
+    const copy = join(dir, 'organizers.json')
+    copyFileSync(DEV_TOKENS_FILE, copy)
+    const viaCopy = refusal({ ...production, ORGANIZER_TOKENS: undefined, ORGANIZER_TOKENS_FILE: copy })
+    expect(viaCopy).toContain(`ORGANIZER_TOKENS_FILE（${copy}）`)
+    expect(viaCopy).toContain('是开发用的值')
+
+    // Pasted inline, the same tokens are refused too.
+    const inline = refusal({ ...production, ORGANIZER_TOKENS: readFileSync(DEV_TOKENS_FILE, 'utf8') })
+    expect(inline).toContain('ORGANIZER_TOKENS 里 chengdu-2020 的口令：是开发用的值')
+  })
+
+  it('refuses a token file that does not exist or does not parse, in development too', () => {
+    const missing = join(dir, 'nope.json')
+    for (const env of [{}, { NODE_ENV: 'production' }]) {
+      expect(refusal({ ...production, ...env, ORGANIZER_TOKENS: undefined, ORGANIZER_TOKENS_FILE: missing })).toContain(
+        `ORGANIZER_TOKENS_FILE（${missing}）：文件不存在`,
+      )
+    }
+    const broken = join(dir, 'broken.json')
+    writeFileSync(broken, '{"wudu-2020": ')
+    expect(refusal({ ORGANIZER_TOKENS_FILE: broken })).toContain(`ORGANIZER_TOKENS_FILE（${broken}）：不是合法的 JSON`)
+  })
+
+  it('refuses the development client id secret passed in explicitly, and a short one', () => {
+    expect(refusal({ ...production, CLIENT_ID_SECRET: DEV_CLIENT_ID_SECRET })).toContain(
+      'CLIENT_ID_SECRET：是开发用的值',
+    )
+    expect(refusal({ ...production, CLIENT_ID_SECRET: 'x'.repeat(31) })).toContain('CLIENT_ID_SECRET：至少要 32 个字符')
+    expect(readConfig({ ...production, CLIENT_ID_SECRET: 'x'.repeat(32) }).clientIdSecret).toHaveLength(32)
+  })
+
+  it('refuses short organizer tokens and a short WeChat secret', () => {
+    expect(
+      refusal({ ...production, ORGANIZER_TOKENS: JSON.stringify({ 'wudu-2020': 'only-twenty-chars-ok' }) }),
+    ).toContain('ORGANIZER_TOKENS 里 wudu-2020 的口令：至少要 32 个字符')
+    expect(refusal({ ...production, WECHAT_SECRET: 'short' })).toContain('WECHAT_SECRET：至少要 32 个字符')
+  })
+
+  it('wants WECHAT_APPID and WECHAT_SECRET together or not at all, in development too', () => {
+    expect(refusal({ WECHAT_APPID: 'wx0123456789abcdef' })).toContain(
+      'WECHAT_SECRET：设置了 WECHAT_APPID 就必须同时设置',
+    )
+    expect(refusal({ WECHAT_SECRET: STRONG.weChatSecret })).toContain(
+      'WECHAT_APPID：设置了 WECHAT_SECRET 就必须同时设置',
+    )
+    expect(refusal({ ...production, WECHAT_SECRET: undefined })).toContain('WECHAT_SECRET：设置了 WECHAT_APPID')
+    expect(readConfig({}).weChat).toEqual({ appId: '', appSecret: '' })
+  })
+
+  it('refuses malformed plain settings, naming each', () => {
+    const message = refusal({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+      CORS_ORIGINS: 'example.cn/app',
+    })
+    expect(message).toContain('PORT=eighty：应为 0 到 65535 之间的整数')
+    expect(message).toContain('LOG_LEVEL=loud')
+    expect(message).toContain('DATABASE_URL：应以 postgres:// 开头')
+    expect(message).toContain('CORS_ORIGINS：example.cn/app 不是网页来源')
+  })
+
+  it('development needs nothing set: the shipped tokens and secret', () => {
+    const config = readConfig({})
+    expect(config.clientIdSecret).toBe(DEV_CLIENT_ID_SECRET)
+    expect(config.organizerTokens.size).toBeGreaterThan(0)
+  })
+
+  it('checks any list of secrets the same way', () => {
+    expect(
+      secretProblems([
+        { setting: 'A', values: [], devValues: [] },
+        { setting: 'B', values: [{ value: 'dev-b' }], devValues: ['dev-b'] },
+        { setting: 'C', values: [{ label: 'x', value: 'c'.repeat(40) }], devValues: [] },
+      ]),
+    ).toEqual(['A：生产环境必须设置', 'B：是开发用的值，生产环境请换成自己的'])
+  })
+
+  it('a refused start prints the reason in Chinese and exits non-zero', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...production, CLIENT_ID_SECRET: DEV_CLIENT_ID_SECRET, PORT: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('服务器没能启动：配置有误')
+    expect(r.stderr).toContain('CLIENT_ID_SECRET：是开发用的值')
+  })
+})

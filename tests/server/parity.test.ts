@@ -1,0 +1,127 @@
+// The built-in service and the server give the same answers to the same sign-up and cancel
+// steps: one set of rules (src/domain/signup-rules) on both sides, run at the same fixed times.
+import type { RawFile } from '@/domain/catalog'
+import type { FederationFile } from '@/domain/types'
+import { ApiError, type Api, type Signup, type SignupRequest } from '@/services/api'
+import { createHttpApi, type Transport } from '@/services/http/http-api'
+import { createMockApi } from '@/services/mock/mock-api'
+import { memoryStore } from '../support/memory-store'
+import { MOCK_DIR, readJsonDir } from '../../server/src/content'
+import { backends, NOW, person, startTestServer } from './support'
+
+/** 武都 家政: wd-hk-1 (starts 2026-12-01 09:00) with one seat, and a session whose deadline has passed. */
+function parityContent(): RawFile[] {
+  return readJsonDir(MOCK_DIR, 'mock').map((raw) => {
+    const data = structuredClone(raw.data) as FederationFile
+    const signup = data.programs.find((p) => p.id === 'wd-housekeeping')?.signup
+    if (signup) {
+      Object.assign(signup.sessions.find((s) => s.id === 'wd-hk-1')!, { capacity: 1, taken: 0 })
+      signup.sessions.push({ ...signup.sessions[0], id: 'wd-hk-late', startInDays: 2, deadlineInDays: -1 })
+    }
+    return { ...raw, data }
+  })
+}
+
+const STARTED = new Date('2026-12-01T09:30:00+08:00')
+
+const fetchTransport: Transport = async (req) => {
+  const res = await fetch(req.url, {
+    method: req.method,
+    headers: req.header,
+    body: req.data === undefined ? undefined : JSON.stringify(req.data),
+  })
+  const text = await res.text()
+  return { statusCode: res.status, data: text ? JSON.parse(text) : null }
+}
+
+type Outcome =
+  | { status: Signup['status']; place: number | null }
+  | { code: string; field: string | null; message: string }
+
+async function outcome(call: Promise<Signup>): Promise<Outcome> {
+  try {
+    const s = await call
+    return { status: s.status, place: s.waitlistPosition ?? null }
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e
+    return { code: e.code, field: e.field ?? null, message: e.message }
+  }
+}
+
+const [A, B, C] = [person(1), person(2), person(3)]
+const request = (who: { name: string; mobile: string }, key: string, sessionId = 'wd-hk-1'): SignupRequest => ({
+  programId: 'wd-housekeeping',
+  sessionId,
+  consent: true,
+  idempotencyKey: `parity-${key}`,
+  answers: { ...who, town: '东江镇', session: sessionId, job: '在本地就业', childcare: false },
+})
+
+/** The same steps for either side; `clock.at` is what that side's `now` reads. */
+async function run(api: Api, clock: { at: Date }): Promise<Array<[string, Outcome]>> {
+  const steps: Array<[string, Outcome]> = []
+  const step = async (name: string, call: () => Promise<Signup>) => steps.push([name, await outcome(call())])
+  const mine = async (who: { name: string }) => (await api.listMySignups()).find((s) => s.name === who.name)!
+
+  clock.at = NOW
+  await step('open: A takes the one seat', () => api.submitSignup(request(A, 'a')))
+  await step('the same key again gives the same sign-up', () => api.submitSignup(request(A, 'a')))
+  await step('full: B goes on the waitlist', () => api.submitSignup(request(B, 'b')))
+  await step('duplicate: A again with a new key', () => api.submitSignup(request(A, 'a2')))
+  await step('deadline passed', () => api.submitSignup(request(C, 'c', 'wd-hk-late')))
+  await step('not open yet', () => api.submitSignup(request(C, 'c2', 'wd-hk-2')))
+  const a = await mine(A)
+  await step('cancel before the start', () => api.cancelSignup(a.id))
+  await step('B was moved up to the freed seat', () => mine(B))
+  await step('cancel twice', () => api.cancelSignup(a.id))
+  await step('cancel an unknown sign-up', () => api.cancelSignup('su-none'))
+  clock.at = STARTED
+  const b = await mine(B)
+  await step('cancel after the start', () => api.cancelSignup(b.id))
+  await step('B still holds her seat', () => mine(B))
+  return steps
+}
+
+const EXPECTED: Array<[string, Outcome]> = [
+  ['open: A takes the one seat', { status: 'confirmed', place: null }],
+  ['the same key again gives the same sign-up', { status: 'confirmed', place: null }],
+  ['full: B goes on the waitlist', { status: 'waitlisted', place: 1 }],
+  [
+    'duplicate: A again with a new key',
+    { code: 'duplicate', field: 'name', message: `${A.name} 已经报名了这个场次，不用重复报名` },
+  ],
+  ['deadline passed', { code: 'closed', field: 'session', message: '这个场次的报名已经截止了' }],
+  ['not open yet', { code: 'closed', field: 'session', message: '这个场次还没开始报名' }],
+  ['cancel before the start', { status: 'cancelled', place: null }],
+  ['B was moved up to the freed seat', { status: 'confirmed', place: null }],
+  ['cancel twice', { status: 'cancelled', place: null }],
+  ['cancel an unknown sign-up', { code: 'not_found', field: null, message: '没有找到这条报名记录' }],
+  ['cancel after the start', { code: 'closed', field: null, message: '活动已经开始，不能再取消报名了' }],
+  ['B still holds her seat', { status: 'confirmed', place: null }],
+]
+
+describe('the built-in service and the server agree', () => {
+  const files = parityContent()
+
+  it('mock Api', async () => {
+    const clock = { at: NOW }
+    const api = createMockApi({ files, store: memoryStore(), now: () => clock.at })
+    expect(await run(api, clock)).toEqual(EXPECTED)
+  })
+
+  it.each(backends())(
+    'server (%s), through the HTTP Api',
+    async (backend) => {
+      const clock = { at: NOW }
+      const server = await startTestServer(backend, { files, now: () => clock.at })
+      try {
+        const api = createHttpApi({ base: server.origin, transport: fetchTransport, deviceId: () => 'parity-phone' })
+        expect(await run(api, clock)).toEqual(EXPECTED)
+      } finally {
+        await server.close()
+      }
+      // PGlite takes a while to start on a busy machine.
+    },
+    120_000,
+  )
+})
