@@ -1,4 +1,5 @@
 // What a share says: titles, paths and queries built from content, trimmed to what WeChat shows.
+import { scopeText } from './figures'
 import type { Figure, Program, YearEndCard } from './types'
 
 /** WeChat cuts share titles at about two lines; keep them within this many characters. */
@@ -12,18 +13,30 @@ export function truncate(s: string, max: number): string {
   return c.length <= max ? s : `${c.slice(0, max - 1).join('')}…`
 }
 
-/** "成都市妇联2020年终盘点：领头雁培训198861人次" — the figure as the article wrote it. */
+/** The figure a share leads with: the first of the year's results, or a total if there is no other. */
+export function leadFigure(figures: Figure[]): Figure | undefined {
+  return figures.find((f) => f.scope !== 'total') ?? figures[0]
+}
+
+/**
+ * "成都市妇联2020年终盘点：领头雁培训198861人次" — the figure as the article wrote it; a total says so
+ * first ("…：累计创建美丽庭院58.1万户"), so the title never passes it off as the year's result.
+ */
 export function cardShareTitle(card: Pick<YearEndCard, 'name' | 'year' | 'headlineFigures'>): string {
   const head = `${card.name}${card.year}年终盘点`
-  const f: Figure | undefined = card.headlineFigures[0]
+  const f = leadFigure(card.headlineFigures)
   if (!f) return truncate(head, SHARE_TITLE_MAX)
-  const figure = `${f.value}${f.unit}`
-  const full = `${head}：${f.label}${figure}`
+  const scope = scopeText(f) ?? ''
+  const figure = `${f.value.trim()}${f.unit}`
+  const full = `${head}：${scope}${f.label}${figure}`
   if (chars(full).length <= SHARE_TITLE_MAX) return full
-  // Too long: the figure matters most, then the federation; the label gives way first.
-  const room = SHARE_TITLE_MAX - chars(head).length - 1 - chars(figure).length
-  if (room >= 3) return `${head}：${truncate(f.label, room)}${figure}`
-  return truncate(`${head}：${figure}`, SHARE_TITLE_MAX)
+  // Too long: the figure and its scope matter most, then the federation; the label gives way first.
+  const room = SHARE_TITLE_MAX - chars(head).length - 1 - chars(scope).length - chars(figure).length
+  if (room >= 3) return `${head}：${scope}${truncate(f.label, room)}${figure}`
+  const tail = `：${scope}${figure}`
+  const headRoom = SHARE_TITLE_MAX - chars(tail).length
+  if (headRoom >= 6) return `${truncate(head, headRoom)}${tail}`
+  return truncate(`${head}${tail}`, SHARE_TITLE_MAX)
 }
 
 export function programShareTitle(

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { DEMO_LABEL, DEMO_TEXT } from '@/components/demo-notice'
 import { materializeSession } from '@/domain/sessions'
-import type { SessionTemplate } from '@/domain/types'
+import type { Figure, SessionTemplate } from '@/domain/types'
 import { ProgramView } from '@/features/program/program-view'
 import type { ProgramDetail } from '@/services/api'
 
@@ -21,7 +21,16 @@ const template: SessionTemplate = {
   taken: 28,
 }
 
-function detail(overrides: Partial<SessionTemplate>, demo = true): ProgramDetail {
+const likes: Figure = {
+  id: 'f1',
+  label: '直播带货点赞参与',
+  value: '12.6万',
+  unit: '人次',
+  scope: 'year',
+  quote: '直播带货点赞参与12.6万人次',
+}
+
+function detail(overrides: Partial<SessionTemplate>, figures: Figure[] = [likes], demo = true): ProgramDetail {
   return {
     program: {
       id: 'p1',
@@ -38,16 +47,7 @@ function detail(overrides: Partial<SessionTemplate>, demo = true): ProgramDetail
       year: 2020,
     },
     color: '#C62828',
-    figures: [
-      {
-        id: 'f1',
-        label: '直播带货点赞参与',
-        value: '12.6万',
-        unit: '人次',
-        scope: 'year',
-        quote: '12.6万人次点赞参与',
-      },
-    ],
+    figures,
     sessions: [materializeSession('p1', { ...template, ...overrides }, NOW, demo)],
   }
 }
@@ -58,6 +58,30 @@ describe('program page body', () => {
     expect(screen.getByText('手把手教你开直播。')).toBeTruthy()
     expect(screen.getByText('想卖家乡农产品的妇女')).toBeTruthy()
     expect(screen.getByLabelText('直播带货点赞参与：12.6万人次')).toBeTruthy()
+    expect(screen.getByText('2020年成效')).toBeTruthy()
+  })
+
+  it('never puts a total under a "2020年成效" heading, and labels it', () => {
+    const total: Figure = {
+      ...likes,
+      id: 'f2',
+      label: '培训妇女',
+      value: '5200余',
+      scope: 'total',
+      scopeLabel: '截至目前',
+    }
+    render(
+      <ProgramView
+        detail={detail({}, [likes, total])}
+        now={NOW}
+        onSignup={() => undefined}
+        onOpenFederation={() => undefined}
+      />,
+    )
+    expect(screen.queryByText('2020年成效')).toBeNull()
+    expect(screen.getByText('项目成效')).toBeTruthy()
+    expect(screen.getByLabelText('培训妇女（截至目前）：5200余人次').textContent).toContain('截至目前')
+    expect(screen.getByLabelText('直播带货点赞参与：12.6万人次').textContent).not.toContain('截至目前')
   })
 
   it.each([
@@ -84,7 +108,12 @@ describe('program page body', () => {
     ['does not call real sessions demo', false],
   ])('%s', (_what, demo) => {
     render(
-      <ProgramView detail={detail({}, demo)} now={NOW} onSignup={() => undefined} onOpenFederation={() => undefined} />,
+      <ProgramView
+        detail={detail({}, [likes], demo)}
+        now={NOW}
+        onSignup={() => undefined}
+        onOpenFederation={() => undefined}
+      />,
     )
     expect(screen.queryByText(DEMO_TEXT) !== null).toBe(demo)
     // The banner's title and the session's badge.

@@ -1,8 +1,18 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import { DEMO_LABEL } from '@/components/demo-notice'
 import { YearEndCard } from '@/features/feed/year-end-card'
-import type { YearEndCard as Card } from '@/domain/types'
+import type { Figure, YearEndCard as Card } from '@/domain/types'
+
+const fig = (id: string, label: string, value: string, unit: string, over: Partial<Figure> = {}): Figure => ({
+  id,
+  label,
+  value,
+  unit,
+  scope: 'year',
+  quote: `${label}${value}${unit}`,
+  ...over,
+})
 
 const card: Card = {
   federationId: 'chengdu-2020',
@@ -14,9 +24,9 @@ const card: Card = {
   summary: '一句话总结',
   topics: ['宣传引领', '组织建设'],
   headlineFigures: [
-    { id: 'a', label: '领头雁培训', value: '198861', unit: '人次', scope: 'year', quote: '198861人次' },
-    { id: 'b', label: '抗疫专题阅读量', value: '167.2万', unit: '人次', scope: 'year', quote: '阅读量167.2万人次' },
-    { id: 'c', label: '网络专题发布信息', value: '680余', unit: '条', scope: 'year', quote: '发布信息680余条' },
+    fig('a', '领头雁培训', '198861', '人次'),
+    fig('b', '抗疫专题阅读量', '167.2万', '人次'),
+    fig('c', '网络专题发布信息', '680余', '条'),
   ],
   source: { publisher: '成都市妇联', headline: 'x', date: '2021-01-18' },
   programCount: 4,
@@ -30,9 +40,14 @@ describe('YearEndCard', () => {
     expect(screen.getByText('成都市妇联')).toBeTruthy()
     expect(screen.getByText('四川 · 成都 · 市级')).toBeTruthy()
     expect(screen.getByText('2020 年终盘点')).toBeTruthy()
-    expect(screen.getByText('19.9万')).toBeTruthy()
+    // Figures as the article wrote them: a six-digit number is not rounded.
+    expect(screen.getByText('198861')).toBeTruthy()
+    expect(screen.queryByText('19.9万')).toBeNull()
     expect(screen.getByText('167.2万')).toBeTruthy()
     expect(screen.getByText('680余')).toBeTruthy()
+    expect(screen.getByLabelText('领头雁培训：198861人次')).toBeTruthy()
+    // No figure here is a total, so none says 累计.
+    expect(screen.queryByText(/累计/)).toBeNull()
     expect(screen.getByText('#宣传引领')).toBeTruthy()
     expect(screen.getByText('来源：成都市妇联 · 2021年1月18日')).toBeTruthy()
   })
@@ -54,6 +69,31 @@ describe('YearEndCard', () => {
     expect(screen.queryByText(DEMO_LABEL)).toBeNull()
     if (line) expect(screen.getByText(line)).toBeTruthy()
     else expect(screen.queryByText(/正在报名/)).toBeNull()
+  })
+
+  it("labels a headline total with its words, never as the year's result", () => {
+    const withTotal: Card = {
+      ...card,
+      headlineFigures: [
+        fig('v', '注册巾帼志愿者', '1000余', '人', { scope: 'total', scopeLabel: '八年累计' }),
+        fig('w', '新建妇联组织', '73', '个', { scope: 'total' }),
+        fig('c', '网络专题发布信息', '680余', '条'),
+      ],
+    }
+    render(<YearEndCard card={withTotal} />)
+    const total = screen.getByLabelText('注册巾帼志愿者（八年累计）：1000余人')
+    expect(within(total).getByText('八年累计')).toBeTruthy()
+    expect(total.textContent).toBe('1000余人八年累计注册巾帼志愿者')
+    expect(within(screen.getByLabelText('新建妇联组织（累计）：73个')).getByText('累计')).toBeTruthy()
+    const year = screen.getByLabelText('网络专题发布信息：680余条')
+    expect(year.textContent).toBe('680余条网络专题发布信息')
+  })
+
+  it('marks a number it had to round with 约, and keeps the exact one for screen readers', () => {
+    render(<YearEndCard card={{ ...card, headlineFigures: [fig('m', '筹集资金', '99999999', '元')] }} />)
+    expect(screen.getByText('约1亿')).toBeTruthy()
+    expect(screen.queryByText(/10000万/)).toBeNull()
+    expect(screen.getByLabelText('筹集资金：99999999元')).toBeTruthy()
   })
 
   it('opens the report on tap', () => {

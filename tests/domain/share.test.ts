@@ -1,5 +1,6 @@
 import {
   cardShareTitle,
+  leadFigure,
   isSinglePageScene,
   programShareTitle,
   SHARE_TITLE_MAX,
@@ -8,14 +9,19 @@ import {
   truncate,
 } from '@/domain/share'
 
-const fig = (label: string, value: string, unit: string) => ({
+import type { Figure } from '@/domain/types'
+
+const fig = (label: string, value: string, unit: string, over: Partial<Figure> = {}): Figure => ({
   id: 'x',
   label,
   value,
   unit,
-  scope: 'year' as const,
-  quote: `${value}${unit}`,
+  scope: 'year',
+  quote: `${label}${value}${unit}`,
+  ...over,
 })
+const total = (label: string, value: string, unit: string, scopeLabel?: string) =>
+  fig(label, value, unit, { scope: 'total', scopeLabel })
 
 describe('share titles', () => {
   it('builds a card title from the first headline figure, as the article wrote it', () => {
@@ -42,6 +48,7 @@ describe('share titles', () => {
     const title = cardShareTitle({ name, year: 2020, headlineFigures: [fig(label, value, '人次')] })
     expect(Array.from(title).length).toBeLessThanOrEqual(SHARE_TITLE_MAX)
     expect(title.startsWith(name.slice(0, 5))).toBe(true)
+    expect(title.endsWith(`${value}人次`)).toBe(true)
   })
 
   it('keeps the figure when the label is shortened', () => {
@@ -51,6 +58,33 @@ describe('share titles', () => {
       headlineFigures: [fig('抗疫网络专题发布的各类信息和一线女性事迹报道', '680余', '条')],
     })
     expect(title.endsWith('…680余条')).toBe(true)
+  })
+
+  it("leads with the first of the year's figures, not a total before it", () => {
+    const headlineFigures = [total('注册巾帼志愿者', '1000余', '人', '八年累计'), fig('创建美丽庭院', '58.1万', '户')]
+    expect(cardShareTitle({ name: '河北省妇联', year: 2021, headlineFigures })).toBe(
+      '河北省妇联2021年终盘点：创建美丽庭院58.1万户',
+    )
+    expect(leadFigure(headlineFigures)?.label).toBe('创建美丽庭院')
+  })
+
+  it.each([
+    ['八年累计', '河北省妇联2021年终盘点：八年累计创建美丽庭院58.1万户'],
+    ['截至目前', '河北省妇联2021年终盘点：截至目前创建美丽庭院58.1万户'],
+    [undefined, '河北省妇联2021年终盘点：累计创建美丽庭院58.1万户'],
+  ])('labels a total it has to lead with (%s)', (scopeLabel, title) => {
+    const headlineFigures = [total('创建美丽庭院', '58.1万', '户', scopeLabel)]
+    expect(cardShareTitle({ name: '河北省妇联', year: 2021, headlineFigures })).toBe(title)
+  })
+
+  it("keeps a total's words when the label gives way", () => {
+    const title = cardShareTitle({
+      name: '成都市妇联',
+      year: 2020,
+      headlineFigures: [total('抗疫网络专题发布的各类信息和一线女性事迹报道', '680余', '条', '八年累计')],
+    })
+    expect(Array.from(title).length).toBeLessThanOrEqual(SHARE_TITLE_MAX)
+    expect(title).toMatch(/^成都市妇联2020年终盘点：八年累计抗疫.*…680余条$/)
   })
 
   it('works without figures', () => {

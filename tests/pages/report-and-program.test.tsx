@@ -23,6 +23,7 @@ describe('report page, opened by deep link', () => {
     expect(screen.getByLabelText('“出手吧姐姐”直播2分45秒卖出“茶陵口味牛肉”：8000瓶')).toBeTruthy()
     expect(screen.getByText('株洲市妇联的项目')).toBeTruthy()
     expect(screen.getByText('《株洲市妇联2020年工作回顾》')).toBeTruthy()
+    expect(screen.getByText('数字照录原文；标“约”的为近似值，文字为本平台整理。')).toBeTruthy()
     fireEvent.click(screen.getByLabelText('株洲巾帼 暖心助农直播，可报名'))
     expect(calls.navigations).toEqual(['/pages/program/index?id=zz-live-farm'])
   })

@@ -1,17 +1,24 @@
-// A figure, big: the compact number with its unit, and the label under it.
+// A figure, big: the number as the article wrote it (or marked 约), its unit, and the label — with 累计 on a total.
 import { Text, View } from '@tarojs/components'
-import { formatFigure } from '@/domain/figures'
+import { figureSpeech, formatFigure, isWideFigure, scopeText } from '@/domain/figures'
 import type { Figure } from '@/domain/types'
 import './index.scss'
 
-/** Kept flat (one View, three Texts): feeds and reports show dozens, and each node costs setData. */
+/** Kept flat (one View, a few Texts): feeds and reports show dozens, and each node costs setData. */
 export function FigureTile({ figure, className = '' }: { figure: Figure; className?: string }) {
   const shown = formatFigure(figure.value, figure.unit)
+  const scope = scopeText(figure)
   return (
-    <View className={`figure-tile ${className}`} aria-label={`${figure.label}：${shown.exact}`}>
-      <Text className="figure-tile__value">{shown.text}</Text>
+    <View className={`figure-tile ${className}`} aria-label={figureSpeech(figure)}>
+      <Text className={`figure-tile__value ${isWideFigure(shown.text) ? 'figure-tile__value--wide' : ''}`}>
+        {shown.text}
+      </Text>
       <Text className="figure-tile__unit">{shown.unit}</Text>
-      <Text className="figure-tile__label">{figure.label}</Text>
+      <Text className="figure-tile__label">
+        {/* A total is never read as the year's result: its words (累计, 八年累计…) lead the label. */}
+        {scope ? <Text className="figure-tile__scope">{scope}</Text> : null}
+        {figure.label}
+      </Text>
     </View>
   )
 }

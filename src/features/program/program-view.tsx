@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
+import { allOfTheYear } from '@/domain/figures'
 import { SIGNUP_STATE_LABEL, seatsLeft, signupState, type SignupState } from '@/domain/sessions'
 import type { Session } from '@/domain/types'
 import type { ProgramDetail } from '@/services/api'
@@ -110,7 +111,8 @@ export function ProgramView({
 
       {figures.length > 0 ? (
         <View className="card">
-          <Text className="program__label">{federation.year}年成效</Text>
+          {/* "YYYY年成效" only when it is true of every tile; a total carries its own 累计 words. */}
+          <Text className="program__label">{allOfTheYear(figures) ? `${federation.year}年成效` : '项目成效'}</Text>
           <View className="program__tiles">
             {figures.map((f) => (
               <FigureTile key={f.id} figure={f} className="figure-tile--half" />

@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
+import { FIGURE_RULE } from '@/domain/figures'
 import type { Program } from '@/domain/types'
 import type { FederationReport } from '@/services/api'
 import { formatSourceDate } from '@/utils/date'
@@ -94,7 +95,7 @@ export function ReportView({
         <Text className="report__source-line">《{source.headline}》</Text>
         <Text className="report__source-line">{formatSourceDate(source.date)}</Text>
         {source.note ? <Text className="report__source-line">{source.note}</Text> : null}
-        <Text className="report__source-line">数字照录原文，文字为本平台整理。</Text>
+        <Text className="report__source-line">{FIGURE_RULE}</Text>
       </View>
     </View>
   )

@@ -1,5 +1,5 @@
 // Draws the year-end poster and the share images with Canvas 2D, the same code on weapp and H5.
-import { formatFigure } from '@/domain/figures'
+import { FIGURE_RULE_SHORT, formatFigure, scopeText } from '@/domain/figures'
 import type { Figure, YearEndCard } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
 
@@ -85,8 +85,24 @@ function drawFigure(ctx: Ctx2D, f: Figure, box: Box, color: string) {
   ctx.fillStyle = MUTED
   ctx.font = font(22)
   ctx.fillText(shown.unit, box.x + w + 6, box.y + 58)
+  const labelY = box.y + 58 + size * 0.2 + 28
+  // A total leads its label with its words (累计, 八年累计…) on a badge, as the tiles do on screen.
+  const scope = scopeText(f)
+  let indent = 0
+  if (scope) {
+    ctx.font = font(20, true)
+    const badge = ctx.measureText(scope).width + 12
+    ctx.fillStyle = color
+    ctx.fillRect(box.x, labelY - 22, badge, 30)
+    ctx.fillStyle = '#ffffff'
+    ctx.fillText(scope, box.x + 6, labelY)
+    indent = badge + 8
+  }
+  ctx.fillStyle = MUTED
   ctx.font = font(22)
-  wrap(ctx, f.label, box.w, 2).forEach((l, i) => ctx.fillText(l, box.x, box.y + 58 + size * 0.2 + 28 + i * 30))
+  wrap(ctx, f.label, box.w - indent, 2).forEach((l, i) =>
+    ctx.fillText(l, box.x + (i === 0 ? indent : 0), labelY + i * 30),
+  )
 }
 
 function drawQr(ctx: Ctx2D, modules: boolean[][], box: Box) {
@@ -136,7 +152,7 @@ export function drawPoster(ctx: Ctx2D, { card, qr }: PosterInput) {
   ctx.fillStyle = MUTED
   ctx.font = font(20)
   const source = `来源：${card.source.publisher} · ${formatSourceDate(card.source.date)}`
-  const lines = [...wrap(ctx, source, L.source.w, 3), '数字照录原文', '巾帼年终盘点']
+  const lines = [...wrap(ctx, source, L.source.w, 3), FIGURE_RULE_SHORT, '巾帼年终盘点']
   lines.forEach((l, i) => ctx.fillText(l, L.source.x, L.source.y + 40 + i * 30))
 
   if (qr) {
@@ -177,6 +193,7 @@ export function drawShareImage(
     const w = ctx.measureText(shown.text).width
     ctx.font = font(Math.round(W * 0.05))
     ctx.fillText(shown.unit, W * 0.08 + w + 8, H * 0.68)
-    ctx.fillText(input.figure.label, W * 0.08, H * 0.84)
+    // A total says so before its label: "累计创建美丽庭院".
+    ctx.fillText(`${scopeText(input.figure) ?? ''}${input.figure.label}`, W * 0.08, H * 0.84)
   }
 }

@@ -2,7 +2,7 @@ import { useReachBottom, useRouter } from '@/platform/page'
 import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
-import { cardShareTitle, shareQuery, sharePath } from '@/domain/share'
+import { cardShareTitle, leadFigure, shareQuery, sharePath } from '@/domain/share'
 import { ReportView } from '@/features/report/report-view'
 import { useReport } from '@/features/report/use-report'
 import { ShareBar } from '@/features/share/share-bar'
@@ -22,7 +22,12 @@ export default function ReportPage() {
   const card = report.status === 'ready' ? report.data.card : undefined
   const title = card ? cardShareTitle(card) : ''
   const images = useShareImages(
-    card && { color: card.color, title: card.name, subtitle: `${card.year} 年终盘点`, figure: card.headlineFigures[0] },
+    card && {
+      color: card.color,
+      title: card.name,
+      subtitle: `${card.year} 年终盘点`,
+      figure: leadFigure(card.headlineFigures),
+    },
   )
   const page = { kind: 'report' as const, federationId: id }
   useShare(
