@@ -7,7 +7,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Socket } from 'node:net'
 import { filterCards } from '../../src/domain/filters'
 import { TOPICS, type Topic } from '../../src/domain/types'
-import { CONSENT_MESSAGE } from '../../src/domain/validation'
+import { charCount, CONSENT_MESSAGE } from '../../src/domain/validation'
 import { toCard, toProgramDetail, toReport } from '../../src/domain/views'
 import type { AnswerValue, Answers, CardFilter } from '../../src/services/api'
 import type { OrganizerOverview, OrganizerProgram, Roster } from '../../src/services/organizer'
@@ -99,7 +99,9 @@ function checkAnswers(raw: unknown): Answers {
 
 function checkValue(field: string, value: unknown): AnswerValue {
   if (typeof value === 'string') {
-    if (value.length > LIMITS.textLength) throw invalid(`这一项最多${LIMITS.textLength}个字`, field)
+    // Counted as she counts them: a rare character beyond the basic block is one, not two.
+    if (value.length > LIMITS.textLength && charCount(value) > LIMITS.textLength)
+      throw invalid(`这一项最多${LIMITS.textLength}个字`, field)
     return value
   }
   if (typeof value === 'boolean') return value

@@ -4,7 +4,7 @@
 // row keeps its counts, so no step reads more rows as history grows.
 import { randomUUID } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
-import { programSessions } from '../../src/domain/sessions'
+import { isDemoProgram, programSessions } from '../../src/domain/sessions'
 import {
   canCancel,
   cancelAndPromote,
@@ -44,6 +44,9 @@ interface Row {
 
 type StoredRecord = RuleRecord & { row: Row }
 
+/** A sign-up as its row holds it; whether its session is demo data comes from the content (see Signups.mark). */
+type RowSignup = Omit<Signup, 'demo'>
+
 const toRecord = (row: Row): StoredRecord => ({
   id: row.id,
   sessionId: row.session_id,
@@ -54,7 +57,7 @@ const toRecord = (row: Row): StoredRecord => ({
   row,
 })
 
-export function toSignup(row: Row, waitlistPosition?: number): Signup {
+export function toSignup(row: Row, waitlistPosition?: number): RowSignup {
   return {
     id: row.id,
     programId: row.program_id,
@@ -138,19 +141,19 @@ async function addCounts(tx: Queryable, sessionId: string, d: Delta): Promise<vo
 }
 
 /** A sign-up as its client sees it: a waitlisted one with its place, counted in arrival order. */
-async function withPlace(q: Queryable, row: Row): Promise<Signup> {
+async function withPlace(q: Queryable, row: Row): Promise<RowSignup> {
   if (row.status !== 'waitlisted') return toSignup(row)
   const [ahead] = await q.query<{ n: string | number }>(SQL.waitlistPlace, [row.session_id, row.seq])
   return toSignup(row, Number(ahead.n))
 }
 
 /** The sign-up this client sent with this idempotency key before, if any. */
-async function byKey(q: Queryable, clientId: string, key: string): Promise<Signup | undefined> {
+async function byKey(q: Queryable, clientId: string, key: string): Promise<RowSignup | undefined> {
   const [row] = await q.query<Row>(SQL.byKey, [clientId, key])
   return row ? withPlace(q, row) : undefined
 }
 
-async function byId(q: Queryable, id: string): Promise<Signup> {
+async function byId(q: Queryable, id: string): Promise<RowSignup> {
   const [row] = await q.query<Row>(SQL.byId, [id])
   return withPlace(q, row)
 }
@@ -176,6 +179,16 @@ export class Signups {
     private readonly content: Content,
   ) {}
 
+  /**
+   * Adds whether the sign-up's session is demo data, from its program in the content, so the
+   * answer matches the built-in mock's. A program no longer in the content can only have had
+   * demo sessions: the catalog has never accepted any other kind.
+   */
+  private mark(signup: RowSignup): Signup {
+    const found = this.content.program(signup.programId)
+    return { ...signup, demo: found ? isDemoProgram(found.program) : true }
+  }
+
   /** The program's sessions for `now`, each `taken` counting the demo seats and the confirmed sign-ups. */
   async sessionsOf(program: Program, now: Date): Promise<Session[]> {
     const counts = await this.db.query<{ id: string; confirmed_count: number }>(SQL.programCounts, [program.id])
@@ -191,7 +204,7 @@ export class Signups {
     const { file, program } = found
 
     const again = await byKey(this.db, clientId, idempotencyKey)
-    if (again) return { signup: again, created: false }
+    if (again) return { signup: this.mark(again), created: false }
 
     const session = programSessions(program, now).find((s) => s.id === input.sessionId)
     if (!session || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
@@ -223,7 +236,7 @@ export class Signups {
         )
         if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
-        if (decision.kind === 'again') return { signup: decision.record, created: false }
+        if (decision.kind === 'again') return { signup: this.mark(decision.record), created: false }
         const [row] = await tx.query<Row>(SQL.insert, [
           `su_${randomUUID()}`,
           clientId,
@@ -243,7 +256,7 @@ export class Signups {
           now,
           nameKey,
         ])
-        return { signup: await withPlace(tx, row), created: true }
+        return { signup: this.mark(await withPlace(tx, row)), created: true }
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
@@ -254,7 +267,7 @@ export class Signups {
       }
       if (isUniqueViolation(e)) {
         const first = await byKey(this.db, clientId, idempotencyKey)
-        if (first) return { signup: first, created: false }
+        if (first) return { signup: this.mark(first), created: false }
       }
       throw e
     }
@@ -286,7 +299,7 @@ export class Signups {
   async mine(clientId: string): Promise<Signup[]> {
     // The place for every row in one query (a list can be long), the same count as withPlace's.
     const rows = await this.db.query<Row & { position: string | number | null }>(SQL.mine, [clientId])
-    return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
+    return rows.map((r) => this.mark(toSignup(r, r.position === null ? undefined : Number(r.position))))
   }
 
   /**
@@ -304,7 +317,7 @@ export class Signups {
     return this.db.transaction(async (tx) => {
       await lockSession(tx, owned.session_id)
       await applyCancellations(tx, owned.session_id, [signupId])
-      return byId(tx, signupId)
+      return this.mark(await byId(tx, signupId))
     })
   }
 
@@ -379,7 +392,7 @@ export class Signups {
   async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers }>> {
     const rows = await this.db.query<Row>(SQL.roster, [programId])
     return withWaitlistPositions(rows.map(toRecord)).map((r) => ({
-      signup: toSignup(r.row, r.waitlistPosition),
+      signup: this.mark(toSignup(r.row, r.waitlistPosition)),
       answers: answersOf(r.row),
     }))
   }

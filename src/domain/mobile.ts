@@ -1,9 +1,29 @@
-// Mainland mobile numbers: normalising for comparison, masking for lists.
+// Numbers as phones type them (full-width digits, spaces, dashes, +86), and mainland mobiles:
+// normalising for storage and comparison, masking for lists.
 
-/** Strips spaces, dashes and a +86 / 0086 prefix. */
+/** Every kind of space a keyboard or a paste can bring, zero-width ones included. */
+const SPACES = /[\s\u200b-\u200d\u2060]/g
+/** Hyphens, dashes and minus signs that Chinese keyboards put where "-" was meant. */
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g
+/** ０-９ and ＋, typed with a Chinese keyboard in full-width mode. */
+const FULL_WIDTH = /[\uff10-\uff19\uff0b]/g
+
+/**
+ * The one normaliser for anything typed as a number: full-width digits and ＋ become ASCII,
+ * dash look-alikes become "-", and spaces go. Anything else is left for the validator to refuse.
+ */
+export function normalizeNumeric(raw: string): string {
+  return raw
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(DASHES, '-')
+    .replace(SPACES, '')
+}
+
+/** 138 0013 8000, １３８-００１３-８０００, +86 138… and 0086 138… all become 13800138000. */
 export function normalizeMobile(raw: string): string {
-  const s = raw.replace(/[\s-]/g, '')
-  return s.replace(/^(\+86|0086)/, '')
+  return normalizeNumeric(raw)
+    .replace(/-/g, '')
+    .replace(/^(\+86|0086)/, '')
 }
 
 export function isMainlandMobile(raw: string): boolean {

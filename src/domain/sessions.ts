@@ -5,8 +5,11 @@ import type { Program, Session, SessionTemplate } from './types'
 const DEADLINE_TIME = '18:00'
 const OPENS_TIME = '09:00'
 
-/** Dates a template relative to `now`'s Beijing day, so demo sessions never go stale. */
-export function materializeSession(programId: string, t: SessionTemplate, now: Date): Session {
+/**
+ * Dates a template relative to `now`'s Beijing day, so demo sessions never go stale. Templates are
+ * demo data unless their program says otherwise (the data contract has no other kind yet).
+ */
+export function materializeSession(programId: string, t: SessionTemplate, now: Date, demo = true): Session {
   const start = beijingDayAt(now, t.startInDays, t.startTime)
   return {
     id: t.id,
@@ -20,12 +23,18 @@ export function materializeSession(programId: string, t: SessionTemplate, now: D
     place: t.place,
     capacity: t.capacity,
     taken: t.taken,
+    demo,
   }
+}
+
+/** A program whose sessions are demo data (`signup.demo`); its figures are real either way. */
+export function isDemoProgram(program: Program): boolean {
+  return program.signup?.demo === true
 }
 
 export function programSessions(program: Program, now: Date): Session[] {
   return (program.signup?.sessions ?? [])
-    .map((t) => materializeSession(program.id, t, now))
+    .map((t) => materializeSession(program.id, t, now, isDemoProgram(program)))
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
 }
 

@@ -153,6 +153,8 @@ export interface YearEndCard {
   source: Source
   programCount: number
   openProgramCount: number
+  /** Its programs' sessions are demo data: the card says 示例场次 beside them (its figures are real). */
+  demoSessions: boolean
 }
 
 /** A session with real times, made from a template for a given day. */
@@ -169,4 +171,6 @@ export interface Session {
   place?: string
   capacity: number
   taken: number
+  /** Demo data, not a real event: every screen that shows the session says so in words. */
+  demo: boolean
 }

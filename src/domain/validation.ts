@@ -1,5 +1,5 @@
 // Sign-up validation: one pure module for the form, the mock and (later) the server. Never throws.
-import { isMainlandMobile, normalizeMobile } from './mobile'
+import { isMainlandMobile, normalizeMobile, normalizeNumeric } from './mobile'
 import type { FormField } from './types'
 
 export type AnswerValue = string | string[] | number | boolean
@@ -27,8 +27,11 @@ export const NAME_MAX = 30
 /** Counts characters as a person does: an emoji or a rare character is one, not two. */
 export const charCount = (s: string): number => Array.from(s).length
 
-const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff'
-const NAME_CHARS = new RegExp(`^[${HAN}A-Za-z· ]+$`)
+/**
+ * The whole Han script, rare characters beyond the basic block included (王𠈌, 李𬌗, 〇), with
+ * Latin letters, spaces and the middle dot. The `u` flag makes an astral character one match.
+ */
+const NAME_CHARS = /^[\p{Script=Han}A-Za-z· ]+$/u
 /** Dots people type for the middle dot in names like 阿依古丽·买买提. */
 const DOTS = /[.．•・‧∙⋅]/g
 
@@ -45,7 +48,7 @@ export function nameError(raw: string): string | undefined {
   const name = normalizeName(raw)
   if (name === '') return '请填写姓名'
   if (charCount(name) > NAME_MAX) return `姓名最多${NAME_MAX}个字`
-  if (/\d/.test(name)) return '姓名里不能有数字'
+  if (/[0-9０-９]/.test(name)) return '姓名里不能有数字'
   if (!NAME_CHARS.test(name)) return '姓名只能用汉字、字母和间隔号“·”'
   if (/^·|·$|··/.test(name)) return '间隔号“·”要写在两个名字中间'
   return undefined
@@ -106,7 +109,8 @@ export function checkField(
       return error ? { error } : { value }
     }
     case 'number': {
-      const s = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
+      // Typed as phones type it (４０, " 40 "), stored as a plain number.
+      const s = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? normalizeNumeric(raw) : ''
       if (!/^-?\d+$/.test(s)) return { error: `${field.label}请填整数` }
       const n = Number(s)
       if (field.min !== undefined && field.max !== undefined && (n < field.min || n > field.max)) {

@@ -1,7 +1,7 @@
 // What the Api answers for content, built from a federation file and the clock: one
 // definition for the built-in mock and the server.
 import { pickFigures } from './catalog'
-import { isProgramOpen } from './sessions'
+import { isDemoProgram, isProgramOpen } from './sessions'
 import type { FederationFile, Figure, Program, ReportSection, Session, Source, YearEndCard } from './types'
 
 export interface FederationReport {
@@ -34,6 +34,7 @@ export function toCard(file: FederationFile, now: Date): YearEndCard {
     source: file.source,
     programCount: file.programs.length,
     openProgramCount: file.programs.filter((p) => isProgramOpen(p, now)).length,
+    demoSessions: file.programs.some(isDemoProgram),
   }
 }
 

@@ -121,8 +121,24 @@ export function scrollToSelector(selector: string) {
   void Promise.resolve(Taro.pageScrollTo({ selector, duration: 200, offsetTop: -80 })).catch(() => undefined)
 }
 
-/** The keypad for a mobile number: digits on weapp; on H5 plain text so pasted "+86 …" is accepted. */
-export const mobileInputType: 'number' | 'text' = isWeapp ? 'number' : 'text'
+/** How a field typed as digits is set up: which keyboard opens, and what the input may hold. */
+export interface NumericInput {
+  type: 'number' | 'text'
+  nativeProps?: Record<string, string>
+}
+
+/**
+ * The keypad for a mobile or a number field. On weapp the number keypad types plain digits. On H5
+ * an <input type="number"> would throw away what a phone sends in full-width (４０) or with spaces
+ * and +86, so the input stays text and inputmode opens the keypad; the validator normalises.
+ */
+export function numericInput(kind: 'mobile' | 'number'): NumericInput {
+  if (isWeapp) return { type: 'number' }
+  return {
+    type: 'text',
+    nativeProps: kind === 'mobile' ? { inputMode: 'tel', autoComplete: 'tel' } : { inputMode: 'numeric' },
+  }
+}
 
 export type ReminderResult = 'accepted' | 'rejected' | 'unavailable' | 'not-configured' | 'failed'
 

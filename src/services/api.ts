@@ -34,6 +34,8 @@ export interface Signup {
   online: boolean
   place?: string
   status: SignupStatus
+  /** Made for a demo session: every screen showing it says it is not a real event. */
+  demo: boolean
   /** 1-based place in the waitlist, while waitlisted. */
   waitlistPosition?: number
   name: string

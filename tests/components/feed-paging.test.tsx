@@ -35,6 +35,7 @@ function generateCards(n: number): YearEndCard[] {
     source: { publisher: '测试', headline: '测试', date: '2021-01-01' },
     programCount: 1,
     openProgramCount: 1,
+    demoSessions: true,
   }))
 }
 

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen } from '@testing-library/react'
+import { DEMO_LABEL, DEMO_TEXT } from '@/components/demo-notice'
 import { materializeSession } from '@/domain/sessions'
 import type { Figure, SessionTemplate } from '@/domain/types'
 import { ProgramView } from '@/features/program/program-view'
@@ -29,7 +30,7 @@ const likes: Figure = {
   quote: '直播带货点赞参与12.6万人次',
 }
 
-function detail(overrides: Partial<SessionTemplate>, figures: Figure[] = [likes]): ProgramDetail {
+function detail(overrides: Partial<SessionTemplate>, figures: Figure[] = [likes], demo = true): ProgramDetail {
   return {
     program: {
       id: 'p1',
@@ -47,7 +48,7 @@ function detail(overrides: Partial<SessionTemplate>, figures: Figure[] = [likes]
     },
     color: '#C62828',
     figures,
-    sessions: [materializeSession('p1', { ...template, ...overrides }, NOW)],
+    sessions: [materializeSession('p1', { ...template, ...overrides }, NOW, demo)],
   }
 }
 
@@ -100,6 +101,24 @@ describe('program page body', () => {
     fireEvent.click(button)
     expect(onSignup).toHaveBeenCalledTimes(enabled ? 1 : 0)
     if (enabled) expect(onSignup).toHaveBeenCalledWith('s1')
+  })
+
+  it.each([
+    ['says demo sessions are demo, above them and on each', true],
+    ['does not call real sessions demo', false],
+  ])('%s', (_what, demo) => {
+    render(
+      <ProgramView
+        detail={detail({}, [likes], demo)}
+        now={NOW}
+        onSignup={() => undefined}
+        onOpenFederation={() => undefined}
+      />,
+    )
+    expect(screen.queryByText(DEMO_TEXT) !== null).toBe(demo)
+    // The banner's title and the session's badge.
+    expect(screen.queryAllByText(DEMO_LABEL)).toHaveLength(demo ? 2 : 0)
+    expect(screen.getByText('入门班')).toBeTruthy()
   })
 
   it('says when a session is online', () => {

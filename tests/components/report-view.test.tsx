@@ -36,6 +36,7 @@ const report: FederationReport = {
     source: { publisher: '株洲市妇联', headline: '株洲市妇联2020年工作回顾', date: '2021-01' },
     programCount: 0,
     openProgramCount: 0,
+    demoSessions: true,
   },
   sections: [
     {

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, within } from '@testing-library/react'
+import { DEMO_LABEL } from '@/components/demo-notice'
 import { YearEndCard } from '@/features/feed/year-end-card'
 import type { Figure, YearEndCard as Card } from '@/domain/types'
 
@@ -30,6 +31,7 @@ const card: Card = {
   source: { publisher: '成都市妇联', headline: 'x', date: '2021-01-18' },
   programCount: 4,
   openProgramCount: 2,
+  demoSessions: true,
 }
 
 describe('YearEndCard', () => {
@@ -48,6 +50,25 @@ describe('YearEndCard', () => {
     expect(screen.queryByText(/累计/)).toBeNull()
     expect(screen.getByText('#宣传引领')).toBeTruthy()
     expect(screen.getByText('来源：成都市妇联 · 2021年1月18日')).toBeTruthy()
+  })
+
+  it('says how many programs take sign-ups, and that their sessions are demo, beside them only', () => {
+    render(<YearEndCard card={card} />)
+    expect(screen.getByText('2 个项目正在报名')).toBeTruthy()
+    const badge = screen.getByText(DEMO_LABEL)
+    expect(badge.parentElement?.textContent).toBe(`2 个项目正在报名${DEMO_LABEL}`)
+    // The figures are real: nothing about them says demo.
+    expect(screen.getByLabelText('领头雁培训：198861人次').textContent).not.toContain('示例')
+  })
+
+  it.each([
+    ['real sessions', { demoSessions: false }, '2 个项目正在报名'],
+    ['nothing open', { openProgramCount: 0 }, null],
+  ])('does not call %s demo', (_what, over, line) => {
+    render(<YearEndCard card={{ ...card, ...over }} />)
+    expect(screen.queryByText(DEMO_LABEL)).toBeNull()
+    if (line) expect(screen.getByText(line)).toBeTruthy()
+    else expect(screen.queryByText(/正在报名/)).toBeNull()
   })
 
   it("labels a headline total with its words, never as the year's result", () => {

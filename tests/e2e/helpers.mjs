@@ -103,7 +103,8 @@ export const signUpFromProgram = async (page, programUrl, person) => {
 /** From 我的报名, opens her confirmed sign-up and cancels it, confirming in the dialog. */
 export const cancelFromMine = async (page, mineUrl, name) => {
   await page.goto(mineUrl)
-  await page.getByLabel(new RegExp(`${name}，已报名，查看详情`)).click()
+  // A demo session's row also says 示例场次 before 查看详情.
+  await page.getByLabel(new RegExp(`${name}，已报名(，示例场次)?，查看详情`)).click()
   await page.getByLabel('取消这个报名').click()
   await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
   await expectText(page, '这个报名已经取消')

@@ -10,6 +10,7 @@ jest.mock('@/services', () =>
 import SignupFormPage from '@/subpackages/signup/form/index'
 import MinePage from '@/pages/mine/index'
 import { api } from '@/services'
+import { SIGNUPS_KEY } from '@/services/mock/mock-api'
 import { useAppStore } from '@/store'
 
 const typeInto = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
@@ -131,6 +132,47 @@ describe('a county field without a list', () => {
   })
 })
 
+describe('numbers and names as phones type them', () => {
+  const openTwoCancers = async () => {
+    router.params = { programId: 'wd-two-cancers', sessionId: 'wd-tc-1' }
+    render(<SignupFormPage />)
+    await screen.findByText('填写约需1分钟。带“必填”的都要填，其他可不填。')
+  }
+
+  it('opens the phone keypad for the mobile and the number keypad for the age, as text inputs', async () => {
+    await openTwoCancers()
+    const mobile = screen.getByLabelText('手机号')
+    const age = screen.getByLabelText('年龄')
+    // Text, not type="number": a browser would drop "１３８ ００１３" or "+86" from a number input.
+    expect([mobile.getAttribute('type'), mobile.getAttribute('inputmode')]).toEqual(['text', 'tel'])
+    expect([age.getAttribute('type'), age.getAttribute('inputmode')]).toEqual(['text', 'numeric'])
+    expect(screen.getByLabelText('姓名').getAttribute('inputmode')).toBeNull()
+  })
+
+  it('accepts a rare-character name, a full-width mobile and age, and stores them plain', async () => {
+    await openTwoCancers()
+    typeInto('姓名', '王𠈌')
+    typeInto('手机号', '＋８６ １３８ ００１３ ８０００')
+    typeInto('所在乡镇（街道）', '东江镇')
+    typeInto('年龄', '４５')
+    fireEvent.click(screen.getByLabelText('我已阅读并同意隐私说明'))
+    await submit()
+    const mine = await api.listMySignups()
+    expect(mine).toHaveLength(1)
+    expect(mine[0]).toMatchObject({ name: '王𠈌', mobile: '13800138000' })
+    const { store } = jest.requireMock<{ store: { get(k: string): string | null } }>('@/services')
+    const stored = JSON.parse(store.get(SIGNUPS_KEY) ?? '[]') as Array<{ answers: Record<string, unknown> }>
+    expect(stored[0].answers).toMatchObject({ name: '王𠈌', mobile: '13800138000', age: 45 })
+  })
+
+  it('still refuses letters in a mobile, in Chinese, beside the field', async () => {
+    await openTwoCancers()
+    typeInto('手机号', '138OO138000')
+    await submit()
+    expect(screen.getAllByText('⚠ 手机号只能填数字')).toHaveLength(1)
+  })
+})
+
 describe('我的报名 with sign-ups', () => {
   it('lists them with status and masked mobile, and deletes all data on request', async () => {
     await api.submitSignup({
@@ -144,7 +186,7 @@ describe('我的报名 with sign-ups', () => {
     render(<MinePage />)
     expect(await screen.findByText('刘桂兰 · 138****8000')).toBeTruthy()
     expect(screen.getByText('已报名')).toBeTruthy()
-    fireEvent.click(screen.getByLabelText(/刘桂兰，已报名，查看详情/))
+    fireEvent.click(screen.getByLabelText(/刘桂兰，已报名，示例场次，查看详情/))
     expect(calls.navigations.at(-1)).toMatch(/^\/subpackages\/signup\/detail\/index\?id=/)
     await act(async () => {
       fireEvent.click(screen.getByLabelText('删除我的全部数据'))

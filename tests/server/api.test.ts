@@ -88,6 +88,8 @@ describe.each(backends())('API (%s)', (backend) => {
       expect([again.statusCode, json(again).id]).toEqual([200, json(first).id])
       const mine = json(await inject(asDevice('d-same-key-1', 'GET', '/api/signups/mine')))
       expect(mine).toHaveLength(1)
+      // A demo session's sign-up says so, as the built-in mock's does.
+      expect([json(first).demo, json(again).demo, mine[0].demo]).toEqual([true, true, true])
       const after = json(await inject({ method: 'GET', url: '/api/programs/wd-housekeeping' })).sessions[0].taken
       expect(after).toBe(before + 1)
     })
@@ -97,6 +99,44 @@ describe.each(backends())('API (%s)', (backend) => {
         submitRequest('d-normalise-1', housekeepingBody({ name: '刘桂兰', mobile: '+86 139 0013 9000' })),
       )
       expect([r.statusCode, json(r).mobile]).toEqual([201, '13900139000'])
+    })
+
+    it('accepts a rare-character name and numbers typed on a full-width keyboard, and stores them plain', async () => {
+      const r = await inject(
+        submitRequest('d-rare-name-1', {
+          programId: 'wd-two-cancers',
+          sessionId: 'wd-tc-1',
+          consent: true,
+          answers: { name: '王𠈌', mobile: '＋８６ １３９－００１３－９００１', town: '东江镇', age: '４５' },
+        }),
+      )
+      expect([r.statusCode, json(r).name, json(r).mobile]).toEqual([201, '王𠈌', '13900139001'])
+      const roster = json(await inject(asOrganizer(WUDU, '/api/organizer/programs/wd-two-cancers/roster')))
+      const row = roster.rows.find((x: { id: string }) => x.id === json(r).id)
+      expect(row).toMatchObject({ name: '王𠈌', mobile: '13900139001' })
+      expect(row.extra).toContainEqual({ label: '年龄', value: '45' })
+      // The same person typed plainly is the same person.
+      const again = await inject(
+        submitRequest('d-rare-name-2', {
+          programId: 'wd-two-cancers',
+          sessionId: 'wd-tc-1',
+          consent: true,
+          answers: { name: '王𠈌', mobile: '13900139001', town: '东江镇', age: 45 },
+        }),
+      )
+      expect([again.statusCode, json(again).error.code]).toEqual([409, 'duplicate'])
+    })
+
+    it('counts its own size limit in characters: 260 rare characters are 260, not 520', async () => {
+      const ok = housekeepingBody({ name: '李𬌗', mobile: '13900139002' })
+      const r = await inject(
+        submitRequest('d-rare-long-1', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(260) } }),
+      )
+      expect([r.statusCode, json(r).name]).toEqual([201, '李𬌗'])
+      const over = await inject(
+        submitRequest('d-rare-long-2', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(501) } }),
+      )
+      expect([over.statusCode, json(over).error.message]).toEqual([400, '这一项最多500个字'])
     })
 
     it('refuses the same person twice for a session, from any phone', async () => {
@@ -246,7 +286,7 @@ describe.each(backends())('API (%s)', (backend) => {
       const waiting = json(await inject(asDevice('d-live-55', 'GET', '/api/signups/mine')))[0]
       expect([waiting.status, waiting.waitlistPosition]).toEqual(['waitlisted', 2])
       const cancelled = await inject(asDevice('d-live-3', 'POST', `/api/signups/${ids[3]}/cancel`))
-      expect([cancelled.statusCode, json(cancelled).status]).toEqual([200, 'cancelled'])
+      expect([cancelled.statusCode, json(cancelled).status, json(cancelled).demo]).toEqual([200, 'cancelled', true])
       const promoted = json(await inject(asDevice('d-live-54', 'GET', '/api/signups/mine')))[0]
       expect(promoted.status).toBe('confirmed')
       const moved = json(await inject(asDevice('d-live-55', 'GET', '/api/signups/mine')))[0]

@@ -76,6 +76,15 @@ describe('mock Api: content', () => {
     expect(detail.sessions[0].start).toBe('2026-11-29T14:00:00+08:00')
   })
 
+  it('marks sessions as demo data, and cards whose programs have them, but never a figure', async () => {
+    const cards = await api.listCards()
+    expect(cards.map((c) => c.demoSessions)).toEqual([true, true, true, true, true])
+    expect(cards.flatMap((c) => c.headlineFigures).some((f) => 'demo' in f)).toBe(false)
+    const detail = await api.getProgram('zz-legal-aid')
+    expect(detail.sessions.length).toBeGreaterThan(0)
+    expect(detail.sessions.every((s) => s.demo === true)).toBe(true)
+  })
+
   it('fails like a network when told to, with a message to show', async () => {
     let fail = true
     const flaky = createMockApi({ files: contentFiles, store: memoryStore(), shouldFail: () => fail })
@@ -154,6 +163,15 @@ describe('mock Api: sign-ups', () => {
     expect(e.message).toMatch(/存储空间/)
     store.full = false
     expect(await api.listMySignups()).toEqual([])
+  })
+
+  it('says a sign-up for a demo session is demo, also one stored before sign-ups said so', async () => {
+    const made = await api.submitSignup(request('王芳'))
+    expect(made.demo).toBe(true)
+    const stored = JSON.parse(store.data.get(SIGNUPS_KEY) ?? '[]') as Array<Record<string, unknown>>
+    expect(stored[0].demo).toBe(true)
+    store.data.set(SIGNUPS_KEY, JSON.stringify(stored.map(({ demo: _gone, ...old }) => old)))
+    expect((await api.listMySignups()).map((s) => s.demo)).toEqual([true])
   })
 
   it('sets unreadable stored data aside instead of dropping it', async () => {

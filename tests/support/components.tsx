@@ -40,16 +40,21 @@ type InputProps = {
   placeholder?: string
   className?: string
   id?: string
+  type?: string
+  /** H5 passes these to the <input> as they are (inputMode, autoComplete). */
+  nativeProps?: Record<string, unknown>
   onInput?: (e: { detail: { value: string } }) => void
   'aria-label'?: string
 }
 const field = (tag: 'input' | 'textarea') =>
-  function TaroInputStandIn({ value, placeholder, className, id, onInput, ...rest }: InputProps) {
+  function TaroInputStandIn({ value, placeholder, className, id, type, nativeProps, onInput, ...rest }: InputProps) {
     return createElement(tag, {
+      ...nativeProps,
       value: value ?? '',
       placeholder,
       className,
       id,
+      type,
       'aria-label': rest['aria-label'],
       onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
     })

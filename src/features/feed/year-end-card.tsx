@@ -1,6 +1,7 @@
 // One federation's year-end card: name, region, year, big headline figures, topics and source.
 import type { CSSProperties } from 'react'
 import { Text, View } from '@tarojs/components'
+import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
 import type { Region, YearEndCard as Card } from '@/domain/types'
@@ -39,6 +40,12 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
           <TopicTag key={t} topic={t} />
         ))}
       </View>
+      {card.openProgramCount > 0 ? (
+        <View className="ye-card__signup">
+          <Text>{card.openProgramCount} 个项目正在报名</Text>
+          {card.demoSessions ? <DemoNotice variant="badge" /> : null}
+        </View>
+      ) : null}
       <View className="ye-card__foot">
         <Text className="ye-card__source">
           来源：{card.source.publisher} · {formatSourceDate(card.source.date)}

@@ -1,5 +1,6 @@
 // 我的报名: her sign-ups with their status (upcoming first, then past), or a friendly empty state.
 import { Text, View } from '@tarojs/components'
+import { DEMO_LABEL, DemoNotice } from '@/components/demo-notice'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
 import { maskMobile } from '@/domain/mobile'
 import { signupLabel } from '@/domain/signup-rules'
@@ -41,12 +42,13 @@ export function SignupList({
             className="card card--compact"
             onClick={() => onOpen(s.id)}
             role="link"
-            aria-label={`${s.programTitle}，${s.name}，${label}，查看详情`}
+            aria-label={`${s.programTitle}，${s.name}，${label}${s.demo ? `，${DEMO_LABEL}` : ''}，查看详情`}
           >
             <View className="row-card__top">
               <Text className="row-card__title">{s.programTitle}</Text>
               <Text className={`row-card__badge status--${s.status}`}>{label}</Text>
             </View>
+            {s.demo ? <DemoNotice variant="badge" /> : null}
             <Text className="row-card__meta">
               {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
             </Text>

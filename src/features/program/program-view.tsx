@@ -1,6 +1,7 @@
 // A program: what it is, who it is for, past figures, and upcoming sessions with their sign-up state.
 import type { CSSProperties } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
 import { allOfTheYear } from '@/domain/figures'
@@ -33,7 +34,10 @@ function SessionCard({
   const label = SIGNUP_STATE_LABEL[state]
   return (
     <View className={`card session session--${state}`}>
-      <Text className="session__title">{session.title}</Text>
+      <View className="session__head">
+        <Text className="session__title">{session.title}</Text>
+        {session.demo ? <DemoNotice variant="badge" /> : null}
+      </View>
       <View className="session__line">
         <Text className="session__key">时间</Text>
         <Text>{formatSessionTime(session.start)}</Text>
@@ -120,7 +124,7 @@ export function ProgramView({
       {sessions.length > 0 ? (
         <View>
           <Text className="section-title">近期场次</Text>
-          <Text className="program__demo">场次为演示数据，时间按今天推算。</Text>
+          {sessions.some((s) => s.demo) ? <DemoNotice variant="banner" /> : null}
           {sessions.map((s) => (
             <SessionCard key={s.id} session={s} now={now} onSignup={onSignup} signupAvailable={signupAvailable} />
           ))}

@@ -2,7 +2,7 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { SIGNUP_STATE_LABEL, seatsLeft, signupState } from '@/domain/sessions'
 import type { FormField, Session } from '@/domain/types'
-import { mobileInputType } from '@/platform'
+import { numericInput } from '@/platform'
 import type { DraftValue } from '@/store'
 import { formatSessionTime } from '@/utils/date'
 
@@ -95,7 +95,7 @@ export function FieldControl({ field, value, error, sessions, now, onChange }: P
         <Input
           className={`text-input field__input--${field.type}`}
           id={`input-${field.id}`}
-          type={field.type === 'mobile' ? mobileInputType : field.type === 'number' ? 'number' : 'text'}
+          {...(field.type === 'text' ? { type: 'text' } : numericInput(field.type))}
           value={str}
           placeholder={field.placeholder ?? `请填写${field.label}`}
           maxlength={INPUT_MAX}

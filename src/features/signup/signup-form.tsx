@@ -1,5 +1,6 @@
 // The sign-up form page body: program header, error summary, the declared fields, consent and submit.
 import { Button, Text, View } from '@tarojs/components'
+import { DemoNotice } from '@/components/demo-notice'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { FieldControl } from './field-control'
 import { CONSENT_FIELD, type SignupFormState } from './use-signup-form'
@@ -33,6 +34,8 @@ export function SignupForm({
         <Text className="signup__title">{p.title}</Text>
         <Text className="signup__note">填写约需1分钟。带“必填”的都要填，其他可不填。</Text>
       </View>
+
+      {sessions.some((s) => s.demo) ? <DemoNotice variant="banner" /> : null}
 
       {form.summary.length ? (
         <View className="signup__summary" role="alert">

@@ -1,7 +1,7 @@
 // The Api over the mock/ JSON and device storage: what `npm start` runs with no server.
 import { buildCatalog, findProgram, type RawFile } from '@/domain/catalog'
 import { filterCards } from '@/domain/filters'
-import { programSessions } from '@/domain/sessions'
+import { isDemoProgram, programSessions } from '@/domain/sessions'
 import { canCancel, cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { toCard, toProgramDetail, toReport } from '@/domain/views'
@@ -82,7 +82,12 @@ export function createMockApi(options: MockApiOptions): Api {
     }
   }
 
-  const publicView = ({ idempotencyKey: _k, answers: _a, ...signup }: StoredSignup): Signup => signup
+  // Records stored before sign-ups carried `demo` take it from their program, as the server does.
+  const publicView = ({ idempotencyKey: _k, answers: _a, ...signup }: StoredSignup): Signup => {
+    if (typeof signup.demo === 'boolean') return signup
+    const found = findProgram(catalog.files, signup.programId)
+    return { ...signup, demo: found ? isDemoProgram(found.program) : true }
+  }
 
   return {
     async listCards(filter) {
@@ -151,6 +156,7 @@ export function createMockApi(options: MockApiOptions): Api {
         online: session.online,
         place: session.place,
         status: decision.status,
+        demo: session.demo,
         name,
         mobile,
         createdAt: toIso(inBeijing(at)),

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@/platform/page'
+import { DemoNotice } from '@/components/demo-notice'
 import { PageShell } from '@/components/page-shell'
 import { canCancel } from '@/domain/signup-rules'
 import { ErrorState, Skeleton } from '@/components/state-view'
@@ -44,6 +45,7 @@ export default function SignupDetailPage() {
       {signup.status === 'error' ? <ErrorState message={signup.message} onRetry={() => void signup.reload()} /> : null}
       {signup.status === 'ready' ? (
         <View>
+          {signup.data.demo ? <DemoNotice variant="banner" /> : null}
           <SignupSummary signup={signup.data} now={now} />
           {check?.kind === 'cancel' ? (
             <Button

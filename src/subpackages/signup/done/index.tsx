@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@/platform/page'
 import { env } from '@/config/env'
+import { DemoNotice } from '@/components/demo-notice'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { SignupSummary } from '@/features/signup/signup-summary'
@@ -38,17 +39,23 @@ export default function SignupDonePage() {
             <View>
               <Text className="done__mark">✓</Text>
               <Text className="done__title">报名成功</Text>
-              <Text className="done__text">请按时参加。如不能参加，请在“我的报名”里取消，把名额让给别人。</Text>
+              {/* A demo session will not take place: no "come on time" for it. */}
+              {signup.data.demo ? null : (
+                <Text className="done__text">请按时参加。如不能参加，请在“我的报名”里取消，把名额让给别人。</Text>
+              )}
             </View>
           )}
+          {signup.data.demo ? <DemoNotice variant="banner" /> : null}
           <SignupSummary signup={signup.data} now={now} />
-          <Button
-            className="button stack-button"
-            onClick={() => void requestReminder(env.subscribeTemplateId).then((r) => toast(REMINDER_TEXT[r]))}
-            aria-label="开课前提醒我"
-          >
-            开课前提醒我
-          </Button>
+          {signup.data.demo ? null : (
+            <Button
+              className="button stack-button"
+              onClick={() => void requestReminder(env.subscribeTemplateId).then((r) => toast(REMINDER_TEXT[r]))}
+              aria-label="开课前提醒我"
+            >
+              开课前提醒我
+            </Button>
+          )}
           <Button
             className="button button--ghost stack-button"
             onClick={() => redirectTo(routes.signup(signup.data.programId))}
