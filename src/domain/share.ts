@@ -1,4 +1,5 @@
 // What a share says: titles, paths and queries built from content, trimmed to what WeChat shows.
+import { DEMO_LABEL } from './demo'
 import { scopeText } from './figures'
 import type { Figure, Program, YearEndCard } from './types'
 
@@ -44,7 +45,8 @@ export function programShareTitle(
   federationName: string,
   open: boolean,
 ): string {
-  const tail = program.signup && open ? '，正在报名' : ''
+  // A demo program says so in the title itself: the title travels into chats without the page.
+  const tail = program.signup && open ? (program.signup.demo ? `（${DEMO_LABEL}）` : '，正在报名') : ''
   const room = SHARE_TITLE_MAX - chars(federationName).length - 1 - chars(tail).length
   return `${federationName}·${truncate(program.title, Math.max(room, 6))}${tail}`
 }

@@ -1,4 +1,5 @@
 // Sign-up rules as pure functions of the records so far, the session and the clock.
+import { nameKey } from './name-key'
 import { signupState } from './sessions'
 import type { Session } from './types'
 
@@ -62,7 +63,9 @@ export function factsFrom<R extends RuleRecord>(
   const live = records.filter((r) => r.sessionId === sessionId && r.status !== 'cancelled')
   return {
     again: records.find((r) => r.idempotencyKey === idempotencyKey),
-    samePerson: live.some((r) => r.name === person.name && r.mobile === person.mobile),
+    // The same person however her name is typed (U+F9E1 for 李, spaces); the server also folds
+    // traditional to simplified, which needs a dictionary the app does not carry.
+    samePerson: live.some((r) => nameKey(r.name) === nameKey(person.name) && r.mobile === person.mobile),
     confirmed: live.filter((r) => r.status === 'confirmed').length,
   }
 }

@@ -112,7 +112,8 @@ export interface SessionTemplate {
 }
 
 export interface SignupSpec {
-  demo: true
+  /** Demo data: every file under mock/ must say true (the catalog checks); real sessions are published by staff. */
+  demo: boolean
   sessions: SessionTemplate[]
   form: FormField[]
 }

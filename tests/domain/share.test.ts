@@ -92,9 +92,12 @@ describe('share titles', () => {
   })
 
   it('says a program is open for sign-up only when it is', () => {
-    const p = { title: '我为家乡直播带货', signup: { demo: true as const, sessions: [], form: [] } }
+    const p = { title: '我为家乡直播带货', signup: { demo: false, sessions: [], form: [] } }
     expect(programShareTitle(p, '成都市妇联', true)).toBe('成都市妇联·我为家乡直播带货，正在报名')
     expect(programShareTitle(p, '成都市妇联', false)).toBe('成都市妇联·我为家乡直播带货')
+    // Demo sessions never travel into a chat as a real sign-up.
+    const demo = { ...p, signup: { ...p.signup, demo: true } }
+    expect(programShareTitle(demo, '成都市妇联', true)).toBe('成都市妇联·我为家乡直播带货（示例场次）')
     expect(programShareTitle({ title: '我为家乡直播带货', signup: undefined }, '成都市妇联', true)).toBe(
       '成都市妇联·我为家乡直播带货',
     )

@@ -160,6 +160,14 @@ describe('decide from counted facts (the server counts in SQL)', () => {
     })
   })
 
+  it('knows her again however her name is typed: a compatibility ideograph, spaces inside', () => {
+    const list = [rec('李秀英', 'confirmed')]
+    for (const name of ['\uF9E1秀英', '李 秀英', '李\u3000秀 英']) {
+      expect(factsFrom(list, 's', { name, mobile: list[0].mobile }, 'k-new').samePerson).toBe(true)
+    }
+    expect(factsFrom(list, 's', { name: '李秀兰', mobile: list[0].mobile }, 'k-new').samePerson).toBe(false)
+  })
+
   it('waitlists once demo seats plus confirmed reach capacity', () => {
     expect(decide({ samePerson: false, confirmed: 1 }, session, '甲', NOW)).toEqual({
       kind: 'accept',

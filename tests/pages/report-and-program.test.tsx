@@ -24,7 +24,7 @@ describe('report page, opened by deep link', () => {
     expect(screen.getByText('株洲市妇联的项目')).toBeTruthy()
     expect(screen.getByText('《株洲市妇联2020年工作回顾》')).toBeTruthy()
     expect(screen.getByText('数字照录原文；标“约”的为近似值，文字为本平台整理。')).toBeTruthy()
-    fireEvent.click(screen.getByLabelText('株洲巾帼 暖心助农直播，可报名'))
+    fireEvent.click(screen.getByLabelText('株洲巾帼 暖心助农直播，可报名，示例场次'))
     expect(calls.navigations).toEqual(['/pages/program/index?id=zz-live-farm'])
   })
 

@@ -37,7 +37,7 @@ describe('sharing', () => {
     render(<ProgramPage />)
     await screen.findByText('我为家乡直播带货')
     expect(shared.chat).toMatchObject({
-      title: '成都市妇联·我为家乡直播带货，正在报名',
+      title: '成都市妇联·我为家乡直播带货（示例场次）',
       path: '/pages/program/index?id=cd-live-commerce',
     })
   })

@@ -37,7 +37,7 @@ describe('navigateTo and the page stack', () => {
     pages.depth = PAGE_STACK_LIMIT
     router.params = { id: 'zhuzhou-2020' }
     const report = render(<ReportPage />)
-    fireEvent.click(await screen.findByLabelText('株洲巾帼 暖心助农直播，可报名'))
+    fireEvent.click(await screen.findByLabelText('株洲巾帼 暖心助农直播，可报名，示例场次'))
     report.unmount()
     router.params = { id: 'zz-live-farm' }
     render(<ProgramPage />)

@@ -1,7 +1,9 @@
 // A federation's year told in sections with figure tiles, its programs, and the source line.
 import type { CSSProperties } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
+import { DEMO_LABEL } from '@/domain/demo'
 import { TopicTag } from '@/components/topic-tag'
 import { FIGURE_RULE } from '@/domain/figures'
 import type { Program } from '@/domain/types'
@@ -20,13 +22,14 @@ function ProgramRow({ program, onOpen }: { program: Program; onOpen: (id: string
       className="card program-row"
       onClick={() => onOpen(program.id)}
       role="link"
-      aria-label={`${program.title}，${open ? '可报名' : '查看详情'}`}
+      aria-label={`${program.title}，${open ? (program.signup?.demo ? `可报名，${DEMO_LABEL}` : '可报名') : '查看详情'}`}
     >
       <View className="row-card__top">
         <Text className="row-card__title">{program.title}</Text>
         <Text className={`row-card__badge program-row__badge ${open ? 'program-row__badge--open' : ''}`}>
           {open ? '可报名' : '往期'}
         </Text>
+        {program.signup?.demo ? <DemoNotice variant="badge" /> : null}
       </View>
       <Text className="program-row__summary">{program.summary}</Text>
       <View className="program-row__foot">
