@@ -1,19 +1,9 @@
 /** @jest-environment jsdom */
 // A report's sections show figures as the article wrote them, totals with their words, and the rule in the source line.
 import { render, screen, within } from '@testing-library/react'
-import type { Figure } from '@/domain/types'
 import { ReportView } from '@/features/report/report-view'
 import type { FederationReport } from '@/services/api'
-
-const fig = (id: string, label: string, value: string, unit: string, over: Partial<Figure> = {}): Figure => ({
-  id,
-  label,
-  value,
-  unit,
-  scope: 'year',
-  quote: `${label}${value}${unit}`,
-  ...over,
-})
+import { fig } from '../support/figures'
 
 const figures = [
   fig('screened', '完成“两癌”筛查', '79956', '人'),

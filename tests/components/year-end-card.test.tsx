@@ -2,17 +2,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { DEMO_LABEL } from '@/components/demo-notice'
 import { YearEndCard } from '@/features/feed/year-end-card'
-import type { Figure, YearEndCard as Card } from '@/domain/types'
-
-const fig = (id: string, label: string, value: string, unit: string, over: Partial<Figure> = {}): Figure => ({
-  id,
-  label,
-  value,
-  unit,
-  scope: 'year',
-  quote: `${label}${value}${unit}`,
-  ...over,
-})
+import type { YearEndCard as Card } from '@/domain/types'
+import { fig } from '../support/figures'
 
 const card: Card = {
   federationId: 'chengdu-2020',

@@ -9,18 +9,9 @@ import {
   parseFigureValue,
   scopeText,
 } from '@/domain/figures'
-import type { FederationFile, Figure } from '@/domain/types'
+import type { FederationFile } from '@/domain/types'
 import { contentFiles } from '../support/content-files'
-
-const figure = (over: Partial<Figure>): Figure => ({
-  id: 'f',
-  label: '创建美丽庭院',
-  value: '58.1万',
-  unit: '户',
-  scope: 'year',
-  quote: '创建美丽庭院58.1万户',
-  ...over,
-})
+import { figure } from '../support/figures'
 
 describe('formatFigure', () => {
   it.each([

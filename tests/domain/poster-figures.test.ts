@@ -2,6 +2,7 @@
 import { FIGURE_RULE_SHORT } from '@/domain/figures'
 import type { Figure, YearEndCard } from '@/domain/types'
 import { type Ctx2D, drawPoster, drawShareImage, posterLayout } from '@/features/share/draw'
+import { figure } from '../support/figures'
 
 interface Drawn {
   text: string
@@ -32,16 +33,6 @@ function recorder() {
   }
   return { ctx, drawn, rects }
 }
-
-const figure = (over: Partial<Figure>): Figure => ({
-  id: 'f',
-  label: '创建美丽庭院',
-  value: '58.1万',
-  unit: '户',
-  scope: 'year',
-  quote: '创建美丽庭院58.1万户',
-  ...over,
-})
 
 const card = (headlineFigures: Figure[]): PosterCard => ({
   name: '河北省妇联',

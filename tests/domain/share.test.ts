@@ -10,16 +10,10 @@ import {
 } from '@/domain/share'
 
 import type { Figure } from '@/domain/types'
+import { fig as figure } from '../support/figures'
 
-const fig = (label: string, value: string, unit: string, over: Partial<Figure> = {}): Figure => ({
-  id: 'x',
-  label,
-  value,
-  unit,
-  scope: 'year',
-  quote: `${label}${value}${unit}`,
-  ...over,
-})
+const fig = (label: string, value: string, unit: string, over: Partial<Figure> = {}) =>
+  figure('x', label, value, unit, over)
 const total = (label: string, value: string, unit: string, scopeLabel?: string) =>
   fig(label, value, unit, { scope: 'total', scopeLabel })
 
