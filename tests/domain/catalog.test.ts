@@ -40,12 +40,25 @@ describe('the shipped data', () => {
   // The national list of divisions (GB/T 2260) is a test-only dependency: it never enters the app bundle.
   it.each(contentFiles.map((f) => [f.file, (f.data as FederationFile).federation.region] as const))(
     '%s gives the division code of the place it names',
-    (_name, region) => {
+    (name, region) => {
       const { code, province, city, district } = region
-      if (district) expect(areaList.county_list[code]).toBe(district)
-      else if (city) expect(areaList.city_list[code]).toMatch(new RegExp(`^${city}`))
-      else expect(areaList.province_list[code]).toMatch(new RegExp(`^${province}`))
-      expect(areaList.province_list[`${code.slice(0, 2)}0000`]).toMatch(new RegExp(`^${province}`))
+      const [list, place] = district
+        ? [areaList.county_list, district]
+        : city
+          ? [areaList.city_list, city]
+          : [areaList.province_list, province]
+      const named = list[code] ?? '（没有这个代码）'
+      const inProvince = areaList.province_list[`${code.slice(0, 2)}0000`] ?? '（没有这个省）'
+      // Said as the data checks say it: the file, the field, and what the code really names.
+      const problems = [
+        ...((district ? named === district : named.startsWith(place))
+          ? []
+          : [`${name}: federation.region.code ${code} 是“${named}”，不是“${place}”`]),
+        ...(inProvince.startsWith(province)
+          ? []
+          : [`${name}: federation.region.code ${code} 在“${inProvince}”，不在“${province}”`]),
+      ]
+      expect(problems).toEqual([])
     },
   )
 
