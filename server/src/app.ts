@@ -14,7 +14,7 @@ import type { OrganizerOverview, OrganizerProgram, Roster } from '../../src/serv
 import type { Content } from './content'
 import type { Db } from './db/db'
 import { RETRY_AFTER_SECONDS } from './db/limits'
-import { errorBody, HTTP_ERRORS, HttpError, invalid, notFound, rawErrorResponse } from './errors'
+import { bodyOf, errorBody, HTTP_ERRORS, HttpError, invalid, notFound, rawErrorResponse } from './errors'
 import { clientIdForOpenid, clientIdFrom, type WeChatLogin } from './identity'
 import { checkRequestStrings } from './input-check'
 import { federationForToken, rosterCsv, toRosterRow, type OrganizerTokens } from './organizers'
@@ -221,7 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (e, req, reply) => {
       const known = toHttpError(e) ?? HTTP_ERRORS.badRequest()
       req.log.info({ method: req.method, route: '(bad url)', status: known.status }, 'request')
-      void (reply as FastifyReply).code(known.status).send(errorBody(known.code, known.message, known.field))
+      void (reply as FastifyReply).code(known.status).send(bodyOf(known))
     },
     clientErrorHandler: (e, socket) => {
       const status = answerClientError(e, socket)
@@ -247,11 +247,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (closing) {
       const e = HTTP_ERRORS.unavailable()
       void reply.header('connection', 'close').header('retry-after', '5')
-      return void reply.code(e.status).send(errorBody(e.code, e.message))
+      return void reply.code(e.status).send(bodyOf(e))
     }
     if (Buffer.byteLength(req.url) > LIMITS.urlBytes) {
       const e = HTTP_ERRORS.uriTooLong()
-      return void reply.code(e.status).send(errorBody(e.code, e.message, e.field))
+      return void reply.code(e.status).send(bodyOf(e))
     }
     done()
   })
@@ -328,7 +328,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (known) {
       if (known.status === 429) void reply.header('retry-after', '60')
       if (known.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS))
-      return reply.code(known.status).send(errorBody(known.code, known.message, known.field))
+      return reply.code(known.status).send(bodyOf(known))
     }
     // Only the kind of failure is logged: a database message could quote a value.
     const err = e as { name?: string; code?: string }
@@ -341,7 +341,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))]
     const e = allowed.length ? HTTP_ERRORS.methodNotAllowed() : HTTP_ERRORS.noRoute()
     if (allowed.length) void reply.header('allow', allowed.join(', '))
-    return reply.code(e.status).send(errorBody(e.code, e.message))
+    return reply.code(e.status).send(bodyOf(e))
   })
 
   const organizer = (req: FastifyRequest): string => {

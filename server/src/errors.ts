@@ -34,6 +34,9 @@ export const errorBody = (code: ErrorCode, message: string, field?: string) => (
   error: field ? { code, message, field } : { code, message },
 })
 
+/** The JSON body of a known error: the one shape every refusal takes. */
+export const bodyOf = (e: HttpError) => errorBody(e.code, e.message, e.field)
+
 /** One answer per status that HTTP itself can give, before or around any route. */
 export const HTTP_ERRORS = {
   badRequest: () => invalid('请求的格式不对，请刷新后再试'),
@@ -59,7 +62,7 @@ const REASONS: Record<number, string> = {
 
 /** A whole HTTP/1.1 response for a socket that Node's parser gave up on, before any request object exists. */
 export function rawErrorResponse(e: HttpError): string {
-  const body = JSON.stringify(errorBody(e.code, e.message, e.field))
+  const body = JSON.stringify(bodyOf(e))
   return (
     `HTTP/1.1 ${e.status} ${REASONS[e.status] ?? 'Error'}\r\n` +
     'Content-Type: application/json; charset=utf-8\r\n' +
