@@ -7,3 +7,6 @@ ALTER TABLE signups ADD COLUMN name_key text;
 -- ideograph, are one person. Rows from before have no key yet, and NULLs never collide.
 DROP INDEX signups_one_live_per_person;
 CREATE UNIQUE INDEX signups_one_live_per_person ON signups (session_id, name_key, mobile) WHERE status <> 'cancelled';
+
+-- The server fills missing keys at every start: this keeps that look-up from reading the whole table.
+CREATE INDEX signups_without_name_key ON signups (id) WHERE name_key IS NULL;
