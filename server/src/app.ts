@@ -246,6 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', (req, reply, done) => {
     if (closing) {
       const e = HTTP_ERRORS.unavailable()
+      // Longer than a lock wait's RETRY_AFTER_SECONDS: a restart takes a few seconds.
       void reply.header('connection', 'close').header('retry-after', '5')
       return void reply.code(e.status).send(bodyOf(e))
     }
