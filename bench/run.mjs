@@ -311,11 +311,22 @@ table(
 if (results.load) {
   table(
     'API under load (2,000 new people for one session, then program pages; loopback, concurrency 20)',
-    ['database', 'earlier sign-ups', 'sign-ups/s', 'p50 ms', 'p95 ms', 'program page/s', 'unrelated page/s', 'answers'],
+    [
+      'database',
+      'earlier sign-ups',
+      'sign-ups/s',
+      'of empty',
+      'p50 ms',
+      'p95 ms',
+      'program page/s',
+      'unrelated page/s',
+      'answers',
+    ],
     results.load.runs.map((r) => [
       r.backend,
       r.history,
       r.perSecond,
+      r.ofEmpty ? `${r.ofEmpty}%` : '—',
       r.p50Ms,
       r.p95Ms,
       r.programPerSecond,
