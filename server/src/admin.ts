@@ -1,8 +1,10 @@
 // `npm run backup` and `npm run restore -- <file>`: the operator's commands for backups, with the
 // same settings as `npm run server` (PGLITE_DIR or DATABASE_URL, BACKUP_DIR, BACKUP_KEEP_DAYS).
+// `npm run admin -- <command>` runs the same commands and the account ones (cli/accounts.ts).
 import { existsSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { adminSocketPath, askServerForBackup, listBackups, makeBackup, restorePglite, restorePostgres } from './backup'
+import { createAdmin } from './cli/accounts'
 import { readConfig, type ServerConfig } from './config'
 import { openDatabase } from './server'
 
@@ -59,12 +61,21 @@ async function main(argv: string[]) {
     console.log(`备份完成：${await backup(config)}`)
   } else if (command === 'restore') {
     console.log(await restore(config, arg))
+  } else if (command === 'create-admin') {
+    const db = await openDatabase(config)
+    try {
+      console.log(await createAdmin(db, config, argv.slice(1)))
+    } finally {
+      await db.close()
+    }
   } else if (command === 'list') {
     const all = listBackups(config.backups.dir)
     if (all.length === 0) console.log(`${config.backups.dir} 里还没有备份`)
     for (const b of all) console.log(`${b.takenAt.toISOString()}  ${(b.bytes / 1024).toFixed(0)} KB  ${b.file}`)
   } else {
-    throw new Error('用法：npm run backup | npm run restore -- <备份文件> | npm run backups')
+    throw new Error(
+      '用法：npm run backup | npm run restore -- <备份文件> | npm run backups | npm run admin -- create-admin …',
+    )
   }
 }
 

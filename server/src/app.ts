@@ -17,14 +17,18 @@ import { RETRY_AFTER_SECONDS } from './db/limits'
 import { bodyOf, errorBody, HTTP_ERRORS, HttpError, invalid, notFound, rawErrorResponse } from './errors'
 import { clientIdForOpenid, clientIdFrom, type WeChatLogin } from './identity'
 import { checkRequestStrings } from './input-check'
-import { federationForToken, rosterCsv, toRosterRow, type OrganizerTokens } from './organizers'
+import { rosterCsv, toRosterRow } from './organizers'
 import type { Signups } from './signups'
+import type { Accounts } from './accounts'
+import { organizerOf, requireRole } from './auth'
+import { authRoutes } from './routes/auth'
+import { staffRoutes } from './routes/staff'
 
 export interface AppDeps {
   db: Db
   content: Content
   signups: Signups
-  organizerTokens: OrganizerTokens
+  accounts: Accounts
   weChatLogin: WeChatLogin
   clientIdSecret: string
   corsOrigins: string[]
@@ -345,19 +349,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(e.status).send(bodyOf(e))
   })
 
-  const organizer = (req: FastifyRequest): string => {
-    const header = req.headers.authorization ?? ''
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
-    const federationId = federationForToken(deps.organizerTokens, token)
-    if (!federationId) throw new HttpError(401, 'unauthorized', '组织者口令不对，请检查后重试', 'token')
-    return federationId
-  }
+  // Organizer accounts and their sessions (routes/auth.ts, routes/staff.ts); all three roles read rosters.
+  await app.register(authRoutes, { accounts: deps.accounts })
+  await app.register(staffRoutes, { accounts: deps.accounts, db: deps.db })
+  const organizer = (req: FastifyRequest): string => organizerOf(req).federation.id
+  const reader = { preHandler: requireRole(deps.accounts, 'viewer') }
 
   const ownProgram = (req: FastifyRequest) => {
     const federationId = organizer(req)
     const found = lookup(req, (id) => content.program(id), '没有找到这个项目')
     if (found.file.federation.id !== federationId) {
-      throw new HttpError(403, 'forbidden', '这个项目不属于你的妇联，看不到它的报名名单')
+      throw new HttpError(403, 'forbidden', '这不是你所在妇联的项目，看不到它的报名名单')
     }
     if (!found.program.signup) throw notFound('这个项目不接受报名，没有名单')
     return { ...found, form: found.program.signup.form }
@@ -432,7 +434,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { clientId: clientIdForOpenid(openid, deps.clientIdSecret) }
   })
 
-  app.get('/api/organizer/programs', async (req): Promise<OrganizerOverview> => {
+  app.get('/api/organizer/programs', reader, async (req): Promise<OrganizerOverview> => {
     const federationId = organizer(req)
     const file = content.federation(federationId)
     if (!file) throw notFound('没有找到你的妇联的内容')
@@ -459,7 +461,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { federation: { id: federationId, name: file.federation.name }, programs }
   })
 
-  app.get('/api/organizer/programs/:id/roster', async (req): Promise<Roster> => {
+  app.get('/api/organizer/programs/:id/roster', reader, async (req): Promise<Roster> => {
     const { file, program, rows } = await roster(req)
     return {
       federation: { id: file.federation.id, name: file.federation.name },
@@ -468,7 +470,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   })
 
-  app.get('/api/organizer/programs/:id/roster.csv', async (req, reply) => {
+  app.get('/api/organizer/programs/:id/roster.csv', reader, async (req, reply) => {
     const { program, form, rows } = await roster(req)
     const name = `${program.title}-报名名单.csv`
     return reply

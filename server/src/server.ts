@@ -14,6 +14,7 @@ import { openPglite } from './db/pglite'
 import { openPostgres } from './db/postgres'
 import { devWeChatLogin, weChatLogin } from './identity'
 import { Signups } from './signups'
+import { Accounts } from './accounts'
 
 export interface Started {
   app: FastifyInstance
@@ -23,6 +24,9 @@ export interface Started {
   migrations: string[]
   /** Expired sign-ups deleted at start (see Signups.purgeExpired). */
   purged: number
+  accounts: Accounts
+  /** Development 管理员 accounts made at this start (README lists their passwords). */
+  seeded: string[]
   close(): Promise<void>
 }
 
@@ -100,11 +104,14 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     const now = options.now ?? (() => new Date())
     const purgeDays = purgeAfterDays(config.backups.keepDays)
     const purged = await signups.purgeExpired(now(), purgeDays)
+    // Development seeds a 管理员 per federation; production refuses accounts with development passwords.
+    const accounts = new Accounts(db, config.accounts, now)
+    const seeded = await accounts.prepare()
     const app = await buildApp({
       db,
       content,
       signups,
-      organizerTokens: config.organizerTokens,
+      accounts,
       weChatLogin: config.weChat.appId
         ? weChatLogin(config.weChat.appId, config.weChat.appSecret, (url) => fetch(url))
         : devWeChatLogin,
@@ -145,6 +152,8 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       load,
       migrations,
       purged,
+      accounts,
+      seeded,
       async close() {
         clearInterval(daily)
         closing = true

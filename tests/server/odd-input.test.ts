@@ -8,9 +8,9 @@ import {
   asDevice,
   backends,
   housekeepingBody,
+  organizerToken,
   startTestServer,
   submitRequest,
-  TOKENS,
   type InjectOptions,
   type TestServer,
 } from './support'
@@ -94,8 +94,10 @@ describe('badField', () => {
 
 describe.each(backends())('odd input (%s)', (backend) => {
   let server: TestServer
+  let token: string
   beforeAll(async () => {
     server = await startTestServer(backend)
+    token = await organizerToken(server, 'wudu-2020')
   })
   afterAll(() => server.close())
 
@@ -133,7 +135,7 @@ describe.each(backends())('odd input (%s)', (backend) => {
           headers: {
             'x-device-id': r.device,
             'idempotency-key': r.key,
-            ...(r.organizer ? { authorization: `Bearer ${TOKENS['wudu-2020']}` } : {}),
+            ...(r.organizer ? { authorization: `Bearer ${token}` } : {}),
             ...(route.method === 'GET' ? {} : { 'content-type': 'application/json' }),
           },
           payload:
