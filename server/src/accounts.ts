@@ -568,8 +568,19 @@ export class Accounts {
     return problems
   }
 
-  /** At start: development seeds; production refuses development accounts, naming them. */
+  /** Deletes sessions past either end; a session is also deleted when it is next shown, and at its account's next login. */
+  async deleteEndedSessions(): Promise<number> {
+    const at = this.now()
+    const rows = await this.db.query<{ token_hash: string }>(
+      'DELETE FROM auth_sessions WHERE expires_at <= $1 OR last_seen_at <= $2 RETURNING token_hash',
+      [at, new Date(at.getTime() - this.settings.sessionIdleMs)],
+    )
+    return rows.length
+  }
+
+  /** At start: ended sessions go; development seeds; production refuses development accounts, naming them. */
   async prepare(): Promise<string[]> {
+    await this.deleteEndedSessions()
     if (!this.settings.production) return this.seedDevAdmins()
     const problems = await this.devAccountProblems()
     if (problems.length) {

@@ -148,6 +148,21 @@ describe.each(backends())('organizer accounts (%s)', (backend) => {
       expect(error(await as(token, 'GET', '/api/auth/me'))).toEqual([401, EXPIRED])
     })
 
+    it('deletes ended sessions at start, and keeps live ones', async () => {
+      const idle = await organizerToken(server, 'wudu-2020')
+      move(6 * HOUR)
+      const live = await organizerToken(server, 'wudu-2020')
+      move(7 * HOUR)
+      const hashes = async () =>
+        (await server.db.query<{ token_hash: string }>('SELECT token_hash FROM auth_sessions')).map((r) => r.token_hash)
+      const hash = (t: string) => createHash('sha256').update(t).digest('hex')
+      expect(await hashes()).toContain(hash(idle))
+      await server.accounts.prepare()
+      expect(await hashes()).not.toContain(hash(idle))
+      expect(await hashes()).toContain(hash(live))
+      expect((await as(live, 'GET', '/api/auth/me')).statusCode).toBe(200)
+    })
+
     it('ends a session whose expiry in the database has passed', async () => {
       const token = await organizerToken(server, 'wudu-2020')
       await server.db.query('UPDATE auth_sessions SET expires_at = $2 WHERE token_hash = $1', [
