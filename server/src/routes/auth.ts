@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { TryLater, type Accounts } from '../accounts'
 import { organizerOf, requireRole } from '../auth'
 import { bodyOf, HttpError } from '../errors'
-import { account, loginResult, ok, password, strings } from './schemas'
+import { account, loginResult, ok, password, strings } from './account-schemas'
 
 /** A 429 that says when: Retry-After in seconds, the wait in words in the message. */
 async function answerTryLater<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> {

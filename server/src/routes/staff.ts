@@ -7,7 +7,7 @@ import { auditPage } from '../audit'
 import { organizerOf, requireRole } from '../auth'
 import type { Db } from '../db/db'
 import { notFound } from '../errors'
-import { idParam, role, staffMember, strings } from './schemas'
+import { idParam, role, staffMember, strings } from './account-schemas'
 
 const memberId = (req: FastifyRequest): number => {
   const raw = (req.params as { id: string }).id
