@@ -3,6 +3,7 @@
 // disabling, password resets, the last 管理员, the audit log, and the development seed accounts.
 import { createHash } from 'node:crypto'
 import { LOCKOUT } from '../../server/src/accounts'
+import * as passwords from '../../server/src/auth-passwords'
 import {
   backends,
   devAdmin,
@@ -101,7 +102,14 @@ describe.each(backends())('organizer accounts (%s)', (backend) => {
 
     it('answers a wrong password and an unknown login alike', async () => {
       expect(error(await login('wudu-2020-admin', 'not-the-password'))).toEqual([401, '账号或密码不对'])
+      // An unknown name costs a full scrypt check too, at the cost real hashes have.
+      const checked = jest.spyOn(passwords, 'verifyPassword')
       expect(error(await login('nobody-here', 'not-the-password'))).toEqual([401, '账号或密码不对'])
+      expect(checked).toHaveBeenCalledTimes(1)
+      expect(checked.mock.calls[0][0]).toBe('not-the-password')
+      expect(checked.mock.calls[0][1]).toMatch(/^scrypt\$12\$8\$1\$/)
+      await expect(checked.mock.results[0].value).resolves.toBe(false)
+      checked.mockRestore()
       expect(error(await login('', 'x'))).toEqual([400, '请填写账号和密码'])
       const missing = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a' } })
       expect(missing.statusCode).toBe(400)
