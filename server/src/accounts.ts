@@ -414,16 +414,24 @@ export class Accounts {
   }
 
   /**
-   * Refuses a change that would leave the federation without an enabled 管理员. The federation's
-   * admin rows are locked first, so two admins demoting each other at once cannot both succeed.
+   * Locks the enabled 管理员 rows of her federation, in id order, before any other row: two
+   * admins changing each other at once then queue instead of deadlocking, and the second sees
+   * the first one's change. Refuses her if she is no longer one of them.
    */
-  private async keepOneAdmin(tx: Queryable, federationId: string, leaving: AccountRow, what: string) {
-    if (leaving.role !== 'admin' || leaving.disabled) return
-    const admins = await tx.query<{ id: string }>(
+  private async lockAdmins(tx: Queryable, principal: Principal): Promise<number[]> {
+    const rows = await tx.query<{ id: string }>(
       `SELECT id FROM accounts WHERE federation_id = $1 AND role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`,
-      [federationId],
+      [principal.federation.id],
     )
-    if (admins.filter((a) => Number(a.id) !== Number(leaving.id)).length === 0) {
+    const admins = rows.map((r) => Number(r.id))
+    if (!admins.includes(principal.id)) throw new HttpError(403, 'forbidden', '你已不是本妇联的管理员，不能做这个操作')
+    return admins
+  }
+
+  /** Refuses a change that would leave the federation without an enabled 管理员. */
+  private keepOneAdmin(admins: number[], leaving: AccountRow, what: string) {
+    if (leaving.role !== 'admin' || leaving.disabled) return
+    if (admins.filter((id) => id !== Number(leaving.id)).length === 0) {
       throw new HttpError(409, 'invalid', `这是本妇联最后一位管理员，不能${what}。请先让另一位成员成为管理员`)
     }
   }
@@ -431,9 +439,10 @@ export class Accounts {
   async setDisabled(principal: Principal, id: number, disabled: boolean): Promise<StaffMember> {
     const at = this.now()
     await this.db.transaction(async (tx) => {
+      const admins = await this.lockAdmins(tx, principal)
       const row = await this.member(tx, principal, id)
       if (row.disabled === disabled) return
-      if (disabled) await this.keepOneAdmin(tx, row.federation_id, row, '停用')
+      if (disabled) this.keepOneAdmin(admins, row, '停用')
       await tx.query('UPDATE accounts SET disabled = $2, updated_at = $3 WHERE id = $1', [id, disabled, at])
       // A disabled account is out at once, on every device.
       if (disabled) await tx.query('DELETE FROM auth_sessions WHERE account_id = $1', [id])
@@ -446,9 +455,10 @@ export class Accounts {
     if (!isRole(role)) throw invalid('请选择角色', 'role')
     const at = this.now()
     await this.db.transaction(async (tx) => {
+      const admins = await this.lockAdmins(tx, principal)
       const row = await this.member(tx, principal, id)
       if (row.role === role) return
-      if (role !== 'admin') await this.keepOneAdmin(tx, row.federation_id, row, `改为${ROLE_LABELS[role]}`)
+      if (role !== 'admin') this.keepOneAdmin(admins, row, `改为${ROLE_LABELS[role]}`)
       await tx.query('UPDATE accounts SET role = $2, updated_at = $3 WHERE id = $1', [id, role, at])
       await audit(tx, this.actor(principal, row.federation_id, at), 'role', row.login, { from: row.role, to: role })
     })

@@ -448,24 +448,39 @@ describe.each(backends())('organizer accounts (%s)', (backend) => {
       await as(other.token, 'POST', `/api/workspace/staff/${me.id}/role`, { role: 'admin' })
     })
 
-    it('two 管理员 demoting each other at the same moment: one of them stays', async () => {
-      const a = await member('admin', 'chengdu-2020')
-      const first = json(await as(a.admin, 'GET', '/api/auth/me')).account
-      // Two admins now (the seed and a): each demotes the other at once.
-      const [x, y] = await Promise.all([
-        as(a.admin, 'POST', `/api/workspace/staff/${a.id}/role`, { role: 'viewer' }),
-        as(a.token, 'POST', `/api/workspace/staff/${first.id}/role`, { role: 'viewer' }),
-      ])
-      // The loser is refused as the last 管理员 (409), or, if the winner came first, as no longer one (403).
-      const statuses = [x.statusCode, y.statusCode].sort()
-      expect([
-        [200, 403],
-        [200, 409],
-      ]).toContainEqual(statuses)
-      const admins = await server.db.query(
-        "SELECT 1 FROM accounts WHERE federation_id = 'chengdu-2020' AND role = 'admin' AND NOT disabled",
-      )
-      expect(admins).toHaveLength(1)
+    it('two 管理员 demoting or disabling each other at the same moment: one stays, ten rounds over', async () => {
+      const seedId = json(await as(await organizerToken(server, 'chengdu-2020'), 'GET', '/api/auth/me')).account.id
+      const other = await member('admin', 'chengdu-2020')
+      for (let round = 0; round < 10; round++) {
+        const seed = await organizerToken(server, 'chengdu-2020')
+        const otherToken = await loginToken(server, other)
+        const disable = round % 2 === 1
+        const step = (token: string, id: number) =>
+          disable
+            ? as(token, 'POST', `/api/workspace/staff/${id}/disable`)
+            : as(token, 'POST', `/api/workspace/staff/${id}/role`, { role: 'viewer' })
+        const [x, y] = await Promise.all([step(seed, other.id), step(otherToken, seedId)])
+        // They queue on the admin rows (no deadlock, no 5xx). The second finds she is no longer a
+        // 管理员 (403, in the transaction or already at the role check), or that her session ended
+        // with her disabled account (401).
+        const [won, lost] = x.statusCode === 200 ? [x, y] : [y, x]
+        expect(won.statusCode).toBe(200)
+        expect([
+          [401, EXPIRED],
+          [403, '你已不是本妇联的管理员，不能做这个操作'],
+          [403, '这个操作需要管理员权限，你的角色是查看'],
+        ]).toContainEqual(error(lost))
+        const admins = await server.db.query<{ id: string }>(
+          "SELECT id FROM accounts WHERE federation_id = 'chengdu-2020' AND role = 'admin' AND NOT disabled",
+        )
+        expect(admins).toHaveLength(1)
+        // The one left puts the other back for the next round.
+        const [winner, loserId] = won === x ? [seed, other.id] : [otherToken, seedId]
+        await as(winner, 'POST', `/api/workspace/staff/${loserId}/enable`)
+        expect((await as(winner, 'POST', `/api/workspace/staff/${loserId}/role`, { role: 'admin' })).statusCode).toBe(
+          200,
+        )
+      }
     })
   })
 
