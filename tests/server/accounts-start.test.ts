@@ -151,7 +151,7 @@ describe.each(backends())('production and development accounts (%s)', (backend) 
 })
 
 describe('npm run admin -- create-admin, as its own process', () => {
-  it('creates a 管理员 in the data directory a server then lets log in', async () => {
+  it('creates a 管理员 in the data directory a server then lets log in; production refuses the seeded ones', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jg-admin-'))
     const env = { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: '', RATE_LIMIT_PER_MINUTE: '0' }
     const cli = (args: string[], input: string) =>
@@ -191,6 +191,25 @@ describe('npm run admin -- create-admin, as its own process', () => {
       } finally {
         await second.stop()
       }
+
+      // The same data in production: refused at start, naming the development accounts still open.
+      const production = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        cwd: ROOT,
+        env: {
+          ...env,
+          NODE_ENV: 'production',
+          PORT: '0',
+          CLIENT_ID_SECRET: 'client-id-secret-7d2e9f4a1b6c8e3d5f0a2b4c',
+          WECHAT_APPID: 'wx0123456789abcdef',
+          WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
+      expect(production.status).toBe(1)
+      expect(production.stderr).toContain('服务器没能启动：有组织者账号还能用开发密码登录，生产环境不能启动')
+      expect(production.stderr).toContain('账号 zhuzhou-2020-admin（zhuzhou-2020）是开发环境自动建的')
+      expect(production.stderr).not.toContain('liu-min')
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }
