@@ -385,7 +385,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/cards', async (req) => {
     const at = now()
     return filterCards(
-      content.files.map((f) => toCard(f, at)),
+      content.files.map((f) => toCard(f, at, content.sessionsFor)),
       cardFilter(req.query),
     )
   })
@@ -394,6 +394,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return toReport(
       lookup(req, (id) => content.federation(id), '没有找到这个妇联的年终盘点，可能已下线'),
       now(),
+      content.sessionsFor,
     )
   })
 

@@ -24,6 +24,7 @@ export type Decision<R> =
 
 /** Why a session takes no sign-up now (deadline passed, started, or not open yet); undefined when it does. */
 export function closedMessage(session: Session, now: Date): string | undefined {
+  if (session.cancelled) return '这个场次已取消'
   const state = signupState(session, now)
   if (state === 'closed') return '这个场次的报名已经截止了'
   if (state === 'notYet') return '这个场次还没开始报名'
