@@ -1,5 +1,14 @@
 import { areaList } from '@vant/area-data'
-import { buildCatalog, checkFederationFile, MIN_FIGURES, type RawFile } from '@/domain/catalog'
+import {
+  buildCatalog,
+  checkFederationFile,
+  federationIdProblem,
+  idFromFileName,
+  MIN_FIGURES,
+  regionCodeLevel,
+  regionCodeProblem,
+  type RawFile,
+} from '@/domain/catalog'
 import { FIGURE_VALUE } from '@/domain/figure-match'
 import type { FederationFile } from '@/domain/types'
 import { createMockApi } from '@/services/mock/mock-api'
@@ -255,5 +264,26 @@ describe('broken data fails with the file and the field', () => {
     ])
     const [a, b] = catalog.problems.map((p) => p.file).sort()
     expect([a, b]).toEqual(['mock/aaa-2025.json', NAME])
+  })
+})
+
+describe('ids and region codes for a new federation', () => {
+  it('accepts the first two digits of every province in the national list, and no others', () => {
+    const provinces = new Set(Object.keys(areaList.province_list).map((c) => c.slice(0, 2)))
+    for (let p = 10; p < 100; p++) {
+      const problem = regionCodeProblem(`${p}0100`)
+      expect([p, problem === undefined]).toEqual([p, provinces.has(String(p))])
+    }
+    expect(regionCodeProblem('62120')).toContain('应为6位行政区划代码')
+    expect(regionCodeLevel('620000')).toBe('省')
+    expect(regionCodeLevel('621200')).toBe('市')
+    expect(regionCodeLevel('621202')).toBe('区县')
+  })
+
+  it('accepts every shipped federation id, and refuses what could not be a file name or a link', () => {
+    for (const f of contentFiles) expect(federationIdProblem(idFromFileName(f.file))).toBeUndefined()
+    for (const bad of ['Wudu-2020', 'wudu_2020', '2020-wudu', 'wudu--2020', 'wudu-', '武都', 'a'.repeat(65)]) {
+      expect([bad, federationIdProblem(bad)]).toEqual([bad, expect.any(String)])
+    }
   })
 })
