@@ -192,6 +192,12 @@ async function byId(q: Queryable, id: string): Promise<Signup> {
   return withPlace(q, row)
 }
 
+/**
+ * Why a session takes no sign-up now. Cancelled sessions exist only in server mode, so that
+ * message lives here, not in the rules the app carries (its main package is at its size budget).
+ */
+const closedFor = (session: Session, now: Date) => (session.cancelled ? '这个场次已取消' : closedMessage(session, now))
+
 /** Days after a session starts that its sign-ups are kept (the privacy notice says 90). */
 export const RETENTION_DAYS = 90
 
@@ -237,7 +243,7 @@ export class Signups {
     const [sessionRow] = await this.db.query<SessionRow>(SQL.session, [input.sessionId, program.id])
     if (!sessionRow || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
     const session = sessionFromRow(sessionRow)
-    const closed = closedMessage(session, now)
+    const closed = closedFor(session, now)
     if (closed) throw new HttpError(409, 'closed', closed, 'session')
 
     // The same validator as the form: the server never trusts what the phone checked.
@@ -265,7 +271,9 @@ export class Signups {
           name,
           now,
         )
-        if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
+        if (decision.kind === 'closed') {
+          throw new HttpError(409, 'closed', closedFor(current, now) ?? decision.message, 'session')
+        }
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
         if (decision.kind === 'again') return { signup: decision.record, created: false }
         const [row] = await tx.query<Row>(SQL.insert, [
