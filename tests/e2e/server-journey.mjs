@@ -43,7 +43,7 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) 
 const tokens = JSON.parse(readFileSync(join(ROOT, 'server', 'organizers.dev.json'), 'utf8'))
 const web = await serve(OUT)
 const dataDir = mkdtempSync(join(tmpdir(), 'jg-e2e-'))
-const apiEnv = { PGLITE_DIR: dataDir, CORS_ORIGINS: web.url }
+const apiEnv = { PGLITE_DIR: dataDir, CORS_ORIGINS: web.url, SEED_EMPTY_DATABASE: 'true' }
 let api = await startApiProcess(apiEnv, { port: API_PORT })
 const browser = await launchChromium()
 const { journey, results } = journeys(browser)
