@@ -260,8 +260,8 @@ export class Signups {
 
     try {
       return await this.db.transaction(async (tx) => {
-        // Read under the lock: the same facts the mock counts from its list.
-        // The session as it is under the lock: moved or cancelled a moment ago, it is seen here.
+        // Read under the lock: the same facts the mock counts from its list, and the session as it
+        // is now (moved or cancelled a moment ago, it is seen here).
         const { confirmed, row: locked } = await lockSession(tx, session.id)
         const current = locked ? sessionFromRow(locked) : session
         const same = await tx.query(SQL.samePerson, [session.id, nameKey, mobile])
