@@ -234,11 +234,19 @@ export class Content {
    */
   watch(everyMs: number, onError: (e: unknown) => void): () => void {
     let running = false
+    // A busy database fails many checks in a row: the first one is reported, not each.
+    let failing = false
     const timer = setInterval(() => {
       if (running) return
       running = true
       this.refresh()
-        .catch(onError)
+        .then(
+          () => (failing = false),
+          (e: unknown) => {
+            if (!failing) onError(e)
+            failing = true
+          },
+        )
         .finally(() => (running = false))
     }, everyMs)
     timer.unref()

@@ -7,12 +7,14 @@ import type { Signup } from '@/services/api'
 import { createMockApi } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
 import { createFederation, parseNewFederation } from '../../server/src/cli/content'
-import { MOCK_DIR, readJsonDir } from '../../server/src/content'
+import { MOCK_DIR, readCatalog, readJsonDir } from '../../server/src/content'
+import { migrate } from '../../server/src/db/migrate'
 import type { Db } from '../../server/src/db/db'
 import { createServer } from '../../server/src/server'
 import { cancelSession, updateSession } from '../../server/src/sessions'
 import {
   asDevice,
+  asOrganizer,
   backends,
   freshDatabase,
   housekeepingBody,
@@ -21,6 +23,7 @@ import {
   startTestServer,
   submitRequest,
   testConfig,
+  TOKENS,
   type TestServer,
 } from './support'
 
@@ -167,6 +170,14 @@ describe.each(backends())('content from the database (%s)', (backend) => {
       expect(tc).toMatchObject({ sessionCancelled: { reason: '天气原因，改期另行通知' } })
       expect(tc.sessionChanged).toBeUndefined()
 
+      // The organizer's roster reads the session as it is now, too.
+      const roster = await server.inject(
+        asOrganizer(TOKENS['wudu-2020'], '/api/organizer/programs/wd-housekeeping/roster'),
+      )
+      expect(JSON.parse(roster.body).rows.map((r: { sessionStart: string }) => r.sessionStart)).toEqual([
+        '2026-12-03T14:00:00+08:00',
+      ])
+
       // A change to neither time nor place (the title) tells her nothing new.
       await server.db.transaction((tx) => updateSession(tx, 'wd-tc-1', { title: '集中筛查日（上午）' }))
       const [tcAgain] = await json<Signup[]>(server, '/api/signups/mine', 'd-move-2')
@@ -241,6 +252,37 @@ describe.each(backends())('content from the database (%s)', (backend) => {
       expect(Date.now() - start).toBeLessThan(1000)
     } finally {
       await server.close()
+    }
+  })
+})
+
+describe('the content check', () => {
+  it('reports the first of a run of failed checks, and again after one succeeds', async () => {
+    const database = await freshDatabase('pglite')
+    const real = await database.open()
+    let down = false
+    const db: Db = {
+      ...keptOpen(real),
+      query: (sql, params) =>
+        down ? Promise.reject(Object.assign(new Error('busy'), { code: '57014' })) : real.query(sql, params),
+    }
+    try {
+      await migrate(real)
+      const content = await readCatalog(db)
+      const errors: unknown[] = []
+      const stop = content.watch(5, (e) => errors.push(e))
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
+      down = true
+      await wait(100)
+      expect(errors).toHaveLength(1)
+      down = false
+      await wait(50)
+      down = true
+      await wait(100)
+      stop()
+      expect(errors).toHaveLength(2)
+    } finally {
+      await real.close()
     }
   })
 })
