@@ -12,6 +12,7 @@ import { migrate } from '../../server/src/db/migrate'
 import type { Db } from '../../server/src/db/db'
 import { createServer } from '../../server/src/server'
 import { cancelSession, updateSession } from '../../server/src/sessions'
+import { Signups, SQL } from '../../server/src/signups'
 import {
   asDevice,
   asOrganizer,
@@ -201,6 +202,36 @@ describe.each(backends())('content from the database (%s)', (backend) => {
       expect((await json<Signup[]>(server, '/api/signups/mine', 'd-move-1')).length).toBe(1)
       expect(await server.signups.purgeExpired(new Date('2027-03-04T12:00:00+08:00'))).toBe(2)
       expect(await json<Signup[]>(server, '/api/signups/mine', 'd-move-1')).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('a session cancelled after she opened the form, while her sign-up waits for its row, refuses it', async () => {
+    const server = await startTestServer(backend)
+    try {
+      await server.db.transaction((tx) => cancelSession(tx, 'wd-hk-1', '培训老师临时有事'))
+      // Her sign-up read the session just before the cancellation: that first read still says open.
+      const stale: Db = {
+        ...keptOpen(server.db),
+        query: async <T>(sql: string, params?: Parameters<Db['query']>[1]) => {
+          const rows = await server.db.query<T>(sql, params)
+          return sql === SQL.session ? rows.map((r) => ({ ...r, status: 'open', cancel_reason: null })) : rows
+        },
+      }
+      const signups = new Signups(stale, server.content)
+      const { sessionId, programId, answers } = housekeepingBody(person(5))
+      await expect(
+        signups.submit({
+          clientId: 'd-late-phone',
+          idempotencyKey: 'late-key-1',
+          programId,
+          sessionId,
+          answers,
+          now: NOW,
+        }),
+      ).rejects.toMatchObject({ status: 409, message: '这个场次已取消' })
+      expect(await server.signups.mine('d-late-phone')).toEqual([])
     } finally {
       await server.close()
     }
