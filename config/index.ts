@@ -1,6 +1,7 @@
 // Build configuration shared by weapp and H5; dev.ts / prod.ts add mode-specific settings.
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type { IMiniAppConfig } from '@tarojs/taro/types/compile'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -15,6 +16,17 @@ function isBuiltIn(module: { resource?: string; context?: string | null }): bool
   const file = module.resource
   if (!file) return module.context === MOCK_DIR
   return (inDir(file, MOCK_DIR) && file.endsWith('.json')) || inDir(file, MOCK_SERVICE_DIR)
+}
+
+type WebpackChain = Parameters<NonNullable<IMiniAppConfig<'webpack5'>['webpackChain']>>[0]
+
+/** The content files go through a loader that leaves out what the app does not show. */
+function stripAppUnused(chain: WebpackChain) {
+  chain.module
+    .rule('built-in-content')
+    .test((file: string) => inDir(file, MOCK_DIR) && file.endsWith('.json'))
+    .use('built-in-content')
+    .loader(path.resolve(__dirname, 'built-in-content-loader.cjs'))
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -48,6 +60,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       config: { output: { ascii_only: false } },
     },
     mini: {
+      webpackChain: stripAppUnused,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -71,6 +84,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
+        stripAppUnused(chain)
         // Taro splits only the entry's chunks on H5, so each page chunk carried its own copy of
         // everything it shares with other pages: the built-in content and mock service, Taro's
         // components, the store. Two groups take them out of the page chunks:
