@@ -29,7 +29,23 @@ function stripAppUnused(chain: WebpackChain) {
     .loader(path.resolve(__dirname, 'built-in-content-loader.cjs'))
 }
 
+/**
+ * A build that sends sign-ups to a server is a service someone runs: its 隐私说明 must name who
+ * and how to reach them. A production build without them is refused (development builds say so
+ * on the page instead).
+ */
+function checkOperator() {
+  if (process.env.NODE_ENV !== 'production' || !process.env.TARO_APP_API_BASE?.trim()) return
+  const missing = ['TARO_APP_OPERATOR', 'TARO_APP_OPERATOR_CONTACT'].filter((k) => !process.env[k]?.trim())
+  if (missing.length > 0) {
+    throw new Error(
+      `设置了 TARO_APP_API_BASE 的正式构建必须写明运营方：请设置 ${missing.join('、')}（见 README 环境变量），隐私说明里要告诉用户谁负责她的信息、怎样联系。`,
+    )
+  }
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
+  checkOperator()
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jinguo-nianzhong-pandian',
     date: '2026-11-23',
