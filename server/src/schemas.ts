@@ -5,6 +5,7 @@ import { FIELD_TYPES, FIGURE_SCOPES, LEVELS, TOPICS } from '../../src/domain/typ
 import type { FederationReport, ProgramDetail, Signup } from '../../src/services/api'
 import type { OrganizerOverview, Roster } from '../../src/services/organizer'
 import type { YearEndCard } from '../../src/domain/types'
+import type { ErrorCode } from './errors'
 import { LIMITS } from './http/limits'
 
 // ---- Building blocks -------------------------------------------------------------------------
@@ -178,6 +179,29 @@ const status = { type: 'string', enum: ['confirmed', 'waitlisted', 'cancelled'] 
 
 // ---- Responses -------------------------------------------------------------------------------
 
+/** The codes the server answers with (errors.ts): the app's own, and those only HTTP itself gives. */
+const errorCode = {
+  type: 'string',
+  enum: [
+    'not_found',
+    'closed',
+    'duplicate',
+    'invalid',
+    'unauthorized',
+    'forbidden',
+    'too_large',
+    'rate_limited',
+    'busy',
+    'unknown',
+    'method_not_allowed',
+    'uri_too_long',
+    'unsupported_media_type',
+    'headers_too_large',
+    'unavailable',
+    'request_timeout',
+  ],
+} as const
+
 /** Every refusal: `{ error: { code, message, field? } }` (errors.ts). */
 export const errorResponse = {
   type: 'object',
@@ -188,7 +212,7 @@ export const errorResponse = {
       type: 'object',
       additionalProperties: false,
       required: ['code', 'message'],
-      properties: { code: str, message: str, field: str },
+      properties: { code: errorCode, message: str, field: str },
     },
   },
 } as const
@@ -526,5 +550,6 @@ const matches: {
   signup: Same<FromSchema<typeof signup>, Signup>
   overview: Same<FromSchema<typeof organizerOverview>, OrganizerOverview>
   roster: Same<FromSchema<typeof roster>, Roster>
-} = { card: true, report: true, program: true, signup: true, overview: true, roster: true }
+  errorCode: Same<FromSchema<typeof errorCode>, ErrorCode>
+} = { card: true, report: true, program: true, signup: true, overview: true, roster: true, errorCode: true }
 void matches
