@@ -26,7 +26,7 @@ describe.each(cards)('%s', (_id, file, text) => {
     (_fid, _shown, figure) => {
       const same = candidates.filter((c) => c.value === figure.value && c.unit === figure.unit)
       expect(same.length).toBeGreaterThan(0)
-      expect(same.some((c) => c.sentence.includes(figure.quote))).toBe(true)
+      expect(same.some((c) => c.sentence.includes(normalizeText(figure.quote)))).toBe(true)
     },
   )
 
@@ -36,7 +36,7 @@ describe.each(cards)('%s', (_id, file, text) => {
       const checked = checkFigureAgainstText(text, figure)
       expect(checked).toMatchObject({ ok: true, value: figure.value, unit: figure.unit })
       if (!checked.ok) return
-      expect(checked.quote).toContain(figure.quote)
+      expect(checked.quote).toContain(normalizeText(figure.quote))
       expect(normalizeText(text.slice(checked.start, checked.end))).toBe(`${figure.value}${figure.unit}`)
     },
   )
