@@ -25,7 +25,7 @@ export const UNITS: readonly string[] = [
   ...['人次', '户次', '场次', '批次', '课时', '周岁', '小时', '分钟', '平方米', '公里', '公斤', '千克'],
   ...['个', '名', '人', '户', '家', '所', '条', '支', '场', '件', '批', '期', '元', '台', '份', '瓶', '次', '篇'],
   ...['项', '套', '处', '座', '间', '本', '册', '部', '幅', '组', '队', '岁', '倍', '天', '吨', '亩', '米', '班'],
-  ...['届', '笔', '张', '位', '对', '单', '辆', '头', '只', '株', '棵', '%', '‰'],
+  ...['笔', '张', '位', '对', '单', '辆', '头', '只', '株', '棵', '%', '‰'],
 ].sort((a, b) => b.length - a.length)
 
 /** The longest unit written at `text[at]`, or ''. */
@@ -129,14 +129,14 @@ export interface ScannedFigure {
 const SCAN = new RegExp(VALUE_SOURCE, 'g')
 /** What follows a number that makes it a date or a time of day, not an amount: 2021年, 12月, 8日, 100周年. */
 const DATE_AFTER = /^(?:年|月|日|号|周年|时|点|:\d)/
-const LATIN = /[A-Za-z]/
 /** Chinese numerals that read as ordinary words, not amounts: 一 (一线, 一家), 百/千/万 alone (千家万户, 百万家庭). */
 const WORDLIKE = /^(?:一|[百千万亿]+)$/
 
 /**
  * Every number `text` writes as an amount, in text order, each with its unit, so that each stands in the
  * text by findFigures' rule. Left out: dates and times (2021年, 12月底, 8日), ordinals (第112个),
- * numbers glued to Latin letters or a colon (H5, 5G, 10:00), and Chinese numerals without a unit or that read as words
+ * numbers glued to Latin letters, a colon or a plus (H5, 5G, 10:00, 3+1),
+ * list numbering (1. 2、), and Chinese numerals without a unit or that read as words
  * (统一, 一线, 千家万户), since those are not figures. Chinese numerals with a unit count: 三百多人, 二十个.
  * The text is read as it is: see provenance.ts for pasted or traditional text.
  */
@@ -152,7 +152,9 @@ export function scanFigures(text: string): ScannedFigure[] {
     const prefix = PREFIXES.find((p) => value.startsWith(p)) ?? ''
     const number = value.slice(prefix.length)
     if (DATE_AFTER.test(text.slice(after, after + 2)) || (prefix === '' && text[at - 1] === '第')) continue
-    if (/[A-Za-z:]/.test(text[at - 1] ?? '') || LATIN.test(text[after] ?? '')) continue
+    if (/[A-Za-z:+]/.test(text[at - 1] ?? '') || /[A-Za-z+]/.test(text[after] ?? '')) continue
+    // "1. 推动…", "2、搭建…": a list's numbering, not an amount.
+    if (unit === '' && /[.、]/.test(text[after] ?? '')) continue
     if (!/^[0-9]/.test(number) && (unit === '' || WORDLIKE.test(number.replace(/[余多]|以上/g, '')))) continue
     const qualifiers = [prefix, ...(number.match(/余|多|以上/g) ?? [])].filter((q) => q !== '')
     found.push({ value, unit, qualifiers, at, end: after + unit.length })

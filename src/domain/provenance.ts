@@ -2,7 +2,7 @@
 // Carries the traditional→simplified dictionary through figure-check.ts: for the card editor and the server, not the
 // app's main package.
 import { figureInText, normalizeText, readText, type ReadText } from './figure-check'
-import { findFigure, scanFigures } from './figure-match'
+import { findFigure, scanFigures, type ScannedFigure } from './figure-match'
 import type { FigureScope } from './types'
 
 /**
@@ -58,22 +58,31 @@ const span = (read: ReadText, at: number, end: number) => ({ start: read.starts[
 /**
  * Every number with its unit the text writes, in text order: the same number in two sentences gives
  * two candidates. Numbers are read by the data check's rule (scanFigures): Arabic numbers and Chinese
- * numerals followed by a unit; dates, ordinals and numerals that are words are left out.
+ * numerals followed by a unit; dates, ordinals, list and heading numbers and numerals that are words
+ * are left out.
  */
 export function numberCandidates(text: string): NumberCandidate[] {
   const read = readText(text)
-  return scanFigures(read.text).map((c) => {
-    const { start, end } = span(read, c.at, c.end)
-    return {
-      value: c.value,
-      unit: c.unit,
-      qualifiers: c.qualifiers,
-      start,
-      end,
-      written: text.slice(start, end),
-      sentence: sentenceAround(text, read, start, end),
-    }
-  })
+  // A number without a unit that opens its line ("1坚持正确政治方向") numbers a heading. The read text
+  // has lost the line break, so this is judged on the text as pasted.
+  const heading = (c: ScannedFigure) => {
+    const at = read.starts[c.at]
+    return c.unit === '' && text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trim() === ''
+  }
+  return scanFigures(read.text)
+    .filter((c) => !heading(c))
+    .map((c) => {
+      const { start, end } = span(read, c.at, c.end)
+      return {
+        value: c.value,
+        unit: c.unit,
+        qualifiers: c.qualifiers,
+        start,
+        end,
+        written: text.slice(start, end),
+        sentence: sentenceAround(text, read, start, end),
+      }
+    })
 }
 
 export type FigureCheck =

@@ -120,8 +120,14 @@ describe('numberCandidates', () => {
   })
 
   it('leaves out dates, ordinals, and numerals that are words', () => {
-    const text = '2021年3月8日,第112个妇女节,统一购买,一线女性,千家万户,H5页面,10:30开始,十大人物'
+    const text = '2021年3月8日,第112个妇女节,统一购买,一线女性,千家万户,H5页面,10:30开始,十大人物,党的十九届五中全会'
     expect(numberCandidates(text)).toEqual([])
+  })
+
+  it('leaves out list and heading numbers, but not a figure that opens a line', () => {
+    const text =
+      '一年回顾\n1. 推动理论武装\n2、开展宣讲\n  3坚持正确方向\n组建“3+1姐妹帮帮团”\n处理12338维权热线\n58万个家庭参与'
+    expect(numberCandidates(text).map((c) => `${c.value}${c.unit}`)).toEqual(['12338', '58万个'])
   })
 })
 
