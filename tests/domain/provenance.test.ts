@@ -97,6 +97,18 @@ describe('numberCandidates', () => {
     for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.written)
   })
 
+  it('takes the whole unit the text writes', () => {
+    const text = '来访来电287件次,培训3个月,提高2个百分点,开展35场次'
+    expect(numberCandidates(text).map((c) => `${c.value}|${c.unit}`)).toEqual([
+      '287|件次',
+      '3|个月',
+      '2|个百分点',
+      '35|场次',
+    ])
+    expect(checkFigureAgainstText(text, { value: '287', unit: '件' }).ok).toBe(false)
+    expect(checkFigureAgainstText(text, { value: '3', unit: '个' }).ok).toBe(false)
+  })
+
   it('keeps numbers whole: 312 and 1.25 are not read as 12 or 1.2', () => {
     expect(numberCandidates('共312人,金额1.25万元').map((c) => `${c.value}${c.unit}`)).toEqual(['312人', '1.25万元'])
   })
