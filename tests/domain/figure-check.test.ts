@@ -10,6 +10,8 @@ import {
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { findFigure } from '@/domain/figure-match'
+import fc from 'fast-check'
+import * as OpenCC from 'opencc-js'
 
 const fig = (over: Partial<QuotedFigure>): QuotedFigure => ({ id: 'f', value: '1', unit: '个', quote: '1个', ...over })
 
@@ -100,6 +102,41 @@ describe('readText', () => {
     expect(read.text).toBe('创建9277户')
     const from = (i: number) => raw.slice(read.starts[i], read.ends[i])
     expect([...read.text].map((_, i) => from(i))).toEqual(['創', '建', '９', '２', '７', '７', '戶'])
+  })
+})
+
+describe('readText on any text (property)', () => {
+  // The reading done in one pass over the whole text, as the check did before it kept origins.
+  const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' })
+  const PINYIN = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/g
+  const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/
+  const plainReading = (text: string) =>
+    hkToCn(text.normalize('NFKC'))
+      .replace(PINYIN, '')
+      .replace(/\s+/g, (space: string, at: number, all: string) => {
+        const before = all[at - 1] ?? ''
+        const after = all[at + space.length] ?? ''
+        return before === '' || after === '' || CJK_OR_PUNCT.test(before) || CJK_OR_PUNCT.test(after) ? '' : ' '
+      })
+  const pieces = [
+    ...'0123456789０１２３４５６７８９.,-万萬户戶陳陈個个创創建美麗庭院aZ'.split(''),
+    ...['(chuàng)', '(H5)', '(集体)', ' ', '\n', '\t', '　', '，', '。', 'e\u0301', '①', '㎡', '𠈌'],
+  ]
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''))
+
+  it('reads as the one-pass reading does, and each character knows where it came from', () => {
+    fc.assert(
+      fc.property(texts, (raw) => {
+        const read = readText(raw)
+        expect(read.text).toBe(plainReading(raw))
+        expect(read.starts).toHaveLength(read.text.length)
+        read.starts.forEach((start, i) => {
+          expect(start).toBeLessThan(read.ends[i])
+          if (i > 0) expect(start).toBeGreaterThanOrEqual(read.starts[i - 1])
+        })
+      }),
+      { numRuns: 300, seed: 20261123 },
+    )
   })
 })
 
