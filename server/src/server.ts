@@ -157,7 +157,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
         void backup()
           .then(
             (r) => app.log.info({ file: r.file, deleted: r.deleted.length }, 'backup written'),
-            (e: Error) => app.log.error(`定时备份失败：${e.message}`),
+            (e: unknown) => app.log.error({ err: e }, `定时备份失败：${e instanceof Error ? e.message : String(e)}`),
           )
           // After a failure the newest backup is still old: try again in an hour.
           .finally(() => closing || schedule(nextBackupDelay(config.backups, now()) || 60 * 60 * 1000))

@@ -287,3 +287,35 @@ describe('ids and region codes for a new federation', () => {
     }
   })
 })
+
+describe('the app bundle without quotes (config/built-in-content-loader.cjs)', () => {
+  type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The loader is what the app's webpack build runs on each mock/*.json.
+  const loader = require('../../config/built-in-content-loader.cjs') as (source: string) => string
+  const bundled = contentFiles.map((f) => ({ file: f.file, data: JSON.parse(loader(JSON.stringify(f.data))) }))
+
+  it('leaves every quote out and nothing else', () => {
+    for (const [i, f] of bundled.entries()) {
+      const withQuotes = clone(contentFiles[i].data) as Data
+      withQuotes.figures.forEach((fig: Data) => delete fig.quote)
+      expect(f.data).toEqual(withQuotes)
+      expect(JSON.stringify(f.data)).not.toContain('"quote"')
+    }
+  })
+
+  it('is a whole catalog for the app, and a refused one anywhere quotes are required', () => {
+    const app = buildCatalog(bundled, { quotesLeftOut: true })
+    expect(app.problems).toEqual([])
+    expect(app.files).toHaveLength(contentFiles.length)
+    const strict = buildCatalog(bundled)
+    expect(strict.files).toHaveLength(0)
+    expect(strict.problems[0].message).toMatch(/figures\[0\]\.quote 缺失$/)
+  })
+
+  it('still refuses a quote that is there but does not hold its figure', () => {
+    const data = clone(contentFiles[0].data) as Data
+    data.figures[0].quote = '这句话里没有那个数字。'
+    const result = checkFederationFile(contentFiles[0].file, data, { quotesLeftOut: true })
+    expect('problems' in result && result.problems.map((p) => p.field)).toEqual(['figures[0].quote'])
+  })
+})

@@ -36,6 +36,8 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) 
       NODE_ENV: 'production',
       OUTPUT_ROOT: 'dist/h5-server',
       TARO_APP_API_BASE: `http://127.0.0.1:${API_PORT}`,
+      TARO_APP_OPERATOR: '巾帼年终盘点（测试构建）',
+      TARO_APP_OPERATOR_CONTACT: 'e2e@example.invalid',
     },
   })
 }
