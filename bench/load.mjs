@@ -101,7 +101,8 @@ async function fillHistory(url, total) {
     if (total > n) {
       await client.query(
         `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
-           program_title, federation_name, session_title, session_start, online, place, created_at, name_key)
+           program_title, federation_name, session_title, session_start, online, place, created_at, name_key,
+           session_version)
          SELECT 'hist-' || g, 'hist-client-' || g, 'hist-key-' || g,
            CASE WHEN g % 2 = 0 THEN 'wd-hk-1' ELSE 'wd-hk-2' END, 'wd-housekeeping',
            CASE WHEN g % 5 = 0 THEN 'confirmed' ELSE 'cancelled' END,
@@ -109,7 +110,7 @@ async function fillHistory(url, total) {
            jsonb_build_object('town', '东江镇', 'job', '在本地就业'),
            '家政技能培训', '武都区妇联', '母婴护理班', '2026-12-01T09:00:00+08:00', false, '武都区妇联培训室',
            now() - interval '1 second' * g,
-           '历史' || g
+           '历史' || g, 1
          FROM generate_series($1::int, $2::int) AS g`,
         [n + 1, total],
       )
@@ -162,6 +163,8 @@ export async function loadRun(
     DATABASE_URL: pgdb?.url ?? '',
     RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'warn',
+    // The empty database gets the demo content, whatever NODE_ENV the bench runs under.
+    SEED_EMPTY_DATABASE: 'true',
   })
   try {
     const runs = []

@@ -42,7 +42,12 @@ const build = (cwd, type, env = {}, label = cwd === ROOT ? 'app' : 'empty app') 
 }
 
 // The weapp as shipped with a server: the built-in content and the mock stay out of the package.
-const SERVER_BUILD = { OUTPUT_ROOT: 'dist/weapp-server', TARO_APP_API_BASE: 'http://127.0.0.1:8787' }
+const SERVER_BUILD = {
+  OUTPUT_ROOT: 'dist/weapp-server',
+  TARO_APP_API_BASE: 'http://127.0.0.1:8787',
+  TARO_APP_OPERATOR: '巾帼年终盘点（测量用构建）',
+  TARO_APP_OPERATOR_CONTACT: 'bench@example.invalid',
+}
 if (!flag('--no-build')) {
   for (const type of ['weapp', 'h5']) {
     build(ROOT, type)

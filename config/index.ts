@@ -1,6 +1,7 @@
 // Build configuration shared by weapp and H5; dev.ts / prod.ts add mode-specific settings.
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type { IMiniAppConfig } from '@tarojs/taro/types/compile'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -17,7 +18,34 @@ function isBuiltIn(module: { resource?: string; context?: string | null }): bool
   return (inDir(file, MOCK_DIR) && file.endsWith('.json')) || inDir(file, MOCK_SERVICE_DIR)
 }
 
+type WebpackChain = Parameters<NonNullable<IMiniAppConfig<'webpack5'>['webpackChain']>>[0]
+
+/** The content files go through a loader that leaves out what the app does not show. */
+function stripAppUnused(chain: WebpackChain) {
+  chain.module
+    .rule('built-in-content')
+    .test((file: string) => inDir(file, MOCK_DIR) && file.endsWith('.json'))
+    .use('built-in-content')
+    .loader(path.resolve(__dirname, 'built-in-content-loader.cjs'))
+}
+
+/**
+ * A build that sends sign-ups to a server is a service someone runs: its 隐私说明 must name who
+ * and how to reach them. A production build without them is refused (development builds say so
+ * on the page instead).
+ */
+function checkOperator() {
+  if (process.env.NODE_ENV !== 'production' || !process.env.TARO_APP_API_BASE?.trim()) return
+  const missing = ['TARO_APP_OPERATOR', 'TARO_APP_OPERATOR_CONTACT'].filter((k) => !process.env[k]?.trim())
+  if (missing.length > 0) {
+    throw new Error(
+      `设置了 TARO_APP_API_BASE 的正式构建必须写明运营方：请设置 ${missing.join('、')}（见 README 环境变量），隐私说明里要告诉用户谁负责她的信息、怎样联系。`,
+    )
+  }
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
+  checkOperator()
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jinguo-nianzhong-pandian',
     date: '2026-11-23',
@@ -48,6 +76,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       config: { output: { ascii_only: false } },
     },
     mini: {
+      webpackChain: stripAppUnused,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -71,6 +100,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
+        stripAppUnused(chain)
         // Taro splits only the entry's chunks on H5, so each page chunk carried its own copy of
         // everything it shares with other pages: the built-in content and mock service, Taro's
         // components, the store. Two groups take them out of the page chunks:

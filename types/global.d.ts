@@ -14,6 +14,10 @@ declare namespace NodeJS {
     TARO_APP_SUBSCRIBE_TEMPLATE_ID?: string
     /** Where the H5 build is served, for poster QR codes drawn in weapp; empty means no QR code. */
     TARO_APP_H5_ORIGIN?: string
+    /** Who runs the service (named in 隐私说明); required for a production build with a server. */
+    TARO_APP_OPERATOR?: string
+    /** How to reach the operator about personal data; required with TARO_APP_OPERATOR. */
+    TARO_APP_OPERATOR_CONTACT?: string
   }
 }
 

@@ -1,11 +1,13 @@
-// `npm run backup` and `npm run restore -- <file>`: the operator's commands for backups, with the
-// same settings as `npm run server` (PGLITE_DIR or DATABASE_URL, BACKUP_DIR, BACKUP_KEEP_DAYS).
-// `npm run admin -- <command>` runs the same commands and the account ones (cli/accounts.ts).
+// The operator's commands: `npm run backup`, `npm run restore -- <file>`, `npm run seed`,
+// `npm run admin -- create-federation …` and `npm run admin -- create-admin …` (cli/accounts.ts),
+// with the same settings as `npm run server` (PGLITE_DIR or DATABASE_URL, BACKUP_DIR, BACKUP_KEEP_DAYS).
 import { existsSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { adminSocketPath, askServerForBackup, listBackups, makeBackup, restorePglite, restorePostgres } from './backup'
 import { createAdmin } from './cli/accounts'
+import { createFederation, parseNewFederation, seed } from './cli/content'
 import { readConfig, type ServerConfig } from './config'
+import { migrate } from './db/migrate'
 import { openDatabase } from './server'
 
 /** Whether a server answers on the admin socket (so it holds the PGlite directory). */
@@ -54,27 +56,44 @@ async function restore(config: ServerConfig, file: string | undefined): Promise<
     : `已恢复到 ${config.dataDir}。`
 }
 
+/** Opens the database as the server does (migrated to the same version) for one content command. */
+async function withDatabase(
+  config: ServerConfig,
+  run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<string>,
+) {
+  const db = await openDatabase(config)
+  try {
+    await migrate(db)
+    return await run(db)
+  } finally {
+    await db.close()
+  }
+}
+
 async function main(argv: string[]) {
   const config = readConfig()
   const [command, arg] = argv
-  if (command === 'backup') {
+  if (command === 'seed') {
+    // The seed moment's clock: the sessions are dated from today, once.
+    console.log(await withDatabase(config, (db) => seed(db, new Date())))
+  } else if (command === 'create-federation') {
+    const federation = parseNewFederation(argv.slice(1))
+    console.log(await withDatabase(config, (db) => createFederation(db, federation, new Date())))
+  } else if (command === 'backup') {
     console.log(`备份完成：${await backup(config)}`)
   } else if (command === 'restore') {
     console.log(await restore(config, arg))
   } else if (command === 'create-admin') {
-    const db = await openDatabase(config)
-    try {
-      console.log(await createAdmin(db, config, argv.slice(1)))
-    } finally {
-      await db.close()
-    }
+    console.log(await withDatabase(config, (db) => createAdmin(db, config, argv.slice(1))))
   } else if (command === 'list') {
     const all = listBackups(config.backups.dir)
     if (all.length === 0) console.log(`${config.backups.dir} 里还没有备份`)
     for (const b of all) console.log(`${b.takenAt.toISOString()}  ${(b.bytes / 1024).toFixed(0)} KB  ${b.file}`)
   } else {
     throw new Error(
-      '用法：npm run backup | npm run restore -- <备份文件> | npm run backups | npm run admin -- create-admin …',
+      '用法：npm run backup | npm run restore -- <备份文件> | npm run backups | npm run seed | ' +
+        'npm run admin -- create-federation --id <id> --name <名称> --region <行政区划代码> --level <级别> | ' +
+        'npm run admin -- create-admin --federation <妇联id> --login <账号名> --name <姓名>',
     )
   }
 }

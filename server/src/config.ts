@@ -40,6 +40,11 @@ export interface ServerConfig {
   maxEventLoopDelayMs: number
   /** Longest a stop (SIGTERM) may take before the process exits anyway. */
   shutdownGraceMs: number
+  /**
+   * Seed an EMPTY database from mock/ at start (SEED_EMPTY_DATABASE): on in development, off in
+   * production. A database with any federation is never touched either way.
+   */
+  seedEmptyDatabase: boolean
 }
 
 /**
@@ -85,6 +90,15 @@ function intFrom(env: Env, key: string, fallback: number, min: number, max: numb
 }
 
 const HOUR_MS = 60 * 60 * 1000
+
+function boolFrom(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[key]?.trim().toLowerCase()
+  if (!raw) return fallback
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false
+  problems.push(`${key}=${env[key]?.trim()}：应为 true 或 false`)
+  return fallback
+}
 
 /** SESSION_IDLE_HOURS (12) and SESSION_MAX_DAYS (7): an organizer session ends at whichever comes first. */
 function readAccounts(env: Env, production: boolean, problems: string[]): AccountSettings {
@@ -180,6 +194,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
   }
 
   const limits = readLimits(env, problems)
+  const seedEmptyDatabase = boolFrom(env, 'SEED_EMPTY_DATABASE', !production, problems)
 
   if (problems.length) throw new Error(`配置有误：\n- ${problems.join('\n- ')}`)
   return {
@@ -195,5 +210,6 @@ export function readConfig(env: Env = process.env): ServerConfig {
     logLevel,
     backups,
     ...limits,
+    seedEmptyDatabase,
   }
 }

@@ -46,8 +46,11 @@ export function badField(value: unknown, field: string, depth = 0): string | und
   return undefined
 }
 
+/** A field as a message names it. */
+export const fieldLabel = (field: string): string => LABELS[field] ?? field
+
 const unreadable = (field: string): HttpError =>
-  invalid(`“${LABELS[field] ?? field}”里有无法识别的字符，请删掉后重新输入`, field)
+  invalid(`“${fieldLabel(field)}”里有无法识别的字符，请删掉后重新输入`, field)
 
 /** The request's parts in the order they are checked; a Chinese 400 naming the first bad field. */
 export function checkRequestStrings(parts: {

@@ -6,14 +6,14 @@ import { createServer } from './server'
 async function main() {
   const config = readConfig()
   const started = await createServer(config)
-  const { app, db, load, migrations } = started
-  for (const problem of load.problems) app.log.warn(`内容文件有问题，已跳过：${problem}`)
+  const { app, db, seeded, migrations } = started
+  for (const problem of seeded?.problems ?? []) app.log.warn(`内容文件有问题，已跳过：${problem}`)
   app.log.info(
     {
       database: db.kind,
       migrations,
-      written: load.written.length,
-      unchanged: load.unchanged.length,
+      seeded: seeded?.written.length ?? 0,
+      federations: started.content.files.length,
       purged: started.purged,
     },
     'database ready',

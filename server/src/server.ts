@@ -1,4 +1,4 @@
-// Opens the database, applies migrations, loads the content and builds the app: one function
+// Opens the database, applies migrations, reads the content and builds the app: one function
 // shared by `npm run server`, the tests and the benchmark.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { RawFile } from '../../src/domain/catalog'
@@ -7,31 +7,34 @@ import { buildApp, type AppDeps } from './app'
 import { adminSocketPath, makeBackup, nextBackupDelay, openAdminSocket, purgeAfterDays } from './backup'
 import type { ServerConfig } from './config'
 import { lockDataDir } from './data-dir-lock'
-import { loadContent, MOCK_DIR, readCatalog, readJsonDir, type LoadResult } from './content'
+import { isEmpty, MOCK_DIR, readCatalog, readJsonDir, seedContent, type SeedResult } from './content'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openPglite } from './db/pglite'
 import { openPostgres } from './db/postgres'
 import { devWeChatLogin, weChatLogin } from './identity'
 import { Signups } from './signups'
+import type { Content } from './content'
 import { Accounts } from './accounts'
 
 export interface Started {
   app: FastifyInstance
   db: Db
+  content: Content
   signups: Signups
-  load: LoadResult
+  /** What was imported at start into an empty database (SEED_EMPTY_DATABASE); undefined when nothing was. */
+  seeded?: SeedResult
   migrations: string[]
   /** Expired sign-ups deleted at start (see Signups.purgeExpired). */
   purged: number
   accounts: Accounts
   /** Development 管理员 accounts made at this start (README lists their passwords). */
-  seeded: string[]
+  devAdmins: string[]
   close(): Promise<void>
 }
 
 export interface StartOptions {
-  /** Content files; the mock/ folder when absent. */
+  /** Content files an empty database is seeded with (when the config allows); the mock/ folder when absent. */
   files?: RawFile[]
   /** An open database (tests); otherwise opened from the config. */
   db?: Db
@@ -39,6 +42,29 @@ export interface StartOptions {
   logger?: AppDeps['logger']
   /** How often expired sign-ups are deleted while running; once a day when absent. */
   purgeEveryMs?: number
+  /** How often the content is checked for changes made elsewhere; CONTENT_CHECK_MS when absent. */
+  contentCheckMs?: number
+}
+
+/** Content changed by another server (or a command) shows here within this, and a little more. */
+export const CONTENT_CHECK_MS = 500
+
+/**
+ * Seeds an empty database from the content files when the setting allows (development); a
+ * database with any federation is left exactly as it is.
+ */
+async function seedIfEmpty(
+  db: Db,
+  allowed: boolean,
+  files: () => RawFile[],
+  now: Date,
+): Promise<SeedResult | undefined> {
+  if (!allowed || !(await isEmpty(db))) return undefined
+  return seedContent(db, files(), now).catch(async (e: unknown) => {
+    // Another server seeded it between the look and the lock: what it wrote stands.
+    if ((e as Error).name === 'NotEmptyError') return undefined
+    throw e
+  })
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -97,16 +123,21 @@ export async function createServer(config: ServerConfig, options: StartOptions =
   const db = options.db ?? (await openDatabase(config))
   try {
     const migrations = await migrate(db)
-    const load = await loadContent(db, options.files ?? readJsonDir(MOCK_DIR, 'mock'))
+    const now = options.now ?? (() => new Date())
+    const seeded = await seedIfEmpty(
+      db,
+      config.seedEmptyDatabase,
+      () => options.files ?? readJsonDir(MOCK_DIR, 'mock'),
+      now(),
+    )
     const content = await readCatalog(db)
     const signups = new Signups(db, content)
     await signups.fillNameKeys()
-    const now = options.now ?? (() => new Date())
     const purgeDays = purgeAfterDays(config.backups.keepDays)
     const purged = await signups.purgeExpired(now(), purgeDays)
     // Development seeds a 管理员 per federation; production refuses accounts with development passwords.
     const accounts = new Accounts(db, config.accounts, now)
-    const seeded = await accounts.prepare()
+    const devAdmins = await accounts.prepare()
     const app = await buildApp({
       db,
       content,
@@ -133,7 +164,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
         void backup()
           .then(
             (r) => app.log.info({ file: r.file, deleted: r.deleted.length }, 'backup written'),
-            (e: Error) => app.log.error(`定时备份失败：${e.message}`),
+            (e: unknown) => app.log.error({ err: e }, `定时备份失败：${e instanceof Error ? e.message : String(e)}`),
           )
           // After a failure the newest backup is still old: try again in an hour.
           .finally(() => closing || schedule(nextBackupDelay(config.backups, now()) || 60 * 60 * 1000))
@@ -145,16 +176,22 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     let admin: Server | undefined
     if (owned && db.kind === 'pglite') admin = await openAdminSocket(adminSocketPath(config.dataDir), backup)
     const daily = schedulePurge(signups, now, app.log, options.purgeEveryMs ?? DAY_MS, purgeDays)
+    const stopWatching = content.watch(options.contentCheckMs ?? CONTENT_CHECK_MS, (e) => {
+      const err = e as { name?: string; code?: string }
+      app.log.error({ failure: { type: err.name, code: err.code } }, '没能检查内容是否有更新，稍后再试')
+    })
     return {
       app,
       db,
+      content,
       signups,
-      load,
+      seeded,
       migrations,
       purged,
       accounts,
-      seeded,
+      devAdmins,
       async close() {
+        stopWatching()
         clearInterval(daily)
         closing = true
         clearTimeout(backups)

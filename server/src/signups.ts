@@ -1,10 +1,10 @@
 // Sign-ups in the database. Every change to a session's sign-ups happens in a transaction that
 // first locks that session's row, so seats are counted one sign-up at a time, in arrival order,
 // and the same pure rules as the app's (decide, cancelAndPromote) decide each step. The session
-// row keeps its counts, so no step reads more rows as history grows.
+// row keeps its counts, so no step reads more rows as history grows. A sign-up keeps a copy of what
+// she signed up for, but every reader takes the session's title, time and place from its row.
 import { randomUUID } from 'node:crypto'
 import type { Answers, Signup } from '../../src/services/api'
-import { isDemoProgram, programSessions } from '../../src/domain/sessions'
 import {
   canCancel,
   cancelAndPromote,
@@ -17,7 +17,7 @@ import {
 import { validateSignup } from '../../src/domain/validation'
 import type { Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
-import type { Content } from './content'
+import { iso, sessionFromRow, type Content, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 import { personNameKey } from './name-key'
@@ -40,14 +40,25 @@ interface Row {
   online: boolean
   place: string | null
   created_at: Date | string
+  /** The session's version when she signed up. */
+  session_version: number
 }
 
-type StoredRecord = RuleRecord & { row: Row }
+/** A sign-up row with its session's row as it is now (JOINED below). */
+interface JoinedRow extends Row {
+  cur_title: string
+  cur_start: Date | string
+  cur_online: boolean
+  cur_place: string | null
+  cur_status: 'open' | 'cancelled'
+  cur_reason: string | null
+  cur_version: number
+  cur_demo: boolean
+}
 
-/** A sign-up as its row holds it; whether its session is demo data comes from the content (see Signups.mark). */
-type RowSignup = Omit<Signup, 'demo'>
+type StoredRecord<R extends Row = Row> = RuleRecord & { row: R }
 
-const toRecord = (row: Row): StoredRecord => ({
+const toRecord = <R extends Row>(row: R): StoredRecord<R> => ({
   id: row.id,
   sessionId: row.session_id,
   status: row.status,
@@ -57,19 +68,26 @@ const toRecord = (row: Row): StoredRecord => ({
   row,
 })
 
-export function toSignup(row: Row, waitlistPosition?: number): RowSignup {
+/**
+ * The sign-up with its session as it is now: title, time and place from the session's row, and
+ * whether the time or place changed since she signed up, or the session was cancelled.
+ */
+export function toSignup(row: JoinedRow, waitlistPosition?: number): Signup {
   return {
     id: row.id,
     programId: row.program_id,
     programTitle: row.program_title,
     federationName: row.federation_name,
     sessionId: row.session_id,
-    sessionTitle: row.session_title,
-    sessionStart: row.session_start,
-    online: row.online,
-    ...(row.place ? { place: row.place } : {}),
+    sessionTitle: row.cur_title,
+    sessionStart: iso(row.cur_start),
+    online: row.cur_online,
+    ...(row.cur_place ? { place: row.cur_place } : {}),
     status: row.status,
+    demo: row.cur_demo,
     ...(waitlistPosition ? { waitlistPosition } : {}),
+    ...(Number(row.session_version) !== Number(row.cur_version) ? { sessionChanged: true as const } : {}),
+    ...(row.cur_status === 'cancelled' ? { sessionCancelled: { reason: row.cur_reason ?? '' } } : {}),
     name: row.name,
     mobile: row.mobile,
     createdAt: toIso(inBeijing(row.created_at)),
@@ -80,19 +98,28 @@ export function answersOf(row: Row): Answers {
   return (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Answers
 }
 
+/** A sign-up's columns and its session's, as they are now: the select list of every reader. */
+const JOINED = `g.*, x.title AS cur_title, x.starts_at AS cur_start, x.online AS cur_online, x.place AS cur_place,
+  x.status AS cur_status, x.cancel_reason AS cur_reason, x.version AS cur_version, x.demo AS cur_demo`
+
 /**
  * Every query of the request path, by name: tests EXPLAIN each one and fail on a scan that grows
  * with the table (tests/server/query-plans.test.ts).
  */
 export const SQL = {
   /** Locks the session's row and reads its counts; every change to its sign-ups waits here for the one before it. */
-  lockSession: 'SELECT confirmed_count FROM sessions WHERE id = $1 FOR UPDATE',
+  lockSession: 'SELECT * FROM sessions WHERE id = $1 FOR UPDATE',
+  /** The session she asks for, within the program she asks for. */
+  session: 'SELECT * FROM sessions WHERE id = $1 AND program_id = $2',
   /** Through the partial unique index signups_one_live_per_person. */
   samePerson: `SELECT 1 AS found FROM signups
     WHERE session_id = $1 AND name_key = $2 AND mobile = $3 AND status <> 'cancelled' LIMIT 1`,
-  byKey: 'SELECT * FROM signups WHERE client_id = $1 AND idempotency_key = $2',
-  byId: 'SELECT * FROM signups WHERE id = $1',
-  owned: 'SELECT session_id, session_start, status FROM signups WHERE id = $1 AND client_id = $2',
+  byKey: `SELECT ${JOINED} FROM signups g JOIN sessions x ON x.id = g.session_id
+    WHERE g.client_id = $1 AND g.idempotency_key = $2`,
+  byId: `SELECT ${JOINED} FROM signups g JOIN sessions x ON x.id = g.session_id WHERE g.id = $1`,
+  /** The session's start as it is now: she may cancel until then. */
+  owned: `SELECT g.session_id, x.starts_at AS session_start, g.status FROM signups g JOIN sessions x ON x.id = g.session_id
+    WHERE g.id = $1 AND g.client_id = $2`,
   /** Reads the waitlist up to this row only, never the confirmed or cancelled. */
   waitlistPlace: `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
   firstWaitlisted: `SELECT * FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND id <> $2
@@ -100,8 +127,9 @@ export const SQL = {
   /** Inserts the sign-up and counts it on its session in one round trip. */
   insert: `WITH added AS (
       INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
-        program_title, federation_name, session_title, session_start, online, place, created_at, name_key)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        program_title, federation_name, session_title, session_start, online, place, created_at, name_key,
+        session_version)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
       RETURNING *
     ), counted AS (
       UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
@@ -114,22 +142,28 @@ export const SQL = {
   count: `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlisted_count = waitlisted_count + $3,
       cancelled_count = cancelled_count + $4
     WHERE id = $1`,
-  programCounts: 'SELECT id, confirmed_count FROM sessions WHERE program_id = $1',
+  programSessions: 'SELECT * FROM sessions WHERE program_id = $1',
   statusCounts: `SELECT coalesce(sum(confirmed_count), 0) AS confirmed, coalesce(sum(waitlisted_count), 0) AS waitlisted,
       coalesce(sum(cancelled_count), 0) AS cancelled
     FROM sessions WHERE program_id = $1`,
-  roster: 'SELECT * FROM signups WHERE program_id = $1 ORDER BY seq',
-  mine: `SELECT s.*, CASE WHEN s.status = 'waitlisted' THEN (
-        SELECT count(*) FROM signups w WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq
+  /** The program on both sides, so the sessions are found through their program's index too. */
+  roster: `SELECT ${JOINED} FROM signups g JOIN sessions x ON x.id = g.session_id AND x.program_id = g.program_id
+    WHERE g.program_id = $1 ORDER BY g.seq`,
+  mine: `SELECT ${JOINED}, CASE WHEN g.status = 'waitlisted' THEN (
+        SELECT count(*) FROM signups w WHERE w.session_id = g.session_id AND w.status = 'waitlisted' AND w.seq <= g.seq
       ) END AS position
-    FROM signups s WHERE s.client_id = $1 ORDER BY s.seq DESC`,
+    FROM signups g JOIN sessions x ON x.id = g.session_id WHERE g.client_id = $1 ORDER BY g.seq DESC`,
   clientRows: 'SELECT id, session_id, status FROM signups WHERE client_id = $1',
   deleteClient: 'DELETE FROM signups WHERE client_id = $1 RETURNING id, session_id, status',
 } as const
 
-async function lockSession(tx: Queryable, sessionId: string): Promise<{ confirmed: number }> {
-  const [row] = await tx.query<{ confirmed_count: number }>(SQL.lockSession, [sessionId])
-  return { confirmed: Number(row?.confirmed_count ?? 0) }
+/** Locks the session's row; returns it as it is now, with its confirmed sign-ups. */
+async function lockSession(
+  tx: Queryable,
+  sessionId: string,
+): Promise<{ confirmed: number; row?: SessionRow & { version: number } }> {
+  const [row] = await tx.query<SessionRow & { confirmed_count: number; version: number }>(SQL.lockSession, [sessionId])
+  return { confirmed: Number(row?.confirmed_count ?? 0), row }
 }
 
 type Delta = Record<SignupStatus, number>
@@ -141,22 +175,28 @@ async function addCounts(tx: Queryable, sessionId: string, d: Delta): Promise<vo
 }
 
 /** A sign-up as its client sees it: a waitlisted one with its place, counted in arrival order. */
-async function withPlace(q: Queryable, row: Row): Promise<RowSignup> {
+async function withPlace(q: Queryable, row: JoinedRow): Promise<Signup> {
   if (row.status !== 'waitlisted') return toSignup(row)
   const [ahead] = await q.query<{ n: string | number }>(SQL.waitlistPlace, [row.session_id, row.seq])
   return toSignup(row, Number(ahead.n))
 }
 
 /** The sign-up this client sent with this idempotency key before, if any. */
-async function byKey(q: Queryable, clientId: string, key: string): Promise<RowSignup | undefined> {
-  const [row] = await q.query<Row>(SQL.byKey, [clientId, key])
+async function byKey(q: Queryable, clientId: string, key: string): Promise<Signup | undefined> {
+  const [row] = await q.query<JoinedRow>(SQL.byKey, [clientId, key])
   return row ? withPlace(q, row) : undefined
 }
 
-async function byId(q: Queryable, id: string): Promise<RowSignup> {
-  const [row] = await q.query<Row>(SQL.byId, [id])
+async function byId(q: Queryable, id: string): Promise<Signup> {
+  const [row] = await q.query<JoinedRow>(SQL.byId, [id])
   return withPlace(q, row)
 }
+
+/**
+ * Why a session takes no sign-up now. Cancelled sessions exist only in server mode, so that
+ * message lives here, not in the rules the app carries (its main package is at its size budget).
+ */
+const closedFor = (session: Session, now: Date) => (session.cancelled ? '这个场次已取消' : closedMessage(session, now))
 
 /** Days after a session starts that its sign-ups are kept (the privacy notice says 90). */
 export const RETENTION_DAYS = 90
@@ -180,20 +220,14 @@ export class Signups {
   ) {}
 
   /**
-   * Adds whether the sign-up's session is demo data, from its program in the content, so the
-   * answer matches the built-in mock's. A program no longer in the content can only have had
-   * demo sessions: the catalog has never accepted any other kind.
+   * The program's sessions as the database holds them (absolute times: `now` moves nothing), each
+   * `taken` counting the demo seats and the confirmed sign-ups.
    */
-  private mark(signup: RowSignup): Signup {
-    const found = this.content.program(signup.programId)
-    return { ...signup, demo: found ? isDemoProgram(found.program) : true }
-  }
-
-  /** The program's sessions for `now`, each `taken` counting the demo seats and the confirmed sign-ups. */
-  async sessionsOf(program: Program, now: Date): Promise<Session[]> {
-    const counts = await this.db.query<{ id: string; confirmed_count: number }>(SQL.programCounts, [program.id])
-    const confirmed = new Map(counts.map((c) => [c.id, Number(c.confirmed_count)]))
-    return programSessions(program, now).map((s) => ({ ...s, taken: s.taken + (confirmed.get(s.id) ?? 0) }))
+  async sessionsOf(program: Program, _now?: Date): Promise<Session[]> {
+    const rows = await this.db.query<SessionRow & { confirmed_count: number }>(SQL.programSessions, [program.id])
+    return rows
+      .map((r) => ({ ...sessionFromRow(r), taken: Number(r.taken) + Number(r.confirmed_count) }))
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
   }
 
   /** Returns the sign-up and whether it is new (false when the idempotency key was seen before). */
@@ -204,11 +238,12 @@ export class Signups {
     const { file, program } = found
 
     const again = await byKey(this.db, clientId, idempotencyKey)
-    if (again) return { signup: this.mark(again), created: false }
+    if (again) return { signup: again, created: false }
 
-    const session = programSessions(program, now).find((s) => s.id === input.sessionId)
-    if (!session || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
-    const closed = closedMessage(session, now)
+    const [sessionRow] = await this.db.query<SessionRow>(SQL.session, [input.sessionId, program.id])
+    if (!sessionRow || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
+    const session = sessionFromRow(sessionRow)
+    const closed = closedFor(session, now)
     if (closed) throw new HttpError(409, 'closed', closed, 'session')
 
     // The same validator as the form: the server never trusts what the phone checked.
@@ -225,18 +260,22 @@ export class Signups {
 
     try {
       return await this.db.transaction(async (tx) => {
-        // Read under the lock: the same facts the mock counts from its list.
-        const { confirmed } = await lockSession(tx, session.id)
+        // Read under the lock: the same facts the mock counts from its list, and the session as it
+        // is now (moved or cancelled a moment ago, it is seen here).
+        const { confirmed, row: locked } = await lockSession(tx, session.id)
+        const current = locked ? sessionFromRow(locked) : session
         const same = await tx.query(SQL.samePerson, [session.id, nameKey, mobile])
         const decision = decide(
           { again: await byKey(tx, clientId, idempotencyKey), samePerson: same.length > 0, confirmed },
-          session,
+          current,
           name,
           now,
         )
-        if (decision.kind === 'closed') throw new HttpError(409, 'closed', decision.message, 'session')
+        if (decision.kind === 'closed') {
+          throw new HttpError(409, 'closed', closedFor(current, now) ?? decision.message, 'session')
+        }
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
-        if (decision.kind === 'again') return { signup: this.mark(decision.record), created: false }
+        if (decision.kind === 'again') return { signup: decision.record, created: false }
         const [row] = await tx.query<Row>(SQL.insert, [
           `su_${randomUUID()}`,
           clientId,
@@ -249,14 +288,15 @@ export class Signups {
           JSON.stringify(checked.values),
           program.title,
           file.federation.name,
-          session.title,
-          session.start,
-          session.online,
-          session.place ?? null,
+          current.title,
+          current.start,
+          current.online,
+          current.place ?? null,
           now,
           nameKey,
+          Number(locked?.version ?? 1),
         ])
-        return { signup: this.mark(await withPlace(tx, row)), created: true }
+        return { signup: await byId(tx, row.id), created: true }
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
@@ -267,7 +307,7 @@ export class Signups {
       }
       if (isUniqueViolation(e)) {
         const first = await byKey(this.db, clientId, idempotencyKey)
-        if (first) return { signup: this.mark(first), created: false }
+        if (first) return { signup: first, created: false }
       }
       throw e
     }
@@ -298,8 +338,8 @@ export class Signups {
   /** This client's sign-ups, newest first. */
   async mine(clientId: string): Promise<Signup[]> {
     // The place for every row in one query (a list can be long), the same count as withPlace's.
-    const rows = await this.db.query<Row & { position: string | number | null }>(SQL.mine, [clientId])
-    return rows.map((r) => this.mark(toSignup(r, r.position === null ? undefined : Number(r.position))))
+    const rows = await this.db.query<JoinedRow & { position: string | number | null }>(SQL.mine, [clientId])
+    return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
   }
 
   /**
@@ -307,17 +347,17 @@ export class Signups {
    * another client's id is "not found", never "forbidden".
    */
   async cancel(clientId: string, signupId: string, now: Date): Promise<Signup> {
-    const [owned] = await this.db.query<{ session_id: string; session_start: string; status: SignupStatus }>(
+    const [owned] = await this.db.query<{ session_id: string; session_start: Date | string; status: SignupStatus }>(
       SQL.owned,
       [signupId, clientId],
     )
     if (!owned) throw notFound('没有找到这条报名记录')
-    const check = canCancel({ status: owned.status, sessionStart: owned.session_start }, now)
+    const check = canCancel({ status: owned.status, sessionStart: iso(owned.session_start) }, now)
     if (check.kind === 'started') throw new HttpError(409, 'closed', check.message)
     return this.db.transaction(async (tx) => {
       await lockSession(tx, owned.session_id)
       await applyCancellations(tx, owned.session_id, [signupId])
-      return this.mark(await byId(tx, signupId))
+      return byId(tx, signupId)
     })
   }
 
@@ -350,7 +390,8 @@ export class Signups {
 
   /**
    * Deletes sign-ups whose session started more than `days` ago, as the privacy notice promises
-   * (活动结束后 90 天内删除). Returns how many went.
+   * (活动结束后 90 天内删除), by the session's start as it is now (a moved session moves it). Returns
+   * how many went.
    */
   async purgeExpired(now: Date, days = RETENTION_DAYS): Promise<number> {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000)
@@ -359,7 +400,8 @@ export class Signups {
       async (tx) => {
         const [gone] = await tx.query<{ n: string | number }>(
           `WITH gone AS (
-             DELETE FROM signups WHERE session_start::timestamptz < $1 RETURNING session_id, status
+             DELETE FROM signups g USING sessions x WHERE x.id = g.session_id AND x.starts_at < $1
+             RETURNING g.session_id, g.status
            ), counts AS (
              SELECT session_id,
                     count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
@@ -390,9 +432,9 @@ export class Signups {
 
   /** A program's sign-ups in arrival order, with waitlist places: for the organizer. */
   async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers }>> {
-    const rows = await this.db.query<Row>(SQL.roster, [programId])
-    return withWaitlistPositions(rows.map(toRecord)).map((r) => ({
-      signup: this.mark(toSignup(r.row, r.waitlistPosition)),
+    const rows = await this.db.query<JoinedRow>(SQL.roster, [programId])
+    return withWaitlistPositions(rows.map((row) => toRecord(row))).map((r) => ({
+      signup: toSignup(r.row, r.waitlistPosition),
       answers: answersOf(r.row),
     }))
   }

@@ -2,8 +2,12 @@
 export const env = {
   /** Base URL of the HTTP API; empty means the built-in mock data. */
   apiBase: (process.env.TARO_APP_API_BASE ?? '').trim(),
-  /** WeChat subscribe-message template for session reminders; empty means reminders are not set up. */
   /** Where the H5 build is served (https://…), for QR codes on posters drawn in weapp. */
   h5Origin: (process.env.TARO_APP_H5_ORIGIN ?? '').trim(),
+  /** WeChat subscribe-message template for session reminders; empty means reminders are not set up. */
   subscribeTemplateId: (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? '').trim(),
+  /** Who runs the service and answers for the data; a build with a server refuses to be made without it. */
+  operator: (process.env.TARO_APP_OPERATOR ?? '').trim(),
+  /** How to reach the operator about personal data (a phone number or an e-mail address). */
+  operatorContact: (process.env.TARO_APP_OPERATOR_CONTACT ?? '').trim(),
 } as const

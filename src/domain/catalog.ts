@@ -26,10 +26,21 @@ export class DataError extends Error {
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+export interface CatalogOptions {
+  /**
+   * The app's own bundle leaves each figure's quote out (config/built-in-content-loader.cjs): the
+   * phone never shows it. Absent is then fine; a quote that is there is still checked.
+   */
+  quotesLeftOut?: boolean
+}
+
 /** Walks one file and collects every problem, each naming the field by its path. */
 class Checker {
   readonly problems: DataError[] = []
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    readonly options: CatalogOptions = {},
+  ) {}
 
   fail(field: string, detail: string) {
     this.problems.push(new DataError(this.file, field, detail))
@@ -78,6 +89,37 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 const COLOR = /^#[0-9a-fA-F]{6}$/
 const REGION_CODE = /^\d{6}$/
 
+/** First two digits of every province-level code in GB/T 2260 (incl. 台湾 71, 香港 81, 澳门 82). */
+const PROVINCE_PREFIXES = new Set([
+  ...[11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46],
+  ...[50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82],
+])
+
+/** The level of place a GB/T 2260 code names: a province (xx0000), a city (xxxx00) or a county. */
+export function regionCodeLevel(code: string): '省' | '市' | '区县' {
+  return code.endsWith('0000') ? '省' : code.endsWith('00') ? '市' : '区县'
+}
+
+/** Why `code` is not a GB/T 2260 division code, or undefined when it is shaped like one. */
+export function regionCodeProblem(code: string): string | undefined {
+  if (!REGION_CODE.test(code)) return `"${code}" 应为6位行政区划代码（GB/T 2260），如 621202`
+  if (!PROVINCE_PREFIXES.has(Number(code.slice(0, 2)))) return `"${code}" 的前两位不是任何省级行政区的代码`
+  return undefined
+}
+
+/** Ids of federations: also their file names and part of links, so lower-case letters, digits and "-". */
+const FEDERATION_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+export const FEDERATION_ID_MAX = 64
+
+/** Why `id` cannot name a federation, or undefined when it can. */
+export function federationIdProblem(id: string): string | undefined {
+  if (id.length > FEDERATION_ID_MAX) return `"${id}" 太长了，最多 ${FEDERATION_ID_MAX} 个字符`
+  if (!FEDERATION_ID.test(id)) {
+    return `"${id}" 只能用小写字母、数字和“-”，以字母开头，如 wudu-2020`
+  }
+  return undefined
+}
+
 /** "mock/wudu-2020.json" → "wudu-2020"; also the server's "federations/wudu-2020". */
 export function idFromFileName(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.json$/, '')
@@ -94,12 +136,13 @@ function checkRegion(c: Checker, region: Obj) {
   const district = c.str(region, 'district', path, true)
   const code = c.str(region, 'code', path)
   if (code === undefined) return
+  // The shape only: a test file may use a made-up code; a new federation's code is checked in full (regionCodeProblem).
   if (!REGION_CODE.test(code)) {
     c.fail(`${path}.code`, `"${code}" 应为6位行政区划代码（GB/T 2260），如 621202`)
     return
   }
   const level = district ? '区县' : city ? '市' : '省'
-  const codeLevel = code.endsWith('0000') ? '省' : code.endsWith('00') ? '市' : '区县'
+  const codeLevel = regionCodeLevel(code)
   if (level !== codeLevel) c.fail(`${path}.code`, `"${code}" 是${codeLevel}级代码，但地区写到了${level}一级`)
 }
 
@@ -119,7 +162,7 @@ function checkFigure(c: Checker, raw: unknown, path: string) {
     c.fail(`${path}.scopeLabel`, '累计数字须写明累计范围，用原文的说法（如 八年累计、截至目前）')
   }
   if (f.scope === 'year' && f.scopeLabel !== undefined) c.fail(`${path}.scopeLabel`, '只有 scope 为 total 的数字才写')
-  const quote = c.str(f, 'quote', path)
+  const quote = c.str(f, 'quote', path, c.options.quotesLeftOut)
   if (quote !== undefined && value !== undefined && unit !== undefined && findFigure(quote, value, unit) === -1) {
     c.fail(`${path}.quote`, `摘句里没有“${value}${unit}”`)
   }
@@ -181,8 +224,12 @@ function checkProgram(c: Checker, raw: unknown, path: string) {
 }
 
 /** Checks the shape of one file; returns the typed file or the list of problems. */
-export function checkFederationFile(file: string, data: unknown): { ok: FederationFile } | { problems: DataError[] } {
-  const c = new Checker(file)
+export function checkFederationFile(
+  file: string,
+  data: unknown,
+  options: CatalogOptions = {},
+): { ok: FederationFile } | { problems: DataError[] } {
+  const c = new Checker(file, options)
   const root = c.obj(data, '(根)')
   if (!root) return { problems: c.problems }
   const fed = c.obj(root.federation, 'federation')
@@ -277,12 +324,12 @@ export interface Catalog {
  * share one, both are left out and each message names the other file: which of the two is the
  * newcomer cannot be told from the files, so neither is kept at the other's expense.
  */
-export function buildCatalog(raw: RawFile[]): Catalog {
+export function buildCatalog(raw: RawFile[], options: CatalogOptions = {}): Catalog {
   const problems: DataError[] = []
   const valid: Array<{ file: string; ok: FederationFile; ids: Array<[string, string]> }> = []
   const owners = new Map<string, Array<{ file: string; field: string }>>()
   for (const { file, data } of raw) {
-    const result = checkFederationFile(file, data)
+    const result = checkFederationFile(file, data, options)
     if ('problems' in result) {
       problems.push(...result.problems)
       continue

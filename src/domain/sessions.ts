@@ -48,11 +48,12 @@ export const SIGNUP_STATE_LABEL: Record<SignupState, string> = {
 }
 
 /**
- * The sign-up rule for one session at `now`: closed after the deadline or once it has
+ * The sign-up rule for one session at `now`: closed when cancelled, after the deadline or once it has
  * started, not yet before sign-up opens, waitlist when every seat is taken, else open.
  */
 export function signupState(session: Session, now: Date): SignupState {
   const t = now.getTime()
+  if (session.cancelled) return 'closed'
   if (t >= Date.parse(session.deadline) || t >= Date.parse(session.start)) return 'closed'
   if (session.opensAt && t < Date.parse(session.opensAt)) return 'notYet'
   if (session.taken >= session.capacity) return 'waitlist'
@@ -63,9 +64,12 @@ export function seatsLeft(session: Session): number {
   return Math.max(0, session.capacity - session.taken)
 }
 
-/** A program is open when any of its sessions takes sign-ups or waitlist entries now. */
-export function isProgramOpen(program: Program, now: Date): boolean {
-  return programSessions(program, now).some((s) => {
+/**
+ * A program is open when any of its sessions takes sign-ups or waitlist entries now; `sessions`
+ * are its dated sessions (the server's, from the database), its templates' when absent.
+ */
+export function isProgramOpen(program: Program, now: Date, sessions = programSessions(program, now)): boolean {
+  return sessions.some((s) => {
     const state = signupState(s, now)
     return state === 'open' || state === 'waitlist'
   })

@@ -126,10 +126,11 @@ export function rosterStatusText(s: { status: SignupStatus; waitlistPosition?: n
 
 /** How a sign-up reads in 我的报名: 已结束 once its session has started, whatever it was. */
 export function signupLabel(
-  s: { status: SignupStatus; waitlistPosition?: number; sessionStart: string },
+  s: { status: SignupStatus; waitlistPosition?: number; sessionStart: string; sessionCancelled?: object },
   now: Date,
 ): string {
   if (s.status === 'cancelled') return '已取消'
+  if (s.sessionCancelled) return '场次已取消'
   if (now.getTime() >= Date.parse(s.sessionStart)) return '已结束'
   if (s.status === 'waitlisted') return s.waitlistPosition ? `候补第${s.waitlistPosition}位` : '候补'
   return '已报名'

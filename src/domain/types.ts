@@ -174,4 +174,6 @@ export interface Session {
   taken: number
   /** Demo data, not a real event: every screen that shows the session says so in words. */
   demo: boolean
+  /** Called off by its organizer (server mode): closed to sign-ups, shown as 场次已取消. */
+  cancelled?: { reason: string }
 }

@@ -19,7 +19,8 @@ export interface ProgramDetail {
   sessions: Session[]
 }
 
-export function toCard(file: FederationFile, now: Date): YearEndCard {
+/** `sessionsOf` gives a program's dated sessions (the server's); its templates' when absent. */
+export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): YearEndCard {
   const f = file.federation
   return {
     federationId: f.id,
@@ -33,14 +34,14 @@ export function toCard(file: FederationFile, now: Date): YearEndCard {
     headlineFigures: pickFigures(file, file.headlineFigureIds),
     source: file.source,
     programCount: file.programs.length,
-    openProgramCount: file.programs.filter((p) => isProgramOpen(p, now)).length,
+    openProgramCount: file.programs.filter((p) => isProgramOpen(p, now, sessionsOf?.(p))).length,
     demoSessions: file.programs.some(isDemoProgram),
   }
 }
 
-export function toReport(file: FederationFile, now: Date): FederationReport {
+export function toReport(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): FederationReport {
   return {
-    card: toCard(file, now),
+    card: toCard(file, now, sessionsOf),
     sections: file.sections.map((s) => ({ ...s, figures: pickFigures(file, s.figureIds) })),
     programs: file.programs,
     source: file.source,

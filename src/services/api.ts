@@ -38,6 +38,10 @@ export interface Signup {
   demo: boolean
   /** 1-based place in the waitlist, while waitlisted. */
   waitlistPosition?: number
+  /** The session's time or place changed after she signed up (server mode): shown as 已变更. */
+  sessionChanged?: true
+  /** The session was called off (server mode): shown as 场次已取消, with the reason. */
+  sessionCancelled?: { reason: string }
   name: string
   mobile: string
   createdAt: string

@@ -1,5 +1,14 @@
 import { areaList } from '@vant/area-data'
-import { buildCatalog, checkFederationFile, MIN_FIGURES, type RawFile } from '@/domain/catalog'
+import {
+  buildCatalog,
+  checkFederationFile,
+  federationIdProblem,
+  idFromFileName,
+  MIN_FIGURES,
+  regionCodeLevel,
+  regionCodeProblem,
+  type RawFile,
+} from '@/domain/catalog'
 import { FIGURE_VALUE } from '@/domain/figure-match'
 import type { FederationFile } from '@/domain/types'
 import { createMockApi } from '@/services/mock/mock-api'
@@ -255,5 +264,58 @@ describe('broken data fails with the file and the field', () => {
     ])
     const [a, b] = catalog.problems.map((p) => p.file).sort()
     expect([a, b]).toEqual(['mock/aaa-2025.json', NAME])
+  })
+})
+
+describe('ids and region codes for a new federation', () => {
+  it('accepts the first two digits of every province in the national list, and no others', () => {
+    const provinces = new Set(Object.keys(areaList.province_list).map((c) => c.slice(0, 2)))
+    for (let p = 10; p < 100; p++) {
+      const problem = regionCodeProblem(`${p}0100`)
+      expect([p, problem === undefined]).toEqual([p, provinces.has(String(p))])
+    }
+    expect(regionCodeProblem('62120')).toContain('应为6位行政区划代码')
+    expect(regionCodeLevel('620000')).toBe('省')
+    expect(regionCodeLevel('621200')).toBe('市')
+    expect(regionCodeLevel('621202')).toBe('区县')
+  })
+
+  it('accepts every shipped federation id, and refuses what could not be a file name or a link', () => {
+    for (const f of contentFiles) expect(federationIdProblem(idFromFileName(f.file))).toBeUndefined()
+    for (const bad of ['Wudu-2020', 'wudu_2020', '2020-wudu', 'wudu--2020', 'wudu-', '武都', 'a'.repeat(65)]) {
+      expect([bad, federationIdProblem(bad)]).toEqual([bad, expect.any(String)])
+    }
+  })
+})
+
+describe('the app bundle without quotes (config/built-in-content-loader.cjs)', () => {
+  type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The loader is what the app's webpack build runs on each mock/*.json.
+  const loader = require('../../config/built-in-content-loader.cjs') as (source: string) => string
+  const bundled = contentFiles.map((f) => ({ file: f.file, data: JSON.parse(loader(JSON.stringify(f.data))) }))
+
+  it('leaves every quote out and nothing else', () => {
+    for (const [i, f] of bundled.entries()) {
+      const withQuotes = clone(contentFiles[i].data) as Data
+      withQuotes.figures.forEach((fig: Data) => delete fig.quote)
+      expect(f.data).toEqual(withQuotes)
+      expect(JSON.stringify(f.data)).not.toContain('"quote"')
+    }
+  })
+
+  it('is a whole catalog for the app, and a refused one anywhere quotes are required', () => {
+    const app = buildCatalog(bundled, { quotesLeftOut: true })
+    expect(app.problems).toEqual([])
+    expect(app.files).toHaveLength(contentFiles.length)
+    const strict = buildCatalog(bundled)
+    expect(strict.files).toHaveLength(0)
+    expect(strict.problems[0].message).toMatch(/figures\[0\]\.quote 缺失$/)
+  })
+
+  it('still refuses a quote that is there but does not hold its figure', () => {
+    const data = clone(contentFiles[0].data) as Data
+    data.figures[0].quote = '这句话里没有那个数字。'
+    const result = checkFederationFile(contentFiles[0].file, data, { quotesLeftOut: true })
+    expect('problems' in result && result.problems.map((p) => p.field)).toEqual(['figures[0].quote'])
   })
 })

@@ -1,8 +1,17 @@
 // The figure check an organizer's pasted text goes through: whole numbers only, traditional text, prefixes, ranges.
-import { checkFigures, findFigureInText, normalizeText, type QuotedFigure } from '@/domain/figure-check'
+import {
+  checkFigures,
+  findFigureInText,
+  normalizeText,
+  readText,
+  splitFigure,
+  type QuotedFigure,
+} from '@/domain/figure-check'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { findFigure } from '@/domain/figure-match'
+import fc from 'fast-check'
+import * as OpenCC from 'opencc-js'
 
 const fig = (over: Partial<QuotedFigure>): QuotedFigure => ({ id: 'f', value: '1', unit: '个', quote: '1个', ...over })
 
@@ -60,9 +69,74 @@ describe('findFigureInText', () => {
     expect(findFigureInText('3 5人', '35', '人')).toBe(-1)
   })
 
+  it.each([
+    ['12', '人', '服务12人次'],
+    ['35', '场', '开展培训35场次'],
+    ['1.2', '', '占比1.25,较上年'],
+    ['12', '', '共12万'],
+    ['12', '', '共12余'],
+    ['3', '', '每次3-5,不等'],
+    ['98', '', '占比98%'],
+  ])('does not find %s%s where the text writes more of it, in "%s"', (value, unit, text) => {
+    expect(findFigureInText(text, value, unit)).toBe(-1)
+  })
+
+  it('splits a figure typed with 万 in its unit, or all in its value, as the data keeps it', () => {
+    expect(splitFigure('58.1', '万户')).toEqual({ value: '58.1万', unit: '户' })
+    expect(splitFigure('５８.１萬戶', '')).toEqual({ value: '58.1万', unit: '户' })
+    expect(splitFigure('1,200', '人')).toEqual({ value: '1,200', unit: '人' })
+    expect(splitFigure('很多', '人')).toBeUndefined()
+    expect(findFigureInText('创建美丽庭院58.1万户', '58.1', '万户')).toBeGreaterThanOrEqual(0)
+  })
+
   it('needs the unit right after the value', () => {
     expect(findFigureInText('服务8000余人', '8000', '人')).toBe(-1)
     expect(findFigure('服务8000余人', '8000余', '人')).toBe(2)
+  })
+})
+
+describe('readText', () => {
+  it('knows where each character it reads came from in the pasted text', () => {
+    const raw = '創(chuàng)建 \n ９２７７戶'
+    const read = readText(raw)
+    expect(read.text).toBe('创建9277户')
+    const from = (i: number) => raw.slice(read.starts[i], read.ends[i])
+    expect([...read.text].map((_, i) => from(i))).toEqual(['創', '建', '９', '２', '７', '７', '戶'])
+  })
+})
+
+describe('readText on any text (property)', () => {
+  // The reading done in one pass over the whole text, as the check did before it kept origins.
+  const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' })
+  const PINYIN = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/g
+  const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/
+  const plainReading = (text: string) =>
+    hkToCn(text.normalize('NFKC'))
+      .replace(PINYIN, '')
+      .replace(/\s+/g, (space: string, at: number, all: string) => {
+        const before = all[at - 1] ?? ''
+        const after = all[at + space.length] ?? ''
+        return before === '' || after === '' || CJK_OR_PUNCT.test(before) || CJK_OR_PUNCT.test(after) ? '' : ' '
+      })
+  const pieces = [
+    ...'0123456789０１２３４５６７８９.,-万萬户戶陳陈個个创創建美麗庭院aZ'.split(''),
+    ...['(chuàng)', '(H5)', '(集体)', ' ', '\n', '\t', '　', '，', '。', 'e\u0301', '①', '㎡', '𠈌'],
+  ]
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''))
+
+  it('reads as the one-pass reading does, and each character knows where it came from', () => {
+    fc.assert(
+      fc.property(texts, (raw) => {
+        const read = readText(raw)
+        expect(read.text).toBe(plainReading(raw))
+        expect(read.starts).toHaveLength(read.text.length)
+        read.starts.forEach((start, i) => {
+          expect(start).toBeLessThan(read.ends[i])
+          if (i > 0) expect(start).toBeGreaterThanOrEqual(read.starts[i - 1])
+        })
+      }),
+      { numRuns: 300, seed: 20261123 },
+    )
   })
 })
 
@@ -99,20 +173,31 @@ describe('checkFigures', () => {
     expect(of('quote-elsewhere')).toEqual(['figures[3].quote'])
     expect(of('no-quote')).toEqual(['figures[4].quote'])
     expect(problems.find((p) => p.figureId === 'made-up')?.message).toContain('2.6万人次')
+    // A figure that drops the article's qualifier is told what the article writes.
+    expect(problems.find((p) => p.field === 'figures[1].value')?.message).toBe(
+      '“2165万元”在原文里找不到。卡片上的每个数字都要能在原文中找到。原文写的是“近2165万元”，请照原文填写。',
+    )
   })
 })
 
 describe('the app bundle', () => {
-  // The dictionary behind the check is about 1 MB: nothing the mini-program loads may import it.
-  it('never imports the figure check or opencc-js outside figure-check.ts', () => {
+  // The dictionary behind the check is about 1 MB: only the check and the card editor's modules (which the
+  // mini-program's main package never loads) may carry it, and nothing else may import them.
+  const CARRIERS = ['figure-check', 'provenance', 'card-draft']
+
+  it('never imports the figure check or opencc-js outside the modules that carry it', () => {
     const root = join(__dirname, '..', '..', 'src')
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f))
     expect(files.length).toBeGreaterThan(20)
+    const carrying = new RegExp(`from '[^']*(${[...CARRIERS, 'opencc-js'].join('|')})'`)
     const importers = files.filter(
       (f) =>
-        !f.endsWith('figure-check.ts') &&
-        /from '[^']*(figure-check|opencc-js)'/.test(readFileSync(join(root, f), 'utf8')),
+        !CARRIERS.some((c) => f === join('domain', `${c}.ts`)) && carrying.test(readFileSync(join(root, f), 'utf8')),
     )
     expect(importers).toEqual([])
+    // The editor's modules are where the dictionary goes, and nowhere else in src.
+    expect(files.filter((f) => /from '[^']*opencc-js'/.test(readFileSync(join(root, f), 'utf8')))).toEqual([
+      join('domain', 'figure-check.ts'),
+    ])
   })
 })

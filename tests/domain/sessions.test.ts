@@ -60,6 +60,7 @@ describe('signupState', () => {
       at('2026-11-25T09:00:00+08:00'),
       'open',
     ],
+    ['closed when cancelled, seats and time left', { ...base, cancelled: { reason: '改期' } }, NOW, 'closed'],
   ] as const)('%s', (_what, session, now, expected) => {
     expect(signupState(session, now)).toBe(expected)
   })
@@ -86,6 +87,11 @@ describe('isProgramOpen', () => {
   })
   it('is not open when every session is past its deadline', () => {
     expect(isProgramOpen(program([{ ...template, deadlineInDays: -1 }]), NOW)).toBe(false)
+  })
+  it('uses the dated sessions it is given (from the server) instead of the templates', () => {
+    const dated = materializeSession('p1', template, NOW)
+    expect(isProgramOpen(program([template]), NOW, [{ ...dated, cancelled: { reason: '改期' } }])).toBe(false)
+    expect(isProgramOpen(program([{ ...template, deadlineInDays: -1 }]), NOW, [dated])).toBe(true)
   })
   it('is not open without sign-up', () => {
     expect(isProgramOpen({ ...program([]), signup: undefined }, NOW)).toBe(false)

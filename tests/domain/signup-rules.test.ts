@@ -129,6 +129,8 @@ describe('signupLabel', () => {
     [{ status: 'cancelled' as const }, NOW, '已取消'],
     [{ status: 'confirmed' as const }, new Date(start), '已结束'],
     [{ status: 'cancelled' as const }, new Date(start), '已取消'],
+    [{ status: 'confirmed' as const, sessionCancelled: { reason: '改期' } }, NOW, '场次已取消'],
+    [{ status: 'cancelled' as const, sessionCancelled: { reason: '改期' } }, NOW, '已取消'],
   ])('%j at %s → %s', (s, now, label) => {
     expect(signupLabel({ ...s, sessionStart: start }, now)).toBe(label)
   })

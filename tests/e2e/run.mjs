@@ -320,6 +320,9 @@ await journey('大字模式 scales text to 1.4× without overflow', async (page)
   await page.goto(deepLink(`/pages/program/index?id=${p.id}`))
   await expectText(page, p.summary)
   await check('program')
+  await page.goto(deepLink('/subpackages/signup/privacy/index'))
+  await expectText(page, '谁负责你的信息')
+  await check('privacy')
 })
 
 await journey(
@@ -341,6 +344,9 @@ await journey(
     await page.goto(deepLink(`/pages/program/index?id=${p.id}`))
     await expectText(page, p.summary)
     await shoot(page, 'program-dark.png')
+    await page.goto(deepLink('/subpackages/signup/privacy/index'))
+    await expectText(page, '这是演示版本')
+    await shoot(page, 'privacy-dark.png', { fullPage: true })
   },
   { colorScheme: 'dark' },
 )

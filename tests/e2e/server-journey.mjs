@@ -36,6 +36,8 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) 
       NODE_ENV: 'production',
       OUTPUT_ROOT: 'dist/h5-server',
       TARO_APP_API_BASE: `http://127.0.0.1:${API_PORT}`,
+      TARO_APP_OPERATOR: '巾帼年终盘点（测试构建）',
+      TARO_APP_OPERATOR_CONTACT: 'e2e@example.invalid',
     },
   })
 }
@@ -44,7 +46,7 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) 
 const ZHUZHOU = { login: 'zhuzhou-2020-admin', password: 'jg-dev-zhuzhou-2020' }
 const web = await serve(OUT)
 const dataDir = mkdtempSync(join(tmpdir(), 'jg-e2e-'))
-const apiEnv = { PGLITE_DIR: dataDir, CORS_ORIGINS: web.url }
+const apiEnv = { PGLITE_DIR: dataDir, CORS_ORIGINS: web.url, SEED_EMPTY_DATABASE: 'true' }
 let api = await startApiProcess(apiEnv, { port: API_PORT })
 const browser = await launchChromium()
 const { journey, results } = journeys(browser)

@@ -35,7 +35,7 @@ describe.each(backends())('production and development accounts (%s)', (backend) 
     try {
       const dev = await createServer(testConfig(), { db, now: () => NOW, logger: false })
       await dev.app.close()
-      expect([...dev.seeded].sort()).toEqual(FEDERATIONS.map((f) => `${f}-admin`))
+      expect([...dev.devAdmins].sort()).toEqual(FEDERATIONS.map((f) => `${f}-admin`))
 
       const production = new Accounts(db, { ...testConfig().accounts, production: true }, () => NOW)
       const seeded = (await production.prepare().catch((e: Error) => e.message)) as string

@@ -535,7 +535,7 @@ describe.each(backends())('organizer accounts (%s)', (backend) => {
 
   describe('development seed accounts', () => {
     it('each federation got one 管理员 with the documented password; changing it clears the mark', async () => {
-      expect([...server.seeded].sort()).toEqual([
+      expect([...server.devAdmins].sort()).toEqual([
         'chengdu-2020-admin',
         'hebei-2021-admin',
         'huizhou-2020-admin',

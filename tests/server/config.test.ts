@@ -78,6 +78,14 @@ describe('production settings', () => {
     expect(message).toContain('CORS_ORIGINS：example.cn/app 不是网页来源')
   })
 
+  it('seeds an empty database in development only, unless SEED_EMPTY_DATABASE says otherwise', () => {
+    expect(readConfig({}).seedEmptyDatabase).toBe(true)
+    expect(readConfig(production).seedEmptyDatabase).toBe(false)
+    expect(readConfig({ ...production, SEED_EMPTY_DATABASE: 'true' }).seedEmptyDatabase).toBe(true)
+    expect(readConfig({ SEED_EMPTY_DATABASE: 'off' }).seedEmptyDatabase).toBe(false)
+    expect(refusal({ SEED_EMPTY_DATABASE: 'maybe' })).toContain('SEED_EMPTY_DATABASE=maybe：应为 true 或 false')
+  })
+
   it('development needs nothing set: the shipped secret, sessions of 12 hours idle and 7 days at most', () => {
     const config = readConfig({})
     expect(config.clientIdSecret).toBe(DEV_CLIENT_ID_SECRET)

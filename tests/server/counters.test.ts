@@ -1,6 +1,6 @@
 // The counts kept on each session row follow every sign-up, cancellation, promotion, deletion
 // and purge, and migration 002 fills them in for sign-ups made before it.
-import { loadContent, MOCK_DIR, readJsonDir } from '../../server/src/content'
+import { MOCK_DIR, readJsonDir } from '../../server/src/content'
 import { migrate, readMigrations } from '../../server/src/db/migrate'
 import {
   asDevice,
@@ -9,6 +9,7 @@ import {
   countDrift,
   freshDatabase,
   housekeepingBody,
+  loadLegacyContent,
   NOW,
   person,
   startTestServer,
@@ -85,7 +86,7 @@ describe.each(backends())('migration 002 on existing sign-ups (%s)', (backend) =
     const db = await database.open()
     try {
       await migrate(db, readMigrations().slice(0, 1))
-      await loadContent(db, readJsonDir(MOCK_DIR, 'mock'))
+      await loadLegacyContent(db, readJsonDir(MOCK_DIR, 'mock'))
       // 300 sign-ups made before the counts existed, spread over two sessions and three states.
       await db.query(
         `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,

@@ -1,5 +1,12 @@
 // The built-in service and the server give the same answers to the same sign-up and cancel
 // steps: one set of rules (src/domain/signup-rules) on both sides, run at the same fixed times.
+//
+// The two differ by design in how sessions are dated: the built-in mock dates its templates from
+// the clock on every read (a showcase that never goes stale), while the server dated them once,
+// when it seeded its empty database, and keeps those absolute times. The steps agree because the
+// server is started (and so seeded) at NOW, and every later step depends on times both sides
+// share: the mock's sign-ups keep the start they were made for, and the server's session keeps it.
+// content-source.test.ts checks what differs: server dates stay put when the clock moves.
 import type { RawFile } from '@/domain/catalog'
 import type { FederationFile } from '@/domain/types'
 import { ApiError, type Api, type Signup, type SignupRequest } from '@/services/api'

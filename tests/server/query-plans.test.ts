@@ -1,11 +1,11 @@
 // Every query of the request path finds its rows through an index: with tens of thousands of
 // sign-ups and thousands of sessions, analysed, the planner is free to choose a Seq Scan and
 // would, for any query that no index fits. So a Seq Scan here means a cost that grows with history.
-import { loadContent, MOCK_DIR, readJsonDir } from '../../server/src/content'
+import { MOCK_DIR, readJsonDir, seedContent } from '../../server/src/content'
 import type { Db } from '../../server/src/db/db'
 import { migrate } from '../../server/src/db/migrate'
 import { SQL } from '../../server/src/signups'
-import { backends, freshDatabase } from './support'
+import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
 const SESSIONS = 2_000
@@ -29,6 +29,7 @@ async function explain(db: Db, sql: string, params: ReadonlyArray<string | numbe
 /** A representative value for each query's parameters. */
 const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean | null>> = {
   lockSession: ['plan-s-7'],
+  session: ['plan-s-7', 'plan-p-7'],
   samePerson: ['plan-s-7', 'n-7', 'm-7'],
   byKey: ['c-7', 'k-7'],
   byId: ['g-7'],
@@ -53,10 +54,11 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
     null,
     '2026-11-23T10:00:00+08:00',
     'n',
+    1,
   ],
   setStatus: ['cancelled', 'g-7'],
   count: ['plan-s-7', 1, 0, 0],
-  programCounts: ['plan-p-7'],
+  programSessions: ['plan-p-7'],
   statusCounts: ['plan-p-7'],
   roster: ['plan-p-7'],
   mine: ['c-7'],
@@ -72,23 +74,26 @@ describe.each(backends())('query plans with %s', (backend) => {
     drop = database.drop
     db = await database.open()
     await migrate(db)
-    await loadContent(db, readJsonDir(MOCK_DIR, 'mock'))
+    await seedContent(db, readJsonDir(MOCK_DIR, 'mock'), NOW)
     await db.query(`INSERT INTO federations (id, name, doc, content_hash) VALUES ('plan-f', 'f', '{}', 'h')`)
     await db.query(
       `INSERT INTO programs (id, federation_id, title)
        SELECT 'plan-p-' || g, 'plan-f', 'p' FROM generate_series(0, ${PROGRAMS - 1}) AS g`,
     )
     await db.query(
-      `INSERT INTO sessions (id, program_id, capacity)
-       SELECT 'plan-s-' || g, 'plan-p-' || (g % ${PROGRAMS}), 30 FROM generate_series(0, ${SESSIONS - 1}) AS g`,
+      `INSERT INTO sessions (id, program_id, capacity, title, starts_at, ends_at, deadline_at, online)
+       SELECT 'plan-s-' || g, 'plan-p-' || (g % ${PROGRAMS}), 30, 's',
+         timestamptz '2026-12-01T09:00:00+08:00' + g * interval '1 hour',
+         timestamptz '2026-12-01T11:00:00+08:00' + g * interval '1 hour', timestamptz '2026-11-30T18:00:00+08:00', false
+       FROM generate_series(0, ${SESSIONS - 1}) AS g`,
     )
     // One in three waitlisted, one in three cancelled; 10,000 clients with three sign-ups each.
     await db.query(
       `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
-         program_title, federation_name, session_title, session_start, online)
+         program_title, federation_name, session_title, session_start, online, session_version)
        SELECT 'g-' || g, 'c-' || (g % 10000), 'k-' || g, 'plan-s-' || (g % ${SESSIONS}),
          'plan-p-' || (g % ${SESSIONS} % ${PROGRAMS}), (ARRAY['confirmed', 'waitlisted', 'cancelled'])[g % 3 + 1],
-         'n-' || g, 'm-' || g, '{}', 't', 'f', 's', '2026-12-01T09:00:00+08:00', false
+         'n-' || g, 'm-' || g, '{}', 't', 'f', 's', '2026-12-01T09:00:00+08:00', false, 1
        FROM generate_series(1, ${SIGNUPS}) AS g`,
     )
     await db.query('ANALYZE')

@@ -58,7 +58,7 @@ describe('the running server', () => {
           (tx) =>
             fn({
               query: (sql, params) =>
-                failing && sql.includes('DELETE FROM signups WHERE session_start')
+                failing && sql.includes('DELETE FROM signups g USING sessions')
                   ? Promise.reject(Object.assign(new Error('disk full near 13800138000'), { code: '53100' }))
                   : tx.query(sql, params),
             }),

@@ -1,7 +1,7 @@
 // Test servers: PGlite in memory by default; also a real PostgreSQL when TEST_DATABASE_URL is
 // set (CI starts Debian's server and sets it). Each server gets a database of its own.
 import { createDatabase } from '../../scripts/pg-database.cjs'
-import type { RawFile } from '@/domain/catalog'
+import { buildCatalog, type RawFile } from '@/domain/catalog'
 import type { FederationFile } from '@/domain/types'
 import { readConfig, type ServerConfig } from '../../server/src/config'
 import { MOCK_DIR, readJsonDir } from '../../server/src/content'
@@ -78,6 +78,33 @@ export function contentWithSeats(capacity: number): RawFile[] {
     }
     return { ...raw, data }
   })
+}
+
+/**
+ * Content written as the server wrote it before migration 005 (one row per federation with its
+ * document, sessions with seats only): for tests of the migrations that meet such a database.
+ */
+export async function loadLegacyContent(db: Db, raw: RawFile[]): Promise<void> {
+  for (const file of buildCatalog(raw).files) {
+    const f = file.federation
+    await db.query('INSERT INTO federations (id, name, doc, content_hash) VALUES ($1, $2, $3, $4)', [
+      f.id,
+      f.name,
+      JSON.stringify(file),
+      `legacy-${f.id}`,
+    ])
+    for (const p of file.programs) {
+      await db.query('INSERT INTO programs (id, federation_id, title) VALUES ($1, $2, $3)', [p.id, f.id, p.title])
+      for (const s of p.signup?.sessions ?? []) {
+        await db.query('INSERT INTO sessions (id, program_id, capacity, taken) VALUES ($1, $2, $3, $4)', [
+          s.id,
+          p.id,
+          s.capacity,
+          s.taken,
+        ])
+      }
+    }
+  }
 }
 
 /** A request as the tests write it; sent over real HTTP to the listening server. */

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { TryLater, type Accounts } from '../accounts'
 import { organizerOf, requireRole } from '../auth'
 import { bodyOf, HttpError } from '../errors'
-import { account, loginResult, ok, password, strings } from './account-schemas'
+import { account, declareErrorShape, loginResult, ok, password, strings } from './account-schemas'
 
 /** A 429 that says when: Retry-After in seconds, the wait in words in the message. */
 async function answerTryLater<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> {
@@ -17,6 +17,7 @@ async function answerTryLater<T>(reply: FastifyReply, run: () => Promise<T>): Pr
 }
 
 export const authRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (app, { accounts }) => {
+  declareErrorShape(app)
   const signedIn = requireRole(accounts, 'viewer', { whileMustChange: true })
 
   app.post<{ Body: { login: string; password: string } }>(

@@ -6,8 +6,8 @@ import type { Accounts } from '../accounts'
 import { auditPage } from '../audit'
 import { organizerOf, requireRole } from '../auth'
 import type { Db } from '../db/db'
-import { notFound } from '../errors'
-import { idParam, role, staffMember, strings } from './account-schemas'
+import { invalid, notFound } from '../errors'
+import { declareErrorShape, idParam, role, staffMember, strings } from './account-schemas'
 
 const memberId = (req: FastifyRequest): number => {
   const raw = (req.params as { id: string }).id
@@ -18,6 +18,7 @@ const memberId = (req: FastifyRequest): number => {
 export const AUDIT_PAGE = { default: 30, max: 100 }
 
 export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = async (app, { accounts, db }) => {
+  declareErrorShape(app)
   const admin = requireRole(accounts, 'admin')
   const member = { params: idParam, response: { 200: staffMember } }
 
@@ -87,7 +88,7 @@ export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = a
     async (req) => accounts.resetPassword(organizerOf(req), memberId(req)),
   )
 
-  app.get<{ Querystring: { before?: number; limit?: number } }>(
+  app.get<{ Querystring: { before?: string; limit?: string } }>(
     '/api/workspace/audit',
     {
       preHandler: admin,
@@ -95,8 +96,9 @@ export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = a
         querystring: {
           type: 'object',
           properties: {
-            before: { type: 'integer', minimum: 1 },
-            limit: { type: 'integer', minimum: 1, maximum: AUDIT_PAGE.max },
+            // Query strings stay strings (no coercion): numbers are read below.
+            before: { type: 'string', pattern: '^[1-9][0-9]{0,14}$' },
+            limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
           },
         },
         response: {
@@ -133,8 +135,10 @@ export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = a
       },
     },
     async (req) => {
-      const limit = req.query.limit ?? AUDIT_PAGE.default
-      const entries = await auditPage(db, organizerOf(req).federation.id, { before: req.query.before, limit })
+      const limit = req.query.limit ? Number(req.query.limit) : AUDIT_PAGE.default
+      if (limit > AUDIT_PAGE.max) throw invalid(`一次最多看${AUDIT_PAGE.max}条记录`, 'limit')
+      const before = req.query.before ? Number(req.query.before) : undefined
+      const entries = await auditPage(db, organizerOf(req).federation.id, { before, limit })
       return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].id : null }
     },
   )

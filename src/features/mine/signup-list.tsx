@@ -46,11 +46,12 @@ export function SignupList({
           >
             <View className="row-card__top">
               <Text className="row-card__title">{s.programTitle}</Text>
-              <Text className={`row-card__badge status--${s.status}`}>{label}</Text>
+              <Text className={`row-card__badge status--${s.sessionCancelled ? 'cancelled' : s.status}`}>{label}</Text>
             </View>
             {s.demo ? <DemoNotice variant="badge" /> : null}
             <Text className="row-card__meta">
               {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
+              {s.sessionChanged ? <Text className="status--waitlisted"> 已变更</Text> : null}
             </Text>
             <Text className="row-card__meta">
               {s.name} · {maskMobile(s.mobile)}

@@ -14,7 +14,7 @@ import './program-view.scss'
 const STATE_HINT: Record<SignupState, (s: Session, now: Date) => string> = {
   open: (s, now) => `剩余 ${seatsLeft(s)} 个名额 · ${deadlineText(s.deadline, now)}`,
   waitlist: (s, now) => `名额已满，可排队候补 · ${deadlineText(s.deadline, now)}`,
-  closed: () => '报名已截止',
+  closed: (s) => (s.cancelled ? `场次已取消 ${s.cancelled.reason}` : '报名已截止'),
   notYet: (s) => `${inBeijing(s.opensAt ?? s.deadline).format('M月D日 HH:mm')} 开始报名`,
 }
 

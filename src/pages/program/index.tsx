@@ -24,7 +24,7 @@ export default function ProgramPage() {
   const single = useSinglePage()
   const detail = program.status === 'ready' ? program.data : undefined
   const title = detail
-    ? programShareTitle(detail.program, detail.federation.name, isProgramOpen(detail.program, now))
+    ? programShareTitle(detail.program, detail.federation.name, isProgramOpen(detail.program, now, detail.sessions))
     : ''
   const images = useShareImages(
     detail && {

@@ -33,7 +33,8 @@ const CORRUPT_KEY = `${SIGNUPS_KEY}.corrupt`
 
 export function createMockApi(options: MockApiOptions): Api {
   const { store, now = clock.now, shouldFail = () => false } = options
-  const catalog = buildCatalog(options.files)
+  // Built into the app, the files come without quotes (config/built-in-content-loader.cjs).
+  const catalog = buildCatalog(options.files, { quotesLeftOut: true })
   for (const p of catalog.problems) options.onDataProblem?.(p.message)
 
   const guard = async (call: keyof Api) => {

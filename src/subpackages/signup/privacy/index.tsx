@@ -3,7 +3,24 @@ import { PageShell } from '@/components/page-shell'
 import { env } from '@/config/env'
 import '@/features/signup/signup-form.scss'
 
+type BuildSettings = Pick<typeof env, 'apiBase' | 'operator' | 'operatorContact'>
+
+/** Who answers for her data: named by the build (TARO_APP_OPERATOR); the demo has no one to name. */
+export function operatorParagraphs(settings: BuildSettings): string[] {
+  if (settings.operator) {
+    return [
+      `本服务由${settings.operator}运营，你的报名信息由它负责保管。`,
+      `对自己的信息有疑问，或要查询、更正、删除，请联系：${settings.operatorContact}。`,
+    ]
+  }
+  if (settings.apiBase) {
+    return ['这是开发用的构建，还没有写明运营方。正式版本会在这里写明谁负责你的信息、怎样联系。']
+  }
+  return ['这是演示版本：卡片里的数字来自各妇联公开发布的文章；报名信息只留在你这台手机上，没有任何单位或个人收到。']
+}
+
 const SECTIONS: Array<[string, string[]]> = [
+  ['谁负责你的信息', operatorParagraphs(env)],
   [
     '我们收集什么',
     [

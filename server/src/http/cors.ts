@@ -1,0 +1,13 @@
+// Which web origins may call the API (the H5 app's), and with which methods and headers.
+import cors from '@fastify/cors'
+import type { FastifyInstance } from 'fastify'
+
+export async function allowOrigins(app: FastifyInstance, origins: string[]): Promise<void> {
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || origins.includes(origin)),
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['content-type', 'x-device-id', 'idempotency-key', 'authorization'],
+    exposedHeaders: ['content-disposition'],
+    maxAge: 600,
+  })
+}

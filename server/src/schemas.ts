@@ -1,0 +1,566 @@
+// JSON schemas of every route's request and response. Fastify validates requests with them and
+// serializes responses with them (fast-json-stringify drops any property a schema leaves out), so
+// each response schema is checked at compile time against the TypeScript type the app reads.
+import { FIELD_TYPES, FIGURE_SCOPES, LEVELS, TOPICS } from '../../src/domain/types'
+import type { FederationReport, ProgramDetail, Signup } from '../../src/services/api'
+import type { OrganizerOverview, Roster } from '../../src/services/organizer'
+import type { YearEndCard } from '../../src/domain/types'
+import type { ErrorCode } from './errors'
+import { LIMITS } from './http/limits'
+
+// ---- Building blocks -------------------------------------------------------------------------
+
+const str = { type: 'string' } as const
+const int = { type: 'integer' } as const
+const num = { type: 'number' } as const
+const bool = { type: 'boolean' } as const
+const strings = { type: 'array', items: str } as const
+
+const topic = { type: 'string', enum: TOPICS } as const
+
+/** Why a session was cancelled (server mode). */
+const cancellation = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: str },
+} as const
+
+const figure = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'label', 'value', 'unit', 'scope', 'quote'],
+  properties: {
+    id: str,
+    label: str,
+    value: str,
+    unit: str,
+    scope: { type: 'string', enum: FIGURE_SCOPES },
+    scopeLabel: str,
+    quote: str,
+  },
+} as const
+
+const region = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['province', 'code'],
+  properties: { province: str, city: str, district: str, code: str },
+} as const
+
+const source = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['publisher', 'headline', 'date'],
+  properties: { publisher: str, headline: str, date: str, note: str },
+} as const
+
+const formField = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'type', 'label', 'required'],
+  properties: {
+    id: str,
+    type: { type: 'string', enum: FIELD_TYPES },
+    label: str,
+    required: bool,
+    format: { type: 'string', enum: ['name'] },
+    placeholder: str,
+    hint: str,
+    options: strings,
+    minLength: num,
+    maxLength: num,
+    min: num,
+    max: num,
+  },
+} as const
+
+const sessionTemplate = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'title',
+    'startInDays',
+    'startTime',
+    'durationMinutes',
+    'deadlineInDays',
+    'online',
+    'capacity',
+    'taken',
+  ],
+  properties: {
+    id: str,
+    title: str,
+    startInDays: num,
+    startTime: str,
+    durationMinutes: num,
+    deadlineInDays: num,
+    signupOpensInDays: num,
+    online: bool,
+    place: str,
+    capacity: num,
+    taken: num,
+  },
+} as const
+
+const program = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'topic', 'summary', 'audience', 'figureIds'],
+  properties: {
+    id: str,
+    title: str,
+    topic,
+    summary: str,
+    audience: str,
+    figureIds: strings,
+    signup: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['demo', 'sessions', 'form'],
+      properties: {
+        demo: bool,
+        sessions: { type: 'array', items: sessionTemplate },
+        form: { type: 'array', items: formField },
+      },
+    },
+  },
+} as const
+
+const session = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'programId', 'title', 'start', 'end', 'deadline', 'online', 'capacity', 'taken', 'demo'],
+  properties: {
+    id: str,
+    programId: str,
+    title: str,
+    start: str,
+    end: str,
+    deadline: str,
+    opensAt: str,
+    online: bool,
+    place: str,
+    capacity: num,
+    taken: num,
+    demo: bool,
+    cancelled: cancellation,
+  },
+} as const
+
+const card = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'federationId',
+    'name',
+    'region',
+    'level',
+    'year',
+    'color',
+    'summary',
+    'topics',
+    'headlineFigures',
+    'source',
+    'programCount',
+    'openProgramCount',
+    'demoSessions',
+  ],
+  properties: {
+    federationId: str,
+    name: str,
+    region,
+    level: { type: 'string', enum: LEVELS },
+    year: num,
+    color: str,
+    summary: str,
+    topics: { type: 'array', items: topic },
+    headlineFigures: { type: 'array', items: figure },
+    source,
+    programCount: int,
+    openProgramCount: int,
+    demoSessions: bool,
+  },
+} as const
+
+const status = { type: 'string', enum: ['confirmed', 'waitlisted', 'cancelled'] } as const
+
+// ---- Responses -------------------------------------------------------------------------------
+
+/** The codes the server answers with (errors.ts): the app's own, and those only HTTP itself gives. */
+const errorCode = {
+  type: 'string',
+  enum: [
+    'not_found',
+    'closed',
+    'duplicate',
+    'invalid',
+    'unauthorized',
+    'forbidden',
+    'too_large',
+    'rate_limited',
+    'busy',
+    'unknown',
+    'method_not_allowed',
+    'uri_too_long',
+    'unsupported_media_type',
+    'headers_too_large',
+    'unavailable',
+    'request_timeout',
+  ],
+} as const
+
+/** Every refusal: `{ error: { code, message, field? } }` (errors.ts). */
+export const errorResponse = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['code', 'message'],
+      properties: { code: errorCode, message: str, field: str },
+    },
+  },
+} as const
+
+export const cardList = { type: 'array', items: card } as const
+
+export const federationReport = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['card', 'sections', 'programs', 'source'],
+  properties: {
+    card,
+    sections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'topic', 'text', 'figureIds', 'figures'],
+        properties: {
+          id: str,
+          title: str,
+          topic,
+          text: str,
+          figureIds: strings,
+          figures: { type: 'array', items: figure },
+        },
+      },
+    },
+    programs: { type: 'array', items: program },
+    source,
+  },
+} as const
+
+export const programDetail = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['program', 'federation', 'color', 'figures', 'sessions'],
+  properties: {
+    program,
+    federation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'name', 'region', 'year'],
+      properties: { id: str, name: str, region, year: num },
+    },
+    color: str,
+    figures: { type: 'array', items: figure },
+    sessions: { type: 'array', items: session },
+  },
+} as const
+
+export const signup = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'programId',
+    'programTitle',
+    'federationName',
+    'sessionId',
+    'sessionTitle',
+    'sessionStart',
+    'online',
+    'status',
+    'demo',
+    'name',
+    'mobile',
+    'createdAt',
+  ],
+  properties: {
+    id: str,
+    programId: str,
+    programTitle: str,
+    federationName: str,
+    sessionId: str,
+    sessionTitle: str,
+    sessionStart: str,
+    online: bool,
+    place: str,
+    status,
+    demo: bool,
+    waitlistPosition: int,
+    sessionChanged: { type: 'boolean', enum: [true] },
+    sessionCancelled: cancellation,
+    name: str,
+    mobile: str,
+    createdAt: str,
+  },
+} as const
+
+export const signupList = { type: 'array', items: signup } as const
+
+export const health = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ok', 'database', 'federations'],
+  properties: {
+    ok: { type: 'boolean', const: true },
+    database: { type: 'string', enum: ['pglite', 'postgres'] },
+    federations: int,
+    /** Reachable, but its one connection stayed taken (PGlite). */
+    busy: { type: 'boolean', const: true },
+  },
+} as const
+
+export const login = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['clientId'],
+  properties: { clientId: str },
+} as const
+
+const federationName = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name'],
+  properties: { id: str, name: str },
+} as const
+
+export const organizerOverview = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['federation', 'programs'],
+  properties: {
+    federation: federationName,
+    programs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'sessions', 'confirmed', 'waitlisted', 'cancelled'],
+        properties: {
+          id: str,
+          title: str,
+          sessions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'title', 'start', 'capacity', 'taken'],
+              properties: { id: str, title: str, start: str, capacity: num, taken: num },
+            },
+          },
+          confirmed: int,
+          waitlisted: int,
+          cancelled: int,
+        },
+      },
+    },
+  },
+} as const
+
+export const roster = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['federation', 'program', 'rows'],
+  properties: {
+    federation: federationName,
+    program: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'title'],
+      properties: { id: str, title: str },
+    },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'sessionId', 'sessionTitle', 'sessionStart', 'status', 'name', 'mobile', 'createdAt', 'extra'],
+        properties: {
+          id: str,
+          sessionId: str,
+          sessionTitle: str,
+          sessionStart: str,
+          status,
+          waitlistPosition: int,
+          name: str,
+          mobile: str,
+          createdAt: str,
+          extra: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['label', 'value'],
+              properties: { label: str, value: str },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+/** The roster as a spreadsheet: UTF-8 text with a BOM, sent as it is (no JSON serialization). */
+export const rosterCsv = { type: 'string', description: 'text/csv; charset=utf-8' } as const
+
+// ---- Requests --------------------------------------------------------------------------------
+// The routes' own checks (routes/*.ts) run first and give the Chinese message for each field, in
+// the order she would fix them; these schemas accept everything those checks accept.
+
+const idParam = {
+  type: 'object',
+  required: ['id'],
+  // Any length: up to the router's limit an unknown id is a Chinese 404 from the route, not a 400.
+  properties: { id: str },
+} as const
+
+const deviceHeaders = {
+  type: 'object',
+  required: ['x-device-id'],
+  properties: { 'x-device-id': { type: 'string', pattern: '^\\s*[A-Za-z0-9_-]{8,80}\\s*$' } },
+} as const
+
+const cardsQuery = {
+  type: 'object',
+  properties: {
+    province: { type: 'string', maxLength: 20 },
+    // Empty means no topic, as in the feed's link without one.
+    topic: { type: 'string', enum: ['', ...TOPICS] },
+  },
+} as const
+
+const answerValue = {
+  anyOf: [
+    { type: 'string', maxLength: LIMITS.textLength },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', maxItems: LIMITS.listItems, items: { type: 'string', maxLength: LIMITS.itemLength } },
+  ],
+} as const
+
+const signupBody = {
+  type: 'object',
+  required: ['programId', 'sessionId', 'answers', 'consent'],
+  properties: {
+    programId: { type: 'string', minLength: 1, maxLength: LIMITS.idLength },
+    sessionId: { type: 'string', minLength: 1, maxLength: LIMITS.idLength },
+    answers: {
+      type: 'object',
+      maxProperties: LIMITS.answerKeys,
+      propertyNames: { maxLength: LIMITS.keyLength },
+      additionalProperties: answerValue,
+    },
+    /** 同意《隐私说明》: no sign-up is stored without it. */
+    consent: { const: true },
+  },
+} as const
+
+const organizerHeaders = {
+  type: 'object',
+  // Checked by the route (a 401 in Chinese when missing or wrong), not here.
+  properties: { authorization: { type: 'string' } },
+} as const
+
+/** Success status and schema, and the error shape for every 4xx and 5xx the route can give. */
+const answers = <S extends Record<number, unknown>>(success: S) =>
+  ({ ...success, '4xx': errorResponse, '5xx': errorResponse }) as S & {
+    '4xx': typeof errorResponse
+    '5xx': typeof errorResponse
+  }
+
+/** Every route's schema, by route; routes/*.ts pass them to Fastify. */
+export const ROUTE_SCHEMAS = {
+  health: { response: answers({ 200: health }) },
+  cards: { querystring: cardsQuery, response: answers({ 200: cardList }) },
+  report: { params: idParam, response: answers({ 200: federationReport }) },
+  program: { params: idParam, response: answers({ 200: programDetail }) },
+  submitSignup: {
+    headers: {
+      type: 'object',
+      required: ['x-device-id', 'idempotency-key'],
+      properties: {
+        ...deviceHeaders.properties,
+        'idempotency-key': { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,100}$' },
+      },
+    },
+    body: signupBody,
+    // 201 for a new sign-up, 200 when the same key brings back the one already made.
+    response: answers({ 200: signup, 201: signup }),
+  },
+  mySignups: { headers: deviceHeaders, response: answers({ 200: signupList }) },
+  cancelSignup: { headers: deviceHeaders, params: idParam, response: answers({ 200: signup }) },
+  deleteMySignups: {
+    headers: deviceHeaders,
+    response: answers({ 204: { type: 'null', description: 'No content' } }),
+  },
+  login: {
+    body: {
+      type: 'object',
+      required: ['code'],
+      properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
+    },
+    response: answers({ 200: login }),
+  },
+  organizerOverview: { headers: organizerHeaders, response: answers({ 200: organizerOverview }) },
+  roster: { headers: organizerHeaders, params: idParam, response: answers({ 200: roster }) },
+  rosterCsv: { headers: organizerHeaders, params: idParam, response: answers({ 200: rosterCsv }) },
+} as const
+
+// ---- The schemas against the app's types -----------------------------------------------------
+
+/** The TypeScript type a JSON schema (as written above) describes. */
+export type FromSchema<S> = S extends { const: infer C }
+  ? C
+  : S extends { enum: ReadonlyArray<infer E> }
+    ? E
+    : S extends { type: 'string' }
+      ? string
+      : S extends { type: 'number' | 'integer' }
+        ? number
+        : S extends { type: 'boolean' }
+          ? boolean
+          : S extends { type: 'null' }
+            ? null
+            : S extends { type: 'array'; items: infer I }
+              ? Array<FromSchema<I>>
+              : S extends { type: 'object'; properties: infer P }
+                ? ObjectOf<P, S extends { required: ReadonlyArray<infer R> } ? R : never>
+                : unknown
+
+type ObjectOf<P, R> = Flat<
+  { -readonly [K in keyof P & R]: FromSchema<P[K]> } & { -readonly [K in Exclude<keyof P, R>]?: FromSchema<P[K]> }
+>
+type Flat<T> =
+  T extends ReadonlyArray<infer U> ? Array<Flat<U>> : T extends object ? { -readonly [K in keyof T]: Flat<T[K]> } : T
+/** True only when both types have the same properties, each equally optional, all the way down. */
+type Same<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false
+
+// A field added to one of these types and not to its schema would be dropped from every response
+// without a word: these lines stop the compile instead.
+const matches: {
+  card: Same<FromSchema<typeof card>, YearEndCard>
+  report: Same<FromSchema<typeof federationReport>, FederationReport>
+  program: Same<FromSchema<typeof programDetail>, ProgramDetail>
+  signup: Same<FromSchema<typeof signup>, Signup>
+  overview: Same<FromSchema<typeof organizerOverview>, OrganizerOverview>
+  roster: Same<FromSchema<typeof roster>, Roster>
+  errorCode: Same<FromSchema<typeof errorCode>, ErrorCode>
+} = { card: true, report: true, program: true, signup: true, overview: true, roster: true, errorCode: true }
+void matches

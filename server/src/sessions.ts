@@ -1,0 +1,90 @@
+// Changes to a session by its organizer, at the storage level: moving it or changing its place
+// (which bumps its version, so sign-ups made before say 已变更) and cancelling it. Routes for
+// organizers call these; each runs inside the caller's transaction and locks the session's row.
+import { bumpContentVersion, sessionFromRow, type SessionRow } from './content'
+import type { Queryable } from './db/db'
+import { notFound } from './errors'
+
+export interface SessionChange {
+  title?: string
+  startsAt?: Date
+  endsAt?: Date
+  deadlineAt?: Date
+  /** null: opens at once. */
+  opensAt?: Date | null
+  online?: boolean
+  /** null: no place (an online session). */
+  place?: string | null
+  joinInfo?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  contactPhone?: string | null
+}
+
+/** The columns each field writes, and whether a change to it is one she must be told about. */
+const COLUMNS: Record<keyof SessionChange, { column: string; notify: boolean }> = {
+  title: { column: 'title', notify: false },
+  startsAt: { column: 'starts_at', notify: true },
+  endsAt: { column: 'ends_at', notify: true },
+  deadlineAt: { column: 'deadline_at', notify: false },
+  opensAt: { column: 'opens_at', notify: false },
+  online: { column: 'online', notify: true },
+  place: { column: 'place', notify: true },
+  joinInfo: { column: 'join_info', notify: true },
+  latitude: { column: 'latitude', notify: false },
+  longitude: { column: 'longitude', notify: false },
+  contactPhone: { column: 'contact_phone', notify: false },
+}
+
+type Stored = SessionRow & Record<string, unknown> & { version: number }
+
+/** Whether a stored value (a Date, a numeric as text) already equals the new one. */
+function same(stored: unknown, value: unknown): boolean {
+  if (stored === null || stored === undefined || value === null) return (stored ?? null) === value
+  if (value instanceof Date) return new Date(stored as string | Date).getTime() === value.getTime()
+  if (typeof value === 'number') return Number(stored) === value
+  return stored === value
+}
+
+async function locked(tx: Queryable, id: string): Promise<Stored> {
+  const [row] = await tx.query<Stored>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id])
+  if (!row) throw notFound('没有找到这个场次')
+  return row
+}
+
+/**
+ * Changes a session. A change to its time, place or way of joining bumps its version: every
+ * sign-up made for the earlier version then carries sessionChanged. Fields left out stay.
+ */
+export async function updateSession(tx: Queryable, id: string, change: SessionChange) {
+  const before = await locked(tx, id)
+  const sets: string[] = []
+  const params: Array<string | number | boolean | null | Date> = [id]
+  let notify = false
+  for (const [key, value] of Object.entries(change) as Array<
+    [keyof SessionChange, SessionChange[keyof SessionChange]]
+  >) {
+    if (value === undefined) continue
+    const { column, notify: told } = COLUMNS[key]
+    if (same(before[column], value)) continue
+    params.push(value)
+    sets.push(`${column} = $${params.length}`)
+    notify ||= told
+  }
+  if (!sets.length) return sessionFromRow(before)
+  if (notify) sets.push('version = version + 1', 'changed_at = now()')
+  const [row] = await tx.query<Stored>(`UPDATE sessions SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params)
+  await bumpContentVersion(tx)
+  return sessionFromRow(row)
+}
+
+/** Cancels a session with the reason its sign-ups are shown; sign-ups stay as they are. */
+export async function cancelSession(tx: Queryable, id: string, reason: string) {
+  await locked(tx, id)
+  const [row] = await tx.query<Stored>(
+    `UPDATE sessions SET status = 'cancelled', cancel_reason = $2, changed_at = now() WHERE id = $1 RETURNING *`,
+    [id, reason.trim()],
+  )
+  await bumpContentVersion(tx)
+  return sessionFromRow(row)
+}

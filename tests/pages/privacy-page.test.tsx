@@ -1,0 +1,29 @@
+/** @jest-environment jsdom */
+// 隐私说明 names who answers for her data, in each kind of build: the built-in demo (the one
+// rendered here), a server build with its operator, and a development build with a server.
+import { render, screen } from '@testing-library/react'
+import PrivacyPage, { operatorParagraphs } from '@/subpackages/signup/privacy/index'
+
+describe('隐私说明', () => {
+  it('in the built-in demo says no one receives anything, and that records stay on the phone', () => {
+    render(<PrivacyPage />)
+    expect(screen.getByText('谁负责你的信息')).toBeTruthy()
+    expect(screen.getByText(/^这是演示版本/)).toBeTruthy()
+    expect(screen.getByText(/报名记录只保存在你这台手机上/)).toBeTruthy()
+    expect(screen.queryByText(/报名服务器/)).toBeNull()
+  })
+
+  it('with a server names the operator and the contact', () => {
+    expect(
+      operatorParagraphs({ apiBase: 'https://api.example.cn', operator: '某市妇联', operatorContact: '0731-12345678' }),
+    ).toEqual([
+      '本服务由某市妇联运营，你的报名信息由它负责保管。',
+      '对自己的信息有疑问，或要查询、更正、删除，请联系：0731-12345678。',
+    ])
+  })
+
+  it('in a development build with a server and no operator says that it is one', () => {
+    const [text] = operatorParagraphs({ apiBase: 'http://127.0.0.1:8787', operator: '', operatorContact: '' })
+    expect(text).toMatch(/^这是开发用的构建，还没有写明运营方/)
+  })
+})

@@ -1,0 +1,316 @@
+// The routes' JSON schemas are the one definition of what the API answers: every route declares
+// one; the running server's real answers and the built-in mock's answers both validate against
+// them (additional properties refused, so a field missing from a schema shows here); and the
+// request schemas accept everything the routes' own checks accept, so the Chinese messages stay theirs.
+import Ajv from 'ajv'
+import fc from 'fast-check'
+import { TOPICS } from '@/domain/types'
+import { contentFiles } from '@/services/mock/content-files'
+import { createMockApi } from '@/services/mock/mock-api'
+import type { Signup } from '@/services/api'
+import { memoryStore } from '../support/memory-store'
+import { routeTable } from '../../server/src/app'
+import { toHttpError } from '../../server/src/http/errors-hook'
+import type { RouteEntry } from '../../server/src/http/route-table'
+import { clientIdFrom } from '../../server/src/identity'
+import { checkSubmit } from '../../server/src/routes/signups'
+import * as S from '../../server/src/schemas'
+import {
+  asDevice,
+  asOrganizer,
+  backends,
+  contentWithSeats,
+  housekeepingBody,
+  newKey,
+  NOW,
+  organizerToken,
+  person,
+  startTestServer,
+  submitRequest,
+  type InjectOptions,
+  type Reply,
+  type TestServer,
+} from './support'
+
+const ajv = new Ajv({ allErrors: true })
+
+function expectValid(schema: unknown, data: unknown, what: string): void {
+  const validate = ajv.compile(schema as object)
+  if (!validate(data)) throw new Error(`${what} 不符合声明的结构：${ajv.errorsText(validate.errors)}`)
+}
+
+const isValid = (schema: unknown, data: unknown) => ajv.validate(schema as object, data) === true
+
+type Responses = Record<string, unknown>
+const responsesOf = (route: RouteEntry) => (route.schema as { response?: Responses } | undefined)?.response
+
+/** The schema Fastify serializes a status with: the exact code first, then its range. */
+const responseSchema = (route: RouteEntry, status: number) => {
+  const responses = responsesOf(route) ?? {}
+  return responses[String(status)] ?? responses[`${String(status)[0]}xx`]
+}
+
+const apiRoutes = (server: TestServer) =>
+  routeTable(server.app).filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && r.method !== 'OPTIONS')
+
+/** 武都 家政 wd-hk-1 with a single seat: the second sign-up is waitlisted and carries its position. */
+const ONE_SEAT = contentWithSeats(1)
+
+describe.each(backends())('route schemas (%s)', (backend) => {
+  let server: TestServer
+  let routes: RouteEntry[]
+  /** `METHOD /pattern` of every route whose success answer was validated. */
+  const validated = new Set<string>()
+
+  beforeAll(async () => {
+    server = await startTestServer(backend, { files: ONE_SEAT })
+    routes = apiRoutes(server)
+  })
+  afterAll(() => server.close())
+
+  /** Sends the request and validates the answer against the schema its route declares for that status. */
+  async function call(options: InjectOptions): Promise<Reply> {
+    const reply = await server.inject(options)
+    const path = options.url.split('?')[0]
+    const route = routes.find((r) => r.method === options.method && r.pattern.test(path))
+    if (!route) throw new Error(`没有这个接口：${options.method} ${path}`)
+    const schema = responseSchema(route, reply.statusCode)
+    if (!schema) throw new Error(`${route.method} ${route.url} 没有声明 ${reply.statusCode} 的结构`)
+    const type = reply.headers['content-type'] ?? ''
+    const body =
+      reply.statusCode === 204 ? null : type.startsWith('application/json') ? JSON.parse(reply.body) : reply.body
+    expectValid(schema, body, `${options.method} ${options.url} → ${reply.statusCode}`)
+    if (reply.statusCode < 300) validated.add(`${route.method} ${route.url}`)
+    return reply
+  }
+  const get = (url: string) => call({ method: 'GET', url })
+  const json = (r: Reply) => JSON.parse(r.body)
+
+  it('every /api route declares its success answer and the error shape for 4xx and 5xx', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(12)
+    for (const route of routes) {
+      const responses = responsesOf(route)
+      const where = `${route.method} ${route.url}`
+      expect([where, Object.keys(responses ?? {}).some((k) => /^2\d\d$/.test(k))]).toEqual([where, true])
+      expect([where, responses?.['4xx'], responses?.['5xx']]).toEqual([where, S.errorResponse, S.errorResponse])
+      // A path parameter is declared too.
+      if (route.url.includes('/:'))
+        expect([where, (route.schema as { params?: unknown }).params]).toEqual([where, expect.any(Object)])
+    }
+  })
+
+  it('public answers validate, and carry every field the built-in mock gives (nothing dropped)', async () => {
+    const mock = createMockApi({ files: ONE_SEAT, store: memoryStore(), now: () => NOW })
+    expect(json(await get('/api/health'))).toMatchObject({ ok: true, database: backend })
+    const cards = json(await get('/api/cards'))
+    expect(cards).toEqual(await mock.listCards())
+    expect(json(await get(`/api/cards?topic=${encodeURIComponent('健康')}`))).toEqual(
+      await mock.listCards({ topic: '健康' }),
+    )
+    let programs = 0
+    for (const card of cards as Array<{ federationId: string }>) {
+      const report = json(await get(`/api/reports/${card.federationId}`))
+      expect(report).toEqual(await mock.getReport(card.federationId))
+      for (const program of report.programs as Array<{ id: string }>) {
+        expect(json(await get(`/api/programs/${program.id}`))).toEqual(await mock.getProgram(program.id))
+        programs++
+      }
+    }
+    expect(programs).toBeGreaterThan(cards.length)
+    // Errors have the declared shape too.
+    expect((await get('/api/reports/nowhere')).statusCode).toBe(404)
+    expect((await get('/api/cards?topic=nothing')).statusCode).toBe(400)
+  })
+
+  it('sign-up answers validate, the optional fields included', async () => {
+    const device = 'd-schemas-1'
+    const first = submitRequest(device, housekeepingBody(person(1)))
+    expect((await call(first)).statusCode).toBe(201)
+    // The same key again: the same sign-up, 200.
+    expect((await call(first)).statusCode).toBe(200)
+    const waitlisted = json(await call(submitRequest(device, housekeepingBody(person(2)))))
+    expect(waitlisted).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
+    const mine: Signup[] = json(await call(asDevice(device, 'GET', '/api/signups/mine')))
+    expect(mine.map((s) => s.status).sort()).toEqual(['confirmed', 'waitlisted'])
+    expect((await call(submitRequest(device, { ...housekeepingBody(person(3)), consent: false }))).statusCode).toBe(400)
+    expect((await call(asDevice('', 'GET', '/api/signups/mine'))).statusCode).toBe(401)
+
+    // The organizer's roster before anything is cancelled: one row with a waitlist position.
+    const wudu = await organizerToken(server, 'wudu-2020')
+    expect(json(await call(asOrganizer(wudu, '/api/organizer/programs'))).programs.length).toBeGreaterThan(0)
+    const roster = json(await call(asOrganizer(wudu, '/api/organizer/programs/wd-housekeeping/roster')))
+    expect(roster.rows.find((r: { status: string }) => r.status === 'waitlisted')).toMatchObject({
+      waitlistPosition: 1,
+    })
+    const csv = await call(asOrganizer(wudu, '/api/organizer/programs/wd-housekeeping/roster.csv'))
+    expect(csv.body.startsWith('\uFEFF序号')).toBe(true)
+    expect((await call(asOrganizer('wrong-token-000000', '/api/organizer/programs'))).statusCode).toBe(401)
+    const other = asOrganizer(
+      await organizerToken(server, 'chengdu-2020'),
+      '/api/organizer/programs/wd-housekeeping/roster',
+    )
+    expect((await call(other)).statusCode).toBe(403)
+
+    const confirmed = mine.find((s) => s.status === 'confirmed')!
+    expect(json(await call(asDevice(device, 'POST', `/api/signups/${confirmed.id}/cancel`))).status).toBe('cancelled')
+    expect((await call(asDevice(device, 'POST', '/api/signups/su-none/cancel'))).statusCode).toBe(404)
+    expect((await call(asDevice(device, 'DELETE', '/api/signups/mine'))).statusCode).toBe(204)
+  })
+
+  it('login answers validate', async () => {
+    const login = (payload: unknown) => call({ method: 'POST', url: '/api/login', payload })
+    expect(json(await login({ code: 'wx-login-code-1' })).clientId).toMatch(/^wx-/)
+    expect((await login({})).statusCode).toBe(400)
+  })
+
+  it('account answers validate: login, invitations, staff, audit, password, logout', async () => {
+    const post = (url: string, token?: string, payload: unknown = {}) =>
+      call({ method: 'POST', url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    const admin = json(
+      await post('/api/auth/login', undefined, { login: 'wudu-2020-admin', password: 'jg-dev-wudu-2020' }),
+    )
+    expect(
+      (await post('/api/auth/login', undefined, { login: 'wudu-2020-admin', password: 'wrong-one-1' })).statusCode,
+    ).toBe(401)
+    expect(json(await call(asOrganizer(admin.token, '/api/auth/me'))).account.role).toBe('admin')
+    const invitation = json(await post('/api/workspace/invitations', admin.token, { role: 'viewer' }))
+    const person = { login: 'schema-viewer', displayName: '核对', password: 'river-stone-42' }
+    const viewer = json(await post(`/api/auth/invitations/${invitation.token}/accept`, undefined, person))
+    const id = viewer.account.id
+    expect(json(await call(asOrganizer(admin.token, '/api/workspace/staff'))).staff.length).toBe(2)
+    expect(json(await post(`/api/workspace/staff/${id}/role`, admin.token, { role: 'editor' })).role).toBe('editor')
+    expect(json(await post(`/api/workspace/staff/${id}/disable`, admin.token)).disabled).toBe(true)
+    expect(json(await post(`/api/workspace/staff/${id}/enable`, admin.token)).disabled).toBe(false)
+    const { temporaryPassword } = json(await post(`/api/workspace/staff/${id}/reset-password`, admin.token))
+    const temporary = json(
+      await post('/api/auth/login', undefined, { login: person.login, password: temporaryPassword }),
+    )
+    expect((await call(asOrganizer(temporary.token, '/api/workspace/staff'))).statusCode).toBe(403)
+    const changed = await post('/api/auth/password', temporary.token, {
+      current: temporaryPassword,
+      next: 'lake-moon-2026',
+    })
+    expect(json(changed)).toEqual({ ok: true })
+    const audit = json(await call(asOrganizer(admin.token, '/api/workspace/audit?limit=2')))
+    expect(audit.entries).toHaveLength(2)
+    expect((await call(asOrganizer(admin.token, '/api/workspace/audit?limit=x'))).statusCode).toBe(400)
+    expect(json(await post('/api/auth/logout', admin.token))).toEqual({ ok: true })
+  })
+
+  it('a schema refusal the route does not check itself is still a Chinese 400 naming the field', async () => {
+    // A repeated key makes an array, which the route's check passes over and the schema refuses.
+    const r = await get(`/api/cards?province=${encodeURIComponent('四川省')}&province=x`)
+    expect(r.statusCode).toBe(400)
+    expect(json(r).error).toEqual({ code: 'invalid', field: 'province', message: '“地区”填得不对，请检查后重新提交' })
+  })
+
+  it('every route had its success answer validated above', () => {
+    expect([...validated].sort()).toEqual(routes.map((r) => `${r.method} ${r.url}`).sort())
+  })
+})
+
+describe('the built-in mock answers with the same definitions', () => {
+  it('cards, reports, programs and sign-ups validate against the response schemas', async () => {
+    const mock = createMockApi({ files: ONE_SEAT, store: memoryStore(), now: () => NOW })
+    const cards = await mock.listCards()
+    expectValid(S.cardList, cards, 'listCards')
+    expectValid(S.cardList, await mock.listCards({ topic: '健康' }), 'listCards(健康)')
+    for (const card of cards) {
+      const report = await mock.getReport(card.federationId)
+      expectValid(S.federationReport, report, `getReport(${card.federationId})`)
+      for (const p of report.programs) expectValid(S.programDetail, await mock.getProgram(p.id), `getProgram(${p.id})`)
+    }
+    const request = (i: number) => {
+      const { answers, ...rest } = housekeepingBody(person(i))
+      return { ...rest, answers, consent: true as const, idempotencyKey: newKey() }
+    }
+    expectValid(S.signup, await mock.submitSignup(request(1)), 'submitSignup')
+    const waitlisted = await mock.submitSignup(request(2))
+    expect(waitlisted.waitlistPosition).toBe(1)
+    expectValid(S.signup, waitlisted, 'submitSignup (候补)')
+    const mine = await mock.listMySignups()
+    expectValid(S.signupList, mine, 'listMySignups')
+    expectValid(S.signup, await mock.cancelSignup(mine[mine.length - 1].id), 'cancelSignup')
+  })
+
+  it('the schemas refuse an answer with a field they do not list, or without a required one', async () => {
+    const [card] = await createMockApi({ files: contentFiles, store: memoryStore(), now: () => NOW }).listCards()
+    expect(isValid(S.cardList, [card])).toBe(true)
+    expect(isValid(S.cardList, [{ ...card, extra: 1 }])).toBe(false)
+    const { name: _name, ...nameless } = card
+    expect(isValid(S.cardList, [nameless])).toBe(false)
+  })
+})
+
+describe('request schemas accept whatever the routes’ own checks accept', () => {
+  const passes = (check: () => unknown) => {
+    try {
+      check()
+      return true
+    } catch {
+      return false
+    }
+  }
+  const text = fc.string({ unit: fc.constantFrom('a', '李', '𠈌', '-', ' '), maxLength: 520 })
+
+  it('sign-up bodies', () => {
+    const value = fc.oneof(text, fc.double(), fc.boolean(), fc.array(fc.string({ maxLength: 110 }), { maxLength: 22 }))
+    const body = fc.record(
+      {
+        programId: fc.oneof(fc.string({ maxLength: 70 }), fc.integer()),
+        sessionId: fc.oneof(fc.string({ maxLength: 70 }), fc.constant('wd-hk-1')),
+        consent: fc.oneof(fc.constant(true), fc.constant('true'), fc.boolean()),
+        answers: fc.dictionary(fc.string({ maxLength: 45 }), value, { maxKeys: 32 }),
+        other: fc.string(),
+      },
+      { requiredKeys: ['consent'] },
+    )
+    let accepted = 0
+    fc.assert(
+      fc.property(body, (b) => {
+        if (!passes(() => checkSubmit(b))) return
+        accepted++
+        expect(isValid(S.ROUTE_SCHEMAS.submitSignup.body, b)).toBe(true)
+      }),
+      { numRuns: 400 },
+    )
+    expect(accepted).toBeGreaterThan(20)
+    // And they are not empty: what the route refuses, the schema refuses too.
+    const ok = housekeepingBody(person(1))
+    expect(isValid(S.ROUTE_SCHEMAS.submitSignup.body, ok)).toBe(true)
+    expect(isValid(S.ROUTE_SCHEMAS.submitSignup.body, { ...ok, consent: false })).toBe(false)
+    expect(isValid(S.ROUTE_SCHEMAS.submitSignup.body, { ...ok, answers: { town: 'x'.repeat(501) } })).toBe(false)
+  })
+
+  it('device ids and card filters', () => {
+    const deviceHeaders = S.ROUTE_SCHEMAS.mySignups.headers
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'Z', '0', '_', '-', ' ', '.', '李'), maxLength: 90 }),
+        (id) => {
+          if (passes(() => clientIdFrom(id))) expect(isValid(deviceHeaders, { 'x-device-id': id })).toBe(true)
+          else expect(isValid(deviceHeaders, { 'x-device-id': id })).toBe(false)
+        },
+      ),
+    )
+    const query = S.ROUTE_SCHEMAS.cards.querystring
+    expect(isValid(query, { topic: '' })).toBe(true)
+    for (const topic of TOPICS) expect(isValid(query, { topic, province: '四川省' })).toBe(true)
+    expect(isValid(query, { topic: '没有' })).toBe(false)
+    expect(isValid(query, { province: '省'.repeat(21) })).toBe(false)
+  })
+
+  it('a schema refusal names the field in Chinese', () => {
+    const refusal = (error: object) => toHttpError({ statusCode: 400, validation: [error] })
+    expect(refusal({ keyword: 'required', instancePath: '', params: { missingProperty: 'code' } })).toMatchObject({
+      status: 400,
+      code: 'invalid',
+      field: 'code',
+      message: '“登录信息”填得不对，请检查后重新提交',
+    })
+    expect(refusal({ keyword: 'maxLength', instancePath: '/answers/town', params: {} })).toMatchObject({
+      field: 'town',
+    })
+    expect(refusal({ keyword: 'type', instancePath: '', params: {} })).toMatchObject({ status: 400, field: undefined })
+  })
+})
