@@ -44,7 +44,7 @@ while (Date.now() < deadline && !stopping) {
 if (!stopping) {
   console.log(`\n[dev:full] 服务器已就绪：${api}/api/health`)
   console.log(
-    '[dev:full] 网页：http://localhost:10086（组织者页面：我的报名 → 组织者入口；开发口令见 server/organizers.dev.json）\n',
+    '[dev:full] 网页：http://localhost:10086（组织者页面：我的报名 → 组织者入口；开发账号见 README“连接报名服务器”）\n',
   )
   run('h5', [join(root, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', 'h5', '--watch'], {
     TARO_APP_API_BASE: api,

@@ -1,9 +1,10 @@
-// The operator's commands: `npm run backup`, `npm run restore -- <file>`, `npm run seed` and
-// `npm run admin -- create-federation …`, with the same settings as `npm run server` (PGLITE_DIR
+// The operator's commands: `npm run backup`, `npm run restore -- <file>`, `npm run seed`,
+// `npm run admin -- create-federation …` and `npm run admin -- create-admin …`, with the same settings as `npm run server` (PGLITE_DIR
 // or DATABASE_URL, BACKUP_DIR, BACKUP_KEEP_DAYS).
 import { existsSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { adminSocketPath, askServerForBackup, listBackups, makeBackup, restorePglite, restorePostgres } from './backup'
+import { createAdmin } from './cli/accounts'
 import { createFederation, parseNewFederation, seed } from './cli/content'
 import { readConfig, type ServerConfig } from './config'
 import { migrate } from './db/migrate'
@@ -78,6 +79,8 @@ async function main(argv: string[]) {
   } else if (command === 'create-federation') {
     const federation = parseNewFederation(argv.slice(1))
     console.log(await withDatabase(config, (db) => createFederation(db, federation, new Date())))
+  } else if (command === 'create-admin') {
+    console.log(await withDatabase(config, (db) => createAdmin(db, config, argv.slice(1))))
   } else if (command === 'backup') {
     console.log(`备份完成：${await backup(config)}`)
   } else if (command === 'restore') {
@@ -89,7 +92,8 @@ async function main(argv: string[]) {
   } else {
     throw new Error(
       '用法：npm run backup | npm run restore -- <备份文件> | npm run backups | npm run seed | ' +
-        'npm run admin -- create-federation --id <id> --name <名称> --region <行政区划代码> --level <级别>',
+        'npm run admin -- create-federation --id <id> --name <名称> --region <行政区划代码> --level <级别> | ' +
+        'npm run admin -- create-admin --federation <id> --login <账号> --name <显示名> [--password-stdin]',
     )
   }
 }

@@ -2,16 +2,16 @@
 // a development default so `npm run server` works on a fresh clone; production checks each secret
 // by what it holds (present, long enough, not a development value), never by where it came from.
 //
-// Hand-written rather than env-schema: the checks that matter here (a file's contents against the
-// development tokens, settings that come in pairs) are beyond a JSON schema, and the rest is small.
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+// Hand-written rather than env-schema: the checks that matter here (secrets against development
+// values, settings that come in pairs) are beyond a JSON schema, and the rest is small. Organizer
+// accounts with development passwords live in the database: createServer refuses those.
+import { join } from 'node:path'
+import type { AccountSettings } from './accounts'
+import { DEFAULT_COST } from './auth-passwords'
 import type { BackupSettings } from './backup'
 import { DEFAULT_LIMITS, type DbLimits } from './db/limits'
-import { parseTokens, type OrganizerTokens } from './organizers'
 
 export const ROOT = join(__dirname, '..', '..')
-export const DEV_TOKENS_FILE = join(ROOT, 'server', 'organizers.dev.json')
 export const DEV_CLIENT_ID_SECRET = 'dev-only-client-id-secret'
 /** Production secrets are at least this long: a WeChat AppSecret is 32 characters, and so is a 128-bit hex key. */
 export const MIN_SECRET_LENGTH = 32
@@ -24,7 +24,8 @@ export interface ServerConfig {
   databaseUrl: string
   dataDir: string
   corsOrigins: string[]
-  organizerTokens: OrganizerTokens
+  /** Organizer sessions, invitations and password hashing; `production` also stops the dev seed. */
+  accounts: AccountSettings
   /** Requests per minute per client; 0 turns limiting off (load benchmarks only). */
   rateLimitPerMinute: number
   /** Keys the client ids given for openids. */
@@ -58,7 +59,7 @@ type Env = Record<string, string | undefined>
 interface Secret {
   /** The setting to name in a refusal. */
   setting: string
-  /** What it holds; a token file holds one per federation, named by `label`. */
+  /** What it holds; a setting holding several names each by `label`. */
   values: Array<{ label?: string; value: string }>
   devValues: readonly string[]
 }
@@ -69,7 +70,7 @@ export function secretProblems(secrets: Secret[]): string[] {
   for (const { setting, values, devValues } of secrets) {
     if (!values.length) problems.push(`${setting}：生产环境必须设置`)
     for (const { label, value } of values) {
-      const what = label ? `${setting} 里 ${label} 的口令` : setting
+      const what = label ? `${setting} 里的 ${label}` : setting
       if (devValues.includes(value)) problems.push(`${what}：是开发用的值，生产环境请换成自己的`)
       else if (value.length < MIN_SECRET_LENGTH) problems.push(`${what}：至少要 ${MIN_SECRET_LENGTH} 个字符`)
     }
@@ -97,42 +98,20 @@ function boolFrom(env: Env, key: string, fallback: boolean, problems: string[]):
   return fallback
 }
 
-function devTokens(): string[] {
-  try {
-    return [...parseTokens(readFileSync(DEV_TOKENS_FILE, 'utf8'), DEV_TOKENS_FILE).values()]
-  } catch {
-    return []
-  }
-}
+const HOUR_MS = 60 * 60 * 1000
 
-/** The organizer tokens and the setting they came from; a file that is named must exist and parse. */
-function readTokens(env: Env, production: boolean, problems: string[]): { setting: string; tokens: OrganizerTokens } {
-  const json = env.ORGANIZER_TOKENS?.trim()
-  const file = env.ORGANIZER_TOKENS_FILE?.trim()
-  const attempt = (setting: string, read: () => OrganizerTokens) => {
-    try {
-      return { setting, tokens: read() }
-    } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e))
-      return { setting, tokens: new Map<string, string>() }
-    }
+/** SESSION_IDLE_HOURS (12) and SESSION_MAX_DAYS (7): an organizer session ends at whichever comes first. */
+function readAccounts(env: Env, production: boolean, problems: string[]): AccountSettings {
+  const idleHours = intFrom(env, 'SESSION_IDLE_HOURS', 12, 1, 72, problems)
+  const maxDays = intFrom(env, 'SESSION_MAX_DAYS', 7, 1, 30, problems)
+  if (idleHours > maxDays * 24) problems.push('SESSION_IDLE_HOURS：不能比 SESSION_MAX_DAYS 还长')
+  return {
+    sessionIdleMs: idleHours * HOUR_MS,
+    sessionMaxMs: maxDays * 24 * HOUR_MS,
+    invitationMs: intFrom(env, 'INVITATION_DAYS', 7, 1, 30, problems) * 24 * HOUR_MS,
+    production,
+    cost: DEFAULT_COST,
   }
-  if (json) return attempt('ORGANIZER_TOKENS', () => parseTokens(json, 'ORGANIZER_TOKENS'))
-  if (file) {
-    const path = resolve(file)
-    const setting = `ORGANIZER_TOKENS_FILE（${path}）`
-    if (!existsSync(path)) {
-      problems.push(`${setting}：文件不存在`)
-      return { setting, tokens: new Map() }
-    }
-    return attempt(setting, () => parseTokens(readFileSync(path, 'utf8'), setting))
-  }
-  // Nothing configured: development uses the shipped tokens, which production refuses by their contents.
-  const setting = 'ORGANIZER_TOKENS 或 ORGANIZER_TOKENS_FILE'
-  if (production) return { setting, tokens: new Map() }
-  return existsSync(DEV_TOKENS_FILE)
-    ? attempt(setting, () => parseTokens(readFileSync(DEV_TOKENS_FILE, 'utf8'), DEV_TOKENS_FILE))
-    : { setting, tokens: new Map() }
 }
 
 /**
@@ -167,7 +146,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production'
   const problems: string[] = []
 
-  const { setting: tokensSetting, tokens: organizerTokens } = readTokens(env, production, problems)
+  const accounts = readAccounts(env, production, problems)
   const givenSecret = env.CLIENT_ID_SECRET?.trim() ?? ''
   const clientIdSecret = givenSecret || (production ? '' : DEV_CLIENT_ID_SECRET)
   const dataDir = env.PGLITE_DIR?.trim() || join(ROOT, '.data', 'pglite')
@@ -180,11 +159,6 @@ export function readConfig(env: Env = process.env): ServerConfig {
   if (production) {
     problems.push(
       ...secretProblems([
-        {
-          setting: tokensSetting,
-          values: [...organizerTokens].map(([label, value]) => ({ label, value })),
-          devValues: devTokens(),
-        },
         {
           setting: 'CLIENT_ID_SECRET',
           values: clientIdSecret ? [{ value: clientIdSecret }] : [],
@@ -229,7 +203,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     databaseUrl,
     dataDir,
     corsOrigins,
-    organizerTokens,
+    accounts,
     rateLimitPerMinute,
     clientIdSecret,
     weChat,

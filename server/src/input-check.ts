@@ -19,7 +19,7 @@ const LABELS: Record<string, string> = {
   topic: '主题',
   'x-device-id': '手机标识',
   'idempotency-key': '提交标识',
-  authorization: '组织者口令',
+  authorization: '登录凭证',
 }
 
 const MAX_DEPTH = 8

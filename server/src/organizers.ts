@@ -1,44 +1,9 @@
-// Organizers: each federation has a token (from configuration); with it, the federation's own
-// programs, their rosters with full mobile numbers, and a CSV export that Excel opens.
-import { createHash, timingSafeEqual } from 'node:crypto'
+// Organizers' rosters: the federation's own programs, their sign-ups with full mobile numbers,
+// and a CSV export that Excel opens. Who may see them is decided by auth.ts.
 import type { Answers, Signup } from '../../src/services/api'
 import type { RosterRow } from '../../src/services/organizer'
 import { rosterStatusText } from '../../src/domain/signup-rules'
 import type { FormField } from '../../src/domain/types'
-
-export type OrganizerTokens = ReadonlyMap<string, string>
-
-const digest = (s: string) => createHash('sha256').update(s).digest()
-
-/** The federation whose token this is; compared in constant time. */
-export function federationForToken(tokens: OrganizerTokens, token: string | undefined): string | undefined {
-  if (!token) return undefined
-  const given = digest(token)
-  let match: string | undefined
-  for (const [federationId, expected] of tokens) {
-    if (timingSafeEqual(given, digest(expected))) match = federationId
-  }
-  return match
-}
-
-/** Reads `{ "federation-id": "token", … }`; tokens shorter than 16 characters are refused. */
-export function parseTokens(json: string, source: string): OrganizerTokens {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(json)
-  } catch {
-    throw new Error(`${source}：不是合法的 JSON`)
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error(`${source}：应为 { "妇联id": "口令" } 的对象`)
-  }
-  const map = new Map<string, string>()
-  for (const [id, token] of Object.entries(parsed)) {
-    if (typeof token !== 'string' || token.length < 16) throw new Error(`${source}：${id} 的口令至少要16个字符`)
-    map.set(id, token)
-  }
-  return map
-}
 
 export function answerText(value: Answers[string] | undefined): string {
   if (value === undefined || value === '') return ''

@@ -15,6 +15,7 @@ import { openPostgres } from './db/postgres'
 import { devWeChatLogin, weChatLogin } from './identity'
 import { Signups } from './signups'
 import type { Content } from './content'
+import { Accounts } from './accounts'
 
 export interface Started {
   app: FastifyInstance
@@ -26,6 +27,9 @@ export interface Started {
   migrations: string[]
   /** Expired sign-ups deleted at start (see Signups.purgeExpired). */
   purged: number
+  accounts: Accounts
+  /** Development 管理员 accounts made at this start (README lists their passwords). */
+  devAdmins: string[]
   close(): Promise<void>
 }
 
@@ -131,11 +135,14 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     await signups.fillNameKeys()
     const purgeDays = purgeAfterDays(config.backups.keepDays)
     const purged = await signups.purgeExpired(now(), purgeDays)
+    // Development seeds a 管理员 per federation; production refuses accounts with development passwords.
+    const accounts = new Accounts(db, config.accounts, now)
+    const devAdmins = await accounts.prepare()
     const app = await buildApp({
       db,
       content,
       signups,
-      organizerTokens: config.organizerTokens,
+      accounts,
       weChatLogin: config.weChat.appId
         ? weChatLogin(config.weChat.appId, config.weChat.appSecret, (url) => fetch(url))
         : devWeChatLogin,
@@ -181,6 +188,8 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       seeded,
       migrations,
       purged,
+      accounts,
+      devAdmins,
       async close() {
         stopWatching()
         clearInterval(daily)

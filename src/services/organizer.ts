@@ -1,5 +1,7 @@
-// The organizer's side of the server: her federation's programs, their rosters (mobiles in
-// full) and a CSV export. Only the HTTP implementation exists: the mock has no federation side.
+// The organizer's side of the server: her account and session, her federation's programs, their
+// rosters (mobiles in full), a CSV export, and for 管理员 the staff and the audit log. Only the
+// HTTP implementation exists: the mock has no federation side.
+import type { Role } from '@/domain/roles'
 import type { SignupStatus } from '@/domain/signup-rules'
 
 export interface RosterRow {
@@ -36,7 +38,67 @@ export interface Roster {
   rows: RosterRow[]
 }
 
+export interface OrganizerAccount {
+  id: number
+  login: string
+  displayName: string
+  role: Role
+  federation: { id: string; name: string }
+}
+
+/** A login: the bearer token every other call sends, until it ends (then 401 “登录已过期”). */
+export interface OrganizerSession {
+  token: string
+  expiresAt: string
+  account: OrganizerAccount
+  /** After a reset by the 管理员: nothing else opens until she sets her own password. */
+  mustChangePassword: boolean
+}
+
+export interface StaffMember {
+  id: number
+  login: string
+  displayName: string
+  role: Role
+  roleLabel: string
+  disabled: boolean
+  locked: boolean
+  mustChangePassword: boolean
+  createdAt: string
+  lastSeenAt: string | null
+}
+
+export interface Invitation {
+  token: string
+  /** The organizer page with `?invite=…`: the app makes the full link from it. */
+  path: string
+  expiresAt: string
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  action: string
+  target: string | null
+  detail: Record<string, unknown>
+  account: { id: number; login: string; displayName: string } | null
+}
+
 export interface OrganizerApi {
+  login(login: string, password: string): Promise<OrganizerSession>
+  me(token: string): Promise<{ account: OrganizerAccount; mustChangePassword: boolean }>
+  logout(token: string): Promise<void>
+  changePassword(token: string, current: string, next: string): Promise<void>
+  acceptInvitation(
+    invitation: string,
+    person: { login: string; displayName: string; password: string },
+  ): Promise<OrganizerSession>
+  staff(token: string): Promise<StaffMember[]>
+  invite(token: string, role: Role, note?: string): Promise<Invitation>
+  setDisabled(token: string, id: number, disabled: boolean): Promise<StaffMember>
+  setRole(token: string, id: number, role: Role): Promise<StaffMember>
+  resetPassword(token: string, id: number): Promise<{ temporaryPassword: string }>
+  audit(token: string, before?: number): Promise<{ entries: AuditEntry[]; nextBefore: number | null }>
   overview(token: string): Promise<OrganizerOverview>
   roster(token: string, programId: string): Promise<Roster>
   /** The roster as CSV text (UTF-8 with BOM) and the file name to save it under. */

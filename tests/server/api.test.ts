@@ -1,5 +1,5 @@
 // The HTTP API against PGlite (and PostgreSQL when configured): every endpoint, bad input of
-// every kind, one client reaching for another's data, and wrong organizer tokens.
+// every kind, one client reaching for another's data, and organizers without a live session.
 import { Writable } from 'node:stream'
 import { contentFiles } from '@/services/mock/content-files'
 import { createMockApi } from '@/services/mock/mock-api'
@@ -13,22 +13,25 @@ import {
   housekeepingBody,
   newKey,
   NOW,
+  organizerToken,
   startTestServer,
   submitRequest,
-  TOKENS,
   type TestServer,
 } from './support'
 
-const WUDU = TOKENS['wudu-2020']
-const CHENGDU = TOKENS['chengdu-2020']
 const json = (r: { body: string }) => JSON.parse(r.body)
 
 describe.each(backends())('API (%s)', (backend) => {
   let server: TestServer
   let inject: TestServer['inject']
+  /** Sessions of the development 管理员 of 武都 and 成都. */
+  let WUDU: string
+  let CHENGDU: string
   beforeAll(async () => {
     server = await startTestServer(backend)
     inject = server.inject
+    WUDU = await organizerToken(server, 'wudu-2020')
+    CHENGDU = await organizerToken(server, 'chengdu-2020')
   })
   afterAll(() => server.close())
 
@@ -343,15 +346,16 @@ describe.each(backends())('API (%s)', (backend) => {
       expect(lines).toHaveLength(roster.rows.length + 1)
     })
 
-    it('refuses a missing or wrong token, and another federation’s program', async () => {
+    it('refuses a missing or forged session, and another federation’s program', async () => {
       const none = await inject({ method: 'GET', url: '/api/organizer/programs' })
-      const wrong = await inject(asOrganizer('test-token-wudu-2020-aaab', '/api/organizer/programs'))
+      expect([none.statusCode, json(none).error.message]).toEqual([401, '请先登录'])
+      const forged = await inject(asOrganizer(`${WUDU.slice(0, -1)}A`, '/api/organizer/programs'))
       const csv = await inject(asOrganizer('nope', '/api/organizer/programs/wd-housekeeping/roster.csv'))
-      for (const r of [none, wrong, csv]) {
-        expect([r.statusCode, json(r).error.message]).toEqual([401, '组织者口令不对，请检查后重试'])
+      for (const r of [forged, csv]) {
+        expect([r.statusCode, json(r).error.message]).toEqual([401, '登录已过期，请重新登录'])
       }
       const other = await inject(asOrganizer(CHENGDU, '/api/organizer/programs/wd-housekeeping/roster'))
-      expect([other.statusCode, json(other).error.message]).toEqual([403, '这个项目不属于你的妇联，看不到它的报名名单'])
+      expect([other.statusCode, json(other).error.message]).toEqual([403, '这不是你所在妇联的项目，看不到它的报名名单'])
       const otherCsv = await inject(asOrganizer(CHENGDU, '/api/organizer/programs/wd-housekeeping/roster.csv'))
       expect(otherCsv.statusCode).toBe(403)
       const unknown = await inject(asOrganizer(WUDU, '/api/organizer/programs/nope/roster'))
@@ -386,6 +390,7 @@ describe('hygiene', () => {
     const body = housekeepingBody({ name: '欧阳秀珍', mobile: '18912345678' })
     await inject(submitRequest('d-secret-device', body))
     await inject(submitRequest('d-secret-device', body))
+    const WUDU = await organizerToken(server, 'wudu-2020')
     await inject(asOrganizer(WUDU, '/api/organizer/programs/wd-housekeeping/roster'))
     await server.db.close()
     const failed = await inject(asDevice('d-secret-device', 'GET', '/api/signups/mine'))

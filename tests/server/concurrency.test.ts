@@ -3,6 +3,7 @@
 import {
   asDevice,
   asOrganizer,
+  organizerToken,
   backends,
   contentWithSeats,
   housekeepingBody,
@@ -10,7 +11,6 @@ import {
   person,
   startTestServer,
   submitRequest,
-  TOKENS,
   type TestServer,
 } from './support'
 
@@ -30,7 +30,11 @@ describe.each(backends())('capacity under concurrency (%s)', (backend) => {
 
   const roster = async (): Promise<RosterRow[]> =>
     JSON.parse(
-      (await server.inject(asOrganizer(TOKENS['wudu-2020'], '/api/organizer/programs/wd-housekeeping/roster'))).body,
+      (
+        await server.inject(
+          asOrganizer(await organizerToken(server, 'wudu-2020'), '/api/organizer/programs/wd-housekeeping/roster'),
+        )
+      ).body,
     ).rows
 
   it('100 at once for 30 seats: exactly 30 confirmed and 70 waitlisted, in arrival order', async () => {

@@ -1,23 +1,18 @@
 // The server's settings: production refuses every secret that is missing, short or a development
 // value, judged by what it holds, not by the file name or path it came from.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
-import { DEV_CLIENT_ID_SECRET, DEV_TOKENS_FILE, readConfig, ROOT, secretProblems } from '../../server/src/config'
+import { DEV_CLIENT_ID_SECRET, readConfig, ROOT, secretProblems } from '../../server/src/config'
 
 // A server (or a process) starts in seconds, more on a busy machine.
 jest.setTimeout(60_000)
 
 const STRONG = {
-  token: 'wudu-organizer-token-5f1c2b7e9a0d4c3b8e6f',
   secret: 'client-id-secret-7d2e9f4a1b6c8e3d5f0a2b4c',
   weChatSecret: '0123456789abcdef0123456789abcdef',
 }
 
 const production = {
   NODE_ENV: 'production' as const,
-  ORGANIZER_TOKENS: JSON.stringify({ 'wudu-2020': STRONG.token }),
   CLIENT_ID_SECRET: STRONG.secret,
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_SECRET: STRONG.weChatSecret,
@@ -34,54 +29,17 @@ function refusal(env: Record<string, string | undefined>): string {
 }
 
 describe('production settings', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'jg-config-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
-
   it('accepts strong secrets of its own', () => {
     const config = readConfig(production)
     expect(config.clientIdSecret).toBe(STRONG.secret)
-    expect([...config.organizerTokens]).toEqual([['wudu-2020', STRONG.token]])
+    expect(config.accounts.production).toBe(true)
     expect(config.weChat).toEqual({ appId: 'wx0123456789abcdef', appSecret: STRONG.weChatSecret })
   })
 
   it('with nothing set, names every setting it needs', () => {
     const message = refusal({ NODE_ENV: 'production' })
-    expect(message).toContain('ORGANIZER_TOKENS 或 ORGANIZER_TOKENS_FILE：生产环境必须设置')
     expect(message).toContain('CLIENT_ID_SECRET：生产环境必须设置')
     expect(message).toContain('WECHAT_APPID：生产环境必须设置')
-  })
-
-  it('refuses the development token file by its contents: by a relative path, or copied under another name', () => {
-    const byRelativePath = relative(process.cwd(), DEV_TOKENS_FILE)
-    expect(byRelativePath.startsWith('/')).toBe(false)
-    const viaRelative = refusal({ ...production, ORGANIZER_TOKENS: undefined, ORGANIZER_TOKENS_FILE: byRelativePath })
-    expect(viaRelative).toContain('ORGANIZER_TOKENS_FILE')
-    expect(viaRelative).toContain('wudu-2020 的口令：是开发用的值')
-
-    const copy = join(dir, 'organizers.json')
-    copyFileSync(DEV_TOKENS_FILE, copy)
-    const viaCopy = refusal({ ...production, ORGANIZER_TOKENS: undefined, ORGANIZER_TOKENS_FILE: copy })
-    expect(viaCopy).toContain(`ORGANIZER_TOKENS_FILE（${copy}）`)
-    expect(viaCopy).toContain('是开发用的值')
-
-    // Pasted inline, the same tokens are refused too.
-    const inline = refusal({ ...production, ORGANIZER_TOKENS: readFileSync(DEV_TOKENS_FILE, 'utf8') })
-    expect(inline).toContain('ORGANIZER_TOKENS 里 chengdu-2020 的口令：是开发用的值')
-  })
-
-  it('refuses a token file that does not exist or does not parse, in development too', () => {
-    const missing = join(dir, 'nope.json')
-    for (const env of [{}, { NODE_ENV: 'production' }]) {
-      expect(refusal({ ...production, ...env, ORGANIZER_TOKENS: undefined, ORGANIZER_TOKENS_FILE: missing })).toContain(
-        `ORGANIZER_TOKENS_FILE（${missing}）：文件不存在`,
-      )
-    }
-    const broken = join(dir, 'broken.json')
-    writeFileSync(broken, '{"wudu-2020": ')
-    expect(refusal({ ORGANIZER_TOKENS_FILE: broken })).toContain(`ORGANIZER_TOKENS_FILE（${broken}）：不是合法的 JSON`)
   })
 
   it('refuses the development client id secret passed in explicitly, and a short one', () => {
@@ -92,10 +50,7 @@ describe('production settings', () => {
     expect(readConfig({ ...production, CLIENT_ID_SECRET: 'x'.repeat(32) }).clientIdSecret).toHaveLength(32)
   })
 
-  it('refuses short organizer tokens and a short WeChat secret', () => {
-    expect(
-      refusal({ ...production, ORGANIZER_TOKENS: JSON.stringify({ 'wudu-2020': 'only-twenty-chars-ok' }) }),
-    ).toContain('ORGANIZER_TOKENS 里 wudu-2020 的口令：至少要 32 个字符')
+  it('refuses a short WeChat secret', () => {
     expect(refusal({ ...production, WECHAT_SECRET: 'short' })).toContain('WECHAT_SECRET：至少要 32 个字符')
   })
 
@@ -131,10 +86,27 @@ describe('production settings', () => {
     expect(refusal({ SEED_EMPTY_DATABASE: 'maybe' })).toContain('SEED_EMPTY_DATABASE=maybe：应为 true 或 false')
   })
 
-  it('development needs nothing set: the shipped tokens and secret', () => {
+  it('development needs nothing set: the shipped secret, sessions of 12 hours idle and 7 days at most', () => {
     const config = readConfig({})
     expect(config.clientIdSecret).toBe(DEV_CLIENT_ID_SECRET)
-    expect(config.organizerTokens.size).toBeGreaterThan(0)
+    expect(config.accounts).toMatchObject({
+      production: false,
+      sessionIdleMs: 12 * 3600_000,
+      sessionMaxMs: 7 * 86400_000,
+      invitationMs: 7 * 86400_000,
+    })
+  })
+
+  it('reads the session settings and refuses ones out of range or in the wrong order', () => {
+    expect(readConfig({ SESSION_IDLE_HOURS: '2', SESSION_MAX_DAYS: '1' }).accounts).toMatchObject({
+      sessionIdleMs: 2 * 3600_000,
+      sessionMaxMs: 86400_000,
+    })
+    expect(refusal({ SESSION_IDLE_HOURS: '0' })).toContain('SESSION_IDLE_HOURS=0：应为 1 到 72 之间的整数')
+    expect(refusal({ SESSION_IDLE_HOURS: '48', SESSION_MAX_DAYS: '1' })).toContain(
+      'SESSION_IDLE_HOURS：不能比 SESSION_MAX_DAYS 还长',
+    )
+    expect(refusal({ INVITATION_DAYS: '90' })).toContain('INVITATION_DAYS=90')
   })
 
   it('checks any list of secrets the same way', () => {

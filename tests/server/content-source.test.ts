@@ -24,7 +24,7 @@ import {
   startTestServer,
   submitRequest,
   testConfig,
-  TOKENS,
+  organizerToken,
   type TestServer,
 } from './support'
 
@@ -173,7 +173,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
 
       // The organizer's roster reads the session as it is now, too.
       const roster = await server.inject(
-        asOrganizer(TOKENS['wudu-2020'], '/api/organizer/programs/wd-housekeeping/roster'),
+        asOrganizer(await organizerToken(server, 'wudu-2020'), '/api/organizer/programs/wd-housekeeping/roster'),
       )
       expect(JSON.parse(roster.body).rows.map((r: { sessionStart: string }) => r.sessionStart)).toEqual([
         '2026-12-03T14:00:00+08:00',

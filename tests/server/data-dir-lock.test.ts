@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LOCK_FILE, lockDataDir } from '../../server/src/data-dir-lock'
-import { housekeepingBody, person, send, submitRequest, TOKENS } from './support'
+import { housekeepingBody, person, send, submitRequest } from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
 
@@ -47,7 +47,6 @@ describe('the embedded data directory has one owner', () => {
       PGLITE_DIR: dir,
       DATABASE_URL: '',
       RATE_LIMIT_PER_MINUTE: '0',
-      ORGANIZER_TOKENS: JSON.stringify(TOKENS),
     }
     const first = await startApiProcess(env)
     try {

@@ -11,9 +11,9 @@ import {
   housekeepingBody,
   person,
   send,
+  organizerToken,
   startTestServer,
   submitRequest,
-  TOKENS,
   type Reply,
   type TestServer,
 } from './support'
@@ -103,7 +103,11 @@ describe.each(backends())('bounded waits (%s)', (backend) => {
     const third = await server.inject(requests[0])
     expect([third.statusCode, JSON.parse(third.body).id]).toEqual([200, JSON.parse(again.body).id])
     const roster = JSON.parse(
-      (await server.inject(asOrganizer(TOKENS['wudu-2020'], '/api/organizer/programs/wd-housekeeping/roster'))).body,
+      (
+        await server.inject(
+          asOrganizer(await organizerToken(server, 'wudu-2020'), '/api/organizer/programs/wd-housekeeping/roster'),
+        )
+      ).body,
     )
     expect(roster.rows).toHaveLength(1)
   }, 60_000)

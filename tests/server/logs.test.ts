@@ -1,7 +1,7 @@
 // Logs hold no personal data: one line per request with the route pattern, method, status and
 // time; never the URL with its query string, never a name or a mobile, whatever path a request takes.
 import { Writable } from 'node:stream'
-import { asDevice, asOrganizer, housekeepingBody, startTestServer, submitRequest, TOKENS } from './support'
+import { asDevice, asOrganizer, housekeepingBody, organizerToken, startTestServer, submitRequest } from './support'
 
 // A server (or a process) starts in seconds, more on a busy machine.
 jest.setTimeout(60_000)
@@ -20,6 +20,7 @@ describe('request logs', () => {
     const mobile = '13912340987'
     // What a client might put in a URL: a name, a mobile, a value we could never foresee.
     const queryValue = 'qv-73e1d9'
+    let token = ''
     try {
       const body = housekeepingBody({ name, mobile })
       const created = await server.inject(submitRequest('d-log-journey', body))
@@ -28,9 +29,8 @@ describe('request logs', () => {
       expect((await server.inject(submitRequest('d-log-journey', body))).statusCode).toBe(409)
       await server.inject(asDevice('d-log-journey', 'GET', `/api/signups/mine?name=${encodeURIComponent(name)}`))
       await server.inject({ method: 'GET', url: `/api/cards?province=${mobile}&note=${queryValue}` })
-      await server.inject(
-        asOrganizer(TOKENS['wudu-2020'], `/api/organizer/programs/wd-housekeeping/roster?q=${mobile}`),
-      )
+      token = await organizerToken(server, 'wudu-2020')
+      await server.inject(asOrganizer(token, `/api/organizer/programs/wd-housekeeping/roster?q=${mobile}`))
       await server.inject(asDevice('d-log-journey', 'POST', `/api/signups/${id}/cancel?who=${queryValue}`))
       // Requests that end before or outside a route: unknown path, bad encoding, odd characters, too long.
       await server.inject({ method: 'GET', url: `/api/nowhere?mobile=${mobile}` })
@@ -43,7 +43,15 @@ describe('request logs', () => {
       await server.close()
     }
     const log = lines.join('')
-    for (const secret of [name, encodeURIComponent(name), mobile, queryValue, 'd-log-journey', TOKENS['wudu-2020']]) {
+    for (const secret of [
+      name,
+      encodeURIComponent(name),
+      mobile,
+      queryValue,
+      'd-log-journey',
+      token,
+      'jg-dev-wudu-2020',
+    ]) {
       expect(log).not.toContain(secret)
     }
     const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request')

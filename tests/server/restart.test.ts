@@ -6,13 +6,13 @@ import { join } from 'node:path'
 import {
   asDevice,
   asOrganizer,
+  organizerToken,
   backends,
   freshDatabase,
   housekeepingBody,
   person,
   send,
   submitRequest,
-  TOKENS,
 } from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
@@ -25,7 +25,6 @@ describe.each(backends())('restart after a hard kill (%s)', (backend) => {
       PGLITE_DIR: dataDir,
       DATABASE_URL: database.url ?? '',
       RATE_LIMIT_PER_MINUTE: '0',
-      ORGANIZER_TOKENS: JSON.stringify(TOKENS),
     }
     try {
       const first = await startApiProcess(env)
@@ -49,13 +48,9 @@ describe.each(backends())('restart after a hard kill (%s)', (backend) => {
             [ids[i], i === 4 ? 'cancelled' : 'confirmed'],
           ])
         }
+        const token = await organizerToken({ inject: (o) => send(second.origin, o) }, 'wudu-2020')
         const roster = JSON.parse(
-          (
-            await send(
-              second.origin,
-              asOrganizer(TOKENS['wudu-2020'], '/api/organizer/programs/wd-housekeeping/roster'),
-            )
-          ).body,
+          (await send(second.origin, asOrganizer(token, '/api/organizer/programs/wd-housekeeping/roster'))).body,
         )
         expect(roster.rows.map((r: { id: string }) => r.id)).toEqual(ids)
       } finally {

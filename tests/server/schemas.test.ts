@@ -26,7 +26,7 @@ import {
   person,
   startTestServer,
   submitRequest,
-  TOKENS,
+  organizerToken,
   type InjectOptions,
   type Reply,
   type TestServer,
@@ -136,7 +136,7 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     expect((await call(asDevice('', 'GET', '/api/signups/mine'))).statusCode).toBe(401)
 
     // The organizer's roster before anything is cancelled: one row with a waitlist position.
-    const wudu = TOKENS['wudu-2020']
+    const wudu = await organizerToken(server, 'wudu-2020')
     expect(json(await call(asOrganizer(wudu, '/api/organizer/programs'))).programs.length).toBeGreaterThan(0)
     const roster = json(await call(asOrganizer(wudu, '/api/organizer/programs/wd-housekeeping/roster')))
     expect(roster.rows.find((r: { status: string }) => r.status === 'waitlisted')).toMatchObject({
@@ -145,7 +145,10 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     const csv = await call(asOrganizer(wudu, '/api/organizer/programs/wd-housekeeping/roster.csv'))
     expect(csv.body.startsWith('\uFEFF序号')).toBe(true)
     expect((await call(asOrganizer('wrong-token-000000', '/api/organizer/programs'))).statusCode).toBe(401)
-    const other = asOrganizer(TOKENS['chengdu-2020'], '/api/organizer/programs/wd-housekeeping/roster')
+    const other = asOrganizer(
+      await organizerToken(server, 'chengdu-2020'),
+      '/api/organizer/programs/wd-housekeeping/roster',
+    )
     expect((await call(other)).statusCode).toBe(403)
 
     const confirmed = mine.find((s) => s.status === 'confirmed')!
@@ -165,6 +168,50 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     const r = await get(`/api/cards?province=${encodeURIComponent('四川省')}&province=x`)
     expect(r.statusCode).toBe(400)
     expect(json(r).error).toEqual({ code: 'invalid', field: 'province', message: '“地区”填得不对，请检查后重新提交' })
+  })
+
+  it('organizer account answers validate: login, me, invitations, staff, roles, resets, audit, logout', async () => {
+    const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload }),
+    })
+    const admin = await organizerToken(server, 'zhuzhou-2020')
+    expect(json(await call(as(admin, 'GET', '/api/auth/me'))).account.role).toBe('admin')
+    const invitation = json(await call(as(admin, 'POST', '/api/workspace/invitations', { role: 'viewer' })))
+    const newcomer = { login: `schema-viewer-${backend}`, displayName: '李查看', password: 'a-long-password-1' }
+    const accepted = json(
+      await call({ method: 'POST', url: `/api/auth/invitations/${invitation.token}/accept`, payload: newcomer }),
+    )
+    expect(accepted.account).toMatchObject({ login: newcomer.login, role: 'viewer' })
+    const viewerId = accepted.account.id as number
+    const staff = json(await call(as(admin, 'GET', '/api/workspace/staff'))).staff as Array<{ id: number }>
+    expect(staff.map((m) => m.id)).toContain(viewerId)
+    expect(json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/role`, { role: 'editor' }))).role).toBe(
+      'editor',
+    )
+    expect(json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/disable`))).disabled).toBe(true)
+    expect(json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/enable`))).disabled).toBe(false)
+    const reset = json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/reset-password`)))
+    const login = (payload: unknown) => call({ method: 'POST', url: '/api/auth/login', payload })
+    const relogged = json(await login({ login: newcomer.login, password: reset.temporaryPassword }))
+    expect(relogged.mustChangePassword).toBe(true)
+    const next = 'another-long-password-2'
+    expect(
+      json(await call(as(relogged.token, 'POST', '/api/auth/password', { current: reset.temporaryPassword, next }))),
+    ).toEqual({ ok: true })
+    const audit = json(await call(as(admin, 'GET', '/api/workspace/audit?limit=3')))
+    expect(audit.entries).toHaveLength(3)
+    expect(
+      json(await call(as(admin, 'GET', `/api/workspace/audit?before=${audit.nextBefore}`))).entries.length,
+    ).toBeGreaterThan(0)
+    // Refusals have the error shape: a wrong password, a viewer's staff list, a forged session.
+    expect((await login({ login: newcomer.login, password: 'not-the-password' })).statusCode).toBe(401)
+    expect((await call(as('forged-token', 'GET', '/api/auth/me'))).statusCode).toBe(401)
+    expect((await call(as(admin, 'GET', '/api/workspace/audit?limit=500'))).statusCode).toBe(400)
+    expect(json(await call(as(admin, 'POST', '/api/auth/logout')))).toEqual({ ok: true })
+    expect((await call(as(admin, 'GET', '/api/auth/me'))).statusCode).toBe(401)
   })
 
   it('every route had its success answer validated above', () => {

@@ -8,7 +8,7 @@ import pg from 'pg'
 import type { Db } from '../../server/src/db/db'
 import { openPglite } from '../../server/src/db/pglite'
 import { openPostgres } from '../../server/src/db/postgres'
-import { backends, countDrift, freshDatabase, housekeepingBody, send, submitRequest, TOKENS } from './support'
+import { backends, countDrift, freshDatabase, housekeepingBody, send, submitRequest } from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
 
@@ -26,7 +26,6 @@ describe.each(backends())('shutdown on SIGTERM (%s)', (backend) => {
       PGLITE_DIR: dataDir,
       DATABASE_URL: database.url ?? '',
       RATE_LIMIT_PER_MINUTE: '0',
-      ORGANIZER_TOKENS: JSON.stringify(TOKENS),
     })
     let holder: pg.Client | undefined
     let db: Db | undefined

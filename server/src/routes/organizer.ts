@@ -1,38 +1,33 @@
 // The organizer's side: her federation's programs with their counts, a program's roster and its CSV.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { OrganizerOverview, OrganizerProgram, Roster } from '../../../src/services/organizer'
+import type { Accounts } from '../accounts'
+import { organizerOf, requireRole } from '../auth'
 import type { Content } from '../content'
 import { HttpError, notFound } from '../errors'
 import { lookup } from '../http/limits'
-import { federationForToken, rosterCsv, toRosterRow, type OrganizerTokens } from '../organizers'
+import { rosterCsv, toRosterRow } from '../organizers'
 import { ROUTE_SCHEMAS } from '../schemas'
 import type { Signups } from '../signups'
 
 export interface OrganizerDeps {
   content: Content
   signups: Signups
-  organizerTokens: OrganizerTokens
+  accounts: Accounts
   now: () => Date
-}
-
-/** The federation whose organizer is asking, from the bearer token; a 401 otherwise. The one place tokens are read. */
-export function organizerFederation(req: FastifyRequest, tokens: OrganizerTokens): string {
-  const header = req.headers.authorization ?? ''
-  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
-  const federationId = federationForToken(tokens, token)
-  if (!federationId) throw new HttpError(401, 'unauthorized', '组织者口令不对，请检查后重试', 'token')
-  return federationId
 }
 
 export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps): Promise<void> {
   const { content, signups, now } = deps
-  const organizer = (req: FastifyRequest): string => organizerFederation(req, deps.organizerTokens)
+  const organizer = (req: FastifyRequest): string => organizerOf(req).federation.id
+  // All three roles read rosters.
+  const reader = requireRole(deps.accounts, 'viewer')
 
   const ownProgram = (req: FastifyRequest) => {
     const federationId = organizer(req)
     const found = lookup(req, (id) => content.program(id), '没有找到这个项目')
     if (found.file.federation.id !== federationId) {
-      throw new HttpError(403, 'forbidden', '这个项目不属于你的妇联，看不到它的报名名单')
+      throw new HttpError(403, 'forbidden', '这不是你所在妇联的项目，看不到它的报名名单')
     }
     if (!found.program.signup) throw notFound('这个项目不接受报名，没有名单')
     return { ...found, form: found.program.signup.form }
@@ -46,7 +41,7 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
 
   app.get(
     '/api/organizer/programs',
-    { schema: ROUTE_SCHEMAS.organizerOverview },
+    { schema: ROUTE_SCHEMAS.organizerOverview, preHandler: reader },
     async (req): Promise<OrganizerOverview> => {
       const federationId = organizer(req)
       const file = content.federation(federationId)
@@ -75,22 +70,33 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
     },
   )
 
-  app.get('/api/organizer/programs/:id/roster', { schema: ROUTE_SCHEMAS.roster }, async (req): Promise<Roster> => {
-    const { file, program, rows } = await roster(req)
-    return {
-      federation: { id: file.federation.id, name: file.federation.name },
-      program: { id: program.id, title: program.title },
-      rows,
-    }
-  })
+  app.get(
+    '/api/organizer/programs/:id/roster',
+    { schema: ROUTE_SCHEMAS.roster, preHandler: reader },
+    async (req): Promise<Roster> => {
+      const { file, program, rows } = await roster(req)
+      return {
+        federation: { id: file.federation.id, name: file.federation.name },
+        program: { id: program.id, title: program.title },
+        rows,
+      }
+    },
+  )
 
-  app.get('/api/organizer/programs/:id/roster.csv', { schema: ROUTE_SCHEMAS.rosterCsv }, async (req, reply) => {
-    const { program, form, rows } = await roster(req)
-    const name = `${program.title}-报名名单.csv`
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="roster.csv"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .header('cache-control', 'no-store')
-      .send(rosterCsv(rows, form))
-  })
+  app.get(
+    '/api/organizer/programs/:id/roster.csv',
+    { schema: ROUTE_SCHEMAS.rosterCsv, preHandler: reader },
+    async (req, reply) => {
+      const { program, form, rows } = await roster(req)
+      const name = `${program.title}-报名名单.csv`
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="roster.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(rosterCsv(rows, form))
+    },
+  )
 }

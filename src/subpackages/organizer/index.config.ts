@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '组织者 · 报名名单' })
+export default definePageConfig({ navigationBarTitleText: '组织者' })
