@@ -45,7 +45,6 @@ try {
     CLIENT_ID_SECRET: randomBytes(32).toString('hex'),
     WECHAT_APPID: 'wx0000000000000000',
     WECHAT_SECRET: randomBytes(16).toString('hex'),
-    ORGANIZER_TOKENS: JSON.stringify({ 'wudu-2020': randomBytes(24).toString('hex') }),
   }
   // node itself, as a service manager runs it: `npm start` does not pass SIGTERM on to the server.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
