@@ -1,6 +1,6 @@
 // The operator's commands: `npm run backup`, `npm run restore -- <file>`, `npm run seed`,
-// `npm run admin -- create-federation …` and `npm run admin -- create-admin …` (cli/accounts.ts),
-// with the same settings as `npm run server` (PGLITE_DIR or DATABASE_URL, BACKUP_DIR, BACKUP_KEEP_DAYS).
+// `npm run admin -- create-federation …` and `npm run admin -- create-admin …`, with the same settings as `npm run server` (PGLITE_DIR
+// or DATABASE_URL, BACKUP_DIR, BACKUP_KEEP_DAYS).
 import { existsSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { adminSocketPath, askServerForBackup, listBackups, makeBackup, restorePglite, restorePostgres } from './backup'
@@ -79,12 +79,12 @@ async function main(argv: string[]) {
   } else if (command === 'create-federation') {
     const federation = parseNewFederation(argv.slice(1))
     console.log(await withDatabase(config, (db) => createFederation(db, federation, new Date())))
+  } else if (command === 'create-admin') {
+    console.log(await withDatabase(config, (db) => createAdmin(db, config, argv.slice(1))))
   } else if (command === 'backup') {
     console.log(`备份完成：${await backup(config)}`)
   } else if (command === 'restore') {
     console.log(await restore(config, arg))
-  } else if (command === 'create-admin') {
-    console.log(await withDatabase(config, (db) => createAdmin(db, config, argv.slice(1))))
   } else if (command === 'list') {
     const all = listBackups(config.backups.dir)
     if (all.length === 0) console.log(`${config.backups.dir} 里还没有备份`)
@@ -93,7 +93,7 @@ async function main(argv: string[]) {
     throw new Error(
       '用法：npm run backup | npm run restore -- <备份文件> | npm run backups | npm run seed | ' +
         'npm run admin -- create-federation --id <id> --name <名称> --region <行政区划代码> --level <级别> | ' +
-        'npm run admin -- create-admin --federation <妇联id> --login <账号名> --name <姓名>',
+        'npm run admin -- create-admin --federation <id> --login <账号> --name <显示名> [--password-stdin]',
     )
   }
 }

@@ -2,6 +2,7 @@
 // This file only composes: cross-cutting concerns live in http/, the routes by area in routes/,
 // and every route's request and response schema in schemas.ts.
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import type { Accounts } from './accounts'
 import type { Content } from './content'
 import type { Db } from './db/db'
 import { allowOrigins } from './http/cors'
@@ -13,12 +14,11 @@ import { protectLoad } from './http/load'
 import { loggerOptions, logRequests } from './http/logging'
 import { recordRoutes } from './http/route-table'
 import type { WeChatLogin } from './identity'
+import { authRoutes } from './routes/auth'
 import { identityRoutes } from './routes/identity'
 import { organizerRoutes } from './routes/organizer'
 import { publicRoutes } from './routes/public'
 import { signupRoutes } from './routes/signups'
-import type { Accounts } from './accounts'
-import { authRoutes } from './routes/auth'
 import { staffRoutes } from './routes/staff'
 import type { Signups } from './signups'
 
@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicRoutes, { db: deps.db, content: deps.content, signups: deps.signups, now })
   await app.register(signupRoutes, { signups: deps.signups, now })
   await app.register(identityRoutes, { weChatLogin: deps.weChatLogin, clientIdSecret: deps.clientIdSecret })
-  // Organizer accounts and sessions (routes/auth.ts, routes/staff.ts); the rosters are read with them.
+  // Organizer accounts and their sessions; all three roles read rosters.
   await app.register(authRoutes, { accounts: deps.accounts })
   await app.register(staffRoutes, { accounts: deps.accounts, db: deps.db })
   await app.register(organizerRoutes, { content: deps.content, signups: deps.signups, accounts: deps.accounts, now })

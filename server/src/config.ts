@@ -89,8 +89,6 @@ function intFrom(env: Env, key: string, fallback: number, min: number, max: numb
   return n
 }
 
-const HOUR_MS = 60 * 60 * 1000
-
 function boolFrom(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
   const raw = env[key]?.trim().toLowerCase()
   if (!raw) return fallback
@@ -99,6 +97,8 @@ function boolFrom(env: Env, key: string, fallback: boolean, problems: string[]):
   problems.push(`${key}=${env[key]?.trim()}：应为 true 或 false`)
   return fallback
 }
+
+const HOUR_MS = 60 * 60 * 1000
 
 /** SESSION_IDLE_HOURS (12) and SESSION_MAX_DAYS (7): an organizer session ends at whichever comes first. */
 function readAccounts(env: Env, production: boolean, problems: string[]): AccountSettings {

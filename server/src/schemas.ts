@@ -479,7 +479,7 @@ const organizerHeaders = {
 } as const
 
 /** Success status and schema, and the error shape for every 4xx and 5xx the route can give. */
-const answers = <S extends Record<number, unknown>>(success: S) =>
+export const answers = <S extends Record<number, unknown>>(success: S) =>
   ({ ...success, '4xx': errorResponse, '5xx': errorResponse }) as S & {
     '4xx': typeof errorResponse
     '5xx': typeof errorResponse

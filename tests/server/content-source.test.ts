@@ -23,8 +23,8 @@ import {
   person,
   startTestServer,
   submitRequest,
-  organizerToken,
   testConfig,
+  organizerToken,
   type TestServer,
 } from './support'
 

@@ -23,10 +23,10 @@ import {
   housekeepingBody,
   newKey,
   NOW,
-  organizerToken,
   person,
   startTestServer,
   submitRequest,
+  organizerToken,
   type InjectOptions,
   type Reply,
   type TestServer,
@@ -163,45 +163,55 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     expect((await login({})).statusCode).toBe(400)
   })
 
-  it('account answers validate: login, invitations, staff, audit, password, logout', async () => {
-    const post = (url: string, token?: string, payload: unknown = {}) =>
-      call({ method: 'POST', url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} })
-    const admin = json(
-      await post('/api/auth/login', undefined, { login: 'wudu-2020-admin', password: 'jg-dev-wudu-2020' }),
-    )
-    expect(
-      (await post('/api/auth/login', undefined, { login: 'wudu-2020-admin', password: 'wrong-one-1' })).statusCode,
-    ).toBe(401)
-    expect(json(await call(asOrganizer(admin.token, '/api/auth/me'))).account.role).toBe('admin')
-    const invitation = json(await post('/api/workspace/invitations', admin.token, { role: 'viewer' }))
-    const person = { login: 'schema-viewer', displayName: '核对', password: 'river-stone-42' }
-    const viewer = json(await post(`/api/auth/invitations/${invitation.token}/accept`, undefined, person))
-    const id = viewer.account.id
-    expect(json(await call(asOrganizer(admin.token, '/api/workspace/staff'))).staff.length).toBe(2)
-    expect(json(await post(`/api/workspace/staff/${id}/role`, admin.token, { role: 'editor' })).role).toBe('editor')
-    expect(json(await post(`/api/workspace/staff/${id}/disable`, admin.token)).disabled).toBe(true)
-    expect(json(await post(`/api/workspace/staff/${id}/enable`, admin.token)).disabled).toBe(false)
-    const { temporaryPassword } = json(await post(`/api/workspace/staff/${id}/reset-password`, admin.token))
-    const temporary = json(
-      await post('/api/auth/login', undefined, { login: person.login, password: temporaryPassword }),
-    )
-    expect((await call(asOrganizer(temporary.token, '/api/workspace/staff'))).statusCode).toBe(403)
-    const changed = await post('/api/auth/password', temporary.token, {
-      current: temporaryPassword,
-      next: 'lake-moon-2026',
-    })
-    expect(json(changed)).toEqual({ ok: true })
-    const audit = json(await call(asOrganizer(admin.token, '/api/workspace/audit?limit=2')))
-    expect(audit.entries).toHaveLength(2)
-    expect((await call(asOrganizer(admin.token, '/api/workspace/audit?limit=x'))).statusCode).toBe(400)
-    expect(json(await post('/api/auth/logout', admin.token))).toEqual({ ok: true })
-  })
-
   it('a schema refusal the route does not check itself is still a Chinese 400 naming the field', async () => {
     // A repeated key makes an array, which the route's check passes over and the schema refuses.
     const r = await get(`/api/cards?province=${encodeURIComponent('四川省')}&province=x`)
     expect(r.statusCode).toBe(400)
     expect(json(r).error).toEqual({ code: 'invalid', field: 'province', message: '“地区”填得不对，请检查后重新提交' })
+  })
+
+  it('organizer account answers validate: login, me, invitations, staff, roles, resets, audit, logout', async () => {
+    const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload }),
+    })
+    const admin = await organizerToken(server, 'zhuzhou-2020')
+    expect(json(await call(as(admin, 'GET', '/api/auth/me'))).account.role).toBe('admin')
+    const invitation = json(await call(as(admin, 'POST', '/api/workspace/invitations', { role: 'viewer' })))
+    const newcomer = { login: `schema-viewer-${backend}`, displayName: '李查看', password: 'a-long-password-1' }
+    const accepted = json(
+      await call({ method: 'POST', url: `/api/auth/invitations/${invitation.token}/accept`, payload: newcomer }),
+    )
+    expect(accepted.account).toMatchObject({ login: newcomer.login, role: 'viewer' })
+    const viewerId = accepted.account.id as number
+    const staff = json(await call(as(admin, 'GET', '/api/workspace/staff'))).staff as Array<{ id: number }>
+    expect(staff.map((m) => m.id)).toContain(viewerId)
+    expect(json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/role`, { role: 'editor' }))).role).toBe(
+      'editor',
+    )
+    expect(json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/disable`))).disabled).toBe(true)
+    expect(json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/enable`))).disabled).toBe(false)
+    const reset = json(await call(as(admin, 'POST', `/api/workspace/staff/${viewerId}/reset-password`)))
+    const login = (payload: unknown) => call({ method: 'POST', url: '/api/auth/login', payload })
+    const relogged = json(await login({ login: newcomer.login, password: reset.temporaryPassword }))
+    expect(relogged.mustChangePassword).toBe(true)
+    const next = 'another-long-password-2'
+    expect(
+      json(await call(as(relogged.token, 'POST', '/api/auth/password', { current: reset.temporaryPassword, next }))),
+    ).toEqual({ ok: true })
+    const audit = json(await call(as(admin, 'GET', '/api/workspace/audit?limit=3')))
+    expect(audit.entries).toHaveLength(3)
+    expect(
+      json(await call(as(admin, 'GET', `/api/workspace/audit?before=${audit.nextBefore}`))).entries.length,
+    ).toBeGreaterThan(0)
+    // Refusals have the error shape: a wrong password, a viewer's staff list, a forged session.
+    expect((await login({ login: newcomer.login, password: 'not-the-password' })).statusCode).toBe(401)
+    expect((await call(as('forged-token', 'GET', '/api/auth/me'))).statusCode).toBe(401)
+    expect((await call(as(admin, 'GET', '/api/workspace/audit?limit=500'))).statusCode).toBe(400)
+    expect(json(await call(as(admin, 'POST', '/api/auth/logout')))).toEqual({ ok: true })
+    expect((await call(as(admin, 'GET', '/api/auth/me'))).statusCode).toBe(401)
   })
 
   it('every route had its success answer validated above', () => {

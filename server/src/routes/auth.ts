@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { TryLater, type Accounts } from '../accounts'
 import { organizerOf, requireRole } from '../auth'
+import { answers } from '../schemas'
 import { bodyOf, HttpError } from '../errors'
 import { account, declareErrorShape, loginResult, ok, password, strings } from './account-schemas'
 
@@ -29,7 +30,7 @@ export const authRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (app
           required: ['login', 'password'],
           properties: { login: strings.login, password },
         },
-        response: { 200: loginResult },
+        response: answers({ 200: loginResult }),
       },
     },
     async (req, reply) => {
@@ -40,7 +41,7 @@ export const authRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (app
     },
   )
 
-  app.post('/api/auth/logout', { preHandler: signedIn, schema: { response: { 200: ok } } }, async (req) => {
+  app.post('/api/auth/logout', { preHandler: signedIn, schema: { response: answers({ 200: ok }) } }, async (req) => {
     await accounts.logout(organizerOf(req))
     return { ok: true }
   })
@@ -50,13 +51,13 @@ export const authRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (app
     {
       preHandler: signedIn,
       schema: {
-        response: {
+        response: answers({
           200: {
             type: 'object',
             required: ['account', 'mustChangePassword'],
             properties: { account, mustChangePassword: { type: 'boolean' } },
           },
-        },
+        }),
       },
     },
     async (req) => {
@@ -71,7 +72,7 @@ export const authRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (app
       preHandler: signedIn,
       schema: {
         body: { type: 'object', required: ['current', 'next'], properties: { current: password, next: password } },
-        response: { 200: ok },
+        response: answers({ 200: ok }),
       },
     },
     async (req) => {
@@ -90,7 +91,7 @@ export const authRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (app
           required: ['login', 'displayName', 'password'],
           properties: { login: strings.login, displayName: strings.displayName, password },
         },
-        response: { 200: loginResult },
+        response: answers({ 200: loginResult }),
       },
     },
     async (req) => accounts.acceptInvitation(req.params.token, req.body),

@@ -1,12 +1,11 @@
 // The organizer's side: her federation's programs with their counts, a program's roster and its CSV.
-// Every organizer role may read them; who is asking comes from her session (auth.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { OrganizerOverview, OrganizerProgram, Roster } from '../../../src/services/organizer'
+import type { Accounts } from '../accounts'
+import { organizerOf, requireRole } from '../auth'
 import type { Content } from '../content'
 import { HttpError, notFound } from '../errors'
 import { lookup } from '../http/limits'
-import type { Accounts } from '../accounts'
-import { organizerOf, requireRole } from '../auth'
 import { rosterCsv, toRosterRow } from '../organizers'
 import { ROUTE_SCHEMAS } from '../schemas'
 import type { Signups } from '../signups'
@@ -21,6 +20,7 @@ export interface OrganizerDeps {
 export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps): Promise<void> {
   const { content, signups, now } = deps
   const organizer = (req: FastifyRequest): string => organizerOf(req).federation.id
+  // All three roles read rosters.
   const reader = requireRole(deps.accounts, 'viewer')
 
   const ownProgram = (req: FastifyRequest) => {

@@ -5,9 +5,10 @@ import type { Role } from '../../../src/domain/roles'
 import type { Accounts } from '../accounts'
 import { auditPage } from '../audit'
 import { organizerOf, requireRole } from '../auth'
+import { answers } from '../schemas'
 import type { Db } from '../db/db'
 import { invalid, notFound } from '../errors'
-import { declareErrorShape, idParam, role, staffMember, strings } from './account-schemas'
+import { idParam, role, staffMember, strings } from './account-schemas'
 
 const memberId = (req: FastifyRequest): number => {
   const raw = (req.params as { id: string }).id
@@ -18,18 +19,17 @@ const memberId = (req: FastifyRequest): number => {
 export const AUDIT_PAGE = { default: 30, max: 100 }
 
 export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = async (app, { accounts, db }) => {
-  declareErrorShape(app)
   const admin = requireRole(accounts, 'admin')
-  const member = { params: idParam, response: { 200: staffMember } }
+  const member = { params: idParam, response: answers({ 200: staffMember }) }
 
   app.get(
     '/api/workspace/staff',
     {
       preHandler: admin,
       schema: {
-        response: {
+        response: answers({
           200: { type: 'object', required: ['staff'], properties: { staff: { type: 'array', items: staffMember } } },
-        },
+        }),
       },
     },
     async (req) => ({ staff: await accounts.staff(organizerOf(req).federation.id) }),
@@ -41,13 +41,13 @@ export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = a
       preHandler: admin,
       schema: {
         body: { type: 'object', required: ['role'], properties: { role, note: strings.note } },
-        response: {
+        response: answers({
           200: {
             type: 'object',
             required: ['token', 'path', 'expiresAt'],
             properties: { token: { type: 'string' }, path: { type: 'string' }, expiresAt: { type: 'string' } },
           },
-        },
+        }),
       },
     },
     async (req) => accounts.invite(organizerOf(req), req.body.role, req.body.note?.trim() || undefined),
@@ -76,13 +76,13 @@ export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = a
       preHandler: admin,
       schema: {
         params: idParam,
-        response: {
+        response: answers({
           200: {
             type: 'object',
             required: ['temporaryPassword'],
             properties: { temporaryPassword: { type: 'string' } },
           },
-        },
+        }),
       },
     },
     async (req) => accounts.resetPassword(organizerOf(req), memberId(req)),
@@ -96,12 +96,12 @@ export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = a
         querystring: {
           type: 'object',
           properties: {
-            // Query strings stay strings (no coercion): numbers are read below.
+            // Query strings are text (the validator does not coerce): digits, read below.
             before: { type: 'string', pattern: '^[1-9][0-9]{0,14}$' },
             limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
           },
         },
-        response: {
+        response: answers({
           200: {
             type: 'object',
             required: ['entries', 'nextBefore'],
@@ -131,13 +131,13 @@ export const staffRoutes: FastifyPluginAsync<{ accounts: Accounts; db: Db }> = a
               nextBefore: { type: ['integer', 'null'] },
             },
           },
-        },
+        }),
       },
     },
     async (req) => {
-      const limit = req.query.limit ? Number(req.query.limit) : AUDIT_PAGE.default
-      if (limit > AUDIT_PAGE.max) throw invalid(`一次最多看${AUDIT_PAGE.max}条记录`, 'limit')
-      const before = req.query.before ? Number(req.query.before) : undefined
+      const limit = req.query.limit === undefined ? AUDIT_PAGE.default : Number(req.query.limit)
+      if (limit > AUDIT_PAGE.max) throw invalid(`每页最多 ${AUDIT_PAGE.max} 条`, 'limit')
+      const before = req.query.before === undefined ? undefined : Number(req.query.before)
       const entries = await auditPage(db, organizerOf(req).federation.id, { before, limit })
       return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].id : null }
     },
