@@ -1,15 +1,5 @@
 // JSON schemas shared by the account routes (auth.ts, staff.ts): what they take and answer.
-import type { FastifyInstance } from 'fastify'
 import { PASSWORD_MAX_LENGTH, ROLES } from '../../../src/domain/roles'
-import { errorResponse } from '../schemas'
-
-/** Every account route answers its errors in the one shape of schemas.ts, like every other route. */
-export function declareErrorShape(app: FastifyInstance) {
-  app.addHook('onRoute', (route) => {
-    const schema = route.schema as { response?: Record<string, unknown> } | undefined
-    if (schema) schema.response = { ...schema.response, '4xx': errorResponse, '5xx': errorResponse }
-  })
-}
 
 export const role = { type: 'string', enum: [...ROLES] } as const
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const

@@ -5,7 +5,7 @@ import { TryLater, type Accounts } from '../accounts'
 import { organizerOf, requireRole } from '../auth'
 import { answers } from '../schemas'
 import { bodyOf, HttpError } from '../errors'
-import { account, declareErrorShape, loginResult, ok, password, strings } from './account-schemas'
+import { account, loginResult, ok, password, strings } from './account-schemas'
 
 /** A 429 that says when: Retry-After in seconds, the wait in words in the message. */
 async function answerTryLater<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> {
@@ -18,7 +18,6 @@ async function answerTryLater<T>(reply: FastifyReply, run: () => Promise<T>): Pr
 }
 
 export const authRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (app, { accounts }) => {
-  declareErrorShape(app)
   const signedIn = requireRole(accounts, 'viewer', { whileMustChange: true })
 
   app.post<{ Body: { login: string; password: string } }>(
