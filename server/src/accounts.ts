@@ -12,6 +12,7 @@ import {
   verifyPassword,
   type ScryptCost,
 } from './auth-passwords'
+import type { Invitation, StaffMember } from '../../src/services/organizer'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 
@@ -74,25 +75,6 @@ export interface Principal extends AccountView {
   mustChangePassword: boolean
   /** The hash of the session token, so logout and password changes know which session this is. */
   sessionHash: string
-}
-
-export interface StaffMember {
-  id: number
-  login: string
-  displayName: string
-  role: Role
-  roleLabel: string
-  disabled: boolean
-  locked: boolean
-  mustChangePassword: boolean
-  createdAt: string
-  lastSeenAt: string | null
-}
-
-export interface Invitation {
-  token: string
-  path: string
-  expiresAt: string
 }
 
 /** A refusal that says when to try again (the route sends Retry-After). */
