@@ -7,6 +7,8 @@ import { checkDraft, type CardDraft } from '@/domain/card-draft'
 import type { FederationFile } from '@/domain/types'
 import { createFederation } from '../../server/src/cli/content'
 import { iso, MOCK_DIR } from '../../server/src/content'
+import { openPostgres } from '../../server/src/db/postgres'
+import { createServer } from '../../server/src/server'
 import {
   asDevice,
   backends,
@@ -14,9 +16,12 @@ import {
   loginToken,
   NOW,
   organizerToken,
+  PATIENT_LIMITS,
   person,
+  send,
   startTestServer,
   submitRequest,
+  testConfig,
   type InjectOptions,
   type Reply,
   type TestServer,
@@ -405,5 +410,36 @@ describe.each(backends())('card workspace (%s)', (backend) => {
     expect((await card(token)).draft.id).toBe('new-town-2026')
     expect((await save({ ...state.draft, id: WUDU }, 0, token)).statusCode).toBe(400)
     expect((await card()).draft.id).toBe(WUDU)
+  })
+  // Only PostgreSQL serves two processes; PGlite's embedded database is one server's.
+  ;(backend === 'postgres' ? it : it.skip)('a publish shows in another instance’s feed within a second', async () => {
+    const other = await createServer(testConfig(), {
+      db: await openPostgres(server.url!, PATIENT_LIMITS),
+      now: () => clock,
+      logger: false,
+    })
+    try {
+      await other.app.listen({ port: 0, host: '127.0.0.1' })
+      const address = other.app.server.address()
+      const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+      const feed = async () =>
+        json<Array<{ federationId: string; summary: string }>>(
+          await send(origin, asDevice('d-other', 'GET', '/api/cards')),
+        )
+      const { draft, revision } = await card()
+      const saved = json<{ revision: number }>(await save({ ...draft, summary: '另一台服务器上也看得到' }, revision))
+      expect((await feed()).find((c) => c.federationId === WUDU)?.summary).not.toBe('另一台服务器上也看得到')
+      expect((await publish(saved.revision)).statusCode).toBe(200)
+      const start = Date.now()
+      let summary: string | undefined
+      while (summary !== '另一台服务器上也看得到' && Date.now() - start < 3000) {
+        await new Promise((r) => setTimeout(r, 50))
+        summary = (await feed()).find((c) => c.federationId === WUDU)?.summary
+      }
+      expect(summary).toBe('另一台服务器上也看得到')
+      expect(Date.now() - start).toBeLessThan(1000)
+    } finally {
+      await other.close()
+    }
   })
 })
