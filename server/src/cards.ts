@@ -324,14 +324,21 @@ export class Cards {
       )
       if (!kept) throw notFound(`没有第 ${version} 版`)
       const doc = { ...fromJson<FederationFile>(kept.doc), programs: currentPrograms(f) }
+      const draft = federationFileToDraft(doc, kept.source_text)
+      // Today's programs may show figures that version did not have: checked like any publish.
+      const problems = checkDraft(draft)
+      if (problems.length) {
+        throw new HttpError(
+          400,
+          'invalid',
+          `第 ${version} 版和现在的项目对不上，还有 ${problems.length} 处要改：请在草稿里改好再发布`,
+          problems[0].field,
+          problems,
+        )
+      }
       const result = await publishDoc(tx, actor, doc, kept.source_text, version)
       const saved = await draftRow(tx, f.id)
-      await writeDraft(
-        tx,
-        actor,
-        federationFileToDraft(doc, kept.source_text),
-        (saved ? Number(saved.revision) : 0) + 1,
-      )
+      await writeDraft(tx, actor, draft, (saved ? Number(saved.revision) : 0) + 1)
       return result
     })
     await this.showNow()

@@ -293,6 +293,28 @@ describe.each(backends())('card workspace (%s)', (backend) => {
     expect([missing.statusCode, json<{ error: { code: string } }>(missing).error.code]).toEqual([404, 'not_found'])
     expect((await as(editor, 'POST', '/api/workspace/card/versions/abc/restore')).statusCode).toBe(404)
 
+    // A version that today's programs no longer fit (a program now shows a figure it lacks), as when
+    // programs were edited after it was published: refused, nothing published.
+    const lacking = structuredClone(WUDU_DOC)
+    lacking.figures = lacking.figures.filter((f) => f.id !== 'wd-spring-bud')
+    for (const section of lacking.sections) section.figureIds = section.figureIds.filter((id) => id !== 'wd-spring-bud')
+    await server.db.query(
+      `INSERT INTO card_versions (federation_id, version, doc, source_text, published_by, published_at)
+       VALUES ($1, 50, $2::jsonb, $3, NULL, $4)`,
+      [WUDU, JSON.stringify(lacking), WUDU_TEXT, NOW],
+    )
+    const misfit = await as(editor, 'POST', '/api/workspace/card/versions/50/restore')
+    expect(misfit.statusCode).toBe(400)
+    const misfitError = json<{ error: { message: string; problems: Array<{ field: string; message: string }> } }>(
+      misfit,
+    ).error
+    expect(misfitError.message).toMatch(/^第 50 版和现在的项目对不上，还有 \d+ 处要改/)
+    expect(misfitError.problems.some((p) => p.message.includes('wd-spring-bud'))).toBe(true)
+    expect(summaryOf(await report())).toBe('第一次在工作台发布的简介')
+    await server.db.query('DELETE FROM card_versions WHERE federation_id = $1 AND version = 50', [WUDU])
+    const unchanged = json<Array<{ version: number }>>(await as(editor, 'GET', '/api/workspace/card/versions'))
+    expect(unchanged.map((v) => v.version)).toEqual([3, 2, 1])
+
     const restores = await auditRows('card_restore')
     expect(restores.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail))).toEqual([
       { version: 3, restoredFrom: 1 },
