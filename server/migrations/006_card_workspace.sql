@@ -27,5 +27,7 @@ CREATE TABLE card_versions (
   published_at timestamptz NOT NULL,
   -- The version this one published again, when it was a restore.
   restored_from integer,
+  -- The draft revision it was published from: publishing that revision again makes no new version.
+  draft_revision integer NOT NULL,
   PRIMARY KEY (federation_id, version)
 );

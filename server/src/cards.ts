@@ -164,6 +164,7 @@ async function publishDoc(
   doc: FederationFile,
   sourceText: string,
   restoredFrom: number | null,
+  draftRevision: number,
 ): Promise<Published> {
   const id = actor.federationId
   const [{ last }] = await tx.query<{ last: number | string }>(
@@ -173,9 +174,10 @@ async function publishDoc(
   const version = Number(last) + 1
   const json = JSON.stringify(doc)
   await tx.query(
-    `INSERT INTO card_versions (federation_id, version, doc, source_text, published_by, published_at, restored_from)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)`,
-    [id, version, json, sourceText, actor.accountId, actor.at, restoredFrom],
+    `INSERT INTO card_versions (federation_id, version, doc, source_text, published_by, published_at, restored_from,
+       draft_revision)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8)`,
+    [id, version, json, sourceText, actor.accountId, actor.at, restoredFrom, draftRevision],
   )
   await tx.query(
     `UPDATE federations SET doc = $2::jsonb, content_hash = $3, name = $4, region_code = $5, level = $6,
@@ -260,13 +262,22 @@ export class Cards {
       const f = await federationRow(tx, actor.federationId, true)
       const saved = await draftRow(tx, f.id)
       if (revision !== (saved ? Number(saved.revision) : 0)) throw stale()
+      // A second click on 发布 (or a second tab) publishing the same revision gets the version made.
+      const [last] = await tx.query<{ version: number | string; published_at: Date | string; draft_revision: unknown }>(
+        `SELECT version, published_at, draft_revision FROM card_versions
+          WHERE federation_id = $1 ORDER BY version DESC LIMIT 1`,
+        [f.id],
+      )
+      if (f.published && last && last.draft_revision !== null && Number(last.draft_revision) === revision) {
+        return { version: Number(last.version), publishedAt: iso(last.published_at) }
+      }
       const draft = { ...(saved ? draftOf(saved) : startingDraft(f, actor.at)), programs: currentPrograms(f) }
       const problems = checkDraft(draft)
       if (draft.id !== f.id) problems.unshift({ field: 'id', message: `卡片编号：应为“${f.id}”` })
       if (problems.length) {
         throw new HttpError(400, 'invalid', `还有 ${problems.length} 处要改，改好才能发布`, problems[0].field, problems)
       }
-      return publishDoc(tx, actor, draftToFederationFile(draft), draft.sourceText, null)
+      return publishDoc(tx, actor, draftToFederationFile(draft), draft.sourceText, null, revision)
     })
     await this.showNow()
     return published
@@ -336,10 +347,10 @@ export class Cards {
           problems,
         )
       }
-      const result = await publishDoc(tx, actor, doc, kept.source_text, version)
       const saved = await draftRow(tx, f.id)
-      await writeDraft(tx, actor, draft, (saved ? Number(saved.revision) : 0) + 1)
-      return result
+      const revision = (saved ? Number(saved.revision) : 0) + 1
+      await writeDraft(tx, actor, draft, revision)
+      return publishDoc(tx, actor, doc, kept.source_text, version, revision)
     })
     await this.showNow()
     return published
