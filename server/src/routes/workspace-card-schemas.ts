@@ -164,7 +164,8 @@ export const versionList = {
 export const versionParam = {
   type: 'object',
   required: ['version'],
-  properties: { version: text(20) },
+  // Any length: the route answers a Chinese 404 for what is not a version number.
+  properties: { version: str },
 } as const
 
 export const candidatesBody = {

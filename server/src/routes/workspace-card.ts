@@ -3,13 +3,13 @@
 // earlier versions published again; plus the public source text a report links to. The federation
 // is always the signed-in organizer's own.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { CardDraft } from '../../../src/domain/card-draft'
+import { fieldName, type CardDraft } from '../../../src/domain/card-draft'
 import { checkFigureAgainstText, numberCandidates, suggestScope } from '../../../src/domain/provenance'
 import type { Accounts } from '../accounts'
 import type { Actor } from '../audit'
 import { organizerOf, requireRole } from '../auth'
 import { CARD_LIMITS, type Cards } from '../cards'
-import { invalid, notFound } from '../errors'
+import { invalid, notFound, type HttpError } from '../errors'
 import { checkFirst } from '../http/checks'
 import { param } from '../http/limits'
 import { answers } from '../schemas'
@@ -23,7 +23,47 @@ export interface WorkspaceCardDeps {
 
 const characters = (s: string) => [...s].length
 
-/** The limits of a draft in Chinese, before the schema's bounds (which would only name the field). */
+/** The part of a JSON schema that bounds sizes. */
+interface Bounds {
+  type?: string | readonly string[]
+  maxLength?: number
+  maxItems?: number
+  items?: Bounds
+  properties?: Record<string, Bounds>
+}
+
+/**
+ * The first value over its schema's bound, as a Chinese 400 naming the field as the editor shows it
+ * (`name`): the schema stays the one definition of the limits, and its own refusal would only give
+ * the field's code name. Wrong types are left to the schema.
+ */
+function overBound(
+  schema: Bounds,
+  value: unknown,
+  path: string,
+  name: (path: string) => string,
+): HttpError | undefined {
+  if (typeof value === 'string' && schema.maxLength !== undefined && characters(value) > schema.maxLength) {
+    return invalid(`${name(path)}：最多 ${schema.maxLength} 字，现在有 ${characters(value)} 字`, path)
+  }
+  if (Array.isArray(value)) {
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+      return invalid(`${name(path)}：最多 ${schema.maxItems} 个，现在有 ${value.length} 个`, path)
+    }
+    for (const [i, item] of value.entries()) {
+      const e = schema.items && overBound(schema.items, item, `${path}[${i}]`, name)
+      if (e) return e
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(schema.properties ?? {})) {
+      const e = overBound(inner, (value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, name)
+      if (e) return e
+    }
+  }
+  return undefined
+}
+
+/** A draft over the limits, in Chinese, before the schema's own refusal. */
 function checkDraftSize(req: FastifyRequest): void {
   const draft = (req.body as { draft?: Partial<Record<keyof CardDraft, unknown>> } | undefined)?.draft
   if (!draft || typeof draft !== 'object') return
@@ -39,14 +79,16 @@ function checkDraftSize(req: FastifyRequest): void {
   if (Array.isArray(draft.sections) && draft.sections.length > CARD_LIMITS.sections) {
     throw invalid(`报告最多分 ${CARD_LIMITS.sections} 个部分，现在有 ${draft.sections.length} 个`, 'sections')
   }
+  const e = overBound(S.cardDraft, draft, '', fieldName)
+  if (e) throw e
 }
 
-/** A pasted text over the limit, in Chinese. */
-function checkTextSize(req: FastifyRequest): void {
-  const text = (req.body as { text?: unknown } | undefined)?.text
-  if (typeof text === 'string' && characters(text) > CARD_LIMITS.sourceText) {
-    throw invalid(`原文最多 ${CARD_LIMITS.sourceText} 字，现在有 ${characters(text)} 字`, 'text')
-  }
+const PROVENANCE_FIELDS: Record<string, string> = { text: '原文', value: '数值', unit: '单位', quote: '原文摘句' }
+
+/** A pasted text (or a typed figure) over the limit, in Chinese. */
+const checkProvenanceSize = (schema: Bounds) => (req: FastifyRequest) => {
+  const e = overBound(schema, req.body, '', (field) => PROVENANCE_FIELDS[field] ?? field)
+  if (e) throw e
 }
 
 export async function workspaceCardRoutes(app: FastifyInstance, { cards, accounts, now }: WorkspaceCardDeps) {
@@ -107,7 +149,7 @@ export async function workspaceCardRoutes(app: FastifyInstance, { cards, account
     '/api/workspace/provenance/candidates',
     {
       preHandler: editor,
-      preValidation: checkFirst(checkTextSize),
+      preValidation: checkFirst(checkProvenanceSize(S.candidatesBody)),
       bodyLimit: CARD_LIMITS.bodyBytes,
       schema: { body: S.candidatesBody, response: answers({ 200: S.candidates }) },
     },
@@ -119,7 +161,7 @@ export async function workspaceCardRoutes(app: FastifyInstance, { cards, account
     '/api/workspace/provenance/check',
     {
       preHandler: editor,
-      preValidation: checkFirst(checkTextSize),
+      preValidation: checkFirst(checkProvenanceSize(S.checkBody)),
       bodyLimit: CARD_LIMITS.bodyBytes,
       schema: { body: S.checkBody, response: answers({ 200: S.checkAnswer }) },
     },
