@@ -333,7 +333,7 @@ export class Cards {
         'SELECT doc, source_text FROM card_versions WHERE federation_id = $1 AND version = $2',
         [f.id, version],
       )
-      if (!kept) throw notFound(`没有第 ${version} 版`)
+      if (!kept) throw notFound(`没有第 ${version} 版，请刷新版本列表后再试`)
       const doc = { ...fromJson<FederationFile>(kept.doc), programs: currentPrograms(f) }
       const draft = federationFileToDraft(doc, kept.source_text)
       // Today's programs may show figures that version did not have: checked like any publish.

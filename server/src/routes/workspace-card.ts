@@ -140,7 +140,7 @@ export async function workspaceCardRoutes(app: FastifyInstance, { cards, account
     { preHandler: editor, schema: { params: S.versionParam, response: answers({ 200: S.published }) } },
     async (req) => {
       const raw = req.params.version
-      if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw notFound(`没有“${raw.slice(0, 20)}”这一版`)
+      if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw notFound('没有这一版，请刷新版本列表后再试')
       return cards.restore(actor(req), Number(raw))
     },
   )
