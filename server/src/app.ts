@@ -3,6 +3,7 @@
 // and every route's request and response schema in schemas.ts.
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { Accounts } from './accounts'
+import { Cards } from './cards'
 import type { Content } from './content'
 import type { Db } from './db/db'
 import { allowOrigins } from './http/cors'
@@ -20,6 +21,7 @@ import { organizerRoutes } from './routes/organizer'
 import { publicRoutes } from './routes/public'
 import { signupRoutes } from './routes/signups'
 import { staffRoutes } from './routes/staff'
+import { workspaceCardRoutes } from './routes/workspace-card'
 import type { Signups } from './signups'
 
 export { routeTable } from './http/route-table'
@@ -76,5 +78,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { accounts: deps.accounts })
   await app.register(staffRoutes, { accounts: deps.accounts, db: deps.db })
   await app.register(organizerRoutes, { content: deps.content, signups: deps.signups, accounts: deps.accounts, now })
+  await app.register(workspaceCardRoutes, { cards: new Cards(deps.db, deps.content), accounts: deps.accounts, now })
   return app
 }

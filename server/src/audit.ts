@@ -22,6 +22,10 @@ export type AuditAction =
   | 'change_password'
   | 'lockout'
   | 'create_admin'
+  | 'card_draft'
+  | 'card_publish'
+  | 'card_unpublish'
+  | 'card_restore'
 
 export interface AuditEntry {
   id: number

@@ -14,6 +14,13 @@ export type ErrorCode =
   | 'headers_too_large'
   | 'unavailable'
   | 'request_timeout'
+  | 'stale'
+
+/** One thing to fix, as a refusal to publish lists them: the field at fault and what is wrong. */
+export interface Problem {
+  field: string
+  message: string
+}
 
 export class HttpError extends Error {
   constructor(
@@ -21,6 +28,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Every problem, when there are several to fix (a card that cannot be published yet). */
+    readonly problems?: Problem[],
   ) {
     super(message)
     this.name = 'HttpError'
@@ -30,12 +39,12 @@ export class HttpError extends Error {
 export const notFound = (message: string, field?: string) => new HttpError(404, 'not_found', message, field)
 export const invalid = (message: string, field?: string) => new HttpError(400, 'invalid', message, field)
 
-export const errorBody = (code: ErrorCode, message: string, field?: string) => ({
-  error: field ? { code, message, field } : { code, message },
+export const errorBody = (code: ErrorCode, message: string, field?: string, problems?: Problem[]) => ({
+  error: { code, message, ...(field ? { field } : {}), ...(problems ? { problems } : {}) },
 })
 
 /** The JSON body of a known error: the one shape every refusal takes. */
-export const bodyOf = (e: HttpError) => errorBody(e.code, e.message, e.field)
+export const bodyOf = (e: HttpError) => errorBody(e.code, e.message, e.field, e.problems)
 
 /** One answer per status that HTTP itself can give, before or around any route. */
 export const HTTP_ERRORS = {

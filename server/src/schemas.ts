@@ -208,10 +208,11 @@ const errorCode = {
     'headers_too_large',
     'unavailable',
     'request_timeout',
+    'stale',
   ],
 } as const
 
-/** Every refusal: `{ error: { code, message, field? } }` (errors.ts). */
+/** Every refusal: `{ error: { code, message, field?, problems? } }` (errors.ts). */
 export const errorResponse = {
   type: 'object',
   additionalProperties: false,
@@ -221,7 +222,20 @@ export const errorResponse = {
       type: 'object',
       additionalProperties: false,
       required: ['code', 'message'],
-      properties: { code: errorCode, message: str, field: str },
+      properties: {
+        code: errorCode,
+        message: str,
+        field: str,
+        problems: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['field', 'message'],
+            properties: { field: str, message: str },
+          },
+        },
+      },
     },
   },
 } as const

@@ -214,6 +214,43 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     expect((await call(as(admin, 'GET', '/api/auth/me'))).statusCode).toBe(401)
   })
 
+  it('card workspace answers validate: the draft, saving, publishing, versions, provenance, the source text', async () => {
+    const token = await organizerToken(server, 'huizhou-2020')
+    const as = (method: InjectOptions['method'] | 'PUT', url: string, payload?: unknown) =>
+      call({
+        method: method as InjectOptions['method'],
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload === undefined ? {} : { payload }),
+      })
+    const state = json(await as('GET', '/api/workspace/card'))
+    expect(state).toMatchObject({ federation: { id: 'huizhou-2020' }, revision: 0, published: true })
+    const draft = state.draft
+    expect(json(await as('PUT', '/api/workspace/card/draft', { draft, revision: 0 })).revision).toBe(1)
+    expect((await as('PUT', '/api/workspace/card/draft', { draft, revision: 0 })).statusCode).toBe(409)
+    const edited = { ...draft, figures: [{ ...draft.figures[0], value: '98765' }, ...draft.figures.slice(1)] }
+    expect(json(await as('PUT', '/api/workspace/card/draft', { draft: edited, revision: 1 })).revision).toBe(2)
+    expect(
+      json(await as('POST', '/api/workspace/card/publish', { revision: 2 })).error.problems.length,
+    ).toBeGreaterThan(0)
+    expect(json(await as('PUT', '/api/workspace/card/draft', { draft, revision: 2 })).revision).toBe(3)
+    expect(json(await as('POST', '/api/workspace/card/publish', { revision: 3 })).version).toBe(1)
+    expect(json(await as('GET', '/api/workspace/card')).updatedBy).toEqual(expect.any(Object))
+    expect(json(await as('POST', '/api/workspace/card/versions/1/restore')).version).toBe(2)
+    expect(json(await as('GET', '/api/workspace/card/versions'))[0]).toMatchObject({ version: 2, restoredFrom: 1 })
+    expect(json(await get('/api/reports/huizhou-2020/source')).text.length).toBeGreaterThan(100)
+    const text = json(await get('/api/reports/huizhou-2020/source')).text as string
+    const { candidates } = json(await as('POST', '/api/workspace/provenance/candidates', { text }))
+    expect(candidates.length).toBeGreaterThan(0)
+    const { value, unit } = candidates[0]
+    expect(json(await as('POST', '/api/workspace/provenance/check', { text, value, unit })).ok).toBe(true)
+    expect(json(await as('POST', '/api/workspace/provenance/check', { text, value: '98765', unit: '人' })).ok).toBe(
+      false,
+    )
+    expect(json(await as('POST', '/api/workspace/card/unpublish'))).toEqual({ published: false })
+    expect((await get('/api/reports/huizhou-2020/source')).statusCode).toBe(404)
+  })
+
   it('every route had its success answer validated above', () => {
     expect([...validated].sort()).toEqual(routes.map((r) => `${r.method} ${r.url}`).sort())
   })

@@ -414,6 +414,10 @@ const ACTIONS: Record<string, string> = {
   change_password: '修改自己的密码',
   lockout: '密码错误次数太多，账号被锁定',
   create_admin: '在服务器上建立管理员',
+  card_draft: '修改年终盘点草稿',
+  card_publish: '发布年终盘点',
+  card_unpublish: '下线年终盘点',
+  card_restore: '恢复以前发布的年终盘点',
 }
 
 function entryText(e: AuditEntry): string {
