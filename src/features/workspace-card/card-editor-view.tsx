@@ -487,7 +487,7 @@ function Highlighted({ sentence, value, unit }: { sentence: string; value: strin
 
 function Candidate({ c, onPick, readOnly }: { c: NumberCandidate; onPick: () => void; readOnly: boolean }) {
   return (
-    <View className="wcard__candidate" data-testid="candidate">
+    <View className="wcard__candidate" role="group" aria-label={`找到的数字 ${c.value}${c.unit}`}>
       <View className="wcard__candidate-head">
         <Text className="wcard__figure">
           {c.value}
@@ -613,7 +613,7 @@ function Figures({ e, draft }: { e: CardEditor; draft: CardDraft }) {
         <Text className="wcard__hint">还没有数字：点“找出数字”从原文里选，或手动添加。</Text>
       ) : null}
       {draft.figures.map((f, i) => (
-        <View key={f.id} className="wcard__item" data-testid="figure">
+        <View key={f.id} className="wcard__item" role="group" aria-label={`数字${i + 1}`}>
           <Text className="wcard__figure">
             {f.value}
             {f.unit}
@@ -685,7 +685,7 @@ function Sections({ e, draft }: { e: CardEditor; draft: CardDraft }) {
     <Part title="分节">
       <Problems e={e} field="sections" />
       {draft.sections.map((s, i) => (
-        <View key={s.id} className="wcard__item" data-testid="section">
+        <View key={s.id} className="wcard__item" role="group" aria-label={`第${i + 1}部分`}>
           <Field
             label={`第${i + 1}部分的标题`}
             value={s.title}
@@ -755,7 +755,7 @@ function Headline({ e, draft }: { e: CardEditor; draft: CardDraft }) {
       {draft.headlineFigureIds.map((id, i) => {
         const f = byId.get(id)
         return (
-          <View key={id} className="wcard__headline" data-testid="headline">
+          <View key={id} className="wcard__headline" role="group" aria-label={`首页数字${i + 1}`}>
             <Text className="wcard__grow">
               {i + 1}. {f ? `${f.label} ${f.value}${f.unit}` : id}
             </Text>
@@ -859,7 +859,7 @@ function Versions({ e }: { e: CardEditor }) {
   return (
     <View aria-label="版本记录">
       {v.list.map((x) => (
-        <View key={x.version} className="wcard__version" data-testid="version">
+        <View key={x.version} className="wcard__version" role="group" aria-label={`第${x.version}版`}>
           <Text className="wcard__grow">
             第{x.version}版 · {x.publishedBy.displayName} · {formatSessionTime(x.publishedAt)}
             {x.restoredFrom ? `（由第${x.restoredFrom}版恢复）` : ''}
