@@ -15,6 +15,5 @@ export const routes = {
   signupDetail: (signupId: string) => withQuery('/subpackages/signup/detail/index', { id: signupId }),
   privacy: '/subpackages/signup/privacy/index',
   organizer: '/subpackages/organizer/index',
-  organizerCard: '/subpackages/organizer/card/index',
   poster: (federationId: string) => withQuery('/subpackages/share/poster/index', { id: federationId }),
 } as const

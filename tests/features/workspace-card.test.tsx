@@ -24,6 +24,26 @@ import { clock } from '@/shared/clock'
 import { MOCK_DIR } from '../support/content-files'
 import { memoryStore } from '../support/memory-store'
 
+// The poster is drawn onto a recording canvas: jsdom has none.
+const drawnTexts: string[] = []
+jest.mock('@/platform/media', () => ({
+  ...jest.requireActual('@/platform/media'),
+  renderImage: async (_w: number, _h: number, draw: (ctx: unknown) => void) => {
+    drawnTexts.length = 0
+    const ctx = {
+      fillStyle: '',
+      font: '',
+      textAlign: 'left',
+      textBaseline: 'alphabetic',
+      fillRect: () => undefined,
+      fillText: (text: string) => drawnTexts.push(text),
+      measureText: (text: string) => ({ width: text.length * 10 }),
+    }
+    draw(ctx)
+    return { src: 'data:image/png;base64,AAAA', drawMs: 1, pixelRatio: 1 }
+  },
+}))
+
 const wudu = JSON.parse(readFileSync(join(MOCK_DIR, 'wudu-2020.json'), 'utf8')) as FederationFile
 const TEXT = '2020年，武都区妇联开展巾帼宣讲活动60余场次。连续八年为妇女免费体检，累计筛查12万人。'
 const serverDraft = (): CardDraft => federationFileToDraft(wudu, TEXT)
@@ -267,12 +287,44 @@ describe('card editor', () => {
     const api = fakeApi()
     setup(api, 'editor', kv)
     expect(await screen.findByText(RESTORE_QUESTION)).toBeTruthy()
-    expect((screen.getByLabelText('简介') as HTMLTextAreaElement).value).toBe(serverDraft().summary)
+    // Nothing to type into until she answers: an edit would write over the copy on offer.
+    expect(screen.queryByLabelText('简介')).toBeNull()
     fireEvent.click(screen.getByLabelText('恢复本机草稿'))
     expect((screen.getByLabelText('简介') as HTMLTextAreaElement).value).toBe('还没上传的简介')
     expect(screen.queryByText(RESTORE_QUESTION)).toBeNull()
     await waitFor(() => expect(api.saved).toHaveLength(1))
     expect(api.saved[0]).toMatchObject({ revision: 5, draft: { summary: '还没上传的简介' } })
+  })
+
+  it('declining the offer keeps the server’s draft and sets nothing aside', async () => {
+    const kv = memoryStore()
+    draftStore(kv).write('wudu-2020', {
+      draft: { ...serverDraft(), summary: '不要了的简介' },
+      revision: 5,
+      changedAt: clock.now().toISOString(),
+      pending: true,
+    })
+    const api = fakeApi()
+    setup(api, 'editor', kv)
+    fireEvent.click(await screen.findByLabelText('不恢复，用服务器上的'))
+    expect((screen.getByLabelText('简介') as HTMLTextAreaElement).value).toBe(serverDraft().summary)
+    expect(local(kv)).toMatchObject({ pending: false, draft: { summary: serverDraft().summary } })
+    expect(kv.data.has(mineKey('wudu-2020'))).toBe(false)
+    await sleep(120)
+    expect(api.saved).toHaveLength(0)
+  })
+
+  it('draws the share poster from the draft, and says when the card has changed since', async () => {
+    setup(fakeApi())
+    await screen.findByLabelText('妇联名称')
+    await act(async () => fireEvent.click(screen.getByLabelText('生成海报预览')))
+    expect(screen.getByLabelText('海报预览')).toBeTruthy()
+    expect(drawnTexts).toContain('武都区妇联')
+    type('妇联名称', '武都区妇女联合会')
+    expect(screen.getByText('卡片改过了，点下面的按钮看最新的海报。')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByLabelText('更新海报预览')))
+    expect(drawnTexts).toContain('武都区妇女联合会')
+    expect(screen.queryByText('卡片改过了，点下面的按钮看最新的海报。')).toBeNull()
   })
 
   it('does not offer a local copy older than the server’s, and sets it aside instead of dropping it', async () => {

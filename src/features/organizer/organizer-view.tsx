@@ -5,7 +5,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { EmptyState, Skeleton } from '@/components/state-view'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
 import { navigateTo } from '@/platform'
-import { routes } from '@/routes'
+import { CARD_EDITOR_ROUTE } from '../workspace-card/route'
 import type { AuditEntry, OrganizerOverview, Roster, StaffMember } from '@/services/organizer'
 import { formatSessionTime } from '@/utils/date'
 import { rosterStatusText } from '@/domain/signup-rules'
@@ -289,7 +289,7 @@ function CardEntry({ o }: { o: Organizer }) {
       </Text>
       <Button
         className="button button--ghost"
-        onClick={() => navigateTo(routes.organizerCard)}
+        onClick={() => navigateTo(CARD_EDITOR_ROUTE)}
         aria-label={viewer ? '查看年终盘点卡片' : '编辑年终盘点卡片'}
       >
         {viewer ? '查看卡片' : '编辑卡片'}

@@ -14,6 +14,7 @@ import { clock } from '@/shared/clock'
 import { formatSessionTime } from '@/utils/date'
 import { YearEndCard } from '../feed/year-end-card'
 import { ReportView } from '../report/report-view'
+import { PosterPreview } from './poster-preview'
 import {
   HEADLINE_MAX,
   OFFLINE_MESSAGE,
@@ -67,6 +68,25 @@ export function CardEditorView({ e }: { e: CardEditor }) {
   return (
     <View className={`wcard wcard--${tab}`}>
       <Top e={e} />
+      {/* She answers the offer first: an edit now would write over the copy offered back. */}
+      {e.offer ? null : <Panes e={e} draft={draft} tab={tab} setTab={setTab} />}
+    </View>
+  )
+}
+
+function Panes({
+  e,
+  draft,
+  tab,
+  setTab,
+}: {
+  e: CardEditor
+  draft: CardDraft
+  tab: 'edit' | 'preview'
+  setTab: (t: 'edit' | 'preview') => void
+}) {
+  return (
+    <View>
       <View className="wcard__tabs" role="tablist">
         {(
           [
@@ -900,6 +920,8 @@ function Preview({ draft }: { draft: CardDraft }) {
         onShowMore={ignore}
         onOpenProgram={ignore}
       />
+      <Text className="wcard__label">海报</Text>
+      <PosterPreview card={shown.card} />
     </View>
   )
 }

@@ -132,9 +132,13 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
   const inflight = useRef<Promise<void> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const alive = useRef(true)
+  // The timer reaches flush (defined below) through this ref, so schedule stays stable.
+  const flushRef = useRef<() => Promise<void>>(async () => undefined)
   useEffect(
     () => () => {
       alive.current = false
+      // Leaving the page sends what the pause was holding back; it is on the device in any case.
+      if (timer.current !== undefined && dirty.current && !stale.current) void flushRef.current()
       clearTimeout(timer.current)
     },
     [],
@@ -170,8 +174,6 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
     [endSession],
   )
 
-  // The timer reaches flush (defined below) through this ref, so schedule stays stable.
-  const flushRef = useRef<() => Promise<void>>(async () => undefined)
   const schedule = useCallback((ms: number) => {
     clearTimeout(timer.current)
     timer.current = setTimeout(() => void flushRef.current(), ms)
