@@ -374,6 +374,64 @@ describe('card editor', () => {
     expect(screen.queryByText('第2个数字的原文摘句：在原文里找不到')).toBeNull()
   })
 
+  it('lists the versions with who published them and restores one after confirmation; unpublishes too', async () => {
+    let loads = 0
+    const api = fakeApi({
+      card: async () =>
+        loads++ === 0 ? card() : card({ publishedVersion: 4, draft: { ...serverDraft(), summary: '第1版的简介' } }),
+      versions: async () => [
+        {
+          version: 2,
+          publishedAt: '2026-11-20T02:00:00.000Z',
+          publishedBy: { id: 1, displayName: '王芳' },
+          restoredFrom: 1,
+        },
+        {
+          version: 1,
+          publishedAt: '2026-11-10T02:00:00.000Z',
+          publishedBy: { id: 2, displayName: '李娜' },
+        },
+      ],
+      restore: async (_t, v) => {
+        api.calls.push(`restore ${v}`)
+        return { version: 4, publishedAt: '2026-11-23T02:00:00.000Z' }
+      },
+    })
+    setup(api, 'admin')
+    await screen.findByLabelText('妇联名称')
+    await act(async () => fireEvent.click(screen.getByLabelText('版本记录')))
+    const first = screen.getByRole('group', { name: '第1版' })
+    expect(first.textContent).toContain('李娜')
+    expect(screen.getByRole('group', { name: '第2版' }).textContent).toMatch(/王芳.*（由第1版恢复） · 公开中/)
+    fireEvent.click(within(first).getByLabelText('恢复第1版'))
+    expect(api.calls).not.toContain('restore 1')
+    await act(async () => fireEvent.click(screen.getByLabelText('确定恢复第1版')))
+    expect(api.calls).toContain('restore 1')
+    expect(await screen.findByText('已恢复第1版，现在公开的是第4版')).toBeTruthy()
+    expect((screen.getByLabelText('简介') as HTMLTextAreaElement).value).toBe('第1版的简介')
+
+    fireEvent.click(screen.getByLabelText('取消发布'))
+    fireEvent.click(screen.getByLabelText('再想想'))
+    expect(api.calls).not.toContain('unpublish')
+    fireEvent.click(screen.getByLabelText('取消发布'))
+    await act(async () => fireEvent.click(screen.getByLabelText('确定取消发布')))
+    expect(api.calls).toContain('unpublish')
+    expect(screen.getByText('已取消发布，公众暂时看不到这张卡片')).toBeTruthy()
+    expect(screen.queryByLabelText('取消发布')).toBeNull()
+  })
+
+  it('an ended session sends her to log in again, with her change still on the device', async () => {
+    const api = fakeApi({
+      saveDraft: async () => Promise.reject(new ApiError('unauthorized', '登录已过期，请重新登录')),
+    })
+    const kv = setup(api)
+    await screen.findByLabelText('妇联名称')
+    type('简介', '过期前写的')
+    expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy()
+    expect(screen.getByLabelText('去登录')).toBeTruthy()
+    expect(local(kv)).toMatchObject({ pending: true, draft: { summary: '过期前写的' } })
+  })
+
   it('查看 sees the card and the preview read-only: no publishing, no picking, nothing saved', async () => {
     const api = fakeApi()
     const kv = setup(api, 'viewer')
