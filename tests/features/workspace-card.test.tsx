@@ -432,6 +432,32 @@ describe('card editor', () => {
     expect(local(kv)).toMatchObject({ pending: true, draft: { summary: '过期前写的' } })
   })
 
+  it('adds, reorders and removes sections, and orders the 3–4 headline figures', async () => {
+    const kv = setup(fakeApi())
+    await screen.findByLabelText('妇联名称')
+    const count = wudu.sections.length
+    fireEvent.click(screen.getByLabelText('添加一部分'))
+    type(`第${count + 1}部分的标题`, '新的一部分')
+    fireEvent.click(screen.getByLabelText(`第${count + 1}部分上移`))
+    expect(local(kv).draft.sections.map((x) => x.title)[count - 1]).toBe('新的一部分')
+    fireEvent.click(screen.getByLabelText(`删除第1部分`))
+    expect(local(kv).draft.sections).toHaveLength(count)
+    // Figures of a removed section stay on the card, in no section.
+    expect(local(kv).draft.figures.filter((f) => f.section === wudu.sections[0].id)).toEqual([])
+    expect(local(kv).draft.figures).toHaveLength(wudu.figures.length)
+
+    const [a, b] = wudu.headlineFigureIds
+    fireEvent.click(screen.getByLabelText('首页第2个数字上移'))
+    expect(local(kv).draft.headlineFigureIds.slice(0, 2)).toEqual([b, a])
+    // Four chosen: a fifth cannot be added until one is taken off.
+    const other = wudu.figures.find((f) => !wudu.headlineFigureIds.includes(f.id))
+    expect(screen.getByLabelText(`放到首页：${other?.label}`).hasAttribute('disabled')).toBe(true)
+    fireEvent.click(screen.getByLabelText(`移出首页：${wudu.figures.find((f) => f.id === a)?.label}`))
+    expect(screen.getByText('已选 3 个')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText(`放到首页：${other?.label}`))
+    expect(local(kv).draft.headlineFigureIds).toEqual([b, ...wudu.headlineFigureIds.slice(2), other?.id])
+  })
+
   it('查看 sees the card and the preview read-only: no publishing, no picking, nothing saved', async () => {
     const api = fakeApi()
     const kv = setup(api, 'viewer')

@@ -17,6 +17,7 @@ import { ReportView } from '../report/report-view'
 import { PosterPreview } from './poster-preview'
 import {
   HEADLINE_MAX,
+  HEADLINE_MIN,
   OFFLINE_MESSAGE,
   READ_ONLY_MESSAGE,
   RESTORE_QUESTION,
@@ -770,6 +771,12 @@ function Headline({ e, draft }: { e: CardEditor; draft: CardDraft }) {
     <Part title="首页数字">
       <Text className="wcard__hint">
         选 3–4 个数字放在卡片上，第一个要是今年的成果（不是累计数）。在上面的数字里点“放到首页”。
+      </Text>
+      <Text className="wcard__hint">
+        已选 {draft.headlineFigureIds.length} 个
+        {draft.headlineFigureIds.length < HEADLINE_MIN
+          ? `，还要再选 ${HEADLINE_MIN - draft.headlineFigureIds.length} 个`
+          : ''}
       </Text>
       <Problems e={e} field="headlineFigureIds" />
       {draft.headlineFigureIds.map((id, i) => {

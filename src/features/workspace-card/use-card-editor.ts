@@ -50,6 +50,8 @@ export interface PendingFigure {
 
 export type Confirm = { kind: 'publish' } | { kind: 'unpublish' } | { kind: 'restore'; version: number } | null
 
+/** The card shows 3–4 headline figures (the data contract's rule, which the server checks on publish). */
+export const HEADLINE_MIN = 3
 export const HEADLINE_MAX = 4
 export const READ_ONLY_MESSAGE = '你的角色是「查看」：可以看卡片和预览，不能修改或发布。'
 export const OFFLINE_MESSAGE = '没有网络，已保存在本机，联网后自动保存'
