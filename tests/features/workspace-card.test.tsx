@@ -284,7 +284,8 @@ describe('card editor', () => {
       changedAt: clock.now().toISOString(),
       pending: true,
     })
-    const api = fakeApi()
+    // The server's last save, half an hour before hers, written in Beijing time.
+    const api = fakeApi({ card: async () => card({ updatedAt: '2026-11-23T09:30:00+08:00' }) })
     setup(api, 'editor', kv)
     expect(await screen.findByText(RESTORE_QUESTION)).toBeTruthy()
     // Nothing to type into until she answers: an edit would write over the copy on offer.

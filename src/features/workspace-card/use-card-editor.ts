@@ -73,6 +73,12 @@ const defaultApi = env.apiBase ? createWorkspaceApi({ base: env.apiBase, transpo
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
+/** Whether the local change came after the server's last save (compared as instants: offsets differ). */
+function newer(localAt: string, serverAt: string | undefined): boolean {
+  const server = serverAt ? Date.parse(serverAt) : NaN
+  return Number.isNaN(server) || Date.parse(localAt) > server
+}
+
 /** The first free id of the form f1, f2… (s1, s2… for sections). */
 function nextId(prefix: string, taken: Array<{ id: string }>): string {
   const ids = new Set(taken.map((t) => t.id))
@@ -272,7 +278,7 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
         drafts.keepMine(card.federation.id, local)
         setMineKept(true)
         keepLocal(false)
-      } else if (unsaved && (!card.updatedAt || local.changedAt > card.updatedAt)) {
+      } else if (unsaved && newer(local.changedAt, card.updatedAt)) {
         setOffer(local)
       } else {
         // An older unsaved copy than the server's is set aside rather than dropped.
