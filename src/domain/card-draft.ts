@@ -5,66 +5,11 @@ import { checkFederationFile } from './catalog'
 import { checkFigures } from './figure-check'
 import type { NumberCandidate } from './provenance'
 import { suggestScope } from './provenance'
-import type { FederationFile, Figure, FigureScope, Level, Program, Region, Source, Topic } from './types'
+import { copy, defined, draftToFederationFile, type CardDraft, type DraftFigure } from './card-shape'
+import type { FederationFile } from './types'
 
-/**
- * A figure on the draft: a figure of the data contract, plus the section it is shown in. A figure is
- * shown in one section at most (the shipped cards never show one twice).
- */
-export interface DraftFigure {
-  id: string
-  label: string
-  value: string
-  unit: string
-  scope: FigureScope
-  scopeLabel?: string
-  quote: string
-  /** The id of the section that shows it; none when only the card or a program shows it. */
-  section?: string
-}
-
-export interface DraftSection {
-  id: string
-  title: string
-  topic: Topic
-  text: string
-  /**
-   * The order its figures are shown in. Which figures it shows is each figure's `section`: an id here
-   * whose figure moved elsewhere is dropped, and a figure moved here without being listed comes last.
-   */
-  order: string[]
-}
-
-export interface CardDraft {
-  /** Becomes the file name (hebei-2021.json) and the card's address. */
-  id: string
-  name: string
-  region: Region
-  level: Level
-  year: number
-  note?: string
-  /** Theme colour, #RRGGBB. */
-  color: string
-  summary: string
-  topics: Topic[]
-  source: Source
-  sections: DraftSection[]
-  figures: DraftFigure[]
-  /** The 3–4 figures on the card, the first a result of the year. */
-  headlineFigureIds: string[]
-  /** Kept as they are: the editor does not build programs yet. */
-  programs: Program[]
-  /** The article or work report as pasted: every figure must stand in it. */
-  sourceText: string
-}
-
-/** A copy of `o` without its undefined fields, so a file made from a draft holds no `"note": undefined`. */
-function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
-}
-
-/** A deep copy of JSON data, so editing a draft never changes the file it came from, nor the reverse. */
-const copy = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T
+export { draftToFederationFile }
+export type { CardDraft, DraftFigure, DraftSection } from './card-shape'
 
 /** The draft of a shipped card, to edit it; draftToFederationFile gives the same file back. */
 export function federationFileToDraft(shipped: FederationFile, sourceText: string): CardDraft {
@@ -88,34 +33,6 @@ export function federationFileToDraft(shipped: FederationFile, sourceText: strin
     programs: file.programs,
     sourceText,
   })
-}
-
-/** The federation file a draft makes: what the app, the preview and the server read. */
-export function draftToFederationFile(editing: CardDraft): FederationFile {
-  const draft = copy(editing)
-  const shown = (section: DraftSection) => {
-    const members = draft.figures.filter((f) => f.section === section.id).map((f) => f.id)
-    const listed = section.order.filter((id, i) => members.includes(id) && section.order.indexOf(id) === i)
-    return [...listed, ...members.filter((id) => !listed.includes(id))]
-  }
-  return {
-    federation: defined({
-      id: draft.id,
-      name: draft.name,
-      region: draft.region,
-      level: draft.level,
-      year: draft.year,
-      note: draft.note,
-    }),
-    source: draft.source,
-    theme: { color: draft.color },
-    summary: draft.summary,
-    topics: draft.topics,
-    headlineFigureIds: draft.headlineFigureIds,
-    figures: draft.figures.map(({ section: _section, ...f }): Figure => defined(f)),
-    sections: draft.sections.map(({ order: _order, ...s }, i) => ({ ...s, figureIds: shown(draft.sections[i]) })),
-    programs: draft.programs,
-  }
 }
 
 /** A figure made from a candidate the organizer picked: its sentence is its quote, its scope suggested. */

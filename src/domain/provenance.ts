@@ -3,28 +3,9 @@
 // app's main package.
 import { figureInText, normalizeText, readText, type ReadText } from './figure-check'
 import { findFigure, scanFigures, type ScannedFigure } from './figure-match'
-import type { FigureScope } from './types'
+import type { NumberCandidate, ScopeSuggestion } from './card-shape'
 
-/**
- * A number the pasted text offers for a card. `value` and `unit` are as the data keeps them (simplified,
- * half-width, 万/亿 and the article's qualifiers in the value), so a candidate picked is a figure that
- * passes the data check as it is.
- */
-export interface NumberCandidate {
-  /** "近350万", "680余", "3-5", "三百多". */
-  value: string
-  /** The unit the text writes right after the value ("人次", "%"), or '' when none follows. */
-  unit: string
-  /** 近/约/超/超过/逾/突破 before the number, 余/多/以上 after it, in that order; the value keeps them. */
-  qualifiers: string[]
-  /** Offsets in the text as pasted: text.slice(start, end) === written. */
-  start: number
-  end: number
-  /** The figure as pasted, e.g. "近350萬人次" in a traditional text. */
-  written: string
-  /** The sentence it stands in (split at 。！？； and line breaks), simplified and trimmed: its quote. */
-  sentence: string
-}
+export type { NumberCandidate, ScopeSuggestion } from './card-shape'
 
 const SENTENCE_END = /[。！？；!?;\r\n]/
 
@@ -119,12 +100,6 @@ export function checkFigureAgainstText(
   const wanted = normalizeText(figure.quote ?? '')
   const place = (wanted !== '' && places.find((p) => p.quote.includes(wanted))) || places[0]
   return { ok: true, value: found.value, unit: found.unit, ...place }
-}
-
-export interface ScopeSuggestion {
-  scope: FigureScope
-  /** For a total, the words to show beside it, in the article's terms. */
-  scopeLabel?: string
 }
 
 const NUMERAL = '(?:[0-9]+|[一二两三四五六七八九十]+)'

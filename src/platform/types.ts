@@ -10,7 +10,7 @@ export interface KeyValueStore {
 
 export interface HttpRequest {
   url: string
-  method: 'GET' | 'POST' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   data?: unknown
   header: Record<string, string>
   timeout: number

@@ -8,6 +8,7 @@ import { useOrganizer, type OrganizerDeps } from '@/features/organizer/use-organ
 import { ApiError } from '@/services/api'
 import type { OrganizerApi, OrganizerSession, StaffMember } from '@/services/organizer'
 import { memoryStore } from '../support/memory-store'
+import { calls as taroCalls } from '../support/taro'
 
 const account = (role: 'admin' | 'editor' | 'viewer' = 'admin') => ({
   id: 1,
@@ -208,6 +209,32 @@ describe('organizer page', () => {
     expect(await screen.findByText('还没有接受报名的项目')).toBeTruthy()
     expect(screen.queryByText('成员')).toBeNull()
     expect(screen.queryByText('操作记录')).toBeNull()
+  })
+
+  it('the home leads 编辑 and 管理员 to edit the year-end card, and 查看 to read it', async () => {
+    const kv = memoryStore()
+    sessionStore(kv).write(session({ account: account('editor') }))
+    const { unmount } = render(
+      <Page
+        api={fakeApi({ me: async () => ({ account: account('editor'), mustChangePassword: false }) })}
+        store={sessionStore(kv)}
+      />,
+    )
+    fireEvent.click(await screen.findByLabelText('编辑年终盘点卡片'))
+    await act(async () => undefined)
+    expect(taroCalls.navigations.at(-1)).toBe('/subpackages/organizer/card/index')
+    unmount()
+
+    const viewer = memoryStore()
+    sessionStore(viewer).write(session({ account: account('viewer') }))
+    render(
+      <Page
+        api={fakeApi({ me: async () => ({ account: account('viewer'), mustChangePassword: false }) })}
+        store={sessionStore(viewer)}
+      />,
+    )
+    expect(await screen.findByLabelText('查看年终盘点卡片')).toBeTruthy()
+    expect(screen.queryByLabelText('编辑年终盘点卡片')).toBeNull()
   })
 
   it('an invitation link opens the accept screen, which makes the account and logs in', async () => {

@@ -4,6 +4,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { EmptyState, Skeleton } from '@/components/state-view'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
+import { navigateTo } from '@/platform'
+import { CARD_EDITOR_ROUTE } from '../workspace-card/route'
 import type { AuditEntry, OrganizerOverview, Roster, StaffMember } from '@/services/organizer'
 import { formatSessionTime } from '@/utils/date'
 import { rosterStatusText } from '@/domain/signup-rules'
@@ -223,6 +225,7 @@ function Programs({ o, overview, error }: { o: Organizer; overview?: OrganizerOv
   }
   return (
     <View>
+      <CardEntry o={o} />
       <Notice o={o} />
       {overview.programs.length === 0 ? <EmptyState title="还没有接受报名的项目" /> : null}
       {overview.programs.map((p) => (
@@ -269,6 +272,28 @@ function Programs({ o, overview, error }: { o: Organizer; overview?: OrganizerOv
           </Button>
         </View>
       ))}
+    </View>
+  )
+}
+
+/** The way to the federation's year-end card: 编辑 and 管理员 edit it, 查看 only reads it. */
+function CardEntry({ o }: { o: Organizer }) {
+  const viewer = o.account?.role === 'viewer'
+  return (
+    <View className="card organizer-program">
+      <Text className="row-card__title">年终盘点卡片</Text>
+      <Text className="organizer__hint">
+        {viewer
+          ? '查看本妇联的年终盘点卡片和预览（你的角色只能查看，不能修改）。'
+          : '从文章里选出数字，编辑本妇联的年终盘点卡片，预览后发布。'}
+      </Text>
+      <Button
+        className="button button--ghost"
+        onClick={() => navigateTo(CARD_EDITOR_ROUTE)}
+        aria-label={viewer ? '查看年终盘点卡片' : '编辑年终盘点卡片'}
+      >
+        {viewer ? '查看卡片' : '编辑卡片'}
+      </Button>
     </View>
   )
 }

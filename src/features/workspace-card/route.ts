@@ -1,0 +1,3 @@
+// Where the card editor opens: kept here, not in src/routes.ts, so the mini-program's main package
+// (which imports routes.ts) gains nothing from an H5-only page.
+export const CARD_EDITOR_ROUTE = '/subpackages/organizer/card/index'

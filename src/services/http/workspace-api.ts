@@ -1,0 +1,93 @@
+// The workspace card Api over HTTP, with the same bearer token and error handling as the organizer
+// Api; a 409 and a refused publish come back as their own errors, with the server's Chinese words.
+import type { CardDraft, NumberCandidate } from '@/domain/card-shape'
+import { ApiError } from '../api'
+import {
+  CardProblemsError,
+  StaleDraftError,
+  type CardProblem,
+  type CardVersion,
+  type FigureCheckAnswer,
+  type WorkspaceApi,
+  type WorkspaceCard,
+} from '../workspace'
+import { errorFromResponse, type HttpRequest, type Transport } from './http-api'
+
+const OFFLINE = '网络不太好，没能连上服务器，请稍后再试。'
+const STALE = '别处有更新的版本'
+
+export function createWorkspaceApi(options: { base: string; transport: Transport }): WorkspaceApi {
+  const base = options.base.replace(/\/+$/, '')
+  const call = async (method: HttpRequest['method'], path: string, token: string, body?: unknown) => {
+    const header: Record<string, string> = { authorization: `Bearer ${token.trim()}` }
+    if (body !== undefined) header['content-type'] = 'application/json'
+    let res
+    try {
+      res = await options.transport({
+        url: `${base}${path}`,
+        method,
+        header,
+        timeout: 15000,
+        responseType: 'json',
+        ...(body !== undefined ? { data: body } : {}),
+      })
+    } catch {
+      throw new ApiError('network', OFFLINE)
+    }
+    if (res.statusCode >= 200 && res.statusCode < 300) return res.data
+    const data = typeof res.data === 'string' ? safeJson(res.data) : res.data
+    const error = errorFromResponse(res.statusCode, data)
+    if (res.statusCode === 409)
+      throw new StaleDraftError(error.message === '请求没有成功，请稍后再试' ? STALE : error.message)
+    const problems = problemsOf(data)
+    if (res.statusCode === 400 && problems) throw new CardProblemsError(error.message, problems, error.field)
+    throw error
+  }
+  return {
+    card: async (token) => (await call('GET', '/api/workspace/card', token)) as WorkspaceCard,
+    saveDraft: async (token, draft: CardDraft, revision) =>
+      (await call('PUT', '/api/workspace/card/draft', token, { draft, revision })) as {
+        revision: number
+        savedAt: string
+      },
+    publish: async (token, revision) =>
+      (await call('POST', '/api/workspace/card/publish', token, { revision })) as {
+        version: number
+        publishedAt: string
+      },
+    unpublish: async (token) =>
+      (await call('POST', '/api/workspace/card/unpublish', token, {})) as { published: false },
+    versions: async (token) => (await call('GET', '/api/workspace/card/versions', token)) as CardVersion[],
+    restore: async (token, version) =>
+      (await call('POST', `/api/workspace/card/versions/${version}/restore`, token, {})) as {
+        version: number
+        publishedAt: string
+      },
+    candidates: async (token, text) =>
+      (
+        (await call('POST', '/api/workspace/provenance/candidates', token, { text })) as {
+          candidates: NumberCandidate[]
+        }
+      ).candidates,
+    checkFigure: async (token, text, value, unit) =>
+      (await call('POST', '/api/workspace/provenance/check', token, { text, value, unit })) as FigureCheckAnswer,
+  }
+}
+
+/** The `problems` of a refused publish, when the body has them. */
+function problemsOf(body: unknown): CardProblem[] | undefined {
+  const e = body && typeof body === 'object' ? (body as { error?: { problems?: unknown } }).error : undefined
+  if (!Array.isArray(e?.problems)) return undefined
+  return e.problems.filter(
+    (p): p is CardProblem =>
+      Boolean(p) && typeof (p as CardProblem).field === 'string' && typeof (p as CardProblem).message === 'string',
+  )
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '年终盘点卡片' })
