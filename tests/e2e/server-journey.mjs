@@ -180,6 +180,58 @@ await journey(
   { colorScheme: 'dark' },
 )
 
+/** Opens the card editor as 株洲's 管理员; the seeded card's article is already in 原文. */
+const openCardEditor = async (page) => {
+  await page.goto(deepLink('/subpackages/organizer/index'))
+  await organizerLogin(page)
+  await expectText(page, '株洲市妇联 · ')
+  await page.getByLabel('编辑年终盘点卡片').click()
+  await page.getByLabel('原文（粘贴文章或工作总结）').first().waitFor()
+}
+
+await journey(
+  'card editor: a typed figure not in the article is refused, a picked one is added, publish shows in the feed',
+  async (page) => {
+    await openCardEditor(page)
+    await shoot(page, 'card-editor.png')
+    // A figure typed by hand that the article does not have: refused with the reason, nothing added.
+    await page.getByLabel('数值').first().locator('input').fill('98765')
+    await page.getByLabel('单位').first().locator('input').fill('人')
+    await page.getByLabel('核对并添加').click()
+    await expectText(page, '在原文里找不到')
+    await shoot(page, 'card-editor-refused.png')
+    // The numbers the article has, each with its sentence.
+    await page.getByLabel('找出数字').click()
+    await page.getByLabel('原文里的数字').first().waitFor()
+    await shoot(page, 'card-editor-candidates.png')
+    // A new summary, published: the public feed shows it.
+    const summary = page.getByLabel('简介').first().locator('textarea')
+    await summary.fill('株洲市妇联二〇二〇年的工作，数字都能在原文里找到。')
+    await expectText(page, '已保存')
+    await page.getByLabel('发布', { exact: true }).click()
+    await page.getByLabel('确定发布', { exact: true }).click()
+    await expectText(page, '公众现在看到的就是这张卡片')
+    await page.goto(web.url + '/')
+    await expectText(page, '株洲市妇联二〇二〇年的工作，数字都能在原文里找到。')
+  },
+)
+
+for (const [name, options] of [
+  ['card-editor-pc', { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false }],
+  ['card-editor-dark', { colorScheme: 'dark' }],
+]) {
+  await journey(
+    `card editor: ${name}`,
+    async (page) => {
+      await openCardEditor(page)
+      await shoot(page, `${name}.png`)
+      const out = await overflowing(page)
+      if (out.length) throw new Error(`${name} overflows: ${out.join('; ')}`)
+    },
+    options,
+  )
+}
+
 await browser.close()
 await api.stop()
 await web.close()
