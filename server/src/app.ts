@@ -20,6 +20,7 @@ import { organizerRoutes } from './routes/organizer'
 import { publicRoutes } from './routes/public'
 import { signupRoutes } from './routes/signups'
 import { staffRoutes } from './routes/staff'
+import { workspaceProgramRoutes } from './routes/workspace-programs'
 import type { Signups } from './signups'
 
 export { routeTable } from './http/route-table'
@@ -76,5 +77,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { accounts: deps.accounts })
   await app.register(staffRoutes, { accounts: deps.accounts, db: deps.db })
   await app.register(organizerRoutes, { content: deps.content, signups: deps.signups, accounts: deps.accounts, now })
+  await app.register(workspaceProgramRoutes, { db: deps.db, accounts: deps.accounts, content: deps.content, now })
   return app
 }

@@ -22,6 +22,13 @@ export type AuditAction =
   | 'change_password'
   | 'lockout'
   | 'create_admin'
+  | 'program_create'
+  | 'program_update'
+  | 'form_update'
+  | 'session_create'
+  | 'session_update'
+  | 'session_cancel'
+  | 'session_delete'
 
 export interface AuditEntry {
   id: number
