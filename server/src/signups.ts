@@ -271,7 +271,9 @@ export class Signups {
         // Read under the lock: the same facts the mock counts from its list, and the session as it
         // is now (moved or cancelled a moment ago, it is seen here).
         const { confirmed, row: locked } = await lockSession(tx, session.id)
-        const current = locked ? sessionFromRow(locked) : session
+        // Deleted by its organizer a moment ago (only a session no one signed up for can be).
+        if (!locked) throw notFound('没有找到这个场次，请重新选择', 'session')
+        const current = sessionFromRow(locked)
         const same = await tx.query(SQL.samePerson, [session.id, nameKey, mobile])
         const decision = decide(
           { again: await byKey(tx, clientId, idempotencyKey), samePerson: same.length > 0, confirmed },

@@ -2,6 +2,7 @@
 // a program and its dated session reaching the public page, a move that her 我的报名 shows and
 // session_changes records, seats raised (waitlist promoted in arrival order) and lowered (refused),
 // cancelling, deleting, versioned forms on the roster, and dates that stay put when the clock moves.
+import { Programs } from '../../server/src/programs'
 import {
   asDevice,
   backends,
@@ -205,6 +206,25 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
     expect(renamed).toMatchObject({ title: '家政技能班', summary: PROGRAM.summary })
     const [row] = await server.db.query<{ title: string }>('SELECT title FROM programs WHERE id = $1', [created.id])
     expect(row.title).toBe('家政技能班')
+  })
+
+  it('a program and session written by another server show on this one’s program page within a second', async () => {
+    // As another instance would: through the same storage, without this server's own refresh.
+    const elsewhere = new Programs(server.db)
+    const actor = { federationId: 'wudu-2020', accountId: null, at: NOW }
+    const program = await elsewhere.create(actor, PROGRAM)
+    const session = await elsewhere.addSession(actor, program.id, SESSION)
+    const started = Date.now()
+    let page = await server.inject({ method: 'GET', url: `/api/programs/${program.id}` })
+    while (page.statusCode !== 200 && Date.now() - started < 3000) {
+      await new Promise((r) => setTimeout(r, 20))
+      page = await server.inject({ method: 'GET', url: `/api/programs/${program.id}` })
+    }
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(json(page).sessions.map((s: { id: string }) => s.id)).toEqual([session.id])
+    // The whole card shows it too: one more program on the report.
+    const report = json(await server.inject({ method: 'GET', url: '/api/reports/wudu-2020' }))
+    expect(report.programs.map((p: { id: string }) => p.id)).toContain(program.id)
   })
 
   it('refuses what is not right, in Chinese, naming the field, and writes nothing', async () => {
