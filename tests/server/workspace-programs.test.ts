@@ -1,12 +1,18 @@
 // The workspace's programs over HTTP, on PGlite and PostgreSQL: roles and federations kept apart,
 // a program and its dated session reaching the public page, a move that her 我的报名 shows and
 // session_changes records, seats raised (waitlist promoted in arrival order) and lowered (refused),
-// cancelling, deleting, versioned forms on the roster, and dates that stay put when the clock moves.
+// cancelling, deleting, versioned forms on the roster, dates that stay put when the clock moves, and
+// migration 007 giving existing programs and sign-ups form version 1.
+import type { FederationFile } from '@/domain/types'
+import { MOCK_DIR, readJsonDir } from '../../server/src/content'
+import { migrate, readMigrations } from '../../server/src/db/migrate'
 import { Programs } from '../../server/src/programs'
 import {
   asDevice,
   backends,
   countDrift,
+  freshDatabase,
+  loadLegacyContent,
   NOW,
   organizerToken,
   person,
@@ -488,5 +494,51 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
       endsAt: '2026-12-05 17:00',
     })
     expect(error(moved)[1]).toBe('startsAt')
+  })
+})
+
+describe.each(backends())('migration 007 (%s)', (backend) => {
+  it('gives every program its form as version 1 and every earlier sign-up that version', async () => {
+    const database = await freshDatabase(backend)
+    const db = await database.open()
+    try {
+      await migrate(
+        db,
+        readMigrations().filter((m) => m.version <= 3),
+      )
+      const files = readJsonDir(MOCK_DIR, 'mock')
+      await loadLegacyContent(db, files)
+      await migrate(
+        db,
+        readMigrations().filter((m) => m.version <= 5),
+      )
+      await db.query(
+        `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
+           program_title, federation_name, session_title, session_start, online, place, name_key, session_version)
+         VALUES ('old-1', 'c-1', 'k-1', 'wd-hk-1', 'wd-housekeeping', 'confirmed', '王芳', '13800000001',
+           '{"town": "东江镇"}', '家政培训', '武都区妇联', '旧场次', '2026-12-01T09:00:00+08:00', false, '旧地点', '王芳', 1)`,
+      )
+      expect(await migrate(db)).toEqual(
+        readMigrations()
+          .filter((m) => m.version > 5)
+          .map((m) => m.name),
+      )
+      const versions = await db.query<{ program_id: string; version: number; fields: unknown }>(
+        'SELECT program_id, version, fields FROM form_versions ORDER BY program_id',
+      )
+      const withForms = files
+        .flatMap((f) => (f.data as FederationFile).programs)
+        .filter((p) => p.signup)
+        .sort((a, b) => a.id.localeCompare(b.id))
+      expect(versions.map((v) => [v.program_id, Number(v.version), v.fields])).toEqual(
+        withForms.map((p) => [p.id, 1, p.signup?.form]),
+      )
+      const [old] = await db.query<{ form_version: number }>("SELECT form_version FROM signups WHERE id = 'old-1'")
+      expect(Number(old.form_version)).toBe(1)
+      expect(await db.query('SELECT * FROM session_changes')).toEqual([])
+    } finally {
+      await db.close()
+      await database.drop()
+    }
   })
 })
