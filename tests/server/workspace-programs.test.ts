@@ -288,6 +288,35 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
     expect(programs.find((p: { id: string }) => p.id === id).sessions).toHaveLength(2)
   })
 
+  it('a missing, empty or non-object body is a Chinese 400, never a 500', async () => {
+    const { id } = await newProgram()
+    const session = await newSession(id)
+    const raw = (method: InjectOptions['method'], url: string, payload?: string) =>
+      server.inject({
+        method,
+        url,
+        headers: {
+          authorization: `Bearer ${editor}`,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(payload === undefined ? {} : { payload }),
+      })
+    for (const payload of [undefined, '[]', '"x"', 'null', '7']) {
+      for (const [method, url] of [
+        ['POST', `/api/workspace/sessions/${session.id}/cancel`],
+        ['PUT', `/api/workspace/sessions/${session.id}`],
+        ['PUT', `/api/workspace/programs/${id}/form`],
+        ['POST', `/api/workspace/programs/${id}/sessions`],
+        ['POST', '/api/workspace/programs'],
+      ] as const) {
+        const r = await raw(method, url, payload)
+        expect([method, url, payload, r.statusCode]).toEqual([method, url, payload, 400])
+        expect(json(r).error.message).toMatch(/[\u4e00-\u9fff]/)
+      }
+    }
+    expect(await workspaceSession(session.id)).toMatchObject({ status: 'open', capacity: 30 })
+  })
+
   it('moving a session: her 我的报名 shows the new time as changed, and session_changes keeps before and after', async () => {
     const { id } = await newProgram()
     const session = await newSession(id)
