@@ -379,6 +379,23 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
     ).toBe(200)
   })
 
+  it('seats raised while sign-ups arrive: the earliest five by arrival hold them, and the counts stay right', async () => {
+    const { id } = await newProgram()
+    const session = await newSession(id, { capacity: 2 })
+    for (let i = 61; i <= 66; i++) await signUp(id, session.id, i)
+    const [raised] = await Promise.all([
+      as(editor, 'PUT', `/api/workspace/sessions/${session.id}`, { capacity: 5 }),
+      ...[67, 68, 69, 70].map((i) => signUp(id, session.id, i)),
+    ])
+    expect(raised.statusCode).toBe(200)
+    const rows = await server.db.query<{ status: string }>(
+      'SELECT status FROM signups WHERE session_id = $1 ORDER BY seq',
+      [session.id],
+    )
+    expect(rows.map((r) => r.status)).toEqual([...Array(5).fill('confirmed'), ...Array(5).fill('waitlisted')])
+    expect(await countDrift(server.db)).toEqual([])
+  })
+
   it('cancelling needs a reason, and every sign-up then shows 场次已取消 with it', async () => {
     const { id } = await newProgram()
     const session = await newSession(id)
