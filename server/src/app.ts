@@ -22,6 +22,7 @@ import { publicRoutes } from './routes/public'
 import { signupRoutes } from './routes/signups'
 import { staffRoutes } from './routes/staff'
 import { workspaceCardRoutes } from './routes/workspace-card'
+import { workspaceProgramRoutes } from './routes/workspace-programs'
 import type { Signups } from './signups'
 
 export { routeTable } from './http/route-table'
@@ -79,5 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { accounts: deps.accounts, db: deps.db })
   await app.register(organizerRoutes, { content: deps.content, signups: deps.signups, accounts: deps.accounts, now })
   await app.register(workspaceCardRoutes, { cards: new Cards(deps.db, deps.content), accounts: deps.accounts, now })
+  await app.register(workspaceProgramRoutes, { db: deps.db, accounts: deps.accounts, content: deps.content, now })
   return app
 }

@@ -1,5 +1,6 @@
 // The audit log: every change an organizer makes, written by audit() inside the transaction of
 // the change itself, so a change and its record are committed together or not at all.
+import type { AuditAction } from '../../src/domain/audit-actions'
 import type { Queryable } from './db/db'
 
 /**
@@ -12,20 +13,7 @@ export interface Actor {
   at: Date
 }
 
-export type AuditAction =
-  | 'invite'
-  | 'accept'
-  | 'disable'
-  | 'enable'
-  | 'role'
-  | 'reset_password'
-  | 'change_password'
-  | 'lockout'
-  | 'create_admin'
-  | 'card_draft'
-  | 'card_publish'
-  | 'card_unpublish'
-  | 'card_restore'
+export type { AuditAction }
 
 export interface AuditEntry {
   id: number

@@ -119,6 +119,13 @@ export async function seedContent(db: Db, raw: RawFile[], now: Date): Promise<Se
         )
         for (const p of file.programs) {
           await tx.query('INSERT INTO programs (id, federation_id, title) VALUES ($1, $2, $3)', [p.id, f.id, p.title])
+          // Version 1 of its form: every sign-up records the version it was made with.
+          if (p.signup) {
+            await tx.query('INSERT INTO form_versions (program_id, version, fields) VALUES ($1, 1, $2)', [
+              p.id,
+              JSON.stringify(p.signup.form),
+            ])
+          }
           for (const t of p.signup?.sessions ?? []) {
             const s = materializeSession(p.id, t, now, p.signup?.demo === true)
             await tx.query(
@@ -172,6 +179,7 @@ async function readSnapshot(db: Db): Promise<Snapshot> {
     )
     const catalog = buildCatalog(
       rows.map((r) => ({ file: `federations/${r.id}`, data: typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc })),
+      { datedSessions: true },
     )
     const sessionRows = await tx.query<SessionRow>(
       `SELECT s.* FROM sessions s JOIN programs p ON p.id = s.program_id

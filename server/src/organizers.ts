@@ -1,5 +1,6 @@
 // Organizers' rosters: the federation's own programs, their sign-ups with full mobile numbers,
-// and a CSV export that Excel opens. Who may see them is decided by auth.ts.
+// and a CSV export that Excel opens. Who may see them is decided by auth.ts. Each answer is shown
+// under the label of the form version it was given with, whatever the form says now.
 import type { Answers, Signup } from '../../src/services/api'
 import type { RosterRow } from '../../src/services/organizer'
 import { rosterStatusText } from '../../src/domain/signup-rules'
@@ -19,6 +20,7 @@ export function extraFields(form: FormField[]): FormField[] {
   return form.filter((f) => !OWN_COLUMNS.has(f.type) && !OWN_COLUMNS.has(f.id) && f.type !== 'checkbox')
 }
 
+/** `form` is the version of the form she filled in: its labels head her answers. */
 export function toRosterRow(signup: Signup, answers: Answers, form: FormField[]): RosterRow {
   return {
     id: signup.id,
@@ -43,18 +45,23 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** UTF-8 with a BOM and CRLF line ends, so Excel on Windows opens the Chinese text correctly. */
+/**
+ * The answer columns: the current form's labels, then any label an earlier version asked under
+ * and no longer does, in the order the rows first give them.
+ */
+export function answerColumns(rows: RosterRow[], form: FormField[]): string[] {
+  const labels = extraFields(form).map((f) => f.label)
+  for (const r of rows) for (const e of r.extra) if (!labels.includes(e.label)) labels.push(e.label)
+  return labels
+}
+
+/**
+ * UTF-8 with a BOM and CRLF line ends, so Excel on Windows opens the Chinese text correctly. A
+ * sign-up made with an earlier form has its answers under that form's labels; other cells stay empty.
+ */
 export function rosterCsv(rows: RosterRow[], form: FormField[]): string {
-  const header = [
-    '序号',
-    '场次',
-    '开始时间',
-    '状态',
-    '姓名',
-    '手机号',
-    ...extraFields(form).map((f) => f.label),
-    '报名时间',
-  ]
+  const columns = answerColumns(rows, form)
+  const header = ['序号', '场次', '开始时间', '状态', '姓名', '手机号', ...columns, '报名时间']
   const lines = rows.map((r, i) => [
     String(i + 1),
     r.sessionTitle,
@@ -62,7 +69,7 @@ export function rosterCsv(rows: RosterRow[], form: FormField[]): string {
     rosterStatusText(r),
     r.name,
     r.mobile,
-    ...r.extra.map((e) => e.value),
+    ...columns.map((label) => r.extra.find((e) => e.label === label)?.value ?? ''),
     r.createdAt.slice(0, 19).replace('T', ' '),
   ])
   return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`

@@ -1,9 +1,10 @@
 // Changes to a session by its organizer, at the storage level: moving it or changing its place
 // (which bumps its version, so sign-ups made before say 已变更) and cancelling it. Routes for
 // organizers call these; each runs inside the caller's transaction and locks the session's row.
+import { promoteIntoSeats, type RuleRecord, type SignupStatus } from '../../src/domain/signup-rules'
 import { bumpContentVersion, sessionFromRow, type SessionRow } from './content'
 import type { Queryable } from './db/db'
-import { notFound } from './errors'
+import { HttpError, notFound } from './errors'
 
 export interface SessionChange {
   title?: string
@@ -87,4 +88,60 @@ export async function cancelSession(tx: Queryable, id: string, reason: string) {
   )
   await bumpContentVersion(tx)
   return sessionFromRow(row)
+}
+
+/**
+ * Sets a session's seats. Fewer than are already taken is refused (409); more seats go to the
+ * waitlist first, in arrival order, by the same rule as the app's, in this transaction, with the
+ * session's counts moved along. Returns the ids of the sign-ups promoted.
+ */
+export async function changeCapacity(tx: Queryable, id: string, capacity: number): Promise<string[]> {
+  const before = await locked(tx, id)
+  const held = Number(before.taken) + Number(before.confirmed_count)
+  if (capacity < held) {
+    throw new HttpError(409, 'invalid', `当前已有 ${held} 人报名成功，名额不能少于 ${held}`, 'capacity')
+  }
+  if (capacity === Number(before.capacity)) return []
+  await tx.query('UPDATE sessions SET capacity = $2 WHERE id = $1', [id, capacity])
+  const seats = capacity - held
+  const promoted: string[] = []
+  if (seats > 0 && Number(before.waitlisted_count) > 0) {
+    // Only the first `seats` in line can move: no more rows are read than can be promoted.
+    const waiting = await tx.query<{
+      id: string
+      session_id: string
+      status: SignupStatus
+      name: string
+      mobile: string
+      idempotency_key: string
+    }>(
+      `SELECT id, session_id, status, name, mobile, idempotency_key FROM signups
+        WHERE session_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT $2`,
+      [id, seats],
+    )
+    const records: RuleRecord[] = waiting.map((r) => ({
+      id: r.id,
+      sessionId: r.session_id,
+      status: r.status,
+      name: r.name,
+      mobile: r.mobile,
+      idempotencyKey: r.idempotency_key,
+    }))
+    for (const [i, r] of promoteIntoSeats(records, id, seats).entries()) {
+      if (r.status !== records[i].status) promoted.push(r.id)
+    }
+    if (promoted.length) {
+      await tx.query(
+        `UPDATE signups SET status = 'confirmed', updated_at = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+        [JSON.stringify(promoted)],
+      )
+      await tx.query(
+        `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlisted_count = waitlisted_count - $2
+          WHERE id = $1`,
+        [id, promoted.length],
+      )
+    }
+  }
+  await bumpContentVersion(tx)
+  return promoted
 }

@@ -15,7 +15,7 @@ import {
   type SignupStatus,
 } from '../../src/domain/signup-rules'
 import { validateSignup } from '../../src/domain/validation'
-import type { Program, Session } from '../../src/domain/types'
+import type { FormField, Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
 import { iso, sessionFromRow, type Content, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
@@ -42,6 +42,8 @@ interface Row {
   created_at: Date | string
   /** The session's version when she signed up. */
   session_version: number
+  /** The version of the program's form she filled in. */
+  form_version: number
 }
 
 /** A sign-up row with its session's row as it is now (JOINED below). */
@@ -94,8 +96,11 @@ export function toSignup(row: JoinedRow, waitlistPosition?: number): Signup {
   }
 }
 
+/** A jsonb column: PGlite and node-postgres give it parsed, a text cast gives a string. */
+export const parseJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T
+
 export function answersOf(row: Row): Answers {
-  return (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Answers
+  return parseJson<Answers>(row.answers)
 }
 
 /** A sign-up's columns and its session's, as they are now: the select list of every reader. */
@@ -128,8 +133,8 @@ export const SQL = {
   insert: `WITH added AS (
       INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
         program_title, federation_name, session_title, session_start, online, place, created_at, name_key,
-        session_version)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+        session_version, form_version)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
       RETURNING *
     ), counted AS (
       UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
@@ -137,6 +142,10 @@ export const SQL = {
       WHERE id = $4
     )
     SELECT * FROM added`,
+  /** The program's form as it is now: a sign-up is checked against it and records its version. */
+  latestForm: 'SELECT version, fields FROM form_versions WHERE program_id = $1 ORDER BY version DESC LIMIT 1',
+  /** Every version of a program's form, for the roster's labels. */
+  formVersions: 'SELECT version, fields FROM form_versions WHERE program_id = $1',
   setStatus: 'UPDATE signups SET status = $1, updated_at = now() WHERE id = $2',
   /** Adds to a session's counts: confirmed, waitlisted, cancelled. */
   count: `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlisted_count = waitlisted_count + $3,
@@ -246,12 +255,11 @@ export class Signups {
     const closed = closedFor(session, now)
     if (closed) throw new HttpError(409, 'closed', closed, 'session')
 
+    // The latest version of the form, read from its table (the catalog may be a second behind a change).
+    const [latest] = await this.db.query<{ version: number; fields: unknown }>(SQL.latestForm, [program.id])
+    const form = latest ? parseJson<FormField[]>(latest.fields) : program.signup.form
     // The same validator as the form: the server never trusts what the phone checked.
-    const checked = validateSignup(
-      program.signup.form,
-      { ...input.answers, session: session.id },
-      { sessionIds: [session.id] },
-    )
+    const checked = validateSignup(form, { ...input.answers, session: session.id }, { sessionIds: [session.id] })
     if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
     const name = String(checked.values.name ?? '')
     const mobile = String(checked.values.mobile ?? '')
@@ -263,7 +271,9 @@ export class Signups {
         // Read under the lock: the same facts the mock counts from its list, and the session as it
         // is now (moved or cancelled a moment ago, it is seen here).
         const { confirmed, row: locked } = await lockSession(tx, session.id)
-        const current = locked ? sessionFromRow(locked) : session
+        // Deleted by its organizer a moment ago (only a session no one signed up for can be).
+        if (!locked) throw notFound('没有找到这个场次，请重新选择', 'session')
+        const current = sessionFromRow(locked)
         const same = await tx.query(SQL.samePerson, [session.id, nameKey, mobile])
         const decision = decide(
           { again: await byKey(tx, clientId, idempotencyKey), samePerson: same.length > 0, confirmed },
@@ -295,6 +305,7 @@ export class Signups {
           now,
           nameKey,
           Number(locked?.version ?? 1),
+          Number(latest?.version ?? 1),
         ])
         return { signup: await byId(tx, row.id), created: true }
       })
@@ -430,12 +441,19 @@ export class Signups {
     return { confirmed: Number(row.confirmed), waitlisted: Number(row.waitlisted), cancelled: Number(row.cancelled) }
   }
 
-  /** A program's sign-ups in arrival order, with waitlist places: for the organizer. */
-  async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers }>> {
+  /**
+   * A program's sign-ups in arrival order, with waitlist places: for the organizer. Each comes with
+   * the version of the form she filled in (undefined if that version is missing: the caller then
+   * uses the form as it is now).
+   */
+  async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers; form?: FormField[] }>> {
     const rows = await this.db.query<JoinedRow>(SQL.roster, [programId])
+    const versions = await this.db.query<{ version: number; fields: unknown }>(SQL.formVersions, [programId])
+    const forms = new Map(versions.map((v) => [Number(v.version), parseJson<FormField[]>(v.fields)]))
     return withWaitlistPositions(rows.map((row) => toRecord(row))).map((r) => ({
       signup: toSignup(r.row, r.waitlistPosition),
       answers: answersOf(r.row),
+      form: forms.get(Number(r.row.form_version)),
     }))
   }
 }

@@ -32,6 +32,11 @@ export interface CatalogOptions {
    * phone never shows it. Absent is then fine; a quote that is there is still checked.
    */
   quotesLeftOut?: boolean
+  /**
+   * The server's database: sessions are dated rows of their own, so a program may take real
+   * sign-ups (`signup.demo` false) and list no session templates.
+   */
+  datedSessions?: boolean
 }
 
 /** Walks one file and collects every problem, each naming the field by its path. */
@@ -177,9 +182,10 @@ function checkProgram(c: Checker, raw: unknown, path: string) {
   if (p.signup === undefined) return
   const s = c.obj(p.signup, `${path}.signup`)
   if (!s) return
-  if (s.demo !== true) c.fail(`${path}.signup.demo`, '报名场次是演示数据，必须标为 true')
+  const real = c.options.datedSessions === true && s.demo === false
+  if (s.demo !== true && !real) c.fail(`${path}.signup.demo`, '报名场次是演示数据，必须标为 true')
   const sessions = c.arr(s, 'sessions', `${path}.signup`) ?? []
-  if (sessions.length === 0) c.fail(`${path}.signup.sessions`, '至少要有一个场次')
+  if (sessions.length === 0 && !real) c.fail(`${path}.signup.sessions`, '至少要有一个场次')
   sessions.forEach((raw, i) => {
     const sp = `${path}.signup.sessions[${i}]`
     const ss = c.obj(raw, sp)

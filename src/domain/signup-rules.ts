@@ -117,6 +117,21 @@ export function cancelAndPromote<R extends RuleRecord>(records: R[], signupId: s
   return withWaitlistPositions(next)
 }
 
+/**
+ * Seats added to a session (its capacity raised): the first `seats` on its waitlist, in arrival
+ * order, are confirmed; the rest keep their places, renumbered.
+ */
+export function promoteIntoSeats<R extends RuleRecord>(records: R[], sessionId: string, seats: number): R[] {
+  let left = Math.max(0, seats)
+  return withWaitlistPositions(
+    records.map((r) => {
+      if (left === 0 || r.sessionId !== sessionId || r.status !== 'waitlisted') return r
+      left--
+      return { ...r, status: 'confirmed' as const }
+    }),
+  )
+}
+
 const ROSTER_STATUS: Record<SignupStatus, string> = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' }
 
 /** How a sign-up reads on the organizer's roster and in its CSV: what she signed up as, with her waitlist place. */

@@ -319,3 +319,30 @@ describe('the app bundle without quotes (config/built-in-content-loader.cjs)', (
     expect('problems' in result && result.problems.map((p) => p.field)).toEqual(['figures[0].quote'])
   })
 })
+
+describe('the server’s catalog (sessions are dated rows of their own)', () => {
+  type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  const real = () => {
+    const data = clone(contentFiles[0].data) as Data
+    data.programs[0].signup = { demo: false, sessions: [], form: data.programs[0].signup.form }
+    return data
+  }
+
+  it('takes a program with real sign-ups and no session templates', () => {
+    expect(checkFederationFile(contentFiles[0].file, real(), { datedSessions: true })).toHaveProperty('ok')
+  })
+
+  it('still refuses it where sessions come from templates (the app, the mock), and a form without mobile anywhere', () => {
+    const fields = (r: ReturnType<typeof checkFederationFile>) =>
+      'problems' in r ? r.problems.map((p) => p.field) : []
+    expect(fields(checkFederationFile(contentFiles[0].file, real()))).toEqual([
+      'programs[0].signup.demo',
+      'programs[0].signup.sessions',
+    ])
+    const noMobile = real()
+    noMobile.programs[0].signup.form = noMobile.programs[0].signup.form.filter((f: Data) => f.type !== 'mobile')
+    expect(fields(checkFederationFile(contentFiles[0].file, noMobile, { datedSessions: true }))).toEqual([
+      'programs[0].signup.form',
+    ])
+  })
+})

@@ -5,6 +5,7 @@ import {
   decide,
   decideSignup,
   factsFrom,
+  promoteIntoSeats,
   rosterStatusText,
   signupLabel,
   withWaitlistPositions,
@@ -118,6 +119,34 @@ describe('cancelAndPromote', () => {
     const list = [rec('a', 'cancelled')]
     expect(cancelAndPromote(list, 'nope')).toBe(list)
     expect(cancelAndPromote(list, list[0].id)).toBe(list)
+  })
+})
+
+describe('promoteIntoSeats', () => {
+  it('confirms the first on the waitlist in arrival order, as many as there are new seats', () => {
+    const list = [
+      rec('a', 'confirmed'),
+      rec('b', 'waitlisted'),
+      rec('x', 'waitlisted', 'other'),
+      rec('c', 'waitlisted'),
+      rec('d', 'cancelled'),
+      rec('e', 'waitlisted'),
+    ]
+    expect(promoteIntoSeats(list, 's', 2).map((r) => [r.name, r.status, r.waitlistPosition])).toEqual([
+      ['a', 'confirmed', undefined],
+      ['b', 'confirmed', undefined],
+      ['x', 'waitlisted', 1],
+      ['c', 'confirmed', undefined],
+      ['d', 'cancelled', undefined],
+      ['e', 'waitlisted', 1],
+    ])
+  })
+
+  it('promotes no one for no seats, and everyone for more seats than are waiting', () => {
+    const list = [rec('a', 'waitlisted'), rec('b', 'waitlisted')]
+    expect(promoteIntoSeats(list, 's', 0).map((r) => r.status)).toEqual(['waitlisted', 'waitlisted'])
+    expect(promoteIntoSeats(list, 's', -3).map((r) => r.status)).toEqual(['waitlisted', 'waitlisted'])
+    expect(promoteIntoSeats(list, 's', 5).map((r) => r.status)).toEqual(['confirmed', 'confirmed'])
   })
 })
 

@@ -55,7 +55,10 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
     '2026-11-23T10:00:00+08:00',
     'n',
     1,
+    1,
   ],
+  latestForm: ['plan-p-7'],
+  formVersions: ['plan-p-7'],
   setStatus: ['cancelled', 'g-7'],
   count: ['plan-s-7', 1, 0, 0],
   programSessions: ['plan-p-7'],
@@ -79,6 +82,11 @@ describe.each(backends())('query plans with %s', (backend) => {
     await db.query(
       `INSERT INTO programs (id, federation_id, title)
        SELECT 'plan-p-' || g, 'plan-f', 'p' FROM generate_series(0, ${PROGRAMS - 1}) AS g`,
+    )
+    // Forty versions of every program's form: more than any will have, so a scan would show.
+    await db.query(
+      `INSERT INTO form_versions (program_id, version, fields)
+       SELECT 'plan-p-' || g, v, '[]' FROM generate_series(0, ${PROGRAMS - 1}) AS g, generate_series(1, 40) AS v`,
     )
     await db.query(
       `INSERT INTO sessions (id, program_id, capacity, title, starts_at, ends_at, deadline_at, online)

@@ -251,6 +251,57 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     expect((await get('/api/reports/huizhou-2020/source')).statusCode).toBe(404)
   })
 
+  it('workspace program answers validate: programs, sessions, forms, cancelling and deleting', async () => {
+    const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload }),
+    })
+    const admin = await organizerToken(server, 'hebei-2021')
+    const list = json(await call(as(admin, 'GET', '/api/workspace/programs')))
+    expect(list.programs.length).toBeGreaterThan(0)
+    const program = json(
+      await call(
+        as(admin, 'POST', '/api/workspace/programs', {
+          title: '新项目',
+          topic: '健康',
+          summary: '简介',
+          audience: '妇女',
+          figureIds: [],
+        }),
+      ),
+    )
+    expect(json(await call(as(admin, 'PUT', `/api/workspace/programs/${program.id}`, { title: '改名' }))).title).toBe(
+      '改名',
+    )
+    const fields = [...program.form, { id: 'note', type: 'textarea', label: '备注', required: false }]
+    expect(
+      json(await call(as(admin, 'PUT', `/api/workspace/programs/${program.id}/form`, { fields }))).formVersion,
+    ).toBe(2)
+    const body = {
+      title: '第一期',
+      startsAt: '2026-12-05 14:00',
+      endsAt: '2026-12-05 16:00',
+      deadlineAt: '2026-12-04 18:00',
+      online: true,
+      joinInfo: '腾讯会议 123 456 789',
+      latitude: 23.1,
+      longitude: 114.4,
+      contactPhone: '13800138000',
+      capacity: 20,
+    }
+    const session = json(await call(as(admin, 'POST', `/api/workspace/programs/${program.id}/sessions`, body)))
+    expect((await call(as(admin, 'PUT', `/api/workspace/sessions/${session.id}`, { capacity: 10 }))).statusCode).toBe(
+      200,
+    )
+    expect((await call(as(admin, 'POST', `/api/workspace/sessions/${session.id}/cancel`, {}))).statusCode).toBe(400)
+    const cancelled = await call(as(admin, 'POST', `/api/workspace/sessions/${session.id}/cancel`, { reason: '改期' }))
+    expect(json(cancelled).status).toBe('cancelled')
+    expect((await call(as(admin, 'DELETE', `/api/workspace/sessions/${session.id}`))).statusCode).toBe(200)
+    expect((await call(as(admin, 'DELETE', `/api/workspace/sessions/${session.id}`))).statusCode).toBe(404)
+  })
+
   it('every route had its success answer validated above', () => {
     expect([...validated].sort()).toEqual(routes.map((r) => `${r.method} ${r.url}`).sort())
   })

@@ -109,7 +109,7 @@ export async function loadLegacyContent(db: Db, raw: RawFile[]): Promise<void> {
 
 /** A request as the tests write it; sent over real HTTP to the listening server. */
 export interface InjectOptions {
-  method: 'GET' | 'POST' | 'DELETE' | 'OPTIONS'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS'
   url: string
   headers?: Record<string, string>
   /** An object is sent as JSON; a string as it is. */

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 export async function allowOrigins(app: FastifyInstance, origins: string[]): Promise<void> {
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || origins.includes(origin)),
-    methods: ['GET', 'POST', 'DELETE'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['content-type', 'x-device-id', 'idempotency-key', 'authorization'],
     exposedHeaders: ['content-disposition'],
     maxAge: 600,

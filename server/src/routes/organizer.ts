@@ -35,7 +35,8 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
 
   const roster = async (req: FastifyRequest) => {
     const { file, program, form } = ownProgram(req)
-    const rows = (await signups.roster(program.id)).map(({ signup, answers }) => toRosterRow(signup, answers, form))
+    // Each answer under the label of the form version it was given with.
+    const rows = (await signups.roster(program.id)).map((r) => toRosterRow(r.signup, r.answers, r.form ?? form))
     return { file, program, form, rows }
   }
 

@@ -3,6 +3,7 @@
 // the staff (invite, disable, role, reset password) and read the audit log.
 import { Button, Input, Text, View } from '@tarojs/components'
 import { EmptyState, Skeleton } from '@/components/state-view'
+import { auditActionLabel } from '@/domain/audit-actions'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
 import { navigateTo } from '@/platform'
 import { CARD_EDITOR_ROUTE } from '../workspace-card/route'
@@ -429,25 +430,9 @@ function Member({ o, m, self }: { o: Organizer; m: StaffMember; self: boolean })
   )
 }
 
-const ACTIONS: Record<string, string> = {
-  invite: '发出邀请',
-  accept: '接受邀请，建立账号',
-  disable: '停用账号',
-  enable: '恢复账号',
-  role: '修改角色',
-  reset_password: '重置密码',
-  change_password: '修改自己的密码',
-  lockout: '密码错误次数太多，账号被锁定',
-  create_admin: '在服务器上建立管理员',
-  card_draft: '修改年终盘点草稿',
-  card_publish: '发布年终盘点',
-  card_unpublish: '下线年终盘点',
-  card_restore: '恢复以前发布的年终盘点',
-}
-
 function entryText(e: AuditEntry): string {
   const who = e.account ? e.account.displayName || e.account.login : '系统'
-  const what = ACTIONS[e.action] ?? e.action
+  const what = auditActionLabel(e.action)
   const role = (r: unknown) => (typeof r === 'string' && r in ROLE_LABELS ? ROLE_LABELS[r as Role] : '')
   const detail =
     e.action === 'role'
