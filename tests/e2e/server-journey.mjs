@@ -204,6 +204,13 @@ await journey(
     await page.getByLabel('找出数字').click()
     await page.getByLabel('原文里的数字').first().waitFor()
     await shoot(page, 'card-editor-candidates.png')
+    // She picks one: it comes with its sentence as the quote; she names it and adds it.
+    const figures = await page.locator('[aria-label^="数字"][role="group"]').count()
+    await page.locator('[aria-label^="选用 "]').first().click()
+    await page.getByLabel('添加数字').getByLabel('数字的名称').locator('input').fill('学习活动')
+    await shoot(page, 'card-editor-pick.png')
+    await page.getByLabel('加入卡片').click()
+    await page.locator(`[aria-label="数字${figures + 1}"][role="group"]`).waitFor()
     // A new summary, published: the public feed shows it.
     const summary = page.getByLabel('简介').first().locator('textarea')
     await summary.fill('株洲市妇联二〇二〇年的工作，数字都能在原文里找到。')
@@ -211,7 +218,8 @@ await journey(
     await page.getByLabel('发布', { exact: true }).click()
     await page.getByLabel('确定发布', { exact: true }).click()
     await expectText(page, '公众现在看到的就是这张卡片')
-    await page.goto(web.url + '/')
+    // The public report (a fresh load, as a reader would open it) shows the published summary.
+    await page.goto(deepLink('/pages/report/index?id=zhuzhou-2020'))
     await expectText(page, '株洲市妇联二〇二〇年的工作，数字都能在原文里找到。')
   },
 )

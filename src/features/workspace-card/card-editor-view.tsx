@@ -138,7 +138,7 @@ function Top({ e }: { e: CardEditor }) {
           {info.federation.name}
           {e.account ? ` · ${e.account.displayName}（${ROLE_LABELS[e.account.role]}）` : ''}
           {' · '}
-          {info.published ? `已发布第${info.publishedVersion ?? ''}版` : '未发布'}
+          {info.published ? (info.publishedVersion ? `已发布第${info.publishedVersion}版` : '已发布') : '未发布'}
           {info.updatedAt && info.updatedBy
             ? ` · ${info.updatedBy.displayName} 最后修改于 ${formatSessionTime(info.updatedAt)}`
             : ''}
