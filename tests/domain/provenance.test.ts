@@ -13,8 +13,11 @@ const cards = contentFiles.map((f) => {
   return [data.federation.id, data, readFileSync(join(MOCK_DIR, `${data.federation.id}.txt`), 'utf8')] as const
 })
 
-it('reads the five articles', () => {
-  expect(cards.map(([id]) => id)).toEqual(['chengdu-2020', 'hebei-2021', 'huizhou-2020', 'wudu-2020', 'zhuzhou-2020'])
+/** The five shipped cards: the exact counts below are theirs; a federation added to mock/ is checked by the rules alone. */
+const SHIPPED = ['chengdu-2020', 'hebei-2021', 'huizhou-2020', 'wudu-2020', 'zhuzhou-2020']
+
+it('reads the five articles, and any other card with its own', () => {
+  expect(cards.map(([id]) => id)).toEqual(expect.arrayContaining(SHIPPED))
   for (const [id] of cards) expect(existsSync(join(MOCK_DIR, `${id}.txt`))).toBe(true)
 })
 
@@ -49,22 +52,22 @@ describe.each(cards)('%s', (_id, file, text) => {
 })
 
 describe('suggestScope on the five cards', () => {
-  const suggested = cards.flatMap(([, file, text]) =>
+  const suggested = cards.flatMap(([id, file, text]) =>
     file.figures.map((f) => {
       const checked = checkFigureAgainstText(text, f)
-      return { figure: f, suggestion: suggestScope(checked.ok ? checked.quote : '', f) }
+      return { shipped: SHIPPED.includes(id), figure: f, suggestion: suggestScope(checked.ok ? checked.quote : '', f) }
     }),
   )
 
   it('agrees with every stored scope', () => {
     const wrong = suggested.filter((s) => s.suggestion.scope !== s.figure.scope).map((s) => s.figure.id)
     expect(wrong).toEqual([])
-    expect(suggested.filter((s) => s.suggestion.scope === 'total')).toHaveLength(12)
+    expect(suggested.filter((s) => s.shipped && s.suggestion.scope === 'total')).toHaveLength(12)
   })
 
   it('gives every total the label its card shows, but one', () => {
     const misses = suggested
-      .filter((s) => s.suggestion.scopeLabel !== s.figure.scopeLabel)
+      .filter((s) => s.shipped && s.suggestion.scopeLabel !== s.figure.scopeLabel)
       .map((s) => [s.figure.id, s.suggestion.scopeLabel, s.figure.scopeLabel])
     // "目前,市、县两级妇联…共举行“领头雁”培训71期" opens like hb-villages' "目前,10个县…", which its card labels 目前.
     expect(misses).toEqual([['hb-leader-classes', '目前', '截至目前']])

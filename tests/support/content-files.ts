@@ -12,3 +12,8 @@ export function readJsonDir(dir: string, label: string): RawFile[] {
 
 export const MOCK_DIR = join(__dirname, '..', '..', 'mock')
 export const contentFiles: RawFile[] = readJsonDir(MOCK_DIR, 'mock')
+
+/** The ids of every federation in mock/, sorted: the shipped five, and any added beside them. */
+export const federationIds: string[] = contentFiles
+  .map((f) => (f.data as { federation: { id: string } }).federation.id)
+  .sort()
