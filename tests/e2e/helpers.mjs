@@ -138,6 +138,6 @@ export const checkA11y = async (page, errors, where) => {
   })
   for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
     axeFindings[v.id] = (axeFindings[v.id] ?? 0) + v.targets.length
-    errors.push(`axe ${where}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.slice(0, 5).join(' | ')}`)
+    errors.push(`axe ${where}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(' | ')}`)
   }
 }
