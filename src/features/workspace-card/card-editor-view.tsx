@@ -242,11 +242,13 @@ function Field({
   return (
     <View className="wcard__field">
       <Text className="wcard__label">{label}</Text>
+      {/* Taro's H5 Input and Textarea wrap the real element: nativeProps carries the label to it. */}
       {long ? (
         <Textarea
           className="text-input wcard__textarea"
           value={value}
           aria-label={label}
+          nativeProps={{ 'aria-label': label }}
           placeholder={placeholder}
           disabled={readOnly}
           maxlength={-1}
@@ -258,7 +260,6 @@ function Field({
           value={value}
           type={type ?? 'text'}
           aria-label={label}
-          // Taro's H5 Input wraps an <input>: the label has to reach that element too.
           nativeProps={{ 'aria-label': label }}
           placeholder={placeholder}
           disabled={readOnly}
