@@ -22,7 +22,7 @@ export default defineAppConfig({
   // Report and program pages live in subpackages whose roots keep the shared deep links
   // (/pages/report/index?id=…); the feed preloads them so a tap opens without waiting.
   subPackages: [
-    { root: 'pages/report', pages: ['index'] },
+    { root: 'pages/report', pages: ['index', 'source'] },
     { root: 'pages/program', pages: ['index'] },
     // Sign-up, its result, detail and the privacy page: none is needed for the first screen.
     { root: 'subpackages/signup', pages: ['form/index', 'done/index', 'detail/index', 'privacy/index'] },

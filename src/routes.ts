@@ -8,6 +8,7 @@ export const routes = {
   feed: '/pages/feed/index',
   mine: '/pages/mine/index',
   report: (federationId: string) => withQuery('/pages/report/index', { id: federationId }),
+  reportSource: (federationId: string) => withQuery('/pages/report/source', { id: federationId }),
   program: (programId: string) => withQuery('/pages/program/index', { id: programId }),
   signup: (programId: string, sessionId?: string) =>
     withQuery('/subpackages/signup/form/index', sessionId ? { programId, sessionId } : { programId }),

@@ -76,6 +76,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The article a published report was checked against, as the server keeps it. */
+export interface ReportSource {
+  federationId: string
+  name: string
+  text: string
+}
+
 export interface Api {
   listCards(filter?: CardFilter): Promise<YearEndCard[]>
   getReport(federationId: string): Promise<FederationReport>
@@ -85,4 +92,9 @@ export interface Api {
   cancelSignup(signupId: string): Promise<Signup>
   /** Deletes every sign-up this client made (我的报名 → 删除我的全部数据). */
   deleteMyData(): Promise<void>
+  /**
+   * The article behind a report. Only the server keeps the articles (the app bundle carries none),
+   * so the built-in data has no such method and the report offers no 查看原文.
+   */
+  getSource?(federationId: string): Promise<ReportSource>
 }

@@ -1,6 +1,7 @@
 // What every browser journey shares: a fresh phone-sized context per journey that fails on any
-// console error, screenshots, and the sign-up form helpers.
+// console error, screenshots, the axe-core accessibility check, and the sign-up form helpers.
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -56,6 +57,8 @@ export function journeys(browser) {
 export function finish(results) {
   const passed = results.filter((r) => r.ok).length
   const failed = results.length - passed
+  const axe = Object.entries(axeFindings)
+  if (axe.length) console.log(`\naxe (serious/critical, elements): ${axe.map(([id, n]) => `${id} ×${n}`).join(', ')}`)
   console.log(`\n${passed} passed, ${failed} failed`)
   process.exit(failed || results.length === 0 ? 1 : 0)
 }
@@ -108,4 +111,33 @@ export const cancelFromMine = async (page, mineUrl, name) => {
   await page.getByLabel('取消这个报名').click()
   await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
   await expectText(page, '这个报名已经取消')
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core')
+/** Counts by rule id of every serious or critical violation the journeys met, for the closing summary. */
+export const axeFindings = {}
+
+/**
+ * Runs axe-core on what the screen shows now. Each serious or critical violation goes into the
+ * journey's errors (id, impact, target, help), so the journey fails at its end like on a console
+ * error, and the pages after this one are still checked.
+ */
+export const checkA11y = async (page, errors, where) => {
+  // shoot() waits for Taro's page transition; here too, so the page we left is out of the way.
+  await page.waitForTimeout(500)
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
+  const violations = await page.evaluate(async () => {
+    // Taro's H5 router keeps earlier pages in the DOM, hidden: axe skips what is not displayed.
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }))
+  })
+  for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    axeFindings[v.id] = (axeFindings[v.id] ?? 0) + v.targets.length
+    errors.push(`axe ${where}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(' | ')}`)
+  }
 }

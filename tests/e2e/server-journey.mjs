@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
 import {
   cancelFromMine,
+  checkA11y,
   overflowing,
   signUpFromProgram,
   expectText,
@@ -90,6 +91,7 @@ await journey('against the server: sign up, 我的报名, organizer roster and C
   await page.getByText('组织者入口：查看报名名单').filter({ visible: true }).click()
   await expectText(page, '组织者登录')
   await shoot(page, 'organizer-signin.png')
+  await checkA11y(page, errors, '组织者登录')
   await organizerLogin(page, 'not-the-password')
   await expectText(page, '账号或密码不对')
   // The browser logs the refused request (401) itself; that one is expected, any other error is not.
@@ -100,10 +102,12 @@ await journey('against the server: sign up, 我的报名, organizer roster and C
   await expectText(page, '株洲市妇联 · ')
   await page.getByLabel('已报名1人，候补0人，已取消0人').waitFor()
   await shoot(page, 'organizer-programs.png')
+  await checkA11y(page, errors, '报名名单')
   await page.getByLabel('查看巾帼普法与免费法律咨询的名单').click()
   await expectText(page, '13900139000')
   await expectText(page, '1. 刘桂兰')
   await shoot(page, 'organizer-roster.png')
+  await checkA11y(page, errors, '一个项目的名单')
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByLabel('下载名单（CSV）').click()])
   const bytes = readFileSync(await download.path())
@@ -113,6 +117,12 @@ await journey('against the server: sign up, 我的报名, organizer roster and C
   if (!/刘桂兰,13900139000,婚姻家庭/.test(csv)) throw new Error(`CSV row missing: ${csv}`)
   if (!download.suggestedFilename().endsWith('.csv')) throw new Error(`file name ${download.suggestedFilename()}`)
   await expectText(page, '已下载')
+  await page.getByRole('tab', { name: '成员' }).filter({ visible: true }).click()
+  await expectText(page, '邀请成员')
+  await checkA11y(page, errors, '成员')
+  await page.getByRole('tab', { name: '操作记录' }).filter({ visible: true }).click()
+  await page.getByLabel('正在加载操作记录').waitFor({ state: 'detached' })
+  await checkA11y(page, errors, '操作记录')
 
   // She cancels; the organizer's roster follows.
   await cancelFromMine(page, deepLink('/pages/mine/index'), '刘桂兰')
@@ -191,9 +201,10 @@ const openCardEditor = async (page) => {
 
 await journey(
   'card editor: a typed figure not in the article is refused, a picked one is added, publish shows in the feed',
-  async (page) => {
+  async (page, errors) => {
     await openCardEditor(page)
     await shoot(page, 'card-editor.png')
+    await checkA11y(page, errors, '卡片编辑（手机）')
     // A figure typed by hand that the article does not have: refused with the reason, nothing added.
     await page.getByLabel('数值').first().locator('input').fill('98765')
     await page.getByLabel('单位').first().locator('input').fill('人')
@@ -230,9 +241,10 @@ for (const [name, options] of [
 ]) {
   await journey(
     `card editor: ${name}`,
-    async (page) => {
+    async (page, errors) => {
       await openCardEditor(page)
       await shoot(page, `${name}.png`)
+      if (name === 'card-editor-pc') await checkA11y(page, errors, '卡片编辑（电脑）')
       const out = await overflowing(page)
       if (out.length) throw new Error(`${name} overflows: ${out.join('; ')}`)
     },

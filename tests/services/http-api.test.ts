@@ -31,6 +31,19 @@ describe('HTTP Api', () => {
     })
   })
 
+  it('asks for a report’s article, and turns the server’s 404 into not_found', async () => {
+    const source = { federationId: 'zhuzhou-2020', name: '株洲市妇联', text: '原文' }
+    const { api, sent } = fake([
+      { statusCode: 200, data: source },
+      { statusCode: 404, data: { error: { code: 'not_found', message: '没有找到这份年终盘点的原文，可能已下线' } } },
+    ])
+    expect(await api.getSource?.('zhuzhou 2020')).toEqual(source)
+    expect(sent[0]).toMatchObject({ url: 'http://127.0.0.1:8787/api/reports/zhuzhou%202020/source', method: 'GET' })
+    const e = await rejection(api.getSource!('gone'))
+    expect([e.code, e.message]).toEqual(['not_found', '没有找到这份年终盘点的原文，可能已下线'])
+    expect(sent).toHaveLength(2)
+  })
+
   it('retries a safe call after a timeout or a server error, then succeeds', async () => {
     const { api, sent } = fake(['offline', { statusCode: 503, data: {} }, { statusCode: 200, data: { card: 1 } }])
     expect(await api.getReport('zhuzhou-2020')).toEqual({ card: 1 })

@@ -11,6 +11,7 @@ import type { AuditEntry, OrganizerOverview, Roster, StaffMember } from '@/servi
 import { formatSessionTime } from '@/utils/date'
 import { rosterStatusText } from '@/domain/signup-rules'
 import type { Form, Phase, Tab, useOrganizer } from './use-organizer'
+import { keyboardStop } from '@/shared/keyboard-stop'
 import './organizer.scss'
 
 type Organizer = ReturnType<typeof useOrganizer>
@@ -201,6 +202,8 @@ function Header({ o, phase }: { o: Organizer; phase: Phase }) {
             className={`organizer-tab${t.tab === current ? ' organizer-tab--on' : ''}`}
             role="tab"
             aria-selected={t.tab === current}
+            // Taro's H5 buttons are not focusable: the tabs give the page's scroll a keyboard stop.
+            {...keyboardStop}
             onClick={() => o.showTab(t.tab)}
           >
             {t.label}

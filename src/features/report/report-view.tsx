@@ -48,11 +48,14 @@ export function ReportView({
   shownSections,
   onShowMore,
   onOpenProgram,
+  onOpenSource,
 }: {
   report: FederationReport
   shownSections: number
   onShowMore: () => void
   onOpenProgram: (programId: string) => void
+  /** Given only when the article can be fetched (server mode): shows 查看原文. */
+  onOpenSource?: () => void
 }) {
   const { card, programs, source } = report
   const sections = report.sections.slice(0, shownSections)
@@ -96,6 +99,11 @@ export function ReportView({
       <View className="report__source">
         <Text className="report__source-line">数据来源：{source.publisher}</Text>
         <Text className="report__source-line">《{source.headline}》</Text>
+        {onOpenSource ? (
+          <View className="report__source-link" role="link" onClick={onOpenSource} aria-label="查看原文">
+            查看原文 ›
+          </View>
+        ) : null}
         <Text className="report__source-line">{formatSourceDate(source.date)}</Text>
         {source.note ? <Text className="report__source-line">{source.note}</Text> : null}
         <Text className="report__source-line">{FIGURE_RULE}</Text>

@@ -25,6 +25,7 @@ import {
   type PendingFigure,
   type SaveStatus,
 } from './use-card-editor'
+import { keyboardStop } from '@/shared/keyboard-stop'
 import './card-editor.scss'
 
 const SWATCHES = ['#b71c1c', '#ad1457', '#6a1b9a', '#1565c0', '#00695c', '#2e7d32', '#e65100']
@@ -110,7 +111,8 @@ function Panes({
         <View className="wcard__pane wcard__pane--edit" aria-label="编辑">
           <Editor e={e} draft={draft} />
         </View>
-        <View className="wcard__pane wcard__pane--preview" aria-label="预览">
+        {/* On a wide screen the preview scrolls on its own: focusable, so a keyboard can scroll it. */}
+        <View className="wcard__pane wcard__pane--preview" role="region" aria-label="预览" {...keyboardStop}>
           <Preview draft={draft} />
         </View>
       </View>
@@ -240,11 +242,13 @@ function Field({
   return (
     <View className="wcard__field">
       <Text className="wcard__label">{label}</Text>
+      {/* Taro's H5 Input and Textarea wrap the real element: nativeProps carries the label to it. */}
       {long ? (
         <Textarea
           className="text-input wcard__textarea"
           value={value}
           aria-label={label}
+          nativeProps={{ 'aria-label': label }}
           placeholder={placeholder}
           disabled={readOnly}
           maxlength={-1}
@@ -256,6 +260,7 @@ function Field({
           value={value}
           type={type ?? 'text'}
           aria-label={label}
+          nativeProps={{ 'aria-label': label }}
           placeholder={placeholder}
           disabled={readOnly}
           onInput={(ev) => onInput(ev.detail.value)}
@@ -369,6 +374,7 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
             className="text-input"
             value={draft.color}
             aria-label="主题色（#RRGGBB）"
+            nativeProps={{ 'aria-label': '主题色（#RRGGBB）' }}
             placeholder="#RRGGBB"
             disabled={ro}
             onInput={(ev) => set({ color: ev.detail.value.trim() })}
@@ -540,6 +546,7 @@ function TypedFigure({ e }: { e: CardEditor }) {
           className="text-input wcard__grow"
           value={e.typed.value}
           aria-label="数值"
+          nativeProps={{ 'aria-label': '数值' }}
           placeholder="数值，如 1200 或 近350万"
           onInput={(ev) => e.setTypedField('value', ev.detail.value)}
         />
@@ -547,6 +554,7 @@ function TypedFigure({ e }: { e: CardEditor }) {
           className="text-input wcard__unit"
           value={e.typed.unit}
           aria-label="单位"
+          nativeProps={{ 'aria-label': '单位' }}
           placeholder="单位，如 人次"
           onInput={(ev) => e.setTypedField('unit', ev.detail.value)}
         />

@@ -9,6 +9,7 @@ import { ShareBar } from '@/features/share/share-bar'
 import { SinglePageHint } from '@/features/share/single-page-hint'
 import { useShareImages } from '@/features/share/use-share-images'
 import { navigateTo, toast } from '@/platform'
+import { api } from '@/services'
 import { h5Url } from '@/platform/media'
 import { useShare } from '@/platform/share'
 import { routes } from '@/routes'
@@ -53,6 +54,7 @@ export default function ReportPage() {
           onOpenProgram={(pid) =>
             single ? toast('请点屏幕下方“前往小程序”查看项目') : navigateTo(routes.program(pid))
           }
+          onOpenSource={api.getSource && !single ? () => navigateTo(routes.reportSource(id)) : undefined}
         />
       ) : null}
       {report.status === 'ready' && !single ? (

@@ -8,6 +8,7 @@ import {
   type CardFilter,
   type FederationReport,
   type ProgramDetail,
+  type ReportSource,
   type Signup,
 } from '../api'
 import type { HttpRequest, HttpResponse, Transport } from '@/platform/types'
@@ -113,5 +114,6 @@ export function createHttpApi(options: HttpApiOptions): Api {
     listMySignups: () => call<Signup[]>('GET', '/api/signups/mine'),
     cancelSignup: (signupId) => call<Signup>('POST', `/api/signups/${id(signupId)}/cancel`),
     deleteMyData: () => call<void>('DELETE', '/api/signups/mine'),
+    getSource: (federationId) => call<ReportSource>('GET', `/api/reports/${id(federationId)}/source`),
   }
 }
