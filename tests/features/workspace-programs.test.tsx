@@ -2,7 +2,7 @@
 // The programs editor against a fake workspace server: the list with dated sessions, creating a
 // program and a session (with the default deadline), a refusal shown under the field it names,
 // raising and lowering capacity, cancelling with a required reason, deleting only an empty
-// session, loading/empty/error states, and 查看 kept read-only.
+// session, the sign-up form builder, loading/empty/error states, and 查看 kept read-only.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { sessionStore } from '@/features/organizer/session'
 import { ProgramsView } from '@/features/workspace-programs/programs-view'
@@ -13,6 +13,7 @@ import {
   usePrograms,
 } from '@/features/workspace-programs/use-programs'
 import { dayBefore, sessionBody, sessionValues } from '@/features/workspace-programs/session-form'
+import type { FormField } from '@/domain/types'
 import { ApiError } from '@/services/api'
 import type {
   ProgramBody,
@@ -25,6 +26,12 @@ import type {
 import { memoryStore } from '../support/memory-store'
 
 const TOKEN = 'T'.repeat(43)
+
+const BASE: FormField[] = [
+  { id: 'name', type: 'text', format: 'name', label: '姓名', required: true, maxLength: 30 },
+  { id: 'mobile', type: 'mobile', label: '手机号', required: true },
+  { id: 'session', type: 'session', label: '场次', required: true },
+]
 
 const account = (role: 'admin' | 'editor' | 'viewer') => ({
   id: 1,
@@ -69,7 +76,7 @@ const program = (over: Partial<WorkspaceProgram> = {}): WorkspaceProgram => ({
   figureIds: [],
   takesSignups: true,
   demo: false,
-  form: [],
+  form: BASE,
   formVersion: 1,
   counts: { confirmed: 12, waitlisted: 2, cancelled: 1 },
   sessions: [
@@ -135,8 +142,12 @@ function fakeApi(start: WorkspaceProgram[]) {
       state = { ...state, programs: state.programs.map((x) => (x.id === id ? p : x)) }
       return p
     },
-    saveForm: async () => {
-      throw new Error('not used')
+    saveForm: async (token, id, fields) => {
+      calls.push(['saveForm', token, id, fields])
+      check('saveForm')
+      const p = { ...state.programs.find((x) => x.id === id)!, form: fields }
+      state = { ...state, programs: state.programs.map((x) => (x.id === id ? p : x)) }
+      return p
     },
     addSession: async (token, programId, body: SessionBody) => {
       calls.push(['addSession', token, programId, body])
@@ -384,6 +395,38 @@ describe('programs editor', () => {
     await flush()
     expect(await screen.findByText(READ_ONLY_MESSAGE)).toBeTruthy()
     expect(screen.queryByRole('button', { name: '新建项目' })).toBeNull()
+  })
+})
+
+describe('sign-up form builder', () => {
+  it('keeps 姓名, 手机号 and 场次; adds, labels, reorders and removes fields, and sends them in order', async () => {
+    const { api, calls, refuse } = fakeApi([program()])
+    setup(api)
+    await waitFor(() => row('第一期'))
+    click('设置家庭教育讲座的报名表')
+    const form = screen.getByRole('group', { name: '报名表' })
+    for (const n of [1, 2, 3]) expect(within(form).queryByRole('button', { name: `删除第${n}项` })).toBeNull()
+    click('添加单选')
+    type('第4项的名称', ' 是否需要托管孩子 ')
+    type('第4项的选项', '需要\n\n不需要')
+    fireEvent.click(screen.getByRole('checkbox', { name: '第4项必填' }))
+    click('添加短文字')
+    type('第5项的名称', '所在村')
+    click('第5项上移')
+    click('添加长文字')
+    click('删除第6项')
+    refuse.saveForm = new ApiError('invalid', '第5项的名称要填写，最多 30 个字', 'fields')
+    click('保存报名表')
+    expect(await within(form).findByText('第5项的名称要填写，最多 30 个字')).toBeTruthy()
+    click('保存报名表')
+    expect(await screen.findByText('已保存“家庭教育讲座”的报名表')).toBeTruthy()
+    const sent = calls.filter((c) => c[0] === 'saveForm').at(-1)!
+    expect(sent.slice(0, 3)).toEqual(['saveForm', TOKEN, 'p-1'])
+    expect(sent[3]).toEqual([
+      ...BASE,
+      { id: 'f2', type: 'text', label: '所在村', required: false },
+      { id: 'f1', type: 'single', label: '是否需要托管孩子', required: true, options: ['需要', '不需要'] },
+    ])
   })
 })
 

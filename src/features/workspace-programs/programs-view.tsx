@@ -1,6 +1,6 @@
 // 项目和场次: the federation's programs, each with its dated sessions and their sign-up counts;
 // 编辑 and 管理员 add programs and sessions, change them, cancel a session with a reason or delete
-// one no one has signed up for. 查看 reads only.
+// one no one has signed up for, and arrange a program's sign-up form. 查看 reads only.
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { EmptyState, Skeleton } from '@/components/state-view'
 import { TOPICS } from '@/domain/types'
@@ -8,6 +8,7 @@ import { navigateTo } from '@/platform'
 import { routes } from '@/routes'
 import type { WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
 import { formatSessionTime, inBeijing } from '@/utils/date'
+import { ADDABLE_TYPES, FIELD_TYPE_LABELS, isFixed, optionsFrom, optionsText, takesOptions } from './form-builder'
 import { hasSignups, type ProgramValues, type SessionValues } from './session-form'
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
 import './programs.scss'
@@ -110,10 +111,18 @@ function ProgramCard({ p, program }: P & { program: WorkspaceProgram }) {
               >
                 新建场次
               </Button>
+              <Button
+                className="button button--ghost wprog__small"
+                onClick={() => p.openForm(program.id)}
+                aria-label={`设置${program.title}的报名表`}
+              >
+                报名表
+              </Button>
             </View>
           )}
         </View>
       )}
+      {p.formEditor?.programId === program.id ? <FormBuilder p={p} /> : null}
       {addingHere ? <SessionForm p={p} /> : null}
       {program.sessions.length === 0 ? <Text className="wprog__meta">还没有场次</Text> : null}
       {program.sessions.map((s) =>
@@ -440,6 +449,111 @@ function SessionForm({ p }: P) {
           {e.session ? '保存场次' : '添加场次'}
         </Button>
         <Button className="button button--ghost wprog__small" onClick={p.closeEditor}>
+          放弃
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** The sign-up form's fields in order; 姓名, 手机号 and 场次 stay, the rest she adds and arranges. */
+function FormBuilder({ p }: P) {
+  const f = p.formEditor
+  if (!f) return null
+  return (
+    <View className="wprog__form" role="group" aria-label="报名表">
+      <Text className="wprog__form-title">报名表</Text>
+      <Text className="wprog__meta">姓名、手机号和场次每张报名表都有，不能删除。改过的报名表只用于以后的报名。</Text>
+      {f.fields.map((field, i) => {
+        const n = i + 1
+        const fixed = isFixed(field)
+        return (
+          <View key={field.id} className="wprog__form-field" role="group" aria-label={`第${n}项`}>
+            <Text className="wprog__label">
+              第{n}项 · {FIELD_TYPE_LABELS[field.type]}
+              {fixed ? `：${field.label}（必填）` : ''}
+            </Text>
+            {fixed ? null : (
+              <>
+                <Input
+                  className="text-input"
+                  value={field.label}
+                  aria-label={`第${n}项的名称`}
+                  placeholder="如：所在村（社区）"
+                  onInput={(ev) => p.setField(i, { label: ev.detail.value })}
+                />
+                {takesOptions(field.type) ? (
+                  <Textarea
+                    className="text-input wprog__textarea"
+                    value={optionsText(field)}
+                    aria-label={`第${n}项的选项`}
+                    placeholder="每行一个选项"
+                    maxlength={-1}
+                    onInput={(ev) => p.setField(i, { options: optionsFrom(ev.detail.value) })}
+                  />
+                ) : null}
+                <View className="wprog__chips">
+                  <View
+                    className={`wprog__chip${field.required ? ' wprog__chip--on' : ''}`}
+                    role="checkbox"
+                    aria-checked={field.required}
+                    aria-label={`第${n}项必填`}
+                    onClick={() => p.setField(i, { required: !field.required })}
+                  >
+                    必填
+                  </View>
+                </View>
+              </>
+            )}
+            <View className="wprog__row">
+              <Button
+                className="button button--ghost wprog__small"
+                disabled={i === 0}
+                onClick={() => p.moveField(i, -1)}
+                aria-label={`第${n}项上移`}
+              >
+                上移
+              </Button>
+              <Button
+                className="button button--ghost wprog__small"
+                disabled={i === f.fields.length - 1}
+                onClick={() => p.moveField(i, 1)}
+                aria-label={`第${n}项下移`}
+              >
+                下移
+              </Button>
+              {fixed ? null : (
+                <Button
+                  className="button button--ghost wprog__small"
+                  onClick={() => p.removeField(i)}
+                  aria-label={`删除第${n}项`}
+                >
+                  删除
+                </Button>
+              )}
+            </View>
+          </View>
+        )
+      })}
+      <Text className="wprog__label">添加一项</Text>
+      <View className="wprog__chips">
+        {ADDABLE_TYPES.map((type) => (
+          <Button
+            key={type}
+            className="button button--ghost wprog__small"
+            onClick={() => p.addField(type)}
+            aria-label={`添加${FIELD_TYPE_LABELS[type]}`}
+          >
+            {FIELD_TYPE_LABELS[type]}
+          </Button>
+        ))}
+      </View>
+      <ErrorLine text={f.error} />
+      <View className="wprog__row">
+        <Button className="button wprog__small" disabled={f.busy} onClick={() => void p.saveForm()}>
+          保存报名表
+        </Button>
+        <Button className="button button--ghost wprog__small" onClick={p.closeForm}>
           放弃
         </Button>
       </View>

@@ -1,6 +1,7 @@
 // The programs editor's state: the federation's programs and sessions from the server, the open
 // program or session form with the server's message under the field it names, cancelling with a
-// reason and deleting an empty session. 查看 (or a 403) makes it read-only.
+// reason, deleting an empty session, and the sign-up form being built. 查看 (or a 403) makes it
+// read-only.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { env } from '@/config/env'
 import { storage } from '@/platform'
@@ -9,6 +10,8 @@ import { ApiError } from '@/services/api'
 import { createWorkspaceApi } from '@/services/http/workspace-api'
 import type { WorkspacePrograms, WorkspaceProgramsApi, WorkspaceSession } from '@/services/workspace'
 import { EXPIRED_MESSAGE, messageOf, sessionEnded, sessionStore, type SessionStore } from '../organizer/session'
+import type { FieldType, FormField } from '@/domain/types'
+import { formBody, moveField as moved, newField } from './form-builder'
 import {
   dayBefore,
   emptyProgram,
@@ -49,6 +52,9 @@ export type Confirm =
   | { kind: 'cancel'; session: WorkspaceSession; reason: string; asked: boolean; error?: string; busy: boolean }
   | { kind: 'delete'; session: WorkspaceSession; error?: string; busy: boolean }
   | null
+
+/** The sign-up form being built for one program. */
+export type FormEditor = { programId: string; fields: FormField[]; error?: string; busy: boolean } | null
 
 export const READ_ONLY_MESSAGE = '你的角色是「查看」：可以看项目和场次，不能修改。'
 export const REASON_REQUIRED = '请填写取消原因，报名的人会看到'
@@ -100,6 +106,7 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
   const [editor, setEditor] = useState<Editor>(null)
   const [confirm, setConfirm] = useState<Confirm>(null)
   const [notice, setNotice] = useState('')
+  const [formEditor, setFormEditor] = useState<FormEditor>(null)
   const readOnly = kept?.account.role === 'viewer' || forbidden
 
   const alive = useRef(true)
@@ -285,6 +292,35 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
   }
   const closeConfirm = () => setConfirm(null)
 
+  const openForm = (programId: string) => {
+    const program = data?.programs.find((x) => x.id === programId)
+    if (!program) return
+    setNotice('')
+    setFormEditor({ programId, fields: program.form.map((f) => ({ ...f })), busy: false })
+  }
+  const closeForm = () => setFormEditor(null)
+  const changeFields = (change: (fields: FormField[]) => FormField[]) =>
+    setFormEditor((f) => (f ? { ...f, fields: change(f.fields), error: undefined } : f))
+  const addField = (type: FieldType) => changeFields((fields) => [...fields, newField(type, fields)])
+  const removeField = (index: number) => changeFields((fields) => fields.filter((_, i) => i !== index))
+  const moveField = (index: number, by: number) => changeFields((fields) => moved(fields, index, by))
+  const setField = (index: number, change: Partial<FormField>) =>
+    changeFields((fields) => fields.map((f, i) => (i === index ? { ...f, ...change } : f)))
+  const saveForm = async () => {
+    if (!api || !formEditor || formEditor.busy) return
+    setFormEditor({ ...formEditor, busy: true, error: undefined })
+    try {
+      const saved = await api.saveForm(token, formEditor.programId, formBody(formEditor.fields))
+      if (!alive.current) return
+      setFormEditor(null)
+      setNotice(`已保存“${saved.title}”的报名表`)
+      await refresh()
+    } catch (e) {
+      if (!alive.current || ended(e)) return
+      setFormEditor((f) => (f ? { ...f, busy: false, error: messageOf(e) } : f))
+    }
+  }
+
   return {
     connected: api !== null,
     load,
@@ -309,6 +345,14 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
     askDelete,
     confirmDelete,
     closeConfirm,
+    formEditor,
+    openForm,
+    closeForm,
+    addField,
+    removeField,
+    moveField,
+    setField,
+    saveForm,
   }
 }
 
