@@ -1,7 +1,9 @@
 // The organizer's year-end card on the server: the draft she edits (saved with a revision, so two
 // editors never overwrite each other unseen), its publishing and versions, and the provenance checks
-// that need the traditional→simplified dictionary, which stays on the server.
+// that need the traditional→simplified dictionary, which stays on the server; and its programs, their
+// dated sessions and sign-up forms.
 import type { CardDraft, NumberCandidate, ScopeSuggestion } from '@/domain/card-shape'
+import type { FormField, Topic } from '@/domain/types'
 import { ApiError } from './api'
 
 export interface WorkspaceCard {
@@ -60,4 +62,90 @@ export interface WorkspaceApi {
   restore(token: string, version: number): Promise<{ version: number; publishedAt: string }>
   candidates(token: string, text: string): Promise<NumberCandidate[]>
   checkFigure(token: string, text: string, value: string, unit: string): Promise<FigureCheckAnswer>
+}
+
+/** A session as the workspace lists it: Beijing times as ISO instants, with its sign-up counts. */
+export interface WorkspaceSession {
+  id: string
+  programId: string
+  title: string
+  start: string
+  end: string
+  deadline: string
+  opensAt: string | null
+  online: boolean
+  place: string | null
+  joinInfo: string | null
+  latitude: number | null
+  longitude: number | null
+  contactPhone: string | null
+  capacity: number
+  /** Seats the demo data counts as taken (demo sessions only). */
+  demoTaken: number
+  confirmed: number
+  waitlisted: number
+  cancelledSignups: number
+  status: 'open' | 'cancelled'
+  cancelReason: string | null
+  version: number
+  demo: boolean
+}
+
+export interface WorkspaceProgram {
+  id: string
+  title: string
+  topic: Topic
+  summary: string
+  audience: string
+  figureIds: string[]
+  takesSignups: boolean
+  demo: boolean
+  form: FormField[]
+  formVersion: number | null
+  counts: { confirmed: number; waitlisted: number; cancelled: number }
+  sessions: WorkspaceSession[]
+}
+
+export interface WorkspacePrograms {
+  federation: { id: string; name: string }
+  programs: WorkspaceProgram[]
+}
+
+/** What a new or changed program sends; the server checks every field. */
+export interface ProgramBody {
+  title: string
+  topic: string
+  summary: string
+  audience: string
+  figureIds?: string[]
+}
+
+/**
+ * What a new or changed session sends: times as "2026-12-05 14:00" (Beijing). Values are sent as
+ * typed when they are not what the server expects, so its Chinese message names the field.
+ */
+export interface SessionBody {
+  title: string
+  startsAt: string
+  endsAt: string
+  deadlineAt: string
+  opensAt: string | null
+  online: boolean
+  place: string | null
+  joinInfo: string | null
+  latitude: number | string | null
+  longitude: number | string | null
+  capacity: number | string
+  contactPhone: string | null
+}
+
+export interface WorkspaceProgramsApi {
+  programs(token: string): Promise<WorkspacePrograms>
+  createProgram(token: string, body: ProgramBody): Promise<WorkspaceProgram>
+  updateProgram(token: string, id: string, body: Partial<ProgramBody>): Promise<WorkspaceProgram>
+  saveForm(token: string, id: string, fields: FormField[]): Promise<WorkspaceProgram>
+  addSession(token: string, programId: string, body: SessionBody): Promise<WorkspaceSession>
+  changeSession(token: string, id: string, body: Partial<SessionBody>): Promise<WorkspaceSession>
+  cancelSession(token: string, id: string, reason: string): Promise<WorkspaceSession>
+  deleteSession(token: string, id: string): Promise<{ ok: boolean }>
 }

@@ -237,6 +237,34 @@ describe('organizer page', () => {
     expect(screen.queryByLabelText('编辑年终盘点卡片')).toBeNull()
   })
 
+  it('the home leads 编辑 to 管理项目和场次, and 查看 to 查看项目', async () => {
+    const kv = memoryStore()
+    sessionStore(kv).write(session({ account: account('editor') }))
+    const { unmount } = render(
+      <Page
+        api={fakeApi({ me: async () => ({ account: account('editor'), mustChangePassword: false }) })}
+        store={sessionStore(kv)}
+      />,
+    )
+    fireEvent.click(await screen.findByLabelText('管理项目和场次'))
+    await act(async () => undefined)
+    expect(taroCalls.navigations.at(-1)).toBe('/subpackages/organizer/programs/index')
+    unmount()
+
+    const viewer = memoryStore()
+    sessionStore(viewer).write(session({ account: account('viewer') }))
+    render(
+      <Page
+        api={fakeApi({ me: async () => ({ account: account('viewer'), mustChangePassword: false }) })}
+        store={sessionStore(viewer)}
+      />,
+    )
+    fireEvent.click(await screen.findByLabelText('查看项目'))
+    await act(async () => undefined)
+    expect(taroCalls.navigations.at(-1)).toBe('/subpackages/organizer/programs/index')
+    expect(screen.queryByLabelText('管理项目和场次')).toBeNull()
+  })
+
   it('an invitation link opens the accept screen, which makes the account and logs in', async () => {
     const api = fakeApi()
     render(<Page api={api} store={sessionStore(memoryStore())} invitation={'I'.repeat(43)} />)

@@ -1,5 +1,5 @@
-// The workspace card client's requests (method, route, bearer header, JSON body) and how it reads
-// the server's 409, refused publish, 403 and an unreachable server, against a fake transport.
+// The workspace client's requests (method, route, bearer header, JSON body) for the card and the
+// programs, and how it reads the server's 409, refused publish, 403 and an unreachable server.
 import { ApiError } from '@/services/api'
 import type { CardDraft } from '@/domain/card-shape'
 import { createWorkspaceApi } from '@/services/http/workspace-api'
@@ -100,5 +100,63 @@ describe('workspace card Api over HTTP', () => {
     expect([forbidden.code, forbidden.message]).toEqual(['forbidden', '查看角色不能修改卡片'])
     const offline = (await rejection(fake('offline').api.card('t'))) as ApiError
     expect(offline.code).toBe('network')
+  })
+
+  it('sends the program, session and form calls to their routes with their bodies', async () => {
+    const { api, sent } = fake({ statusCode: 200, data: { ok: true } })
+    const program = { title: '家庭教育讲座', topic: '家庭家风', summary: '讲家风', audience: '家长' }
+    const session = {
+      title: '第一期',
+      startsAt: '2026-12-05 14:00',
+      endsAt: '2026-12-05 16:00',
+      deadlineAt: '2026-12-04 18:00',
+      opensAt: null,
+      online: false,
+      place: '区妇联三楼',
+      joinInfo: null,
+      latitude: null,
+      longitude: null,
+      capacity: 30,
+      contactPhone: null,
+    }
+    await api.programs('tok')
+    await api.createProgram('tok', program)
+    await api.updateProgram('tok', 'p-1', { title: '家风讲座' })
+    await api.saveForm('tok', 'p-1', [{ id: 'name', type: 'text', label: '姓名', required: true }])
+    await api.addSession('tok', 'p-1', session)
+    await api.changeSession('tok', 's-1', { capacity: 40 })
+    await api.cancelSession('tok', 's-1', '因天气改期')
+    await api.deleteSession('tok', 's/2')
+    expect(
+      sent.map((r) => `${r.method} ${r.url.replace('http://127.0.0.1:8787', '')} ${JSON.stringify(r.data ?? null)}`),
+    ).toEqual([
+      'GET /api/workspace/programs null',
+      `POST /api/workspace/programs ${JSON.stringify(program)}`,
+      'PUT /api/workspace/programs/p-1 {"title":"家风讲座"}',
+      'PUT /api/workspace/programs/p-1/form {"fields":[{"id":"name","type":"text","label":"姓名","required":true}]}',
+      `POST /api/workspace/programs/p-1/sessions ${JSON.stringify(session)}`,
+      'PUT /api/workspace/sessions/s-1 {"capacity":40}',
+      'POST /api/workspace/sessions/s-1/cancel {"reason":"因天气改期"}',
+      'DELETE /api/workspace/sessions/s%2F2 null',
+    ])
+    for (const r of sent) expect(r.header.authorization).toBe('Bearer tok')
+  })
+
+  it('a refused session names its field; a 409 there is the server’s message, not a stale draft', async () => {
+    const invalid = (await rejection(
+      fake({
+        statusCode: 400,
+        data: { error: { code: 'invalid', message: '结束时间要晚于开始时间', field: 'endsAt' } },
+      }).api.addSession('t', 'p-1', {} as never),
+    )) as ApiError
+    expect([invalid.code, invalid.field, invalid.message]).toEqual(['invalid', 'endsAt', '结束时间要晚于开始时间'])
+    const busy = (await rejection(
+      fake({
+        statusCode: 409,
+        data: { error: { code: 'invalid', message: '这个场次已有人报名，不能删除；可以取消场次' } },
+      }).api.deleteSession('t', 's-1'),
+    )) as ApiError
+    expect(busy).not.toBeInstanceOf(StaleDraftError)
+    expect(busy.message).toBe('这个场次已有人报名，不能删除；可以取消场次')
   })
 })

@@ -7,6 +7,7 @@ import { auditActionLabel } from '@/domain/audit-actions'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
 import { navigateTo } from '@/platform'
 import { CARD_EDITOR_ROUTE } from '../workspace-card/route'
+import { PROGRAMS_EDITOR_ROUTE } from '../workspace-programs/route'
 import type { AuditEntry, OrganizerOverview, Roster, StaffMember } from '@/services/organizer'
 import { formatSessionTime } from '@/utils/date'
 import { rosterStatusText } from '@/domain/signup-rules'
@@ -230,6 +231,7 @@ function Programs({ o, overview, error }: { o: Organizer; overview?: OrganizerOv
   return (
     <View>
       <CardEntry o={o} />
+      <ProgramsEntry o={o} />
       <Notice o={o} />
       {overview.programs.length === 0 ? <EmptyState title="还没有接受报名的项目" /> : null}
       {overview.programs.map((p) => (
@@ -276,6 +278,28 @@ function Programs({ o, overview, error }: { o: Organizer; overview?: OrganizerOv
           </Button>
         </View>
       ))}
+    </View>
+  )
+}
+
+/** The way to the programs and their sessions: 编辑 and 管理员 manage them, 查看 only reads them. */
+function ProgramsEntry({ o }: { o: Organizer }) {
+  const viewer = o.account?.role === 'viewer'
+  return (
+    <View className="card organizer-program">
+      <Text className="row-card__title">项目和场次</Text>
+      <Text className="organizer__hint">
+        {viewer
+          ? '查看本妇联的项目、场次和报名人数（你的角色只能查看，不能修改）。'
+          : '新建项目，添加、修改、取消场次，设置名额和报名截止时间。'}
+      </Text>
+      <Button
+        className="button button--ghost"
+        onClick={() => navigateTo(PROGRAMS_EDITOR_ROUTE)}
+        aria-label={viewer ? '查看项目' : '管理项目和场次'}
+      >
+        {viewer ? '查看项目' : '管理项目和场次'}
+      </Button>
     </View>
   )
 }

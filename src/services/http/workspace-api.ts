@@ -1,5 +1,5 @@
 // The workspace card Api over HTTP, with the same bearer token and error handling as the organizer
-// Api; a 409 and a refused publish come back as their own errors, with the server's Chinese words.
+// Api; a 409 on the card and a refused publish come back as their own errors, with the server's Chinese words.
 import type { CardDraft, NumberCandidate } from '@/domain/card-shape'
 import { ApiError } from '../api'
 import {
@@ -9,14 +9,21 @@ import {
   type CardVersion,
   type FigureCheckAnswer,
   type WorkspaceApi,
+  type WorkspaceProgramsApi,
   type WorkspaceCard,
+  type WorkspacePrograms,
+  type WorkspaceProgram,
+  type WorkspaceSession,
 } from '../workspace'
 import { errorFromResponse, type HttpRequest, type Transport } from './http-api'
 
 const OFFLINE = '网络不太好，没能连上服务器，请稍后再试。'
 const STALE = '别处有更新的版本'
 
-export function createWorkspaceApi(options: { base: string; transport: Transport }): WorkspaceApi {
+export function createWorkspaceApi(options: {
+  base: string
+  transport: Transport
+}): WorkspaceApi & WorkspaceProgramsApi {
   const base = options.base.replace(/\/+$/, '')
   const call = async (method: HttpRequest['method'], path: string, token: string, body?: unknown) => {
     const header: Record<string, string> = { authorization: `Bearer ${token.trim()}` }
@@ -37,7 +44,8 @@ export function createWorkspaceApi(options: { base: string; transport: Transport
     if (res.statusCode >= 200 && res.statusCode < 300) return res.data
     const data = typeof res.data === 'string' ? safeJson(res.data) : res.data
     const error = errorFromResponse(res.statusCode, data)
-    if (res.statusCode === 409)
+    // Only the card's draft and publishing have revisions; a program's 409 says what is in the way.
+    if (res.statusCode === 409 && path.startsWith('/api/workspace/card'))
       throw new StaleDraftError(error.message === '请求没有成功，请稍后再试' ? STALE : error.message)
     const problems = problemsOf(data)
     if (res.statusCode === 400 && problems) throw new CardProblemsError(error.message, problems, error.field)
@@ -71,6 +79,30 @@ export function createWorkspaceApi(options: { base: string; transport: Transport
       ).candidates,
     checkFigure: async (token, text, value, unit) =>
       (await call('POST', '/api/workspace/provenance/check', token, { text, value, unit })) as FigureCheckAnswer,
+    programs: async (token) => (await call('GET', '/api/workspace/programs', token)) as WorkspacePrograms,
+    createProgram: async (token, body) =>
+      (await call('POST', '/api/workspace/programs', token, body)) as WorkspaceProgram,
+    updateProgram: async (token, id, body) =>
+      (await call('PUT', `/api/workspace/programs/${encodeURIComponent(id)}`, token, body)) as WorkspaceProgram,
+    saveForm: async (token, id, fields) =>
+      (await call('PUT', `/api/workspace/programs/${encodeURIComponent(id)}/form`, token, {
+        fields,
+      })) as WorkspaceProgram,
+    addSession: async (token, programId, body) =>
+      (await call(
+        'POST',
+        `/api/workspace/programs/${encodeURIComponent(programId)}/sessions`,
+        token,
+        body,
+      )) as WorkspaceSession,
+    changeSession: async (token, id, body) =>
+      (await call('PUT', `/api/workspace/sessions/${encodeURIComponent(id)}`, token, body)) as WorkspaceSession,
+    cancelSession: async (token, id, reason) =>
+      (await call('POST', `/api/workspace/sessions/${encodeURIComponent(id)}/cancel`, token, {
+        reason,
+      })) as WorkspaceSession,
+    deleteSession: async (token, id) =>
+      (await call('DELETE', `/api/workspace/sessions/${encodeURIComponent(id)}`, token)) as { ok: boolean },
   }
 }
 
