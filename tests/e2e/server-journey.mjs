@@ -252,6 +252,27 @@ for (const [name, options] of [
   )
 }
 
+for (const [name, options] of [
+  ['programs-editor', {}],
+  ['programs-editor-dark', { colorScheme: 'dark' }],
+]) {
+  await journey(
+    `programs and sessions page: ${name}`,
+    async (page, errors) => {
+      await page.goto(deepLink('/subpackages/organizer/index'))
+      await organizerLogin(page)
+      await expectText(page, '株洲市妇联 · ')
+      await page.getByLabel('管理项目和场次').click()
+      await expectText(page, '巾帼普法与免费法律咨询')
+      await shoot(page, `${name}.png`)
+      await checkA11y(page, errors, `项目和场次（${name}）`)
+      const out = await overflowing(page)
+      if (out.length) throw new Error(`${name} overflows: ${out.join('; ')}`)
+    },
+    options,
+  )
+}
+
 await browser.close()
 await api.stop()
 await web.close()

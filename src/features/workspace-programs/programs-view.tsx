@@ -12,6 +12,7 @@ import { ADDABLE_TYPES, FIELD_TYPE_LABELS, isFixed, optionsFrom, optionsText, ta
 import { hasSignups, type ProgramValues, type SessionValues } from './session-form'
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
 import './programs.scss'
+import { keyboardStop } from '@/shared/keyboard-stop'
 
 type P = { p: ProgramsEditor }
 
@@ -52,7 +53,8 @@ export function ProgramsView({ p }: P) {
   if (load.step === 'loading' || !data) return <Skeleton blocks={3} label="正在加载项目" />
   const editingProgram = p.editor?.kind === 'program' && !p.editor.programId
   return (
-    <View className="wprog">
+    // Taro's H5 buttons are not focusable: the list itself gives the page's scroll a keyboard stop.
+    <View className="wprog" role="region" aria-label="项目和场次" {...keyboardStop}>
       <View className="wprog__top">
         <Text className="wprog__title">{data.federation.name}的项目和场次</Text>
         {p.readOnly ? <Text className="wprog__readonly">{READ_ONLY_MESSAGE}</Text> : null}
