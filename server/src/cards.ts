@@ -9,6 +9,7 @@ import { audit, type Actor } from './audit'
 import { bumpContentVersion, iso, MOCK_DIR, type Content } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
+import type { WorkspaceCard } from '../../src/services/workspace'
 
 /** What one draft may hold: a year-end summary is a few thousand characters and a dozen figures. */
 export const CARD_LIMITS = {
@@ -31,16 +32,8 @@ const stale = () => new HttpError(409, 'stale', STALE_MESSAGE)
 /** A theme colour for a card begun from nothing; she picks her own. */
 const STARTING_COLOR = '#C62828'
 
-export interface CardState {
-  federation: { id: string; name: string }
-  draft: CardDraft
-  revision: number
-  published: boolean
-  publishedAt?: string
-  publishedVersion?: number
-  updatedAt?: string
-  updatedBy?: { id: number; displayName: string }
-}
+/** What the workspace answers for the card: the app's own type (src/services/workspace.ts). */
+export type CardState = WorkspaceCard
 
 export interface CardVersion {
   version: number

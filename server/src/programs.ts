@@ -12,11 +12,12 @@ import {
   type Topic,
 } from '../../src/domain/types'
 import { audit, type Actor } from './audit'
-import { bumpContentVersion, iso } from './content'
+import { bumpContentVersion, iso, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 import { cancelSession, changeCapacity, updateSession, type SessionChange } from './sessions'
 import { parseJson } from './signups'
+import type { WorkspaceProgram, WorkspaceSession } from '../../src/services/workspace'
 
 const conflict = (message: string, field?: string) => new HttpError(409, 'invalid', message, field)
 const notOurs = (what: string) => new HttpError(403, 'forbidden', `这不是你所在妇联的${what}`)
@@ -326,72 +327,18 @@ export function checkForm(raw: unknown): FormField[] {
 // ---------------------------------------------------------------------------------------------
 // What the workspace shows.
 
-export interface WorkspaceSession {
-  id: string
-  programId: string
-  title: string
-  start: string
-  end: string
-  deadline: string
-  opensAt: string | null
-  online: boolean
-  place: string | null
-  joinInfo: string | null
-  latitude: number | null
-  longitude: number | null
-  contactPhone: string | null
-  capacity: number
-  /** Demo seats counted as taken by others (0 for real sessions). */
-  demoTaken: number
-  confirmed: number
-  waitlisted: number
-  cancelledSignups: number
-  status: 'open' | 'cancelled'
-  cancelReason: string | null
-  /** Goes up when its time or place changes. */
-  version: number
-  demo: boolean
-}
+export type { WorkspaceProgram, WorkspaceSession }
 
-export interface WorkspaceProgram {
-  id: string
-  title: string
-  topic: Topic
-  summary: string
-  audience: string
-  figureIds: string[]
-  /** Whether sign-ups are taken (it has a form). */
-  takesSignups: boolean
-  demo: boolean
-  form: FormField[]
-  formVersion: number | null
-  counts: { confirmed: number; waitlisted: number; cancelled: number }
-  sessions: WorkspaceSession[]
-}
-
-interface Row {
-  id: string
-  program_id: string
-  title: string
-  starts_at: Date | string
-  ends_at: Date | string
-  deadline_at: Date | string
-  opens_at: Date | string | null
-  online: boolean
-  place: string | null
+/** A session's row with what only the workspace reads: how to join, where, whom to call, the counts. */
+interface Row extends SessionRow {
   join_info: string | null
   latitude: string | number | null
   longitude: string | number | null
   contact_phone: string | null
-  capacity: number
-  taken: number
   confirmed_count: number
   waitlisted_count: number
   cancelled_count: number
-  status: 'open' | 'cancelled'
-  cancel_reason: string | null
   version: number
-  demo: boolean
 }
 
 const num = (v: string | number | null) => (v === null ? null : Number(v))
