@@ -35,4 +35,7 @@ $$;
 -- The load bench writes a million rows of history, then a CHECKPOINT, so that flushing them is
 -- not measured as the cost of the sign-ups after.
 GRANT pg_checkpoint TO jg;
+-- The tests drop each throw-away database WITH (FORCE); an autovacuum worker that happens to be in it
+-- runs as the superuser, and ending it needs this role.
+GRANT pg_signal_backend TO jg;
 SQL
