@@ -217,6 +217,7 @@ function ConfirmPanel({ p }: P) {
         className="text-input wprog__textarea"
         value={c.reason}
         aria-label="取消原因"
+        nativeProps={{ 'aria-label': '取消原因' }}
         placeholder="如：因天气原因，活动改期"
         maxlength={200}
         disabled={c.busy}
@@ -277,6 +278,8 @@ function Field({
           placeholder={placeholder}
           maxlength={-1}
           onInput={(ev) => onInput(ev.detail.value)}
+          // Taro's H5 Textarea and Input wrap the real element: nativeProps carries the label to it.
+          nativeProps={{ 'aria-label': label }}
         />
       ) : (
         <Input
@@ -286,6 +289,7 @@ function Field({
           aria-label={label}
           placeholder={placeholder}
           onInput={(ev) => onInput(ev.detail.value)}
+          nativeProps={{ 'aria-label': label }}
         />
       )}
       <ErrorLine text={error} />
@@ -481,6 +485,7 @@ function FormBuilder({ p }: P) {
                   className="text-input"
                   value={field.label}
                   aria-label={`第${n}项的名称`}
+                  nativeProps={{ 'aria-label': `第${n}项的名称` }}
                   placeholder="如：所在村（社区）"
                   onInput={(ev) => p.setField(i, { label: ev.detail.value })}
                 />
@@ -489,6 +494,7 @@ function FormBuilder({ p }: P) {
                     className="text-input wprog__textarea"
                     value={optionsText(field)}
                     aria-label={`第${n}项的选项`}
+                    nativeProps={{ 'aria-label': `第${n}项的选项` }}
                     placeholder="每行一个选项"
                     maxlength={-1}
                     onInput={(ev) => p.setField(i, { options: optionsFrom(ev.detail.value) })}
