@@ -16,6 +16,7 @@ import { dayBefore, sessionBody, sessionValues } from '@/features/workspace-prog
 import type { FormField } from '@/domain/types'
 import { ApiError } from '@/services/api'
 import type {
+  CardFigure,
   ProgramBody,
   SessionBody,
   WorkspaceProgram,
@@ -107,11 +108,18 @@ const program = (over: Partial<WorkspaceProgram> = {}): WorkspaceProgram => ({
   ...over,
 })
 
+/** Three figures of the published card, one a running total. */
+const FIGURES: CardFigure[] = [
+  { id: 'wd-talks', label: '巾帼宣讲活动', value: '60余', unit: '场次', scope: 'year' },
+  { id: 'wd-screened', label: '免费“两癌”筛查', value: '12万', unit: '人', scope: 'total', scopeLabel: '八年累计' },
+  { id: 'wd-hk-trained', label: '家政培训妇女', value: '1200', unit: '人次', scope: 'year' },
+]
+
 type Calls = Array<[string, ...unknown[]]>
 
 /** A server holding the programs in memory; `refuse` makes the next call of that name fail. */
-function fakeApi(start: WorkspaceProgram[]) {
-  let state: WorkspacePrograms = { federation: { id: 'wudu-2020', name: '武都区妇联' }, programs: start }
+function fakeApi(start: WorkspaceProgram[], figures: CardFigure[] = FIGURES) {
+  let state: WorkspacePrograms = { federation: { id: 'wudu-2020', name: '武都区妇联' }, figures, programs: start }
   const calls: Calls = []
   const refuse: Partial<Record<keyof WorkspaceProgramsApi, ApiError>> = {}
   const check = (name: keyof WorkspaceProgramsApi) => {
@@ -244,7 +252,13 @@ describe('programs editor', () => {
     expect(calls.find((c) => c[0] === 'createProgram')).toEqual([
       'createProgram',
       TOKEN,
-      { title: '巾帼创业培训', topic: '就业创业', summary: '电商直播和手工编织。', audience: '返乡创业妇女' },
+      {
+        title: '巾帼创业培训',
+        topic: '就业创业',
+        summary: '电商直播和手工编织。',
+        audience: '返乡创业妇女',
+        figureIds: [],
+      },
     ])
     expect(screen.getByText('已新建项目“巾帼创业培训”，可以添加场次了')).toBeTruthy()
   })
@@ -395,6 +409,76 @@ describe('programs editor', () => {
     await flush()
     expect(await screen.findByText(READ_ONLY_MESSAGE)).toBeTruthy()
     expect(screen.queryByRole('button', { name: '新建项目' })).toBeNull()
+  })
+})
+
+describe('往期成果 from the card’s figures', () => {
+  const figure = (name: RegExp) => screen.getByRole('checkbox', { name })
+
+  it('lists the card’s figures as the card shows them, and saves the ones she taps in the order she taps them', async () => {
+    const { api, calls } = fakeApi([])
+    setup(api)
+    await screen.findByText('还没有项目')
+    click('新建项目')
+    const list = screen.getByRole('group', { name: '往期成果' })
+    expect(within(list).getAllByRole('checkbox')).toHaveLength(3)
+    // Value with its unit, the label, and 八年累计 on the running total.
+    expect(within(figure(/^免费“两癌”筛查/)).getByText('八年累计')).toBeTruthy()
+    expect(figure(/^免费“两癌”筛查/).textContent).toContain('12万人')
+    expect(figure(/^巾帼宣讲活动/).getAttribute('aria-checked')).toBe('false')
+    type('项目名称', '两癌筛查')
+    fireEvent.click(screen.getByRole('radio', { name: '健康' }))
+    type('项目简介', '为农村妇女免费筛查。')
+    type('面向人群', '35 到 64 岁农村妇女')
+    fireEvent.click(figure(/^家政培训妇女/))
+    fireEvent.click(figure(/^免费“两癌”筛查/))
+    fireEvent.click(figure(/^巾帼宣讲活动/))
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-checked')).toBe('true')
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-label')).toMatch(/第 2 个$/)
+    // Taken off, and the rest close up.
+    fireEvent.click(figure(/^家政培训妇女/))
+    expect(figure(/^家政培训妇女/).getAttribute('aria-checked')).toBe('false')
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-label')).toMatch(/第 1 个$/)
+    click('创建项目')
+    await screen.findByRole('group', { name: '项目：两癌筛查' })
+    expect((calls.find((c) => c[0] === 'createProgram')?.[2] as ProgramBody).figureIds).toEqual([
+      'wd-screened',
+      'wd-talks',
+    ])
+  })
+
+  it('opens a program with its figures marked in its order, and shows the server’s refusal under 往期成果', async () => {
+    const { api, calls, refuse } = fakeApi([program({ figureIds: ['wd-hk-trained', 'wd-talks'] })])
+    setup(api)
+    await waitFor(() => row('第一期'))
+    click('修改项目家庭教育讲座')
+    expect(figure(/^家政培训妇女/).getAttribute('aria-label')).toMatch(/第 1 个$/)
+    expect(figure(/^巾帼宣讲活动/).getAttribute('aria-label')).toMatch(/第 2 个$/)
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-checked')).toBe('false')
+    fireEvent.click(figure(/^免费“两癌”筛查/))
+    refuse.updateProgram = new ApiError(
+      'invalid',
+      '往期成果里的“wd-screened”不是本妇联年终盘点卡片上的数字',
+      'figureIds',
+    )
+    click('保存项目')
+    const picker = screen.getByRole('group', { name: '往期成果' }).closest('.wprog__field') as HTMLElement
+    expect(await within(picker).findByText('往期成果里的“wd-screened”不是本妇联年终盘点卡片上的数字')).toBeTruthy()
+    expect(within(fieldOf('项目名称')).queryByRole('alert')).toBeNull()
+    click('保存项目')
+    await screen.findByText('已保存项目“家庭教育讲座”')
+    expect(calls.filter((c) => c[0] === 'updateProgram').map((c) => (c[3] as ProgramBody).figureIds)).toEqual([
+      ['wd-hk-trained', 'wd-talks', 'wd-screened'],
+      ['wd-hk-trained', 'wd-talks', 'wd-screened'],
+    ])
+  })
+
+  it('says to add figures in the card editor when the card has none', async () => {
+    setup(fakeApi([], []).api)
+    await screen.findByText('还没有项目')
+    click('新建项目')
+    expect(screen.getByText(/卡片里还没有数字，先在卡片编辑里添加/)).toBeTruthy()
+    expect(screen.queryByRole('checkbox')).toBeNull()
   })
 })
 

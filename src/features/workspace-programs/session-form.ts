@@ -9,6 +9,8 @@ export interface ProgramValues {
   topic: Topic | ''
   summary: string
   audience: string
+  /** 往期成果: the card's figures she chose, in the order the program page shows them. */
+  figureIds: string[]
 }
 
 export interface SessionValues {
@@ -34,13 +36,14 @@ export const DEFAULT_DEADLINE_TIME = '18:00'
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-export const emptyProgram = (): ProgramValues => ({ title: '', topic: '', summary: '', audience: '' })
+export const emptyProgram = (): ProgramValues => ({ title: '', topic: '', summary: '', audience: '', figureIds: [] })
 
 export const programValues = (p: WorkspaceProgram): ProgramValues => ({
   title: p.title,
   topic: p.topic,
   summary: p.summary,
   audience: p.audience,
+  figureIds: [...p.figureIds],
 })
 
 export const programBody = (v: ProgramValues): ProgramBody => ({
@@ -48,7 +51,12 @@ export const programBody = (v: ProgramValues): ProgramBody => ({
   topic: v.topic,
   summary: v.summary.trim(),
   audience: v.audience.trim(),
+  figureIds: v.figureIds,
 })
+
+/** A figure chosen goes last (the page shows them in the order chosen); chosen again, it goes. */
+export const toggleFigure = (ids: string[], id: string): string[] =>
+  ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]
 
 export const emptySession = (): SessionValues => ({
   title: '',

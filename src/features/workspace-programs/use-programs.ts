@@ -21,6 +21,7 @@ import {
   sessionBody,
   sessionValues,
   SESSION_FIELD_ROW,
+  toggleFigure as toggled,
   type ProgramValues,
   type SessionValues,
 } from './session-form'
@@ -69,7 +70,7 @@ export interface ProgramsDeps {
 const defaultApi = env.apiBase ? createWorkspaceApi({ base: env.apiBase, transport: taroTransport }) : null
 
 /** The rows a form shows a message under; any other field's message goes to the whole form. */
-const PROGRAM_ROWS = ['title', 'topic', 'summary', 'audience']
+const PROGRAM_ROWS = ['title', 'topic', 'summary', 'audience', 'figureIds']
 const SESSION_ROWS = [
   'title',
   'date',
@@ -197,6 +198,11 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
 
   const setProgramField = <K extends keyof ProgramValues>(key: K, value: ProgramValues[K]) =>
     setEditor((e) => (e?.kind === 'program' ? { ...e, values: { ...e.values, [key]: value } } : e))
+
+  const toggleFigure = (id: string) =>
+    setEditor((e) =>
+      e?.kind === 'program' ? { ...e, values: { ...e.values, figureIds: toggled(e.values.figureIds, id) } } : e,
+    )
 
   const setSessionField = <K extends keyof SessionValues>(key: K, value: SessionValues[K]) =>
     setEditor((e) => {
@@ -336,6 +342,7 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
     editSession,
     closeEditor,
     setProgramField,
+    toggleFigure,
     setSessionField,
     saveProgram,
     saveSession,
