@@ -10,7 +10,7 @@ import { figureSpeech, formatFigure, scopeText } from '@/domain/figures'
 import type { CardFigure, WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
 import { formatSessionTime, inBeijing } from '@/utils/date'
 import { ADDABLE_TYPES, FIELD_TYPE_LABELS, isFixed, optionsFrom, optionsText, takesOptions } from './form-builder'
-import { hasSignups, type ProgramValues, type SessionValues } from './session-form'
+import { coordinatesText, hasSignups, type ProgramValues, type SessionValues } from './session-form'
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
 import './programs.scss'
 import { keyboardStop } from '@/shared/keyboard-stop'
@@ -491,6 +491,7 @@ function SessionForm({ p }: P) {
         error={err.contactPhone}
         placeholder="手机号或 0939-1234567"
       />
+      <LocationPicker p={p} />
       <View className="wprog__row">
         <Field
           label="纬度（可不填）"
@@ -516,6 +517,52 @@ function SessionForm({ p }: P) {
           放弃
         </Button>
       </View>
+    </View>
+  )
+}
+
+/** The session's place on a map: picked there, where she stands, or typed below; shown plainly and clearable. */
+function LocationPicker({ p }: P) {
+  const e = p.editor
+  if (e?.kind !== 'session') return null
+  const chosen = coordinatesText(e.values.latitude, e.values.longitude)
+  return (
+    <View className="wprog__field" role="group" aria-label="地图位置">
+      <Text className="wprog__label">地图位置（可不填）</Text>
+      <View className="wprog__row">
+        {p.mapAvailable ? (
+          <Button
+            className="button button--ghost wprog__small"
+            disabled={e.locating}
+            onClick={() => void p.pickPlace()}
+            aria-label="在地图上选"
+          >
+            在地图上选
+          </Button>
+        ) : null}
+        <Button
+          className="button button--ghost wprog__small"
+          disabled={e.locating}
+          onClick={() => void p.locateHere()}
+          aria-label="用我现在的位置"
+        >
+          用我现在的位置
+        </Button>
+      </View>
+      {e.locating ? (
+        <View className="wprog__meta" role="status">
+          正在取得位置…
+        </View>
+      ) : null}
+      {chosen ? (
+        <View className="wprog__row">
+          <Text className="wprog__chosen">已选位置：{chosen}</Text>
+          <Button className="button button--ghost wprog__small" onClick={p.clearLocation} aria-label="清除位置">
+            清除位置
+          </Button>
+        </View>
+      ) : null}
+      <ErrorLine text={e.locationNote} />
     </View>
   )
 }

@@ -142,6 +142,30 @@ export function sessionBody(v: SessionValues): SessionBody {
   }
 }
 
+/** The place as people read it: the map's name with its address when that adds something, within 100 characters. */
+export function placeText(name: string, address: string): string {
+  const n = name.trim()
+  const a = address.trim()
+  const both = !n || !a ? n || a : a.includes(n) ? a : n.includes(a) ? n : `${n}（${a}）`
+  const chars = Array.from(both)
+  return chars.length <= PLACE_MAX
+    ? both
+    : Array.from(n || a)
+        .slice(0, PLACE_MAX)
+        .join('')
+}
+
+/** The server's limit on 活动地点. */
+const PLACE_MAX = 100
+
+/** "北纬 33.39，东经 104.92" when both coordinates read as numbers in range, else ''. */
+export function coordinatesText(latitude: string, longitude: string): string {
+  const lat = latitude.trim() === '' ? NaN : Number(latitude)
+  const lng = longitude.trim() === '' ? NaN : Number(longitude)
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return ''
+  return `${lat < 0 ? '南纬' : '北纬'} ${Math.abs(lat)}，${lng < 0 ? '西经' : '东经'} ${Math.abs(lng)}`
+}
+
 /** Someone has signed up (in any status), so the session can be cancelled but not deleted. */
 export const hasSignups = (s: WorkspaceSession) => s.confirmed + s.waitlisted + s.cancelledSignups + s.demoTaken > 0
 
