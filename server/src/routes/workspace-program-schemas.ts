@@ -1,5 +1,5 @@
 // JSON schemas of the workspace's program routes (workspace-programs.ts): what they answer.
-import { FIELD_TYPES, TOPICS } from '../../../src/domain/types'
+import { FIELD_TYPES, FIGURE_SCOPES, TOPICS } from '../../../src/domain/types'
 
 const str = { type: 'string' } as const
 const strOrNull = { type: ['string', 'null'] } as const
@@ -118,10 +118,25 @@ export const workspaceProgram = {
   },
 } as const
 
+/** A figure of the published card that a program may show as 往期成果. */
+export const cardFigure = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'label', 'value', 'unit', 'scope'],
+  properties: {
+    id: str,
+    label: str,
+    value: str,
+    unit: str,
+    scope: { type: 'string', enum: [...FIGURE_SCOPES] },
+    scopeLabel: str,
+  },
+} as const
+
 export const workspacePrograms = {
   type: 'object',
   additionalProperties: false,
-  required: ['federation', 'programs'],
+  required: ['federation', 'figures', 'programs'],
   properties: {
     federation: {
       type: 'object',
@@ -129,6 +144,7 @@ export const workspacePrograms = {
       required: ['id', 'name'],
       properties: { id: str, name: str },
     },
+    figures: { type: 'array', items: cardFigure },
     programs: { type: 'array', items: workspaceProgram },
   },
 } as const
