@@ -45,6 +45,11 @@ try {
     CLIENT_ID_SECRET: randomBytes(32).toString('hex'),
     WECHAT_APPID: 'wx0000000000000000',
     WECHAT_SECRET: randomBytes(16).toString('hex'),
+    BOOKER_SECRET: randomBytes(32).toString('hex'),
+    // Production refuses the development SMS stand-in; the gateway is never called by this check.
+    SMS_PROVIDER: 'webhook',
+    SMS_WEBHOOK_URL: 'https://sms-gateway.invalid/send',
+    SMS_WEBHOOK_TOKEN: randomBytes(32).toString('hex'),
   }
   // node itself, as a service manager runs it: `npm start` does not pass SIGTERM on to the server.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

@@ -3,6 +3,7 @@
 // and every route's request and response schema in schemas.ts.
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { Accounts } from './accounts'
+import type { BookerSettings } from './config'
 import { Cards } from './cards'
 import type { Content } from './content'
 import type { Db } from './db/db'
@@ -20,10 +21,13 @@ import { identityRoutes } from './routes/identity'
 import { organizerRoutes } from './routes/organizer'
 import { publicRoutes } from './routes/public'
 import { signupRoutes } from './routes/signups'
+import { verifyRoutes } from './routes/verify'
 import { staffRoutes } from './routes/staff'
 import { workspaceCardRoutes } from './routes/workspace-card'
 import { workspaceProgramRoutes } from './routes/workspace-programs'
 import type { Signups } from './signups'
+import type { DevSmsSender } from './sms'
+import type { Verification } from './verify'
 
 export { routeTable } from './http/route-table'
 
@@ -34,6 +38,12 @@ export interface AppDeps {
   accounts: Accounts
   weChatLogin: WeChatLogin
   clientIdSecret: string
+  bookers: BookerSettings
+  verification: Verification
+  /** The development SMS stand-in, when it is the sender: GET /api/dev/sms/latest exists only then. */
+  devSms?: DevSmsSender
+  /** Proxies whose X-Forwarded-For sets the client's address; empty: the socket's address, always. */
+  trustProxy: string[]
   corsOrigins: string[]
   rateLimitPerMinute: number
   /** Mean event-loop delay (ms) past which requests get a 503 at once; 0 turns shedding off. */
@@ -50,7 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Fastify's own request lines log the URL; logRequests writes one line per request instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: false,
+    // Only the configured proxies are believed; without them a forged X-Forwarded-For changes nothing.
+    trustProxy: deps.trustProxy.length ? deps.trustProxy : false,
     // Ids up to this length reach the routes (and get a Chinese 404); longer ones a Chinese 414.
     routerOptions: { maxParamLength: LIMITS.paramLength },
     // Fastify's built-in 503 while closing is English; guards.ts answers it instead.
@@ -73,8 +84,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   answerErrors(app, routes)
 
   await app.register(publicRoutes, { db: deps.db, content: deps.content, signups: deps.signups, now })
-  await app.register(signupRoutes, { signups: deps.signups, now })
-  await app.register(identityRoutes, { weChatLogin: deps.weChatLogin, clientIdSecret: deps.clientIdSecret })
+  await app.register(signupRoutes, { signups: deps.signups, bookerSecret: deps.bookers.secret, now })
+  await app.register(identityRoutes, {
+    weChatLogin: deps.weChatLogin,
+    clientIdSecret: deps.clientIdSecret,
+    bookerSecret: deps.bookers.secret,
+    bookerTokenDays: deps.bookers.tokenDays,
+    now,
+  })
+  deps.devSms?.logTo((line) => app.log.warn(line))
+  await app.register(verifyRoutes, { verification: deps.verification, devSms: deps.devSms, now })
   // Organizer accounts and their sessions; all three roles read rosters.
   await app.register(authRoutes, { accounts: deps.accounts })
   await app.register(staffRoutes, { accounts: deps.accounts, db: deps.db })

@@ -5,6 +5,7 @@
 // Hand-written rather than env-schema: the checks that matter here (secrets against development
 // values, settings that come in pairs) are beyond a JSON schema, and the rest is small. Organizer
 // accounts with development passwords live in the database: createServer refuses those.
+import { isIP } from 'node:net'
 import { join } from 'node:path'
 import type { AccountSettings } from './accounts'
 import { DEFAULT_COST } from './auth-passwords'
@@ -13,6 +14,9 @@ import { DEFAULT_LIMITS, type DbLimits } from './db/limits'
 
 export const ROOT = join(__dirname, '..', '..')
 export const DEV_CLIENT_ID_SECRET = 'dev-only-client-id-secret'
+export const DEV_BOOKER_SECRET = 'dev-only-booker-secret'
+/** The SMS gateways the server can send through; none configured means the development stand-in. */
+export const SMS_PROVIDERS = ['webhook'] as const
 /** Production secrets are at least this long: a WeChat AppSecret is 32 characters, and so is a 128-bit hex key. */
 export const MIN_SECRET_LENGTH = 32
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -30,6 +34,15 @@ export interface ServerConfig {
   rateLimitPerMinute: number
   /** Keys the client ids given for openids. */
   clientIdSecret: string
+  /** Booker tokens (booker.ts) and the per-session limit of one verified booker. */
+  bookers: BookerSettings
+  /** SMS codes: the gateway (empty provider means the development stand-in) and the per-address limit. */
+  sms: SmsSettings
+  /**
+   * Proxies whose X-Forwarded-For is believed (TRUST_PROXY, addresses or CIDRs); empty means none:
+   * the socket's address is the client's, whatever a request says.
+   */
+  trustProxy: string[]
   /** AppID and AppSecret for wx.login; empty means the development stand-in. */
   weChat: { appId: string; appSecret: string }
   logLevel: string
@@ -55,6 +68,22 @@ export const MAX_BACKUP_KEEP_DAYS = 30
 
 type Env = Record<string, string | undefined>
 
+export interface BookerSettings {
+  /** Signs booker tokens and keys the subjects (mobiles, openids) they carry. */
+  secret: string
+  tokenDays: number
+  /** People one verified booker may book on one session (confirmed and waitlisted). */
+  perSession: number
+}
+
+export interface SmsSettings {
+  provider: '' | (typeof SMS_PROVIDERS)[number]
+  webhookUrl: string
+  webhookToken: string
+  /** Codes sent per client address per Beijing day. */
+  perAddressPerDay: number
+}
+
 /** A secret as configured, with the values that ship with the code for development. */
 interface Secret {
   /** The setting to name in a refusal. */
@@ -76,6 +105,44 @@ export function secretProblems(secrets: Secret[]): string[] {
     }
   }
   return problems
+}
+
+/** `10.0.0.1`, `10.0.0.0/8`, `::1`, `fd00::/8`: an address, or a network by its prefix length. */
+export function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/')
+  const version = isIP(address)
+  if (!version || rest.length) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)
+}
+
+function readTrustProxy(env: Env, problems: string[]): string[] {
+  const entries = (env.TRUST_PROXY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    if (!isAddressOrCidr(entry)) problems.push(`TRUST_PROXY：${entry} 不是地址或网段（应像 10.0.0.1 或 10.0.0.0/8）`)
+  }
+  return entries
+}
+
+function readSms(env: Env, production: boolean, problems: string[]): SmsSettings {
+  const provider = env.SMS_PROVIDER?.trim() ?? ''
+  const webhookUrl = env.SMS_WEBHOOK_URL?.trim() ?? ''
+  const webhookToken = env.SMS_WEBHOOK_TOKEN?.trim() ?? ''
+  const perAddressPerDay = intFrom(env, 'SMS_PER_ADDRESS_PER_DAY', 30, 1, 100_000, problems)
+  if (provider && !(SMS_PROVIDERS as readonly string[]).includes(provider)) {
+    problems.push(`SMS_PROVIDER=${provider}：目前只支持 ${SMS_PROVIDERS.join('、')}（见 README 的“短信验证码”）`)
+  }
+  // The stand-in sends nothing: in production no one could ever verify, so it refuses to start.
+  if (production && !provider) problems.push('SMS_PROVIDER：生产环境必须设置（网页版报名要用短信验证码）')
+  if (provider === 'webhook') {
+    if (!/^https?:\/\/[^\s]+$/.test(webhookUrl))
+      problems.push('SMS_WEBHOOK_URL：SMS_PROVIDER=webhook 时必须设置，以 https:// 开头')
+    if (!webhookToken) problems.push('SMS_WEBHOOK_TOKEN：SMS_PROVIDER=webhook 时必须设置')
+  }
+  return { provider: provider as SmsSettings['provider'], webhookUrl, webhookToken, perAddressPerDay }
 }
 
 function intFrom(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -155,6 +222,14 @@ export function readConfig(env: Env = process.env): ServerConfig {
   if (weChat.appId && !weChat.appSecret) problems.push('WECHAT_SECRET：设置了 WECHAT_APPID 就必须同时设置')
   if (!weChat.appId && weChat.appSecret) problems.push('WECHAT_APPID：设置了 WECHAT_SECRET 就必须同时设置')
   if (production && !weChat.appId) problems.push('WECHAT_APPID：生产环境必须设置（小程序登录要用）')
+  const givenBookerSecret = env.BOOKER_SECRET?.trim() ?? ''
+  const bookers: BookerSettings = {
+    secret: givenBookerSecret || (production ? '' : DEV_BOOKER_SECRET),
+    tokenDays: intFrom(env, 'BOOKER_TOKEN_DAYS', 30, 1, 365, problems),
+    perSession: intFrom(env, 'BOOKER_PER_SESSION', 10, 1, 1000, problems),
+  }
+  const sms = readSms(env, production, problems)
+  const trustProxy = readTrustProxy(env, problems)
 
   if (production) {
     problems.push(
@@ -166,6 +241,14 @@ export function readConfig(env: Env = process.env): ServerConfig {
         },
         ...(weChat.appId && weChat.appSecret
           ? [{ setting: 'WECHAT_SECRET', values: [{ value: weChat.appSecret }], devValues: [] }]
+          : []),
+        {
+          setting: 'BOOKER_SECRET',
+          values: bookers.secret ? [{ value: bookers.secret }] : [],
+          devValues: [DEV_BOOKER_SECRET],
+        },
+        ...(sms.webhookToken
+          ? [{ setting: 'SMS_WEBHOOK_TOKEN', values: [{ value: sms.webhookToken }], devValues: [] }]
           : []),
       ]),
     )
@@ -206,6 +289,9 @@ export function readConfig(env: Env = process.env): ServerConfig {
     accounts,
     rateLimitPerMinute,
     clientIdSecret,
+    bookers,
+    sms,
+    trustProxy,
     weChat,
     logLevel,
     backups,

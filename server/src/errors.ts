@@ -30,6 +30,8 @@ export class HttpError extends Error {
     readonly field?: string,
     /** Every problem, when there are several to fix (a card that cannot be published yet). */
     readonly problems?: Problem[],
+    /** Seconds to wait, for a 429 whose wait is known (sent as Retry-After); 60 otherwise. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
     this.name = 'HttpError'

@@ -19,6 +19,7 @@ async function main() {
     'database ready',
   )
   if (!config.weChat.appId) app.log.info('wx.login uses the development stand-in (set WECHAT_APPID / WECHAT_SECRET)')
+  if (!config.sms.provider) app.log.info('SMS codes use the development stand-in: nothing is sent (set SMS_PROVIDER)')
   await app.listen({ port: config.port, host: config.host })
 
   // SIGTERM/SIGINT: stop taking requests, let the ones in flight finish (every database wait is

@@ -201,6 +201,8 @@ const errorCode = {
     'too_large',
     'rate_limited',
     'busy',
+    'verify_required',
+    'limit',
     'unknown',
     'method_not_allowed',
     'uri_too_long',
@@ -341,11 +343,34 @@ export const health = {
   },
 } as const
 
+/** The client id for the openid, and the booker token WeChat's proof of her earns (kind `wx`). */
 export const login = {
   type: 'object',
   additionalProperties: false,
-  required: ['clientId'],
-  properties: { clientId: str },
+  required: ['clientId', 'bookerToken', 'expiresAt'],
+  properties: { clientId: str, bookerToken: str, expiresAt: str },
+} as const
+
+export const verifySent = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sent', 'resendAfterSeconds', 'expiresInSeconds'],
+  properties: { sent: { type: 'boolean', const: true }, resendAfterSeconds: int, expiresInSeconds: int },
+} as const
+
+export const verifyChecked = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['bookerToken', 'expiresAt', 'mobile'],
+  properties: { bookerToken: str, expiresAt: str, mobile: str },
+} as const
+
+/** Development only: the stand-in's last message to a mobile. */
+export const devSms = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['mobile', 'code', 'sentAt'],
+  properties: { mobile: str, code: str, sentAt: str },
 } as const
 
 const federationName = {
@@ -508,10 +533,12 @@ export const ROUTE_SCHEMAS = {
   submitSignup: {
     headers: {
       type: 'object',
-      required: ['x-device-id', 'idempotency-key'],
+      required: ['x-device-id', 'idempotency-key', 'x-booker-token'],
       properties: {
         ...deviceHeaders.properties,
         'idempotency-key': { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,100}$' },
+        // Checked by the route (401 verify_required when missing, forged or expired), not here.
+        'x-booker-token': { type: 'string' },
       },
     },
     body: signupBody,
@@ -531,6 +558,22 @@ export const ROUTE_SCHEMAS = {
       properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
     },
     response: answers({ 200: login }),
+  },
+  verifySend: {
+    body: { type: 'object', required: ['mobile'], properties: { mobile: { type: 'string', maxLength: 40 } } },
+    response: answers({ 200: verifySent }),
+  },
+  verifyCheck: {
+    body: {
+      type: 'object',
+      required: ['mobile', 'code'],
+      properties: { mobile: { type: 'string', maxLength: 40 }, code: { type: 'string', maxLength: 20 } },
+    },
+    response: answers({ 200: verifyChecked }),
+  },
+  devSmsLatest: {
+    querystring: { type: 'object', required: ['mobile'], properties: { mobile: { type: 'string', maxLength: 40 } } },
+    response: answers({ 200: devSms }),
   },
   organizerOverview: { headers: organizerHeaders, response: answers({ 200: organizerOverview }) },
   roster: { headers: organizerHeaders, params: idParam, response: answers({ 200: roster }) },

@@ -14,6 +14,8 @@ import { openPglite } from './db/pglite'
 import { openPostgres } from './db/postgres'
 import { devWeChatLogin, weChatLogin } from './identity'
 import { Signups } from './signups'
+import { DevSmsSender, webhookSmsSender, type SmsSender } from './sms'
+import { Verification } from './verify'
 import type { Content } from './content'
 import { Accounts } from './accounts'
 
@@ -131,13 +133,22 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       now(),
     )
     const content = await readCatalog(db)
-    const signups = new Signups(db, content)
+    const signups = new Signups(db, content, config.bookers.perSession)
     await signups.fillNameKeys()
     const purgeDays = purgeAfterDays(config.backups.keepDays)
     const purged = await signups.purgeExpired(now(), purgeDays)
     // Development seeds a 管理员 per federation; production refuses accounts with development passwords.
     const accounts = new Accounts(db, config.accounts, now)
     const devAdmins = await accounts.prepare()
+    // The stand-in only where no gateway is configured; production refuses that in config.ts.
+    const devSms = config.sms.provider ? undefined : new DevSmsSender(now)
+    const sms: SmsSender =
+      devSms ?? webhookSmsSender(config.sms.webhookUrl, config.sms.webhookToken, (url, init) => fetch(url, init))
+    const verification = new Verification(db, sms, {
+      secret: config.bookers.secret,
+      tokenDays: config.bookers.tokenDays,
+      perAddressPerDay: config.sms.perAddressPerDay,
+    })
     const app = await buildApp({
       db,
       content,
@@ -147,6 +158,10 @@ export async function createServer(config: ServerConfig, options: StartOptions =
         ? weChatLogin(config.weChat.appId, config.weChat.appSecret, (url) => fetch(url))
         : devWeChatLogin,
       clientIdSecret: config.clientIdSecret,
+      bookers: config.bookers,
+      verification,
+      devSms: config.accounts.production ? undefined : devSms,
+      trustProxy: config.trustProxy,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
       maxEventLoopDelayMs: config.maxEventLoopDelayMs,
@@ -176,6 +191,14 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     let admin: Server | undefined
     if (owned && db.kind === 'pglite') admin = await openAdminSocket(adminSocketPath(config.dataDir), backup)
     const daily = schedulePurge(signups, now, app.log, options.purgeEveryMs ?? DAY_MS, purgeDays)
+    // Codes and day counts older than two days: the mobile hashes and addresses in them are kept no longer.
+    const codes = setInterval(() => {
+      verification.purge(now()).catch((e: unknown) => {
+        const err = e as { name?: string; code?: string }
+        app.log.error({ failure: { type: err.name, code: err.code } }, '过期的验证码没能按时删除，下次再试')
+      })
+    }, options.purgeEveryMs ?? DAY_MS)
+    codes.unref()
     const stopWatching = content.watch(options.contentCheckMs ?? CONTENT_CHECK_MS, (e) => {
       const err = e as { name?: string; code?: string }
       app.log.error({ failure: { type: err.name, code: err.code } }, '没能检查内容是否有更新，稍后再试')
@@ -193,6 +216,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       async close() {
         stopWatching()
         clearInterval(daily)
+        clearInterval(codes)
         closing = true
         clearTimeout(backups)
         await new Promise((resolve) => (admin ? admin.close(resolve) : resolve(undefined)))

@@ -116,6 +116,9 @@ export const SQL = {
   lockSession: 'SELECT * FROM sessions WHERE id = $1 FOR UPDATE',
   /** The session she asks for, within the program she asks for. */
   session: 'SELECT * FROM sessions WHERE id = $1 AND program_id = $2',
+  /** Her live sign-ups on the session, through the partial index signups_by_booker. */
+  bookerCount: `SELECT count(*) AS n FROM signups
+    WHERE session_id = $1 AND booker = $2 AND booker IS NOT NULL AND status <> 'cancelled'`,
   /** Through the partial unique index signups_one_live_per_person. */
   samePerson: `SELECT 1 AS found FROM signups
     WHERE session_id = $1 AND name_key = $2 AND mobile = $3 AND status <> 'cancelled' LIMIT 1`,
@@ -133,8 +136,8 @@ export const SQL = {
   insert: `WITH added AS (
       INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
         program_title, federation_name, session_title, session_start, online, place, created_at, name_key,
-        session_version, form_version)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+        session_version, form_version, booker)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
       RETURNING *
     ), counted AS (
       UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
@@ -213,8 +216,15 @@ export const RETENTION_DAYS = 90
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505'
 const violated = (e: unknown) => (e as { constraint?: string })?.constraint
 
+/** People one verified booker may book on one session, unless configured (BOOKER_PER_SESSION). */
+export const BOOKER_PER_SESSION = 10
+
+export const bookerLimitMessage = (limit: number) => `同一个手机号在一个场次最多为${limit}人报名`
+
 export interface SubmitInput {
   clientId: string
+  /** The verified booker (booker.ts's bookerKey): she books at most `bookerPerSession` people per session. */
+  booker: string
   idempotencyKey: string
   programId: string
   sessionId: string
@@ -226,6 +236,7 @@ export class Signups {
   constructor(
     private readonly db: Db,
     private readonly content: Content,
+    private readonly bookerPerSession = BOOKER_PER_SESSION,
   ) {}
 
   /**
@@ -286,6 +297,11 @@ export class Signups {
         }
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
         if (decision.kind === 'again') return { signup: decision.record, created: false }
+        // Counted under the session's lock, like the seats: two instances give the same answer.
+        const [booked] = await tx.query<{ n: string | number }>(SQL.bookerCount, [session.id, input.booker])
+        if (Number(booked.n) >= this.bookerPerSession) {
+          throw new HttpError(409, 'limit', bookerLimitMessage(this.bookerPerSession))
+        }
         const [row] = await tx.query<Row>(SQL.insert, [
           `su_${randomUUID()}`,
           clientId,
@@ -306,6 +322,7 @@ export class Signups {
           nameKey,
           Number(locked?.version ?? 1),
           Number(latest?.version ?? 1),
+          input.booker,
         ])
         return { signup: await byId(tx, row.id), created: true }
       })

@@ -58,6 +58,8 @@ export const API_ERROR_CODES = [
   'too_large',
   'rate_limited',
   'busy',
+  'verify_required',
+  'limit',
   'network',
   'storage',
   'unknown',

@@ -15,6 +15,7 @@ import {
   NOW,
   organizerToken,
   startTestServer,
+  bookedRequest,
   submitRequest,
   type TestServer,
 } from './support'
@@ -76,7 +77,7 @@ describe.each(backends())('API (%s)', (backend) => {
       const before = json(await inject({ method: 'GET', url: '/api/programs/wd-housekeeping' })).sessions[0].taken
       const key = newKey()
       const first = await inject(
-        submitRequest('d-same-key-1', housekeepingBody({ name: '王芳', mobile: '13800138000' }), key),
+        await bookedRequest(server, 'd-same-key-1', housekeepingBody({ name: '王芳', mobile: '13800138000' }), key),
       )
       expect(first.statusCode).toBe(201)
       expect(json(first)).toMatchObject({
@@ -86,7 +87,7 @@ describe.each(backends())('API (%s)', (backend) => {
         sessionId: 'wd-hk-1',
       })
       const again = await inject(
-        submitRequest('d-same-key-1', housekeepingBody({ name: '王芳', mobile: '13800138000' }), key),
+        await bookedRequest(server, 'd-same-key-1', housekeepingBody({ name: '王芳', mobile: '13800138000' }), key),
       )
       expect([again.statusCode, json(again).id]).toEqual([200, json(first).id])
       const mine = json(await inject(asDevice('d-same-key-1', 'GET', '/api/signups/mine')))
@@ -99,14 +100,14 @@ describe.each(backends())('API (%s)', (backend) => {
 
     it('stores normalised answers: a mobile typed with +86 and spaces', async () => {
       const r = await inject(
-        submitRequest('d-normalise-1', housekeepingBody({ name: '刘桂兰', mobile: '+86 139 0013 9000' })),
+        await bookedRequest(server, 'd-normalise-1', housekeepingBody({ name: '刘桂兰', mobile: '+86 139 0013 9000' })),
       )
       expect([r.statusCode, json(r).mobile]).toEqual([201, '13900139000'])
     })
 
     it('accepts a rare-character name and numbers typed on a full-width keyboard, and stores them plain', async () => {
       const r = await inject(
-        submitRequest('d-rare-name-1', {
+        await bookedRequest(server, 'd-rare-name-1', {
           programId: 'wd-two-cancers',
           sessionId: 'wd-tc-1',
           consent: true,
@@ -120,7 +121,7 @@ describe.each(backends())('API (%s)', (backend) => {
       expect(row.extra).toContainEqual({ label: '年龄', value: '45' })
       // The same person typed plainly is the same person.
       const again = await inject(
-        submitRequest('d-rare-name-2', {
+        await bookedRequest(server, 'd-rare-name-2', {
           programId: 'wd-two-cancers',
           sessionId: 'wd-tc-1',
           consent: true,
@@ -133,19 +134,21 @@ describe.each(backends())('API (%s)', (backend) => {
     it('counts its own size limit in characters: 260 rare characters are 260, not 520', async () => {
       const ok = housekeepingBody({ name: '李𬌗', mobile: '13900139002' })
       const r = await inject(
-        submitRequest('d-rare-long-1', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(260) } }),
+        await bookedRequest(server, 'd-rare-long-1', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(260) } }),
       )
       expect([r.statusCode, json(r).name]).toEqual([201, '李𬌗'])
       const over = await inject(
-        submitRequest('d-rare-long-2', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(501) } }),
+        await bookedRequest(server, 'd-rare-long-2', { ...ok, answers: { ...ok.answers, note: '𠈌'.repeat(501) } }),
       )
       expect([over.statusCode, json(over).error.message]).toEqual([400, '这一项最多500个字'])
     })
 
     it('refuses the same person twice for a session, from any phone', async () => {
       const who = { name: '陈秀英', mobile: '13700137000' }
-      expect((await inject(submitRequest('d-dup-first', housekeepingBody(who)))).statusCode).toBe(201)
-      const r = await inject(submitRequest('d-dup-second', housekeepingBody({ ...who, mobile: '137-0013-7000' })))
+      expect((await inject(await bookedRequest(server, 'd-dup-first', housekeepingBody(who)))).statusCode).toBe(201)
+      const r = await inject(
+        await bookedRequest(server, 'd-dup-second', housekeepingBody({ ...who, mobile: '137-0013-7000' })),
+      )
       expect([r.statusCode, json(r).error]).toEqual([
         409,
         { code: 'duplicate', message: '陈秀英 已经报名了这个场次，不用重复报名', field: 'name' },
@@ -218,7 +221,7 @@ describe.each(backends())('API (%s)', (backend) => {
         ],
       ]
       for (const [what, body, status, message, field] of cases) {
-        const r = await inject(submitRequest('d-bad-input', body))
+        const r = await inject(await bookedRequest(server, 'd-bad-input', body))
         expect([what, r.statusCode, json(r).error.message, json(r).error.field]).toEqual([what, status, message, field])
       }
       expect(json(await inject(asDevice('d-bad-input', 'GET', '/api/signups/mine')))).toEqual([])
@@ -231,7 +234,7 @@ describe.each(backends())('API (%s)', (backend) => {
         401,
         '没能识别这台手机，请重新打开小程序后再试',
       ])
-      const badKey = await inject(submitRequest('d-bad-request', ok, 'short'))
+      const badKey = await inject(await bookedRequest(server, 'd-bad-request', ok, 'short'))
       expect([badKey.statusCode, json(badKey).error.field]).toEqual([400, 'idempotency-key'])
       const badJson = await inject({
         ...submitRequest('d-bad-request', undefined),
@@ -239,7 +242,9 @@ describe.each(backends())('API (%s)', (backend) => {
         headers: { 'x-device-id': 'd-bad-request', 'idempotency-key': newKey(), 'content-type': 'application/json' },
       })
       expect([badJson.statusCode, json(badJson).error.message]).toEqual([400, '提交的内容格式不对，请刷新后再试'])
-      const tooLarge = await inject(submitRequest('d-bad-request', { ...ok, padding: 'x'.repeat(20_000) }))
+      const tooLarge = await inject(
+        await bookedRequest(server, 'd-bad-request', { ...ok, padding: 'x'.repeat(20_000) }),
+      )
       expect([tooLarge.statusCode, json(tooLarge).error.message]).toEqual([413, '提交的内容太多了，请精简后再试'])
       const plain = await inject({
         ...submitRequest('d-bad-request', undefined),
@@ -254,9 +259,11 @@ describe.each(backends())('API (%s)', (backend) => {
   describe('my sign-ups', () => {
     it('shows each client only its own, and refuses another client’s cancel as not found', async () => {
       const a = json(
-        await inject(submitRequest('d-owner-a', housekeepingBody({ name: '杨丽', mobile: '13500135000' }))),
+        await inject(
+          await bookedRequest(server, 'd-owner-a', housekeepingBody({ name: '杨丽', mobile: '13500135000' })),
+        ),
       )
-      await inject(submitRequest('d-owner-b', housekeepingBody({ name: '周华', mobile: '13500135001' })))
+      await inject(await bookedRequest(server, 'd-owner-b', housekeepingBody({ name: '周华', mobile: '13500135001' })))
       const mineB = json(await inject(asDevice('d-owner-b', 'GET', '/api/signups/mine')))
       expect(mineB.map((s: { name: string }) => s.name)).toEqual(['周华'])
       const steal = await inject(asDevice('d-owner-b', 'POST', `/api/signups/${a.id}/cancel`))
@@ -276,7 +283,7 @@ describe.each(backends())('API (%s)', (backend) => {
           mobile: `150${String(i).padStart(8, '0')}`,
         }
         const r = await inject(
-          submitRequest(`d-live-${i}`, {
+          await bookedRequest(server, `d-live-${i}`, {
             programId: 'wd-live-training',
             sessionId: 'wd-live-1',
             consent: true,
@@ -301,8 +308,10 @@ describe.each(backends())('API (%s)', (backend) => {
     })
 
     it('deletes all of one client’s data and nobody else’s', async () => {
-      await inject(submitRequest('d-delete-me', housekeepingBody({ name: '林梅', mobile: '13300133000' })))
-      await inject(submitRequest('d-keep-me', housekeepingBody({ name: '林兰', mobile: '13300133001' })))
+      await inject(
+        await bookedRequest(server, 'd-delete-me', housekeepingBody({ name: '林梅', mobile: '13300133000' })),
+      )
+      await inject(await bookedRequest(server, 'd-keep-me', housekeepingBody({ name: '林兰', mobile: '13300133001' })))
       const r = await inject(asDevice('d-delete-me', 'DELETE', '/api/signups/mine'))
       expect(r.statusCode).toBe(204)
       expect(json(await inject(asDevice('d-delete-me', 'GET', '/api/signups/mine')))).toEqual([])
@@ -314,7 +323,9 @@ describe.each(backends())('API (%s)', (backend) => {
 
   describe('organizer', () => {
     it('lists its programs and the roster with full mobiles, and exports CSV with a BOM', async () => {
-      await inject(submitRequest('d-roster-1', housekeepingBody({ name: '高秀兰', mobile: '13200132000' })))
+      await inject(
+        await bookedRequest(server, 'd-roster-1', housekeepingBody({ name: '高秀兰', mobile: '13200132000' })),
+      )
       const programs = json(await inject(asOrganizer(WUDU, '/api/organizer/programs')))
       expect(programs.federation).toEqual({ id: 'wudu-2020', name: '武都区妇联' })
       expect(programs.programs.map((p: { id: string }) => p.id)).toEqual([
@@ -391,8 +402,8 @@ describe('hygiene', () => {
     const server = await startTestServer('pglite', { logger: { level: 'info', stream } })
     const { app, inject } = server
     const body = housekeepingBody({ name: '欧阳秀珍', mobile: '18912345678' })
-    await inject(submitRequest('d-secret-device', body))
-    await inject(submitRequest('d-secret-device', body))
+    await inject(await bookedRequest(server, 'd-secret-device', body))
+    await inject(await bookedRequest(server, 'd-secret-device', body))
     const WUDU = await organizerToken(server, 'wudu-2020')
     await inject(asOrganizer(WUDU, '/api/organizer/programs/wd-housekeeping/roster'))
     await server.db.close()
@@ -455,8 +466,11 @@ describe('retention', () => {
   it('deletes sign-ups 90 days after their session started, not before', async () => {
     const server = await startTestServer('pglite')
     const signup = JSON.parse(
-      (await server.inject(submitRequest('d-retention', housekeepingBody({ name: '马兰', mobile: '13100131000' }))))
-        .body,
+      (
+        await server.inject(
+          await bookedRequest(server, 'd-retention', housekeepingBody({ name: '马兰', mobile: '13100131000' })),
+        )
+      ).body,
     )
     const signups = new Signups(server.db, await readCatalog(server.db))
     const day = 24 * 60 * 60 * 1000

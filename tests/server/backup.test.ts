@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { backupFileName, listBackups, nextBackupDelay, purgeAfterDays, rotateBackups } from '../../server/src/backup'
 import { RETENTION_DAYS } from '../../server/src/signups'
 import { MAX_BACKUP_KEEP_DAYS, readConfig } from '../../server/src/config'
-import { asDevice, backends, freshDatabase, housekeepingBody, person, send, submitRequest } from './support'
+import { asDevice, backends, freshDatabase, housekeepingBody, person, send, bookedRequest } from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
 
@@ -50,7 +50,7 @@ describe.each(backends())('backup and restore (%s)', (backend) => {
       const before: string[][] = []
       try {
         for (const [i, device] of devices.slice(0, 3).entries()) {
-          const r = await send(server.origin, submitRequest(device, housekeepingBody(person(i))))
+          const r = await send(server.origin, await bookedRequest(server, device, housekeepingBody(person(i))))
           expect(r.statusCode).toBe(201)
         }
         for (const device of devices) before.push(await mine(server.origin, device))
@@ -66,7 +66,9 @@ describe.each(backends())('backup and restore (%s)', (backend) => {
         }
 
         // After the backup: one more person, and one of the first cancels.
-        expect((await send(server.origin, submitRequest(devices[3], housekeepingBody(person(3))))).statusCode).toBe(201)
+        expect(
+          (await send(server.origin, await bookedRequest(server, devices[3], housekeepingBody(person(3))))).statusCode,
+        ).toBe(201)
         const cancel = before[0][0].split(':')[0]
         expect(
           (await send(server.origin, asDevice(devices[0], 'POST', `/api/signups/${cancel}/cancel`))).statusCode,

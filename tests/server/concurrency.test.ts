@@ -10,7 +10,8 @@ import {
   newKey,
   person,
   startTestServer,
-  submitRequest,
+  bookedRequest,
+  tenPerBooker,
   type TestServer,
 } from './support'
 
@@ -38,9 +39,13 @@ describe.each(backends())('capacity under concurrency (%s)', (backend) => {
     ).rows
 
   it('100 at once for 30 seats: exactly 30 confirmed and 70 waitlisted, in arrival order', async () => {
-    const replies = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => server.inject(submitRequest(`d-crowd-${i}`, housekeepingBody(person(i))))),
+    // Verified first (ten people per booker, her limit), then all 100 sent at once.
+    const requests = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        bookedRequest(server, `d-crowd-${i}`, housekeepingBody(person(i)), newKey(), tenPerBooker(i)),
+      ),
     )
+    const replies = await Promise.all(requests.map((r) => server.inject(r)))
     expect(replies.map((r) => r.statusCode)).toEqual(Array(100).fill(201))
     const statuses = replies.map((r) => JSON.parse(r.body).status)
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(30)
@@ -61,12 +66,20 @@ describe.each(backends())('capacity under concurrency (%s)', (backend) => {
 
   it('a wave that arrives later waits behind the wave before it', async () => {
     // wd-hk-1 is full from the test above; two more waves of 10, one after the other.
-    const wave = (from: number) =>
-      Promise.all(
+    const wave = async (from: number) => {
+      const requests = await Promise.all(
         Array.from({ length: 10 }, (_, k) =>
-          server.inject(submitRequest(`d-wave-${from + k}`, housekeepingBody(person(from + k)))),
+          bookedRequest(
+            server,
+            `d-wave-${from + k}`,
+            housekeepingBody(person(from + k)),
+            newKey(),
+            tenPerBooker(from + k),
+          ),
         ),
       )
+      return Promise.all(requests.map((r) => server.inject(r)))
+    }
     const first = (await wave(100)).map((r) => JSON.parse(r.body).waitlistPosition as number)
     const second = (await wave(110)).map((r) => JSON.parse(r.body).waitlistPosition as number)
     expect([...first].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => 71 + i))
@@ -91,9 +104,8 @@ describe.each(backends())('capacity under concurrency (%s)', (backend) => {
   it('the same submit sent 10 times at once books once', async () => {
     const key = newKey()
     const body = housekeepingBody(person(150))
-    const replies = await Promise.all(
-      Array.from({ length: 10 }, () => server.inject(submitRequest('d-impatient', body, key))),
-    )
+    const request = await bookedRequest(server, 'd-impatient', body, key)
+    const replies = await Promise.all(Array.from({ length: 10 }, () => server.inject(request)))
     const ids = new Set(replies.map((r) => JSON.parse(r.body).id))
     expect(ids.size).toBe(1)
     expect(replies.filter((r) => r.statusCode === 201)).toHaveLength(1)

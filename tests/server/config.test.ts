@@ -1,7 +1,14 @@
 // The server's settings: production refuses every secret that is missing, short or a development
 // value, judged by what it holds, not by the file name or path it came from.
 import { spawnSync } from 'node:child_process'
-import { DEV_CLIENT_ID_SECRET, readConfig, ROOT, secretProblems } from '../../server/src/config'
+import {
+  DEV_BOOKER_SECRET,
+  DEV_CLIENT_ID_SECRET,
+  isAddressOrCidr,
+  readConfig,
+  ROOT,
+  secretProblems,
+} from '../../server/src/config'
 
 // A server (or a process) starts in seconds, more on a busy machine.
 jest.setTimeout(60_000)
@@ -9,6 +16,8 @@ jest.setTimeout(60_000)
 const STRONG = {
   secret: 'client-id-secret-7d2e9f4a1b6c8e3d5f0a2b4c',
   weChatSecret: '0123456789abcdef0123456789abcdef',
+  bookerSecret: 'booker-secret-5c1e8a7d3f9b2e6a4d0c8f1b',
+  smsToken: 'sms-gateway-token-2b7e4f9a1c6d3e8b5a0f',
 }
 
 const production = {
@@ -16,6 +25,10 @@ const production = {
   CLIENT_ID_SECRET: STRONG.secret,
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_SECRET: STRONG.weChatSecret,
+  BOOKER_SECRET: STRONG.bookerSecret,
+  SMS_PROVIDER: 'webhook',
+  SMS_WEBHOOK_URL: 'https://sms.example.cn/send',
+  SMS_WEBHOOK_TOKEN: STRONG.smsToken,
 }
 
 /** The message readConfig refuses `env` with. */
@@ -40,6 +53,45 @@ describe('production settings', () => {
     const message = refusal({ NODE_ENV: 'production' })
     expect(message).toContain('CLIENT_ID_SECRET：生产环境必须设置')
     expect(message).toContain('WECHAT_APPID：生产环境必须设置')
+    expect(message).toContain('BOOKER_SECRET：生产环境必须设置')
+    expect(message).toContain('SMS_PROVIDER：生产环境必须设置')
+  })
+
+  it('refuses the development SMS stand-in, an unknown provider and a half-configured gateway', () => {
+    expect(refusal({ ...production, SMS_PROVIDER: undefined })).toContain('SMS_PROVIDER：生产环境必须设置')
+    expect(refusal({ ...production, SMS_PROVIDER: 'aliyun' })).toContain('SMS_PROVIDER=aliyun：目前只支持 webhook')
+    expect(refusal({ ...production, SMS_WEBHOOK_URL: undefined })).toContain('SMS_WEBHOOK_URL：')
+    expect(refusal({ ...production, SMS_WEBHOOK_TOKEN: 'short' })).toContain('SMS_WEBHOOK_TOKEN：至少要 32 个字符')
+    expect(readConfig(production).sms).toEqual({
+      provider: 'webhook',
+      webhookUrl: 'https://sms.example.cn/send',
+      webhookToken: STRONG.smsToken,
+      perAddressPerDay: 30,
+    })
+    // Development: the stand-in, and the defaults of the contract.
+    const dev = readConfig({})
+    expect([dev.sms.provider, dev.bookers]).toEqual(['', { secret: DEV_BOOKER_SECRET, tokenDays: 30, perSession: 10 }])
+  })
+
+  it('refuses the development booker secret and a short one', () => {
+    expect(refusal({ ...production, BOOKER_SECRET: DEV_BOOKER_SECRET })).toContain('BOOKER_SECRET：是开发用的值')
+    expect(refusal({ ...production, BOOKER_SECRET: 'b'.repeat(20) })).toContain('BOOKER_SECRET：至少要 32 个字符')
+  })
+
+  it('reads TRUST_PROXY as addresses and networks, off when empty, and refuses anything else', () => {
+    expect(readConfig({}).trustProxy).toEqual([])
+    expect(readConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ])
+    expect(refusal({ TRUST_PROXY: 'true' })).toContain('TRUST_PROXY：true 不是地址或网段')
+    expect(refusal({ TRUST_PROXY: '10.0.0.0/33' })).toContain('TRUST_PROXY：10.0.0.0/33')
+    expect([isAddressOrCidr('fd00::/8'), isAddressOrCidr('10.0.0.1/'), isAddressOrCidr('1.2.3')]).toEqual([
+      true,
+      false,
+      false,
+    ])
   })
 
   it('refuses the development client id secret passed in explicitly, and a short one', () => {

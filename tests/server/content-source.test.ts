@@ -22,7 +22,7 @@ import {
   NOW,
   person,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   testConfig,
   organizerToken,
   type TestServer,
@@ -60,7 +60,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
       const hk1 = before.sessions.find((s) => s.id === 'wd-hk-1')!
       // Seeded at NOW: 8 days on, at 09:00 Beijing.
       expect(hk1.start).toBe('2026-12-01T09:00:00+08:00')
-      const r = await server.inject(submitRequest('d-clock-phone', housekeepingBody(person(1))))
+      const r = await server.inject(await bookedRequest(server, 'd-clock-phone', housekeepingBody(person(1))))
       expect(r.statusCode).toBe(201)
       const [mineBefore] = await json<Signup[]>(server, '/api/signups/mine', 'd-clock-phone')
       expect(mineBefore.sessionStart).toBe(hk1.start)
@@ -145,7 +145,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
                 consent: true,
                 answers: await twoCancersAnswers(server, person(i), session),
               }
-        const r = await server.inject(submitRequest(`d-move-${i}`, body))
+        const r = await server.inject(await bookedRequest(server, `d-move-${i}`, body))
         expect(r.statusCode).toBe(201)
         sent.push(JSON.parse(r.body) as Signup)
       }
@@ -188,7 +188,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
       const detail = await json<ProgramDetail>(server, '/api/programs/wd-two-cancers')
       expect(detail.sessions.find((s) => s.id === 'wd-tc-1')?.cancelled).toEqual({ reason: '天气原因，改期另行通知' })
       const refused = await server.inject(
-        submitRequest('d-move-3', {
+        await bookedRequest(server, 'd-move-3', {
           programId: 'wd-two-cancers',
           sessionId: 'wd-tc-1',
           consent: true,
@@ -224,6 +224,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
       await expect(
         signups.submit({
           clientId: 'd-late-phone',
+          booker: 'mobile:late-booker',
           idempotencyKey: 'late-key-1',
           programId,
           sessionId,

@@ -13,7 +13,7 @@ import {
   NOW,
   person,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   type TestServer,
 } from './support'
 
@@ -34,7 +34,7 @@ describe.each(backends())('session counts (%s)', (backend) => {
   it('follow sign-ups, a cancellation with its promotion, a second try and a deletion', async () => {
     const sent = []
     for (let i = 0; i < 4; i++) {
-      const r = await server.inject(submitRequest(`d-count-${i}`, housekeepingBody(person(i))))
+      const r = await server.inject(await bookedRequest(server, `d-count-${i}`, housekeepingBody(person(i))))
       expect(r.statusCode).toBe(201)
       sent.push(JSON.parse(r.body) as { id: string; status: string })
     }
@@ -42,7 +42,7 @@ describe.each(backends())('session counts (%s)', (backend) => {
     expect(await counts(server)).toEqual({ confirmed_count: 2, waitlisted_count: 2, cancelled_count: 0 })
 
     // The same person again while her sign-up stands: refused by the rule, nothing counted.
-    const twice = await server.inject(submitRequest('d-count-0b', housekeepingBody(person(0))))
+    const twice = await server.inject(await bookedRequest(server, 'd-count-0b', housekeepingBody(person(0))))
     expect(twice.statusCode).toBe(409)
     expect(JSON.parse(twice.body).error.code).toBe('duplicate')
 
@@ -54,7 +54,7 @@ describe.each(backends())('session counts (%s)', (backend) => {
     expect(mine[0]).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
 
     // After cancelling she may sign up again (the unique index covers live sign-ups only).
-    const again = await server.inject(submitRequest('d-count-0', housekeepingBody(person(0))))
+    const again = await server.inject(await bookedRequest(server, 'd-count-0', housekeepingBody(person(0))))
     expect(again.statusCode).toBe(201)
     expect(JSON.parse(again.body)).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
     expect(await counts(server)).toEqual({ confirmed_count: 2, waitlisted_count: 2, cancelled_count: 1 })

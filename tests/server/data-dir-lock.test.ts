@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LOCK_FILE, lockDataDir } from '../../server/src/data-dir-lock'
-import { housekeepingBody, person, send, submitRequest } from './support'
+import { housekeepingBody, person, send, bookedRequest } from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
 
@@ -56,7 +56,7 @@ describe('the embedded data directory has one owner', () => {
       expect(second.stderr).toContain(`进程号 ${first.child.pid}`)
       expect(second.stderr).toContain('PostgreSQL')
       // The first one still serves and still holds the directory.
-      const r = await send(first.origin, submitRequest('d-lock-1', housekeepingBody(person(1))))
+      const r = await send(first.origin, await bookedRequest(first, 'd-lock-1', housekeepingBody(person(1))))
       expect(r.statusCode).toBe(201)
       await first.stop('SIGKILL')
 

@@ -13,7 +13,7 @@ import {
   send,
   organizerToken,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   type Reply,
   type TestServer,
 } from './support'
@@ -76,10 +76,13 @@ describe.each(backends())('bounded waits (%s)', (backend) => {
   }
 
   it('answers 503 with Retry-After within the limit, health within a second, and books once afterwards', async () => {
-    const release = await holdLock(server)
-    const requests = Array.from({ length: 15 }, (_, i) =>
-      submitRequest(`d-held-${i}`, housekeepingBody(person(i)), `held-key-${backend}-${i}`),
+    // Each booker verified before the lock is taken (on PGlite it holds the one connection).
+    const requests = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        bookedRequest(server, `d-held-${i}`, housekeepingBody(person(i)), `held-key-${backend}-${i}`),
+      ),
     )
+    const release = await holdLock(server)
     let replies: Array<{ value: Reply; ms: number }>
     try {
       const pending = requests.map((r) => timed(() => server.inject(r)))

@@ -1,7 +1,7 @@
 // Logs hold no personal data: one line per request with the route pattern, method, status and
 // time; never the URL with its query string, never a name or a mobile, whatever path a request takes.
 import { Writable } from 'node:stream'
-import { asDevice, asOrganizer, housekeepingBody, organizerToken, startTestServer, submitRequest } from './support'
+import { asDevice, asOrganizer, housekeepingBody, organizerToken, startTestServer, bookedRequest } from './support'
 
 // A server (or a process) starts in seconds, more on a busy machine.
 jest.setTimeout(60_000)
@@ -23,10 +23,10 @@ describe('request logs', () => {
     let token = ''
     try {
       const body = housekeepingBody({ name, mobile })
-      const created = await server.inject(submitRequest('d-log-journey', body))
+      const created = await server.inject(await bookedRequest(server, 'd-log-journey', body))
       expect(created.statusCode).toBe(201)
       const id = JSON.parse(created.body).id as string
-      expect((await server.inject(submitRequest('d-log-journey', body))).statusCode).toBe(409)
+      expect((await server.inject(await bookedRequest(server, 'd-log-journey', body))).statusCode).toBe(409)
       await server.inject(asDevice('d-log-journey', 'GET', `/api/signups/mine?name=${encodeURIComponent(name)}`))
       await server.inject({ method: 'GET', url: `/api/cards?province=${mobile}&note=${queryValue}` })
       token = await organizerToken(server, 'wudu-2020')

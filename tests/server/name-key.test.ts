@@ -9,7 +9,7 @@ import {
   housekeepingBody,
   NOW,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   testConfig,
   type TestServer,
 } from './support'
@@ -113,8 +113,8 @@ describe.each(backends())('one person, one sign-up per session (%s)', (backend) 
   })
   afterAll(() => server.close())
 
-  const submit = (device: string, name: string, mobile: string) =>
-    server.inject(submitRequest(device, housekeepingBody({ name, mobile })))
+  const submit = async (device: string, name: string, mobile: string) =>
+    server.inject(await bookedRequest(server, device, housekeepingBody({ name, mobile })))
 
   it.each([
     ['a compatibility ideograph', '李秀英', '\uF9E1秀英', '13811110001'],

@@ -10,7 +10,7 @@ import {
   housekeepingBody,
   organizerToken,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   type InjectOptions,
   type TestServer,
 } from './support'
@@ -103,7 +103,9 @@ describe.each(backends())('odd input (%s)', (backend) => {
 
   it('a lone surrogate in a free-text answer: 400 naming the field, not 500', async () => {
     const ok = housekeepingBody({ name: '王芳', mobile: '13800000000' })
-    const r = await server.inject(submitRequest('d-odd-1', { ...ok, answers: { ...ok.answers, town: '东江\ud800镇' } }))
+    const r = await server.inject(
+      await bookedRequest(server, 'd-odd-1', { ...ok, answers: { ...ok.answers, town: '东江\ud800镇' } }),
+    )
     expect(r.statusCode).toBe(400)
     expect(JSON.parse(r.body).error).toMatchObject({ code: 'invalid', field: 'town' })
     expect(JSON.parse(r.body).error.message).toMatch(/无法识别的字符/)
@@ -116,7 +118,7 @@ describe.each(backends())('odd input (%s)', (backend) => {
     const cards = await server.inject({ method: 'GET', url: '/api/cards?province=%00' })
     expect(JSON.parse(cards.body).error).toMatchObject({ code: 'invalid', field: 'province' })
     const ok = housekeepingBody({ name: '王\u0000芳', mobile: '13800000000' })
-    const named = await server.inject(submitRequest('d-odd-1', ok))
+    const named = await server.inject(await bookedRequest(server, 'd-odd-1', ok))
     expect(JSON.parse(named.body).error).toMatchObject({ field: 'name', message: expect.stringContaining('姓名') })
   })
 

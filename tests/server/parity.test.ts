@@ -14,7 +14,7 @@ import { createHttpApi, type Transport } from '@/services/http/http-api'
 import { createMockApi } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
 import { MOCK_DIR, readJsonDir } from '../../server/src/content'
-import { backends, NOW, person, startTestServer } from './support'
+import { backends, bookerToken, NOW, person, startTestServer } from './support'
 
 /** 武都 家政: wd-hk-1 (starts 2026-12-01 09:00) with one seat, and a session whose deadline has passed. */
 function parityContent(): RawFile[] {
@@ -122,7 +122,11 @@ describe('the built-in service and the server agree', () => {
       const clock = { at: NOW }
       const server = await startTestServer(backend, { files, now: () => clock.at })
       try {
-        const api = createHttpApi({ base: server.origin, transport: fetchTransport, deviceId: () => 'parity-phone' })
+        // The phone has verified a mobile: its sign-ups carry the booker token (the app's part of the contract).
+        const token = await bookerToken(server, '13912340000')
+        const verified: Transport = (req) =>
+          fetchTransport({ ...req, header: { ...req.header, 'x-booker-token': token } })
+        const api = createHttpApi({ base: server.origin, transport: verified, deviceId: () => 'parity-phone' })
         expect(await run(api, clock)).toEqual(EXPECTED)
       } finally {
         await server.close()

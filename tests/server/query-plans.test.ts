@@ -5,6 +5,7 @@ import { MOCK_DIR, readJsonDir, seedContent } from '../../server/src/content'
 import type { Db } from '../../server/src/db/db'
 import { migrate } from '../../server/src/db/migrate'
 import { SQL } from '../../server/src/signups'
+import { VERIFY_SQL } from '../../server/src/verify'
 import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
@@ -30,6 +31,7 @@ async function explain(db: Db, sql: string, params: ReadonlyArray<string | numbe
 const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean | null>> = {
   lockSession: ['plan-s-7'],
   session: ['plan-s-7', 'plan-p-7'],
+  bookerCount: ['plan-s-7', 'mobile:b-7'],
   samePerson: ['plan-s-7', 'n-7', 'm-7'],
   byKey: ['c-7', 'k-7'],
   byId: ['g-7'],
@@ -56,6 +58,7 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
     'n',
     1,
     1,
+    'mobile:b-7',
   ],
   latestForm: ['plan-p-7'],
   formVersions: ['plan-p-7'],
@@ -67,6 +70,17 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
   mine: ['c-7'],
   clientRows: ['c-7'],
   deleteClient: ['c-7'],
+}
+
+const VERIFY_PARAMS: Record<keyof typeof VERIFY_SQL, ReadonlyArray<string | number | boolean | null>> = {
+  countSent: ['mobile', 'mk-7', '2026-11-23'],
+  lastCode: ['mk-7'],
+  lastCodeLocked: ['mk-7'],
+  insertCode: ['mk-new', 'h', '2026-11-23T10:00:00+08:00', '2026-11-23T10:05:00+08:00', '127.0.0.1'],
+  retireEarlier: ['mk-7', '2026-11-23T10:00:00+08:00'],
+  wrongTry: [7],
+  use: [7, '2026-11-23T10:00:00+08:00'],
+  deleteCode: [7],
 }
 
 describe.each(backends())('query plans with %s', (backend) => {
@@ -98,11 +112,22 @@ describe.each(backends())('query plans with %s', (backend) => {
     // One in three waitlisted, one in three cancelled; 10,000 clients with three sign-ups each.
     await db.query(
       `INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
-         program_title, federation_name, session_title, session_start, online, session_version)
+         program_title, federation_name, session_title, session_start, online, session_version, booker)
        SELECT 'g-' || g, 'c-' || (g % 10000), 'k-' || g, 'plan-s-' || (g % ${SESSIONS}),
          'plan-p-' || (g % ${SESSIONS} % ${PROGRAMS}), (ARRAY['confirmed', 'waitlisted', 'cancelled'])[g % 3 + 1],
-         'n-' || g, 'm-' || g, '{}', 't', 'f', 's', '2026-12-01T09:00:00+08:00', false, 1
+         'n-' || g, 'm-' || g, '{}', 't', 'f', 's', '2026-12-01T09:00:00+08:00', false, 1, 'mobile:b-' || (g % 5000)
        FROM generate_series(1, ${SIGNUPS}) AS g`,
+    )
+    // Codes for 10,000 mobiles over three days, each counted for the mobile and an address.
+    await db.query(
+      `INSERT INTO verification_codes (mobile_key, code_hash, created_at, expires_at, client_address)
+       SELECT 'mk-' || (g % 10000), 'h', timestamptz '2026-11-21T10:00:00+08:00' + g * interval '10 second',
+         timestamptz '2026-11-21T10:05:00+08:00' + g * interval '10 second', '10.0.' || (g % 200) || '.1'
+       FROM generate_series(1, ${SIGNUPS}) AS g`,
+    )
+    await db.query(
+      `INSERT INTO verification_counts (scope, key, day, sent)
+       SELECT 'mobile', 'mk-' || g, date '2026-11-23', 1 FROM generate_series(1, 10000) AS g`,
     )
     await db.query('ANALYZE')
   }, 180_000)
@@ -115,6 +140,14 @@ describe.each(backends())('query plans with %s', (backend) => {
     const found = await explain(db, SQL[name], PARAMS[name])
     expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
   })
+
+  it.each(Object.keys(VERIFY_SQL) as Array<keyof typeof VERIFY_SQL>)(
+    'verification: %s reads no table from end to end',
+    async (name) => {
+      const found = await explain(db, VERIFY_SQL[name], VERIFY_PARAMS[name])
+      expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+    },
+  )
 
   it('would have caught the counts that read every sign-up (the check can fail)', async () => {
     const before = await explain(

@@ -12,7 +12,7 @@ import {
   housekeepingBody,
   person,
   send,
-  submitRequest,
+  bookedRequest,
 } from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
@@ -30,7 +30,7 @@ describe.each(backends())('restart after a hard kill (%s)', (backend) => {
       const first = await startApiProcess(env)
       const ids: string[] = []
       for (let i = 0; i < 5; i++) {
-        const r = await send(first.origin, submitRequest(`d-restart-${i}`, housekeepingBody(person(i))))
+        const r = await send(first.origin, await bookedRequest(first, `d-restart-${i}`, housekeepingBody(person(i))))
         expect(r.statusCode).toBe(201)
         ids.push(JSON.parse(r.body).id)
       }

@@ -25,7 +25,7 @@ import {
   NOW,
   person,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   organizerToken,
   type InjectOptions,
   type Reply,
@@ -124,15 +124,17 @@ describe.each(backends())('route schemas (%s)', (backend) => {
 
   it('sign-up answers validate, the optional fields included', async () => {
     const device = 'd-schemas-1'
-    const first = submitRequest(device, housekeepingBody(person(1)))
+    const first = await bookedRequest(server, device, housekeepingBody(person(1)))
     expect((await call(first)).statusCode).toBe(201)
     // The same key again: the same sign-up, 200.
     expect((await call(first)).statusCode).toBe(200)
-    const waitlisted = json(await call(submitRequest(device, housekeepingBody(person(2)))))
+    const waitlisted = json(await call(await bookedRequest(server, device, housekeepingBody(person(2)))))
     expect(waitlisted).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
     const mine: Signup[] = json(await call(asDevice(device, 'GET', '/api/signups/mine')))
     expect(mine.map((s) => s.status).sort()).toEqual(['confirmed', 'waitlisted'])
-    expect((await call(submitRequest(device, { ...housekeepingBody(person(3)), consent: false }))).statusCode).toBe(400)
+    expect(
+      (await call(await bookedRequest(server, device, { ...housekeepingBody(person(3)), consent: false }))).statusCode,
+    ).toBe(400)
     expect((await call(asDevice('', 'GET', '/api/signups/mine'))).statusCode).toBe(401)
 
     // The organizer's roster before anything is cancelled: one row with a waitlist position.
@@ -161,6 +163,20 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     const login = (payload: unknown) => call({ method: 'POST', url: '/api/login', payload })
     expect(json(await login({ code: 'wx-login-code-1' })).clientId).toMatch(/^wx-/)
     expect((await login({})).statusCode).toBe(400)
+  })
+
+  it('verification answers validate: send, the development code, check, and their refusals', async () => {
+    const post = (url: string, payload: unknown) => call({ method: 'POST', url, payload })
+    const mobile = '13812345678'
+    expect(json(await post('/api/verify/send', { mobile })).sent).toBe(true)
+    expect((await post('/api/verify/send', { mobile })).statusCode).toBe(429)
+    expect((await post('/api/verify/send', { mobile: '123' })).statusCode).toBe(400)
+    const { code } = json(await get(`/api/dev/sms/latest?mobile=${mobile}`))
+    expect((await get('/api/dev/sms/latest?mobile=13812345679')).statusCode).toBe(404)
+    expect(
+      (await post('/api/verify/check', { mobile, code: code === '000000' ? '000001' : '000000' })).statusCode,
+    ).toBe(400)
+    expect(json(await post('/api/verify/check', { mobile, code })).mobile).toBe('138****5678')
   })
 
   it('a schema refusal the route does not check itself is still a Chinese 400 naming the field', async () => {

@@ -61,6 +61,8 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
     ...config,
     accounts: { ...config.accounts, cost: TEST_COST },
     rateLimitPerMinute: 0,
+    // Every test server is asked for codes from 127.0.0.1 alone; the per-address test sets its own.
+    sms: { ...config.sms, perAddressPerDay: 100_000 },
     // Jest's own work can stall the loop in a test process; the shedding test turns it on.
     maxEventLoopDelayMs: 0,
     ...over,
@@ -183,6 +185,26 @@ export async function startTestServer(
   }
 }
 
+/**
+ * A second server instance on the PostgreSQL database of `first` (its own pool, its own app), as
+ * another machine behind the same load balancer would be. Closing it leaves the database.
+ */
+export async function startSecondInstance(
+  first: TestServer,
+  options: { config?: Partial<ServerConfig>; now?: () => Date } = {},
+): Promise<TestServer> {
+  if (!first.url) throw new Error('两个实例共用的是 PostgreSQL：请设置 TEST_DATABASE_URL')
+  const started = await createServer(testConfig(options.config), {
+    db: await openPostgres(first.url, PATIENT_LIMITS),
+    now: options.now ?? (() => NOW),
+    logger: false,
+  })
+  await started.app.listen({ port: 0, host: '127.0.0.1' })
+  const address = started.app.server.address()
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  return { ...started, origin, url: first.url, inject: (o) => send(origin, o) }
+}
+
 /** 100 different valid people: two-character names and distinct mobiles. */
 export function person(i: number): { name: string; mobile: string } {
   const surnames = '王李张刘陈杨赵黄周吴'
@@ -203,13 +225,78 @@ export function housekeepingBody(who: { name: string; mobile: string }, sessionI
 let keys = 0
 export const newKey = () => `test-key-${Date.now().toString(36)}-${++keys}`
 
-export function submitRequest(device: string, body: unknown, key = newKey()): InjectOptions {
+/** A sign-up as the app submits it; without `bookerToken` it lacks the verified booker (a 401). */
+export function submitRequest(device: string, body: unknown, key = newKey(), bookerToken?: string): InjectOptions {
   return {
     method: 'POST',
     url: '/api/signups',
-    headers: { 'x-device-id': device, 'idempotency-key': key },
+    headers: {
+      'x-device-id': device,
+      'idempotency-key': key,
+      ...(bookerToken ? { 'x-booker-token': bookerToken } : {}),
+    },
     payload: body,
   }
+}
+
+/** The development SMS stand-in's last code to `mobile` on this server (GET /api/dev/sms/latest). */
+export async function devCode(server: { origin: string }, mobile: string): Promise<string> {
+  const r = await send(server.origin, { method: 'GET', url: `/api/dev/sms/latest?mobile=${mobile}` })
+  if (r.statusCode !== 200) throw new Error(`dev sms ${mobile}: ${r.statusCode} ${r.body}`)
+  return (JSON.parse(r.body) as { code: string }).code
+}
+
+/** Asks for a code and checks it, as a phone does: the booker token, or throws with the server's answer. */
+export async function verifyMobile(server: { origin: string }, mobile: string): Promise<string> {
+  const sent = await send(server.origin, { method: 'POST', url: '/api/verify/send', payload: { mobile } })
+  if (sent.statusCode !== 200) throw new Error(`verify/send ${mobile}: ${sent.statusCode} ${sent.body}`)
+  const code = await devCode(server, mobile)
+  const checked = await send(server.origin, { method: 'POST', url: '/api/verify/check', payload: { mobile, code } })
+  if (checked.statusCode !== 200) throw new Error(`verify/check ${mobile}: ${checked.statusCode} ${checked.body}`)
+  return (JSON.parse(checked.body) as { bookerToken: string }).bookerToken
+}
+
+/** Tokens by server and mobile: each mobile is verified once per server (a code a minute at most). */
+const tokens = new Map<string, Promise<string>>()
+
+/** A booker token for `mobile` on this server, verified through /api/verify once and then kept. */
+export function bookerToken(server: { origin: string }, mobile: string): Promise<string> {
+  const key = `${server.origin} ${mobile}`
+  let token = tokens.get(key)
+  if (!token) {
+    token = verifyMobile(server, mobile)
+    tokens.set(key, token)
+    token.catch(() => tokens.delete(key))
+  }
+  return token
+}
+
+export const bookerHeaders = async (server: { origin: string }, mobile: string) => ({
+  'x-booker-token': await bookerToken(server, mobile),
+})
+
+/** A verified booker for crowd number `i`: ten people each, her limit per session (BOOKER_PER_SESSION). */
+export const tenPerBooker = (i: number) => `137${String(Math.floor(i / 10)).padStart(8, '0')}`
+
+/** Who books when a test does not say: a mobile that is no one's in person(). */
+export const FALLBACK_BOOKER = '13900139999'
+
+/**
+ * A sign-up booked by a verified booker: `bookerMobile`, or else she books herself (her own
+ * mobile, when the body carries a valid one).
+ */
+export async function bookedRequest(
+  server: { origin: string },
+  device: string,
+  body: unknown,
+  key = newKey(),
+  bookerMobile?: string,
+): Promise<InjectOptions> {
+  const own = String((body as { answers?: { mobile?: unknown } } | undefined)?.answers?.mobile ?? '')
+    .replace(/[\s-]/g, '')
+    .replace(/^\+86/, '')
+  const booker = bookerMobile ?? (/^1[3-9]\d{9}$/.test(own) ? own : FALLBACK_BOOKER)
+  return submitRequest(device, body, key, await bookerToken(server, booker))
 }
 
 export const asDevice = (device: string, method: InjectOptions['method'], url: string): InjectOptions => ({

@@ -20,7 +20,7 @@ import {
   person,
   send,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   testConfig,
   type InjectOptions,
   type Reply,
@@ -213,7 +213,7 @@ describe.each(backends())('card workspace (%s)', (backend) => {
   })
 
   it('publishes: the feed and report show it at once, programs and sign-ups untouched; unpublish takes it down', async () => {
-    const signup = await server.inject(submitRequest('d-ws-signup', housekeepingBody(person(7))))
+    const signup = await server.inject(await bookedRequest(server, 'd-ws-signup', housekeepingBody(person(7))))
     expect(signup.statusCode).toBe(201)
     const [before] = await server.db.query<{ doc: FederationFile | string }>(
       'SELECT doc FROM federations WHERE id = $1',

@@ -17,7 +17,7 @@ import {
   organizerToken,
   person,
   startTestServer,
-  submitRequest,
+  bookedRequest,
   type InjectOptions,
   type Reply,
   type TestServer,
@@ -88,7 +88,7 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
   /** Person i signs up from her own phone; returns the sign-up. */
   const signUp = async (programId: string, sessionId: string, i: number, extra: object = {}) => {
     const r = await server.inject(
-      submitRequest(`ws-device-${backend}-${i}`, {
+      await bookedRequest(server, `ws-device-${backend}-${i}`, {
         programId,
         sessionId,
         consent: true,
@@ -453,7 +453,7 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
     expect((await mine(31))[0]).toMatchObject({ status: 'confirmed', sessionCancelled: { reason } })
     // No one can sign up for it now, and it can be neither cancelled again nor changed.
     const late = await server.inject(
-      submitRequest(`ws-device-${backend}-32`, {
+      await bookedRequest(server, `ws-device-${backend}-32`, {
         programId: id,
         sessionId: session.id,
         consent: true,
@@ -523,7 +523,7 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
     const page = json(await server.inject({ method: 'GET', url: `/api/programs/${id}` }))
     expect(page.program.signup.form.map((f: { label: string }) => f.label)).toContain('结业后打算')
     const missing = await server.inject(
-      submitRequest(`ws-device-${backend}-52`, {
+      await bookedRequest(server, `ws-device-${backend}-52`, {
         programId: id,
         sessionId: session.id,
         consent: true,

@@ -6,8 +6,9 @@ export async function allowOrigins(app: FastifyInstance, origins: string[]): Pro
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || origins.includes(origin)),
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowedHeaders: ['content-type', 'x-device-id', 'idempotency-key', 'authorization'],
-    exposedHeaders: ['content-disposition'],
+    allowedHeaders: ['content-type', 'x-device-id', 'idempotency-key', 'x-booker-token', 'authorization'],
+    // Retry-After: how long to wait before asking for another SMS code.
+    exposedHeaders: ['content-disposition', 'retry-after'],
     maxAge: 600,
   })
 }

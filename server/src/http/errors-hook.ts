@@ -79,7 +79,7 @@ export function answerErrors(app: FastifyInstance, routes: RouteEntry[]): void {
   app.setErrorHandler((e, req, reply) => {
     const known = toHttpError(e)
     if (known) {
-      if (known.status === 429) void reply.header('retry-after', '60')
+      if (known.status === 429) void reply.header('retry-after', String(known.retryAfterSeconds ?? 60))
       if (known.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS))
       return reply.code(known.status).send(bodyOf(known))
     }

@@ -1,5 +1,7 @@
-// Login in the mini-program: the code from `wx.login` becomes the client id she sends from then on.
+// Login in the mini-program: the code from `wx.login` becomes the client id she sends from then on,
+// and a booker token (WeChat proved who she is).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { bookerSubject, signBooker } from '../booker'
 import { invalid } from '../errors'
 import { checkFirst } from '../http/checks'
 import { clientIdForOpenid, type WeChatLogin } from '../identity'
@@ -8,6 +10,9 @@ import { ROUTE_SCHEMAS } from '../schemas'
 export interface IdentityDeps {
   weChatLogin: WeChatLogin
   clientIdSecret: string
+  bookerSecret: string
+  bookerTokenDays: number
+  now: () => Date
 }
 
 function loginCode(req: FastifyRequest): string {
@@ -19,10 +24,21 @@ function loginCode(req: FastifyRequest): string {
 
 export async function identityRoutes(
   app: FastifyInstance,
-  { weChatLogin, clientIdSecret }: IdentityDeps,
+  { weChatLogin, clientIdSecret, bookerSecret, bookerTokenDays, now }: IdentityDeps,
 ): Promise<void> {
   app.post('/api/login', { schema: ROUTE_SCHEMAS.login, preValidation: checkFirst(loginCode) }, async (req) => {
     const openid = await weChatLogin.openidFor(loginCode(req))
-    return { clientId: clientIdForOpenid(openid, clientIdSecret) }
+    // The openid WeChat just proved is a verified booker: no SMS code in the mini-program.
+    const expiresAt = new Date(now().getTime() + bookerTokenDays * 24 * 60 * 60 * 1000)
+    const { token } = signBooker(
+      { kind: 'wx', subject: bookerSubject('wx', openid, bookerSecret) },
+      bookerSecret,
+      expiresAt,
+    )
+    return {
+      clientId: clientIdForOpenid(openid, clientIdSecret),
+      bookerToken: token,
+      expiresAt: expiresAt.toISOString(),
+    }
   })
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { charCount, CONSENT_MESSAGE } from '../../../src/domain/validation'
 import type { AnswerValue, Answers } from '../../../src/services/api'
+import { bookerFrom, bookerKey } from '../booker'
 import { invalid } from '../errors'
 import { checkFirst } from '../http/checks'
 import { LIMITS, param } from '../http/limits'
@@ -11,6 +12,8 @@ import type { Signups } from '../signups'
 
 export interface SignupDeps {
   signups: Signups
+  /** Verifies the booker tokens (booker.ts). */
+  bookerSecret: string
   now: () => Date
 }
 
@@ -62,24 +65,29 @@ export function checkSubmit(body: unknown): { programId: string; sessionId: stri
   return { programId, sessionId, answers: checkAnswers(answers) }
 }
 
-/** Who she is, the submit's key and the sign-up itself, checked in that order. */
-function checkSubmitRequest(req: FastifyRequest) {
+/** Whose phone, who verified, the submit's key and the sign-up itself, checked in that order. */
+function checkSubmitRequest(req: FastifyRequest, secret: string, now: Date) {
   const clientId = clientIdFrom(req.headers['x-device-id'])
+  const booker = bookerKey(bookerFrom(req.headers['x-booker-token'], secret, now))
   const key = req.headers['idempotency-key']
   if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
     throw invalid('提交缺少标识，请刷新页面后重新提交', 'idempotency-key')
   }
-  return { clientId, idempotencyKey: key, ...checkSubmit(req.body) }
+  return { clientId, booker, idempotencyKey: key, ...checkSubmit(req.body) }
 }
 
 const device = (req: FastifyRequest) => clientIdFrom(req.headers['x-device-id'])
 
-export async function signupRoutes(app: FastifyInstance, { signups, now }: SignupDeps): Promise<void> {
+export async function signupRoutes(app: FastifyInstance, { signups, bookerSecret, now }: SignupDeps): Promise<void> {
   app.post(
     '/api/signups',
-    { schema: ROUTE_SCHEMAS.submitSignup, preValidation: checkFirst(checkSubmitRequest) },
+    {
+      schema: ROUTE_SCHEMAS.submitSignup,
+      preValidation: checkFirst((req) => checkSubmitRequest(req, bookerSecret, now())),
+    },
     async (req, reply) => {
-      const { signup, created } = await signups.submit({ ...checkSubmitRequest(req), now: now() })
+      const at = now()
+      const { signup, created } = await signups.submit({ ...checkSubmitRequest(req, bookerSecret, at), now: at })
       return reply.code(created ? 201 : 200).send(signup)
     },
   )
