@@ -197,6 +197,7 @@ const errorCode = {
     'duplicate',
     'invalid',
     'unauthorized',
+    'verify_required',
     'forbidden',
     'too_large',
     'rate_limited',

@@ -132,11 +132,17 @@ export interface NumericInput {
  * an <input type="number"> would throw away what a phone sends in full-width (４０) or with spaces
  * and +86, so the input stays text and inputmode opens the keypad; the validator normalises.
  */
-export function numericInput(kind: 'mobile' | 'number'): NumericInput {
+export function numericInput(kind: 'mobile' | 'number' | 'sms-code'): NumericInput {
   if (isWeapp) return { type: 'number' }
   return {
     type: 'text',
-    nativeProps: kind === 'mobile' ? { inputMode: 'tel', autoComplete: 'tel' } : { inputMode: 'numeric' },
+    nativeProps:
+      kind === 'mobile'
+        ? { inputMode: 'tel', autoComplete: 'tel' }
+        : kind === 'sms-code'
+          ? // The phone offers the code from the SMS above the keyboard (iOS, and Android Chrome).
+            { inputMode: 'numeric', autoComplete: 'one-time-code' }
+          : { inputMode: 'numeric' },
   }
 }
 

@@ -54,6 +54,7 @@ export const API_ERROR_CODES = [
   'duplicate',
   'invalid',
   'unauthorized',
+  'verify_required',
   'forbidden',
   'too_large',
   'rate_limited',
@@ -65,6 +66,9 @@ export const API_ERROR_CODES = [
   'unknown',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
+
+/** What a phone is told when it books without a verified mobile (401 `verify_required`), should the server not say. */
+export const VERIFY_REQUIRED_MESSAGE = '请先验证手机号再报名'
 
 /** Every failure the app shows carries a plain Chinese message. */
 export class ApiError extends Error {
@@ -85,6 +89,31 @@ export interface ReportSource {
   text: string
 }
 
+/** The person this phone has verified (server mode, H5): her mobile masked (138****8000), and until when. */
+export interface VerifiedBooker {
+  mobile: string
+  expiresAt: string
+}
+
+/** A code is on its way: when she may ask again, and how long it is good for. */
+export interface CodeSent {
+  resendAfterSeconds: number
+  expiresInSeconds: number
+}
+
+/**
+ * Verifying her mobile by SMS before the first booking, so no one grabs seats with made-up numbers.
+ * Only H5 with a server has it: the built-in data books on the phone, and in the mini-program
+ * WeChat's login already proves who she is.
+ */
+export interface MobileVerification {
+  /** The verified person kept on this phone, or null (never verified, or 30 days have passed). */
+  verified(): VerifiedBooker | null
+  sendCode(mobile: string): Promise<CodeSent>
+  /** Checks the code from the SMS; once right, the phone keeps the proof and every submit carries it. */
+  checkCode(mobile: string, code: string): Promise<VerifiedBooker>
+}
+
 export interface Api {
   listCards(filter?: CardFilter): Promise<YearEndCard[]>
   getReport(federationId: string): Promise<FederationReport>
@@ -99,4 +128,6 @@ export interface Api {
    * so the built-in data has no such method and the report offers no 查看原文.
    */
   getSource?(federationId: string): Promise<ReportSource>
+  /** Present only where booking needs a verified mobile first (H5 with a server). */
+  verification?: MobileVerification
 }

@@ -2,7 +2,9 @@
 import { isWeapp, storage, toast } from '@/platform'
 import { deviceId, taroTransport, weChatLoginCode } from '@/platform/http'
 import type { Api } from './api'
-import { weChatClientId } from './http/client-id'
+import { clock } from '@/shared/clock'
+import { bookerTokens } from './http/booker-token'
+import { weChatLogin } from './http/client-id'
 import { createHttpApi } from './http/http-api'
 import type { createMockApi as CreateMockApi } from './mock/mock-api'
 import type { contentFiles as ContentFiles } from '@/services/mock/content-files'
@@ -12,11 +14,19 @@ function chooseApi(): Api {
   // server leaves the built-in content and the mock out of the package altogether.
   const base = (process.env.TARO_APP_API_BASE ?? '').trim()
   if (process.env.TARO_APP_API_BASE) {
-    // WeChat: the id the server gives for wx.login's code. H5: the random device id.
-    const clientId = isWeapp
-      ? weChatClientId({ base, transport: taroTransport, login: weChatLoginCode, store: storage })
-      : deviceId
-    return createHttpApi({ base, transport: taroTransport, deviceId: clientId })
+    const tokens = bookerTokens(storage, clock.now)
+    if (isWeapp) {
+      // WeChat: the id and the booker token the server gives for wx.login's code; no SMS step.
+      const wx = weChatLogin({ base, transport: taroTransport, login: weChatLoginCode, store: storage, tokens })
+      return createHttpApi({
+        base,
+        transport: taroTransport,
+        deviceId: wx.clientId,
+        booker: { tokens, renew: wx.renew },
+      })
+    }
+    // H5: the random device id; she verifies her mobile by SMS before her first booking.
+    return createHttpApi({ base, transport: taroTransport, deviceId, booker: { tokens }, sms: true })
   } else {
     const { createMockApi } = require('./mock/mock-api') as { createMockApi: typeof CreateMockApi }
     const { contentFiles } = require('@/services/mock/content-files') as { contentFiles: typeof ContentFiles }

@@ -2,7 +2,7 @@
 // 隐私说明 names who answers for her data, in each kind of build: the built-in demo (the one
 // rendered here), a server build with its operator, and a development build with a server.
 import { render, screen } from '@testing-library/react'
-import PrivacyPage, { operatorParagraphs } from '@/subpackages/signup/privacy/index'
+import PrivacyPage, { operatorParagraphs, verificationParagraphs } from '@/subpackages/signup/privacy/index'
 
 describe('隐私说明', () => {
   it('in the built-in demo says no one receives anything, and that records stay on the phone', () => {
@@ -11,6 +11,19 @@ describe('隐私说明', () => {
     expect(screen.getByText(/^这是演示版本/)).toBeTruthy()
     expect(screen.getByText(/报名记录只保存在你这台手机上/)).toBeTruthy()
     expect(screen.queryByText(/报名服务器/)).toBeNull()
+    // Built-in data books on the phone: nothing is verified, so nothing about it is said.
+    expect(screen.queryByText('验证手机号')).toBeNull()
+    expect(screen.queryByText(/短信验证码/)).toBeNull()
+  })
+
+  it('with a server says the mobile is verified by SMS, and what the server keeps of it', () => {
+    const text = verificationParagraphs({ apiBase: 'https://api.example.cn' }).join('\n')
+    expect(text).toContain('第一次报名前，要用短信验证码验证手机号')
+    expect(text).toContain('微信小程序里，由微信登录确认是你本人')
+    expect(text).toContain('只保存它加密计算后的摘要（带密钥的哈希）')
+    expect(text).toContain('验证码同样只保存摘要，5分钟后失效')
+    expect(text).toContain('记住“已验证手机 138****8000”30天')
+    expect(verificationParagraphs({ apiBase: '' })).toEqual([])
   })
 
   it('with a server names the operator and the contact', () => {

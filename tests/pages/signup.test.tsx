@@ -46,6 +46,17 @@ describe('sign-up form', () => {
     expect(screen.getByLabelText(/法律咨询日 · 11月26日 周四 09:00/).getAttribute('aria-pressed')).toBe('true')
   })
 
+  it('books on the phone with the built-in data: no mobile verification step', async () => {
+    await openForm()
+    expect(api.verification).toBeUndefined()
+    expect(screen.queryByText(/第一次报名需要验证手机号/)).toBeNull()
+    expect(screen.queryByLabelText('获取验证码')).toBeNull()
+    expect(screen.queryByLabelText('短信验证码')).toBeNull()
+    fillValid()
+    await submit()
+    expect(await api.listMySignups()).toHaveLength(1)
+  })
+
   it('shows every error beside its field and in a summary, scrolls to the first, and stores nothing', async () => {
     await openForm()
     await submit()

@@ -1,6 +1,6 @@
 import { rejection } from '../support/rejection'
 import { createHttpApi, type HttpRequest, type HttpResponse } from '@/services/http/http-api'
-import { CLIENT_ID_KEY, weChatClientId } from '@/services/http/client-id'
+import { CLIENT_ID_KEY, weChatLogin } from '@/services/http/client-id'
 
 function fake(responses: Array<HttpResponse | 'offline'>) {
   const sent: HttpRequest[] = []
@@ -166,7 +166,7 @@ describe('WeChat client id', () => {
     const data = new Map<string, string>()
     const sent: HttpRequest[] = []
     let logins = 0
-    const clientId = weChatClientId({
+    const { clientId } = weChatLogin({
       base: 'http://127.0.0.1:8787',
       transport: async (req) => {
         sent.push(req)

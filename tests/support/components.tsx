@@ -41,15 +41,28 @@ type InputProps = {
   className?: string
   id?: string
   type?: string
+  /** Taro's prop, the DOM's maxLength. */
+  maxlength?: number
   /** H5 passes these to the <input> as they are (inputMode, autoComplete). */
   nativeProps?: Record<string, unknown>
   onInput?: (e: { detail: { value: string } }) => void
   'aria-label'?: string
 }
 const field = (tag: 'input' | 'textarea') =>
-  function TaroInputStandIn({ value, placeholder, className, id, type, nativeProps, onInput, ...rest }: InputProps) {
+  function TaroInputStandIn({
+    value,
+    placeholder,
+    className,
+    id,
+    type,
+    maxlength,
+    nativeProps,
+    onInput,
+    ...rest
+  }: InputProps) {
     return createElement(tag, {
       ...nativeProps,
+      maxLength: maxlength,
       value: value ?? '',
       placeholder,
       className,

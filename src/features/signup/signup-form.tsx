@@ -4,6 +4,7 @@ import { DemoNotice } from '@/components/demo-notice'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { FieldControl } from './field-control'
 import { CONSENT_FIELD, type SignupFormState } from './use-signup-form'
+import { VerifyBlock } from './verify-block'
 import './signup-form.scss'
 
 export function SignupForm({
@@ -92,6 +93,8 @@ export function SignupForm({
           </View>
         ) : null}
       </View>
+
+      <VerifyBlock verify={form.verify} errors={form.errors} />
 
       <Button
         className={`button signup__submit ${form.submitting || !open ? 'button--disabled' : ''}`}

@@ -9,6 +9,7 @@ import { api } from '@/services'
 import { ApiError } from '@/services/api'
 import { useAsync } from '@/shared/use-async'
 import { useAppStore, type DraftValue } from '@/store'
+import { VERIFY_CODE_FIELD, useMobileVerification } from './use-mobile-verification'
 
 export const CONSENT_FIELD = 'consent'
 const EMPTY: Record<string, DraftValue> = {}
@@ -57,6 +58,17 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     [programId, setDraftField],
   )
 
+  /** Puts a message beside one field, or clears it, leaving the others as they are. */
+  const report = useCallback((field: string, message?: string) => {
+    setErrors(({ [field]: _old, ...rest }) => (message ? { ...rest, [field]: message } : rest))
+  }, [])
+
+  // The number to verify starts as the one typed in the form's 手机号 field.
+  const mobileField =
+    program.status === 'ready' ? program.data.program.signup?.form.find((f) => f.type === 'mobile') : undefined
+  const formMobile = mobileField ? answers[mobileField.id] : undefined
+  const verify = useMobileVerification(typeof formMobile === 'string' ? formMobile : '', report)
+
   const toggleConsent = useCallback(() => {
     setConsent((c) => !c)
     setErrors(({ [CONSENT_FIELD]: _gone, ...rest }) => rest)
@@ -74,12 +86,17 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     const checked = validateSignup(form, answers, { sessionIds: selectable })
     const problems = checked.ok ? [] : [...checked.errors]
     if (!consent) problems.push({ field: CONSENT_FIELD, message: CONSENT_MESSAGE })
+    const unverified = verify.problem()
+    if (unverified) problems.push(unverified)
     if (problems.length || !checked.ok) return showErrors(problems)
 
     busy.current = true
     setSubmitting(true)
     setSummary([])
     try {
+      // First booking on this phone (H5 with a server): the code is checked, then the form goes.
+      const refused = await verify.confirm()
+      if (refused) return showErrors([refused])
       key.current ??= await newIdempotencyKey()
       const signup = await api.submitSignup({
         programId,
@@ -93,16 +110,32 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     } catch (e) {
       // Whatever went wrong, the answers stay in the form and in the draft.
       const message = e instanceof Error && e.message ? e.message : '提交没有成功，请稍后再试'
-      if (e instanceof ApiError && e.field && (e.field === CONSENT_FIELD || form.some((f) => f.id === e.field)))
+      if (e instanceof ApiError && e.code === 'verify_required' && verify.available) {
+        // The kept proof was refused (expired, revoked): verify again, everything else stays.
+        verify.expire()
+        showErrors([{ field: VERIFY_CODE_FIELD, message }])
+      } else if (e instanceof ApiError && e.field && (e.field === CONSENT_FIELD || form.some((f) => f.id === e.field)))
         showErrors([{ field: e.field, message }])
       else setSummary([message])
     } finally {
       busy.current = false
       setSubmitting(false)
     }
-  }, [program, answers, selectable, consent, programId, clearDraft])
+  }, [program, answers, selectable, consent, programId, clearDraft, verify])
 
-  return { program, answers, errors, summary, consent, submitting, selectable, setField, toggleConsent, submit }
+  return {
+    program,
+    answers,
+    errors,
+    summary,
+    consent,
+    submitting,
+    selectable,
+    verify,
+    setField,
+    toggleConsent,
+    submit,
+  }
 }
 
 export type SignupFormState = ReturnType<typeof useSignupForm>

@@ -1,4 +1,5 @@
 // The Api over HTTP: the same contract as the mock, for when TARO_APP_API_BASE points at the server.
+import { maskMobile } from '@/domain/mobile'
 import type { YearEndCard } from '@/domain/types'
 import {
   API_ERROR_CODES,
@@ -6,11 +7,16 @@ import {
   type Api,
   type ApiErrorCode,
   type CardFilter,
+  type CodeSent,
   type FederationReport,
+  type MobileVerification,
   type ProgramDetail,
   type ReportSource,
   type Signup,
+  type VerifiedBooker,
+  VERIFY_REQUIRED_MESSAGE,
 } from '../api'
+import type { BookerTokens } from './booker-token'
 import type { HttpRequest, HttpResponse, Transport } from '@/platform/types'
 export type { HttpRequest, HttpResponse, Transport } from '@/platform/types'
 
@@ -26,6 +32,17 @@ export interface HttpApiOptions {
    */
   retries?: number
   sleep?: (ms: number) => Promise<void>
+  /** Where the booker token lives; every submit carries it as x-booker-token. */
+  booker?: {
+    tokens: BookerTokens
+    /**
+     * Gets a fresh token when there is none or the server refused it (the mini-program logs in
+     * again). Without it (H5) she verifies her mobile by SMS: see `sms`.
+     */
+    renew?: () => Promise<void>
+  }
+  /** H5: offer verifying a mobile by SMS (Api.verification), keeping the token in `booker`. */
+  sms?: boolean
 }
 
 const OFFLINE_READ = '网络不太好，没能连上服务器，请稍后再试。'
@@ -46,14 +63,16 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   const message =
     typeof e?.message === 'string' && e.message
       ? e.message
-      : status >= 500
-        ? '服务器暂时出了问题，请稍后再试'
-        : '请求没有成功，请稍后再试'
+      : code === 'verify_required'
+        ? VERIFY_REQUIRED_MESSAGE
+        : status >= 500
+          ? '服务器暂时出了问题，请稍后再试'
+          : '请求没有成功，请稍后再试'
   return new ApiError(code, message, typeof e?.field === 'string' ? e.field : undefined)
 }
 
 export function createHttpApi(options: HttpApiOptions): Api {
-  const { transport, deviceId, timeoutMs = 8000, retries = 2 } = options
+  const { transport, deviceId, timeoutMs = 8000, retries = 2, booker } = options
   const base = options.base.replace(/\/+$/, '')
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
 
@@ -105,15 +124,73 @@ export function createHttpApi(options: HttpApiOptions): Api {
   }
   const id = (s: string) => encodeURIComponent(s)
 
+  /** The token header for a submit; the mini-program logs in again for one it lacks. */
+  async function bookerHeader(): Promise<Record<string, string>> {
+    if (!booker) return {}
+    let kept = booker.tokens.get()
+    if (!kept && booker.renew) {
+      try {
+        await booker.renew()
+      } catch {
+        throw new ApiError('network', OFFLINE_WRITE)
+      }
+      kept = booker.tokens.get()
+    }
+    return kept ? { 'x-booker-token': kept.token } : {}
+  }
+
+  async function submitSignup({ idempotencyKey, ...body }: Parameters<Api['submitSignup']>[0]): Promise<Signup> {
+    const send = async () =>
+      call<Signup>('POST', '/api/signups', body, { 'idempotency-key': idempotencyKey, ...(await bookerHeader()) })
+    try {
+      return await send()
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'verify_required' || !booker) throw e
+      // Forged, expired or revoked: never send it again. H5 asks her to verify by SMS.
+      booker.tokens.forget()
+      if (!booker.renew) throw e
+      // WeChat can prove her again without her doing anything. The refused submit booked nothing,
+      // so the same key goes once more.
+      return send()
+    }
+  }
+
+  const verification = (tokens: BookerTokens): MobileVerification => ({
+    verified: () => {
+      const kept = tokens.get()
+      return kept ? { mobile: kept.mobile ?? '', expiresAt: kept.expiresAt } : null
+    },
+    sendCode: (mobile) => call<CodeSent>('POST', '/api/verify/send', { mobile }),
+    checkCode: async (mobile, code) => {
+      const r = await call<{ bookerToken?: unknown; expiresAt?: unknown; mobile?: unknown } | null>(
+        'POST',
+        '/api/verify/check',
+        { mobile, code },
+      )
+      if (!r || typeof r.bookerToken !== 'string' || !r.bookerToken || typeof r.expiresAt !== 'string')
+        throw new ApiError('unknown', '验证没有成功，请稍后再试')
+      const verified: VerifiedBooker = {
+        mobile: typeof r.mobile === 'string' && r.mobile ? r.mobile : maskMobile(mobile),
+        expiresAt: r.expiresAt,
+      }
+      tokens.set({ token: r.bookerToken, ...verified })
+      return verified
+    },
+  })
+
   return {
     listCards: (filter) => call<YearEndCard[]>('GET', `/api/cards${q(filter)}`),
     getReport: (federationId) => call<FederationReport>('GET', `/api/reports/${id(federationId)}`),
     getProgram: (programId) => call<ProgramDetail>('GET', `/api/programs/${id(programId)}`),
-    submitSignup: ({ idempotencyKey, ...body }) =>
-      call<Signup>('POST', '/api/signups', body, { 'idempotency-key': idempotencyKey }),
+    submitSignup,
     listMySignups: () => call<Signup[]>('GET', '/api/signups/mine'),
     cancelSignup: (signupId) => call<Signup>('POST', `/api/signups/${id(signupId)}/cancel`),
-    deleteMyData: () => call<void>('DELETE', '/api/signups/mine'),
+    deleteMyData: async () => {
+      await call<void>('DELETE', '/api/signups/mine')
+      // All her data on this phone goes too, the verified mobile included.
+      booker?.tokens.forget()
+    },
     getSource: (federationId) => call<ReportSource>('GET', `/api/reports/${id(federationId)}/source`),
+    ...(options.sms && booker ? { verification: verification(booker.tokens) } : {}),
   }
 }

@@ -19,6 +19,18 @@ export function operatorParagraphs(settings: BuildSettings): string[] {
   return ['这是演示版本：卡片里的数字来自各妇联公开发布的文章；报名信息只留在你这台手机上，没有任何单位或个人收到。']
 }
 
+/** How the person booking is verified: only a build with a server asks anything of her. */
+export function verificationParagraphs(settings: Pick<typeof env, 'apiBase'>): string[] {
+  if (!settings.apiBase) return []
+  return [
+    '为防止名额被恶意抢占，在网页（H5）上第一次报名前，要用短信验证码验证手机号；在微信小程序里，由微信登录确认是你本人，不用验证。',
+    '服务器不保存验证用的手机号原文，只保存它加密计算后的摘要（带密钥的哈希），用来确认报名人、统计同一人在一个场次最多为几人报名。验证码同样只保存摘要，5分钟后失效，用过即作废。',
+    '验证成功后，这台手机会记住“已验证手机 138****8000”30天，这期间报名不用再验证；删除我的全部数据时一起清除。',
+  ]
+}
+
+const verification = verificationParagraphs(env)
+
 const SECTIONS: Array<[string, string[]]> = [
   ['谁负责你的信息', operatorParagraphs(env)],
   [
@@ -48,11 +60,12 @@ const SECTIONS: Array<[string, string[]]> = [
     '怎样删除',
     [
       env.apiBase
-        ? '打开“我的报名”，点“删除我的全部数据”，服务器上你的报名记录和这台手机上的草稿、设置会全部清除。服务器的备份文件里的副本最多再保留 30 天，随备份一起删除。'
+        ? '打开“我的报名”，点“删除我的全部数据”，服务器上你的报名记录和这台手机上的草稿、设置、已验证的手机号会全部清除。服务器的备份文件里的副本最多再保留 30 天，随备份一起删除。'
         : '打开“我的报名”，点“删除我的全部数据”，这台手机上的报名记录、草稿和设置会全部清除。',
       '也可以单独取消某一条报名。',
     ],
   ],
+  ...(verification.length ? ([['验证手机号', verification]] as Array<[string, string[]]>) : []),
   ['替别人报名', ['可以用自己的手机为家人或邻居报名，请先征得对方同意，再填写对方的姓名和手机号。']],
   ['手机号显示', ['在“我的报名”的列表和详情里，手机号只显示前三位和后四位，例如 138****8000。']],
 ]
