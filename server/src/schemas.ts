@@ -197,7 +197,6 @@ const errorCode = {
     'duplicate',
     'invalid',
     'unauthorized',
-    'verify_required',
     'forbidden',
     'too_large',
     'rate_limited',

@@ -54,7 +54,6 @@ export const API_ERROR_CODES = [
   'duplicate',
   'invalid',
   'unauthorized',
-  'verify_required',
   'forbidden',
   'too_large',
   'rate_limited',
