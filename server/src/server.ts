@@ -131,7 +131,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       now(),
     )
     const content = await readCatalog(db)
-    const signups = new Signups(db, content)
+    const signups = new Signups(db, content, config.ticketSecret)
     await signups.fillNameKeys()
     const purgeDays = purgeAfterDays(config.backups.keepDays)
     const purged = await signups.purgeExpired(now(), purgeDays)
@@ -147,6 +147,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
         ? weChatLogin(config.weChat.appId, config.weChat.appSecret, (url) => fetch(url))
         : devWeChatLogin,
       clientIdSecret: config.clientIdSecret,
+      ticketSecret: config.ticketSecret,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
       maxEventLoopDelayMs: config.maxEventLoopDelayMs,
