@@ -174,7 +174,8 @@ export class Checkins {
       if (code) [row] = await this.db.query<TicketRow>(CHECKIN_SQL.byCode, [sessionId, code])
     }
     // Another federation's ticket says nothing about that federation's sign-ups.
-    if (!row || row.federation_id !== federationId) throw notFound(TICKET_NOT_FOUND, 'token')
+    if (!row || row.federation_id !== federationId)
+      throw notFound(TICKET_NOT_FOUND, 'token' in ticket ? 'token' : 'code')
     return row
   }
 

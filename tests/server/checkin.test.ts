@@ -220,7 +220,8 @@ describe.each(backends())('tickets and check-in (%s)', (backend) => {
     const taken = new Set([ticket.code, (await ticketOf(4)).code])
     const unknown = ['222222', 'ZZZZZZ', 'XYZ234'].find((c) => !taken.has(c))!
     for (const code of [unknown, '12345O', 'ABC', ''.padEnd(6, '1')]) {
-      expect([code, ...refusal(await checkIn(viewer, { sessionId: big, code }))]).toEqual([code, ...NOT_FOUND])
+      const r = await checkIn(viewer, { sessionId: big, code })
+      expect([code, ...refusal(r), json(r).error.field]).toEqual([code, ...NOT_FOUND, 'code'])
     }
     const search = json(
       await as(viewer, 'GET', `/api/workspace/sessions/${big}/checkin?q=${person(3).mobile.slice(-4)}`),
