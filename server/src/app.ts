@@ -17,6 +17,7 @@ import { loggerOptions, logRequests } from './http/logging'
 import { recordRoutes } from './http/route-table'
 import type { WeChatLogin } from './identity'
 import { authRoutes } from './routes/auth'
+import { checkinRoutes } from './routes/checkin'
 import { identityRoutes } from './routes/identity'
 import { organizerRoutes } from './routes/organizer'
 import { publicRoutes } from './routes/public'
@@ -44,6 +45,8 @@ export interface AppDeps {
   devSms?: DevSmsSender
   /** Proxies whose X-Forwarded-For sets the client's address; empty: the socket's address, always. */
   trustProxy: string[]
+  /** Signs the e-tickets' QR tokens (config.ticketSecret); the check-in routes verify them. */
+  ticketSecret: string
   corsOrigins: string[]
   rateLimitPerMinute: number
   /** Mean event-loop delay (ms) past which requests get a 503 at once; 0 turns shedding off. */
@@ -100,5 +103,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizerRoutes, { content: deps.content, signups: deps.signups, accounts: deps.accounts, now })
   await app.register(workspaceCardRoutes, { cards: new Cards(deps.db, deps.content), accounts: deps.accounts, now })
   await app.register(workspaceProgramRoutes, { db: deps.db, accounts: deps.accounts, content: deps.content, now })
+  await app.register(checkinRoutes, { db: deps.db, accounts: deps.accounts, ticketSecret: deps.ticketSecret, now })
   return app
 }

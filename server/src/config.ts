@@ -6,6 +6,7 @@
 // values, settings that come in pairs) are beyond a JSON schema, and the rest is small. Organizer
 // accounts with development passwords live in the database: createServer refuses those.
 import { isIP } from 'node:net'
+import { createHmac } from 'node:crypto'
 import { join } from 'node:path'
 import type { AccountSettings } from './accounts'
 import { DEFAULT_COST } from './auth-passwords'
@@ -43,6 +44,11 @@ export interface ServerConfig {
    * the socket's address is the client's, whatever a request says.
    */
   trustProxy: string[]
+  /**
+   * Signs the e-tickets' QR tokens: TICKET_SECRET, or when unset a key derived from
+   * CLIENT_ID_SECRET (one secret to keep, two keys that never meet).
+   */
+  ticketSecret: string
   /** AppID and AppSecret for wx.login; empty means the development stand-in. */
   weChat: { appId: string; appSecret: string }
   logLevel: string
@@ -216,6 +222,10 @@ export function readConfig(env: Env = process.env): ServerConfig {
   const accounts = readAccounts(env, production, problems)
   const givenSecret = env.CLIENT_ID_SECRET?.trim() ?? ''
   const clientIdSecret = givenSecret || (production ? '' : DEV_CLIENT_ID_SECRET)
+  const givenTicketSecret = env.TICKET_SECRET?.trim() ?? ''
+  const ticketSecret =
+    givenTicketSecret ||
+    (clientIdSecret ? createHmac('sha256', clientIdSecret).update('jg-ticket-key-v1').digest('base64url') : '')
   const dataDir = env.PGLITE_DIR?.trim() || join(ROOT, '.data', 'pglite')
   const weChat = { appId: env.WECHAT_APPID?.trim() ?? '', appSecret: env.WECHAT_SECRET?.trim() ?? '' }
   // Half a WeChat login would fail at the first login, long after start: refused here instead.
@@ -239,6 +249,9 @@ export function readConfig(env: Env = process.env): ServerConfig {
           values: clientIdSecret ? [{ value: clientIdSecret }] : [],
           devValues: [DEV_CLIENT_ID_SECRET],
         },
+        ...(givenTicketSecret
+          ? [{ setting: 'TICKET_SECRET', values: [{ value: givenTicketSecret }], devValues: [DEV_CLIENT_ID_SECRET] }]
+          : []),
         ...(weChat.appId && weChat.appSecret
           ? [{ setting: 'WECHAT_SECRET', values: [{ value: weChat.appSecret }], devValues: [] }]
           : []),
@@ -292,6 +305,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     bookers,
     sms,
     trustProxy,
+    ticketSecret,
     weChat,
     logLevel,
     backups,

@@ -4,6 +4,7 @@
 import type { Answers, Signup } from '../../src/services/api'
 import type { RosterRow } from '../../src/services/organizer'
 import { rosterStatusText } from '../../src/domain/signup-rules'
+import type { CheckedIn } from '../../src/domain/tickets'
 import type { FormField } from '../../src/domain/types'
 
 export function answerText(value: Answers[string] | undefined): string {
@@ -20,8 +21,16 @@ export function extraFields(form: FormField[]): FormField[] {
   return form.filter((f) => !OWN_COLUMNS.has(f.type) && !OWN_COLUMNS.has(f.id) && f.type !== 'checkbox')
 }
 
+/** A roster row with her check-in at the door, once there is one. */
+export type CheckinRosterRow = RosterRow & CheckedIn
+
 /** `form` is the version of the form she filled in: its labels head her answers. */
-export function toRosterRow(signup: Signup, answers: Answers, form: FormField[]): RosterRow {
+export function toRosterRow(
+  signup: Signup,
+  answers: Answers,
+  form: FormField[],
+  checkedIn: CheckedIn = {},
+): CheckinRosterRow {
   return {
     id: signup.id,
     sessionId: signup.sessionId,
@@ -33,6 +42,7 @@ export function toRosterRow(signup: Signup, answers: Answers, form: FormField[])
     mobile: signup.mobile,
     createdAt: signup.createdAt,
     extra: extraFields(form).map((f) => ({ label: f.label, value: answerText(answers[f.id]) })),
+    ...checkedIn,
   }
 }
 
@@ -59,9 +69,9 @@ export function answerColumns(rows: RosterRow[], form: FormField[]): string[] {
  * UTF-8 with a BOM and CRLF line ends, so Excel on Windows opens the Chinese text correctly. A
  * sign-up made with an earlier form has its answers under that form's labels; other cells stay empty.
  */
-export function rosterCsv(rows: RosterRow[], form: FormField[]): string {
+export function rosterCsv(rows: CheckinRosterRow[], form: FormField[]): string {
   const columns = answerColumns(rows, form)
-  const header = ['序号', '场次', '开始时间', '状态', '姓名', '手机号', ...columns, '报名时间']
+  const header = ['序号', '场次', '开始时间', '状态', '姓名', '手机号', ...columns, '报名时间', '签到时间', '签到人']
   const lines = rows.map((r, i) => [
     String(i + 1),
     r.sessionTitle,
@@ -71,6 +81,8 @@ export function rosterCsv(rows: RosterRow[], form: FormField[]): string {
     r.mobile,
     ...columns.map((label) => r.extra.find((e) => e.label === label)?.value ?? ''),
     r.createdAt.slice(0, 19).replace('T', ' '),
+    r.checkedInAt ? r.checkedInAt.slice(0, 19).replace('T', ' ') : '',
+    r.checkedInBy ?? '',
   ])
   return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`
 }

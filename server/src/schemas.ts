@@ -3,9 +3,11 @@
 // each response schema is checked at compile time against the TypeScript type the app reads.
 import { FIELD_TYPES, FIGURE_SCOPES, LEVELS, TOPICS } from '../../src/domain/types'
 import type { FederationReport, ProgramDetail, Signup } from '../../src/services/api'
-import type { OrganizerOverview, Roster } from '../../src/services/organizer'
+import type { OrganizerOverview, Roster, RosterRow } from '../../src/services/organizer'
+import type { CheckedIn } from '../../src/domain/tickets'
 import type { YearEndCard } from '../../src/domain/types'
 import type { ErrorCode } from './errors'
+import type { Ticket } from './tickets'
 import { LIMITS } from './http/limits'
 
 // ---- Building blocks -------------------------------------------------------------------------
@@ -330,6 +332,22 @@ export const signup = {
 
 export const signupList = { type: 'array', items: signup } as const
 
+/** Her own sign-ups: a confirmed one carries its e-ticket (QR token and the code to read out). */
+export const mySignup = {
+  ...signup,
+  properties: {
+    ...signup.properties,
+    ticket: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['token', 'code'],
+      properties: { token: str, code: str },
+    },
+  },
+} as const
+
+export const mySignupList = { type: 'array', items: mySignup } as const
+
 export const health = {
   type: 'object',
   additionalProperties: false,
@@ -441,6 +459,9 @@ export const roster = {
           name: str,
           mobile: str,
           createdAt: str,
+          /** 签到时间 and 签到人: set once she is checked in at the door. */
+          checkedInAt: str,
+          checkedInBy: str,
           extra: {
             type: 'array',
             items: {
@@ -545,7 +566,7 @@ export const ROUTE_SCHEMAS = {
     // 201 for a new sign-up, 200 when the same key brings back the one already made.
     response: answers({ 200: signup, 201: signup }),
   },
-  mySignups: { headers: deviceHeaders, response: answers({ 200: signupList }) },
+  mySignups: { headers: deviceHeaders, response: answers({ 200: mySignupList }) },
   cancelSignup: { headers: deviceHeaders, params: idParam, response: answers({ 200: signup }) },
   deleteMySignups: {
     headers: deviceHeaders,
@@ -582,6 +603,9 @@ export const ROUTE_SCHEMAS = {
 
 // ---- The schemas against the app's types -----------------------------------------------------
 
+/** The roster as the server answers it: each row with her check-in at the door, once there is one. */
+export type CheckinRoster = Omit<Roster, 'rows'> & { rows: Array<RosterRow & CheckedIn> }
+
 /** The TypeScript type a JSON schema (as written above) describes. */
 export type FromSchema<S> = S extends { const: infer C }
   ? C
@@ -607,7 +631,7 @@ type ObjectOf<P, R> = Flat<
 type Flat<T> =
   T extends ReadonlyArray<infer U> ? Array<Flat<U>> : T extends object ? { -readonly [K in keyof T]: Flat<T[K]> } : T
 /** True only when both types have the same properties, each equally optional, all the way down. */
-type Same<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false
+export type Same<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false
 
 // A field added to one of these types and not to its schema would be dropped from every response
 // without a word: these lines stop the compile instead.
@@ -617,7 +641,17 @@ const matches: {
   program: Same<FromSchema<typeof programDetail>, ProgramDetail>
   signup: Same<FromSchema<typeof signup>, Signup>
   overview: Same<FromSchema<typeof organizerOverview>, OrganizerOverview>
-  roster: Same<FromSchema<typeof roster>, Roster>
+  mySignup: Same<FromSchema<typeof mySignup>, Signup & { ticket?: Ticket }>
+  roster: Same<FromSchema<typeof roster>, CheckinRoster>
   errorCode: Same<FromSchema<typeof errorCode>, ErrorCode>
-} = { card: true, report: true, program: true, signup: true, overview: true, roster: true, errorCode: true }
+} = {
+  card: true,
+  report: true,
+  program: true,
+  signup: true,
+  mySignup: true,
+  overview: true,
+  roster: true,
+  errorCode: true,
+}
 void matches

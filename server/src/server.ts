@@ -133,7 +133,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       now(),
     )
     const content = await readCatalog(db)
-    const signups = new Signups(db, content, config.bookers.perSession)
+    const signups = new Signups(db, content, config.ticketSecret, config.bookers.perSession)
     await signups.fillNameKeys()
     const purgeDays = purgeAfterDays(config.backups.keepDays)
     const purged = await signups.purgeExpired(now(), purgeDays)
@@ -162,6 +162,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       verification,
       devSms: config.accounts.production ? undefined : devSms,
       trustProxy: config.trustProxy,
+      ticketSecret: config.ticketSecret,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
       maxEventLoopDelayMs: config.maxEventLoopDelayMs,

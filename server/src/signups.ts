@@ -15,12 +15,14 @@ import {
   type SignupStatus,
 } from '../../src/domain/signup-rules'
 import { validateSignup } from '../../src/domain/validation'
+import type { CheckedIn } from '../../src/domain/tickets'
 import type { FormField, Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
 import { iso, sessionFromRow, type Content, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 import { personNameKey } from './name-key'
+import { CHECKED_IN_BY, newTicketCode, ticketToken, type Ticket } from './tickets'
 
 interface Row {
   id: string
@@ -44,6 +46,9 @@ interface Row {
   session_version: number
   /** The version of the program's form she filled in. */
   form_version: number
+  /** The code to read out at the door; null only for sign-ups cancelled before codes existed. */
+  ticket_code: string | null
+  checked_in_at: Date | string | null
 }
 
 /** A sign-up row with its session's row as it is now (JOINED below). */
@@ -136,8 +141,8 @@ export const SQL = {
   insert: `WITH added AS (
       INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
         program_title, federation_name, session_title, session_start, online, place, created_at, name_key,
-        session_version, form_version, booker)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+        session_version, form_version, booker, ticket_code)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
       RETURNING *
     ), counted AS (
       UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
@@ -159,7 +164,8 @@ export const SQL = {
       coalesce(sum(cancelled_count), 0) AS cancelled
     FROM sessions WHERE program_id = $1`,
   /** The program on both sides, so the sessions are found through their program's index too. */
-  roster: `SELECT ${JOINED} FROM signups g JOIN sessions x ON x.id = g.session_id AND x.program_id = g.program_id
+  roster: `SELECT ${JOINED}, ${CHECKED_IN_BY}
+    FROM signups g JOIN sessions x ON x.id = g.session_id AND x.program_id = g.program_id
     WHERE g.program_id = $1 ORDER BY g.seq`,
   mine: `SELECT ${JOINED}, CASE WHEN g.status = 'waitlisted' THEN (
         SELECT count(*) FROM signups w WHERE w.session_id = g.session_id AND w.status = 'waitlisted' AND w.seq <= g.seq
@@ -236,6 +242,8 @@ export class Signups {
   constructor(
     private readonly db: Db,
     private readonly content: Content,
+    /** Signs the QR tokens of the tickets in 我的报名 (config.ticketSecret). */
+    private readonly ticketSecret: string,
     private readonly bookerPerSession = BOOKER_PER_SESSION,
   ) {}
 
@@ -323,6 +331,8 @@ export class Signups {
           Number(locked?.version ?? 1),
           Number(latest?.version ?? 1),
           input.booker,
+          // Under the session's lock: no other sign-up of this session is given a code meanwhile.
+          await newTicketCode(tx, session.id),
         ])
         return { signup: await byId(tx, row.id), created: true }
       })
@@ -363,11 +373,16 @@ export class Signups {
     }
   }
 
-  /** This client's sign-ups, newest first. */
-  async mine(clientId: string): Promise<Signup[]> {
+  /** This client's sign-ups, newest first; a confirmed one carries its ticket (a waitlisted one gets it when promoted). */
+  async mine(clientId: string): Promise<Array<Signup & { ticket?: Ticket }>> {
     // The place for every row in one query (a list can be long), the same count as withPlace's.
     const rows = await this.db.query<JoinedRow & { position: string | number | null }>(SQL.mine, [clientId])
-    return rows.map((r) => toSignup(r, r.position === null ? undefined : Number(r.position)))
+    return rows.map((r) => ({
+      ...toSignup(r, r.position === null ? undefined : Number(r.position)),
+      ...(r.status === 'confirmed' && r.ticket_code
+        ? { ticket: { token: ticketToken(this.ticketSecret, r.id), code: r.ticket_code } }
+        : {}),
+    }))
   }
 
   /**
@@ -463,14 +478,24 @@ export class Signups {
    * the version of the form she filled in (undefined if that version is missing: the caller then
    * uses the form as it is now).
    */
-  async roster(programId: string): Promise<Array<{ signup: Signup; answers: Answers; form?: FormField[] }>> {
-    const rows = await this.db.query<JoinedRow>(SQL.roster, [programId])
+  async roster(
+    programId: string,
+  ): Promise<Array<{ signup: Signup; answers: Answers; form?: FormField[]; checkedIn?: CheckedIn }>> {
+    const rows = await this.db.query<JoinedRow & { checked_in_by: string | null }>(SQL.roster, [programId])
     const versions = await this.db.query<{ version: number; fields: unknown }>(SQL.formVersions, [programId])
     const forms = new Map(versions.map((v) => [Number(v.version), parseJson<FormField[]>(v.fields)]))
     return withWaitlistPositions(rows.map((row) => toRecord(row))).map((r) => ({
       signup: toSignup(r.row, r.waitlistPosition),
       answers: answersOf(r.row),
       form: forms.get(Number(r.row.form_version)),
+      ...(r.row.checked_in_at
+        ? {
+            checkedIn: {
+              checkedInAt: iso(r.row.checked_in_at),
+              ...(r.row.checked_in_by ? { checkedInBy: r.row.checked_in_by } : {}),
+            },
+          }
+        : {}),
     }))
   }
 }

@@ -21,6 +21,7 @@ export const AUDIT_ACTION_LABELS = {
   session_update: '修改场次',
   session_cancel: '取消场次',
   session_delete: '删除场次',
+  checkin: '现场签到',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

@@ -350,9 +350,10 @@ describe.each(backends())('API (%s)', (backend) => {
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\r\n')
-      expect(lines[0]).toBe('序号,场次,开始时间,状态,姓名,手机号,所在乡镇（街道）,结业后打算,报名时间')
+      expect(lines[0]).toBe('序号,场次,开始时间,状态,姓名,手机号,所在乡镇（街道）,结业后打算,报名时间,签到时间,签到人')
+      // Not checked in yet: 签到时间 and 签到人 are empty.
       expect(lines.find((l) => l.includes('高秀兰'))).toMatch(
-        /^\d+,母婴护理班,2026-12-01 09:00,已报名,高秀兰,13200132000,东江镇,在本地就业,2026-11-23 10:00:00$/,
+        /^\d+,母婴护理班,2026-12-01 09:00,已报名,高秀兰,13200132000,东江镇,在本地就业,2026-11-23 10:00:00,,$/,
       )
       expect(lines).toHaveLength(roster.rows.length + 1)
     })
@@ -472,7 +473,7 @@ describe('retention', () => {
         )
       ).body,
     )
-    const signups = new Signups(server.db, await readCatalog(server.db))
+    const signups = new Signups(server.db, await readCatalog(server.db), 'test-ticket-secret')
     const day = 24 * 60 * 60 * 1000
     const start = Date.parse(signup.sessionStart)
     expect(await signups.purgeExpired(new Date(start + 89 * day))).toBe(0)

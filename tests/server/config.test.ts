@@ -102,6 +102,18 @@ describe('production settings', () => {
     expect(readConfig({ ...production, CLIENT_ID_SECRET: 'x'.repeat(32) }).clientIdSecret).toHaveLength(32)
   })
 
+  it('signs tickets with TICKET_SECRET, or a key of their own derived from CLIENT_ID_SECRET', () => {
+    const derived = readConfig(production).ticketSecret
+    expect(derived.length).toBeGreaterThanOrEqual(32)
+    expect(derived).not.toBe(STRONG.secret)
+    expect(readConfig({ ...production, CLIENT_ID_SECRET: `${STRONG.secret}-2` }).ticketSecret).not.toBe(derived)
+    expect(readConfig({}).ticketSecret).not.toBe(readConfig(production).ticketSecret)
+    const own = 'ticket-secret-1f3e5d7c9b0a2e4d6f8a0c2e'
+    expect(readConfig({ ...production, TICKET_SECRET: own }).ticketSecret).toBe(own)
+    expect(refusal({ ...production, TICKET_SECRET: 'short' })).toContain('TICKET_SECRET：至少要 32 个字符')
+    expect(refusal({ ...production, TICKET_SECRET: DEV_CLIENT_ID_SECRET })).toContain('TICKET_SECRET：是开发用的值')
+  })
+
   it('refuses a short WeChat secret', () => {
     expect(refusal({ ...production, WECHAT_SECRET: 'short' })).toContain('WECHAT_SECRET：至少要 32 个字符')
   })

@@ -219,7 +219,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
           return sql === SQL.session ? rows.map((r) => ({ ...r, status: 'open', cancel_reason: null })) : rows
         },
       }
-      const signups = new Signups(stale, server.content)
+      const signups = new Signups(stale, server.content, 'test-ticket-secret')
       const { sessionId, programId, answers } = housekeepingBody(person(5))
       await expect(
         signups.submit({

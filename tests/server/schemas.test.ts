@@ -19,6 +19,8 @@ import {
   asDevice,
   asOrganizer,
   backends,
+  book,
+  bookingDevice,
   contentWithSeats,
   housekeepingBody,
   newKey,
@@ -317,6 +319,76 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     expect(json(cancelled).status).toBe('cancelled')
     expect((await call(as(admin, 'DELETE', `/api/workspace/sessions/${session.id}`))).statusCode).toBe(200)
     expect((await call(as(admin, 'DELETE', `/api/workspace/sessions/${session.id}`))).statusCode).toBe(404)
+  })
+
+  it('check-in answers validate: tickets in 我的报名, each result, search, counts and refusals', async () => {
+    const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload }),
+    })
+    const wudu = await organizerToken(server, 'wudu-2020')
+    const session = (title: string, capacity: number) =>
+      call(
+        as(wudu, 'POST', '/api/workspace/programs/wd-housekeeping/sessions', {
+          title,
+          startsAt: '2026-12-05 14:00',
+          endsAt: '2026-12-05 16:00',
+          deadlineAt: '2026-12-04 18:00',
+          online: false,
+          place: '武都区妇女儿童活动中心三楼',
+          capacity,
+        }),
+      ).then((r) => json(r).id as string)
+    const door = await session('签到第一场', 1)
+    const elsewhere = await session('签到第二场', 5)
+    const [first, second, third] = [person(60), person(61), person(62)]
+    for (const [who, at] of [
+      [first, door],
+      [second, door],
+      [third, elsewhere],
+    ] as const)
+      expect([201]).toContain((await book(server, at, who)).statusCode)
+    const ticketOf = async (who: { mobile: string }) =>
+      (
+        json(await call(asDevice(bookingDevice(who), 'GET', '/api/signups/mine'))) as Array<{
+          ticket?: { token: string; code: string }
+        }>
+      )[0].ticket
+    const ticket = (await ticketOf(first))!
+    expect(ticket.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
+    expect(await ticketOf(second)).toBeUndefined()
+    const scan = (body: object) => call(as(wudu, 'POST', '/api/workspace/checkin', { sessionId: door, ...body }))
+    expect(json(await scan({ token: ticket.token })).result).toBe('checked_in')
+    expect(json(await scan({ code: ticket.code })).result).toBe('already')
+    expect(json(await scan({ token: (await ticketOf(third))!.token })).result).toBe('wrong_session')
+    const search = json(
+      await call(as(wudu, 'GET', `/api/workspace/sessions/${door}/checkin?q=${first.mobile.slice(-4)}`)),
+    )
+    expect(search.rows[0]).toMatchObject({ checkedInAt: expect.any(String), checkedInBy: expect.any(String) })
+    const waiting = json(
+      await call(as(wudu, 'GET', `/api/workspace/sessions/${door}/checkin?q=${second.mobile.slice(-4)}`)),
+    )
+    expect(json(await scan({ code: waiting.rows[0].code })).result).toBe('waitlisted')
+    expect(json(await call(as(wudu, 'GET', `/api/workspace/sessions/${door}/checkin/counts`)))).toEqual({
+      confirmed: 1,
+      checkedIn: 1,
+      absent: 0,
+    })
+    // The roster row of a checked-in sign-up, with 签到时间 and 签到人.
+    const roster = json(await call(asOrganizer(wudu, '/api/organizer/programs/wd-housekeeping/roster')))
+    expect(roster.rows.find((r: { mobile: string }) => r.mobile === first.mobile)).toMatchObject({
+      checkedInAt: expect.any(String),
+    })
+    // Refusals have the error shape.
+    expect((await scan({ token: `${ticket.token}x` })).statusCode).toBe(404)
+    expect((await scan({})).statusCode).toBe(400)
+    expect(
+      (await call(as('forged-token-0000', 'POST', '/api/workspace/checkin', { sessionId: door }))).statusCode,
+    ).toBe(401)
+    const chengdu = await organizerToken(server, 'chengdu-2020')
+    expect((await call(as(chengdu, 'GET', `/api/workspace/sessions/${door}/checkin/counts`))).statusCode).toBe(403)
   })
 
   it('every route had its success answer validated above', () => {

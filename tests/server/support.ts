@@ -343,3 +343,22 @@ export const COUNT_DRIFT_SQL = `SELECT s.id, s.confirmed_count, s.waitlisted_cou
       OR s.cancelled_count <> count(g.id) FILTER (WHERE g.status = 'cancelled')`
 
 export const countDrift = (db: Pick<Db, 'query'>) => db.query<Record<string, unknown>>(COUNT_DRIFT_SQL)
+
+/** The phone `who` books from in book(): one of her own, so 我的报名 lists only hers. */
+export const bookingDevice = (who: { mobile: string }) => `book-${who.mobile}`
+
+/**
+ * She signs up for a session of 武都 家政 (wd-housekeeping, or `body.programId`) from her own phone.
+ * New tests make their sign-ups through this one function, so whatever the sign-up request comes
+ * to need (a header, a field) is added here once.
+ */
+export async function book(
+  server: Pick<TestServer, 'inject' | 'origin'>,
+  sessionId: string,
+  who: { name: string; mobile: string },
+  options: { device?: string; body?: object; key?: string } = {},
+): Promise<Reply> {
+  const body = { ...housekeepingBody(who, sessionId), ...options.body }
+  // She books herself, with her own verified mobile.
+  return server.inject(await bookedRequest(server, options.device ?? bookingDevice(who), body, options.key))
+}

@@ -547,7 +547,9 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
       ],
     ])
     const csv = (await as(viewer, 'GET', `/api/organizer/programs/${id}/roster.csv`)).body.split('\r\n')
-    expect(csv[0]).toBe('\uFEFF序号,场次,开始时间,状态,姓名,手机号,居住地址,结业后打算,所在乡镇,报名时间')
+    expect(csv[0]).toBe(
+      '\uFEFF序号,场次,开始时间,状态,姓名,手机号,居住地址,结业后打算,所在乡镇,报名时间,签到时间,签到人',
+    )
     expect(csv[1].split(',').slice(6, 9)).toEqual(['', '', '东江镇'])
     expect(csv[2].split(',').slice(6, 9)).toEqual(['城关镇', '在本地就业', ''])
     const [entry] = await server.db.query<{ detail: { version: number } }>(

@@ -1,13 +1,13 @@
 // The organizer's side: her federation's programs with their counts, a program's roster and its CSV.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { OrganizerOverview, OrganizerProgram, Roster } from '../../../src/services/organizer'
+import type { OrganizerOverview, OrganizerProgram } from '../../../src/services/organizer'
 import type { Accounts } from '../accounts'
 import { organizerOf, requireRole } from '../auth'
 import type { Content } from '../content'
 import { HttpError, notFound } from '../errors'
 import { lookup } from '../http/limits'
 import { rosterCsv, toRosterRow } from '../organizers'
-import { ROUTE_SCHEMAS } from '../schemas'
+import { ROUTE_SCHEMAS, type CheckinRoster } from '../schemas'
 import type { Signups } from '../signups'
 
 export interface OrganizerDeps {
@@ -36,7 +36,9 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
   const roster = async (req: FastifyRequest) => {
     const { file, program, form } = ownProgram(req)
     // Each answer under the label of the form version it was given with.
-    const rows = (await signups.roster(program.id)).map((r) => toRosterRow(r.signup, r.answers, r.form ?? form))
+    const rows = (await signups.roster(program.id)).map((r) =>
+      toRosterRow(r.signup, r.answers, r.form ?? form, r.checkedIn),
+    )
     return { file, program, form, rows }
   }
 
@@ -74,7 +76,7 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
   app.get(
     '/api/organizer/programs/:id/roster',
     { schema: ROUTE_SCHEMAS.roster, preHandler: reader },
-    async (req): Promise<Roster> => {
+    async (req): Promise<CheckinRoster> => {
       const { file, program, rows } = await roster(req)
       return {
         federation: { id: file.federation.id, name: file.federation.name },
