@@ -202,7 +202,7 @@ const type = (label: string, value: string) => fireEvent.change(screen.getByLabe
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }))
 const row = (title: string) => screen.getByRole('group', { name: `场次：${title}` })
 /** The form row (label, input, its message) of the input labelled `label`. */
-const fieldOf = (label: string) => screen.getByLabelText(label).closest('.wprog__field') as HTMLElement
+const fieldOf = (label: string) => screen.getByLabelText(label).closest('.ws__field') as HTMLElement
 const flush = () => act(() => new Promise<void>((r) => setTimeout(r, 0)))
 
 describe('programs editor', () => {

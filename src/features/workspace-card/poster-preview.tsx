@@ -27,14 +27,14 @@ export function PosterPreview({ card }: { card: YearEndCard }) {
   return (
     <View className="wcard__poster">
       {drawn && 'error' in drawn ? (
-        <View className="wcard__error" role="alert">
+        <View className="ws__error" role="alert">
           {drawn.error}
         </View>
       ) : null}
       {drawn && 'src' in drawn ? (
         <Image className="wcard__poster-image" src={drawn.src} mode="widthFix" aria-label="海报预览" />
       ) : null}
-      {changed ? <Text className="wcard__hint">卡片改过了，点下面的按钮看最新的海报。</Text> : null}
+      {changed ? <Text className="ws__meta">卡片改过了，点下面的按钮看最新的海报。</Text> : null}
       <Button
         className="button button--ghost"
         disabled={busy}

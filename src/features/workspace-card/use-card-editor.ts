@@ -20,13 +20,8 @@ import {
 } from '@/services/workspace'
 import { clock } from '@/shared/clock'
 import { EXPIRED_MESSAGE, messageOf, sessionEnded, sessionStore, type SessionStore } from '../organizer/session'
+import type { Load } from '../workspace/use-workspace-load'
 import { draftStore, type LocalDraft } from './draft-store'
-
-export type Load =
-  | { step: 'loading' }
-  | { step: 'signedOut'; message: string }
-  | { step: 'error'; message: string }
-  | { step: 'ready' }
 
 export type SaveStatus =
   | { kind: 'idle' }

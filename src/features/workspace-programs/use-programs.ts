@@ -10,6 +10,7 @@ import { ApiError } from '@/services/api'
 import { createWorkspaceApi } from '@/services/http/workspace-api'
 import type { WorkspacePrograms, WorkspaceProgramsApi, WorkspaceSession } from '@/services/workspace'
 import { EXPIRED_MESSAGE, messageOf, sessionEnded, sessionStore, type SessionStore } from '../organizer/session'
+import type { Load } from '../workspace/use-workspace-load'
 import type { FieldType, FormField } from '@/domain/types'
 import { formBody, moveField as moved, newField } from './form-builder'
 import {
@@ -24,12 +25,6 @@ import {
   type ProgramValues,
   type SessionValues,
 } from './session-form'
-
-export type Load =
-  | { step: 'loading' }
-  | { step: 'signedOut'; message: string }
-  | { step: 'error'; message: string }
-  | { step: 'ready' }
 
 /** Messages by form row; `form` is one that names no row. */
 export type FieldErrors = Record<string, string>
