@@ -2,7 +2,7 @@
 // headline figures, with the feed card and the report previewed live as the public sees them.
 // Phone: 编辑 / 预览 tabs; wide screens: editor left, preview right.
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { Skeleton } from '@/components/state-view'
 import { draftToFederationFile, type CardDraft, type NumberCandidate } from '@/domain/card-shape'
 import { ROLE_LABELS } from '@/domain/roles'
@@ -12,6 +12,7 @@ import { clock } from '@/shared/clock'
 import { formatSessionTime } from '@/utils/date'
 import { YearEndCard } from '../feed/year-end-card'
 import { ReportView } from '../report/report-view'
+import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
 import { WorkspaceGate } from '../workspace/gate'
 import { PosterPreview } from './poster-preview'
 import {
@@ -194,54 +195,6 @@ function Problems({ e, field }: { e: CardEditor; field: string }) {
   )
 }
 
-function Field({
-  label,
-  value,
-  onInput,
-  readOnly,
-  long,
-  placeholder,
-  type,
-}: {
-  label: string
-  value: string
-  onInput: (v: string) => void
-  readOnly: boolean
-  long?: boolean
-  placeholder?: string
-  type?: 'number' | 'text'
-}) {
-  return (
-    <View className="ws__field">
-      <Text className="ws__label">{label}</Text>
-      {/* Taro's H5 Input and Textarea wrap the real element: nativeProps carries the label to it. */}
-      {long ? (
-        <Textarea
-          className="text-input ws__textarea wcard__textarea"
-          value={value}
-          aria-label={label}
-          nativeProps={{ 'aria-label': label }}
-          placeholder={placeholder}
-          disabled={readOnly}
-          maxlength={-1}
-          onInput={(ev) => onInput(ev.detail.value)}
-        />
-      ) : (
-        <Input
-          className="text-input"
-          value={value}
-          type={type ?? 'text'}
-          aria-label={label}
-          nativeProps={{ 'aria-label': label }}
-          placeholder={placeholder}
-          disabled={readOnly}
-          onInput={(ev) => onInput(ev.detail.value)}
-        />
-      )}
-    </View>
-  )
-}
-
 function Choices<T extends string>({
   label,
   options,
@@ -356,7 +309,7 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
           ) : null}
         </View>
         <Problems e={e} field="color" />
-        <Field label="简介" long value={draft.summary} onInput={(v) => set({ summary: v })} readOnly={ro} />
+        <Field label="简介" long tall value={draft.summary} onInput={(v) => set({ summary: v })} readOnly={ro} />
         <Problems e={e} field="summary" />
         <TopicChoices
           label="主题（可多选）"
@@ -393,6 +346,7 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
         <Field
           label="原文（粘贴文章或工作总结）"
           long
+          tall
           value={draft.sourceText}
           placeholder="把文章全文粘贴在这里，卡片上的每个数字都要能在原文里找到"
           onInput={(v) => set({ sourceText: v })}
@@ -409,11 +363,7 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
             {e.candidates.busy ? '正在找…' : '找出数字'}
           </Button>
         )}
-        {e.candidates.error ? (
-          <View className="ws__error" role="alert">
-            {e.candidates.error}
-          </View>
-        ) : null}
+        <ErrorLine text={e.candidates.error} />
         {e.candidates.list?.length ? (
           <View className="wcard__candidates" aria-label="原文里的数字">
             {e.candidates.list.map((c) => (
@@ -527,11 +477,7 @@ function TypedFigure({ e }: { e: CardEditor }) {
           onInput={(ev) => e.setTypedField('unit', ev.detail.value)}
         />
       </View>
-      {e.typed.error ? (
-        <View className="ws__error" role="alert">
-          {e.typed.error}
-        </View>
-      ) : null}
+      <ErrorLine text={e.typed.error} />
       <Button
         className="button button--ghost"
         disabled={e.typed.busy}
@@ -559,11 +505,7 @@ function PendingForm({ e, p, draft }: { e: CardEditor; p: PendingFigure; draft: 
       <Text className="ws__label">原文摘句</Text>
       <Text className="wcard__quote">{p.quote}</Text>
       <Field label="数字的名称" value={p.label} onInput={(v) => e.editPending({ label: v })} readOnly={false} />
-      {p.error ? (
-        <View className="ws__error" role="alert">
-          {p.error}
-        </View>
-      ) : null}
+      <ErrorLine text={p.error} />
       <Choices
         label="范围"
         options={['year', 'total'] as const}
@@ -699,6 +641,7 @@ function Sections({ e, draft }: { e: CardEditor; draft: CardDraft }) {
           <Field
             label={`第${i + 1}部分的正文`}
             long
+            tall
             value={s.text}
             onInput={(v) => e.setSection(s.id, { text: v })}
             readOnly={ro}
@@ -850,13 +793,7 @@ function ConfirmBox({ e }: { e: CardEditor }) {
 function Versions({ e }: { e: CardEditor }) {
   const v = e.versions
   if (!v) return null
-  if (v.error) {
-    return (
-      <View className="ws__error" role="alert">
-        {v.error}
-      </View>
-    )
-  }
+  if (v.error) return <ErrorLine text={v.error} />
   if (!v.list) return <Skeleton blocks={1} label="正在加载版本记录" />
   if (v.list.length === 0) return <Text className="ws__meta">还没有发布过。</Text>
   return (

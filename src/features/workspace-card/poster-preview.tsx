@@ -7,6 +7,7 @@ import type { YearEndCard } from '@/domain/types'
 import { h5Url, renderImage } from '@/platform/media'
 import { routes } from '@/routes'
 import { POSTER, drawPoster } from '../share/draw'
+import { ErrorLine } from '../workspace/field'
 import { qrModules } from '../share/qr'
 
 type Drawn = { src: string; of: string } | { error: string } | null
@@ -26,11 +27,7 @@ export function PosterPreview({ card }: { card: YearEndCard }) {
   const changed = drawn !== null && 'src' in drawn && drawn.of !== current
   return (
     <View className="wcard__poster">
-      {drawn && 'error' in drawn ? (
-        <View className="ws__error" role="alert">
-          {drawn.error}
-        </View>
-      ) : null}
+      <ErrorLine text={drawn && 'error' in drawn ? drawn.error : undefined} />
       {drawn && 'src' in drawn ? (
         <Image className="wcard__poster-image" src={drawn.src} mode="widthFix" aria-label="海报预览" />
       ) : null}

@@ -9,6 +9,7 @@ import { formatSessionTime, inBeijing } from '@/utils/date'
 import { ADDABLE_TYPES, FIELD_TYPE_LABELS, isFixed, optionsFrom, optionsText, takesOptions } from './form-builder'
 import { hasSignups, type ProgramValues, type SessionValues } from './session-form'
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
+import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
 import { WorkspaceGate } from '../workspace/gate'
 import '../workspace/workspace.scss'
 import './programs.scss'
@@ -192,7 +193,7 @@ function ConfirmPanel({ p }: P) {
     <View className="ws__panel wprog__confirm" role="group" aria-label="取消场次">
       <Text className="ws__label">取消原因（报名的人会看到）</Text>
       <Textarea
-        className="text-input ws__textarea wprog__textarea"
+        className="text-input ws__textarea"
         value={c.reason}
         aria-label="取消原因"
         placeholder="如：因天气原因，活动改期"
@@ -215,58 +216,6 @@ function ConfirmPanel({ p }: P) {
           不取消了
         </Button>
       </View>
-    </View>
-  )
-}
-
-function ErrorLine({ text }: { text?: string }) {
-  return text ? (
-    <View className="ws__error" role="alert">
-      {text}
-    </View>
-  ) : null
-}
-
-function Field({
-  label,
-  value,
-  onInput,
-  error,
-  placeholder,
-  long,
-  type,
-}: {
-  label: string
-  value: string
-  onInput: (value: string) => void
-  error?: string
-  placeholder?: string
-  long?: boolean
-  type?: 'text' | 'number' | 'digit'
-}) {
-  return (
-    <View className="ws__field">
-      <Text className="ws__label">{label}</Text>
-      {long ? (
-        <Textarea
-          className="text-input ws__textarea wprog__textarea"
-          value={value}
-          aria-label={label}
-          placeholder={placeholder}
-          maxlength={-1}
-          onInput={(ev) => onInput(ev.detail.value)}
-        />
-      ) : (
-        <Input
-          className="text-input"
-          value={value}
-          type={type ?? 'text'}
-          aria-label={label}
-          placeholder={placeholder}
-          onInput={(ev) => onInput(ev.detail.value)}
-        />
-      )}
-      <ErrorLine text={error} />
     </View>
   )
 }
@@ -464,7 +413,7 @@ function FormBuilder({ p }: P) {
                 />
                 {takesOptions(field.type) ? (
                   <Textarea
-                    className="text-input ws__textarea wprog__textarea"
+                    className="text-input ws__textarea"
                     value={optionsText(field)}
                     aria-label={`第${n}项的选项`}
                     placeholder="每行一个选项"
