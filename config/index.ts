@@ -44,6 +44,15 @@ function checkOperator() {
   }
 }
 
+/**
+ * Taro's H5 chooseLocation opens Tencent's map picker with the key in the LOCATION_APIKEY constant.
+ * Defined only when TARO_APP_MAP_KEY is set: without it the programs page shows no map button.
+ */
+function mapKeyConstant(): Record<string, string> {
+  const key = process.env.TARO_APP_MAP_KEY?.trim()
+  return key ? { LOCATION_APIKEY: JSON.stringify(key) } : {}
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   checkOperator()
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -56,7 +65,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // OUTPUT_ROOT lets a second H5 build (pointed at a server) sit beside the default one.
     outputRoot: process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    defineConstants: mapKeyConstant(),
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@mock': path.resolve(__dirname, '..', 'mock'),

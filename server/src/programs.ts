@@ -17,7 +17,7 @@ import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 import { cancelSession, changeCapacity, updateSession, type SessionChange } from './sessions'
 import { parseJson } from './signups'
-import type { WorkspaceProgram, WorkspaceSession } from '../../src/services/workspace'
+import type { CardFigure, WorkspaceProgram, WorkspacePrograms, WorkspaceSession } from '../../src/services/workspace'
 
 const conflict = (message: string, field?: string) => new HttpError(409, 'invalid', message, field)
 const notOurs = (what: string) => new HttpError(403, 'forbidden', `这不是你所在妇联的${what}`)
@@ -49,7 +49,7 @@ export interface ProgramInput {
   figureIds: string[]
 }
 
-/** A program's fields; `figureIds` must name figures on the federation's card. */
+/** A program's fields; `figureIds` (往期成果) must name figures on the federation's published card. */
 export function checkProgram(body: Body, cardFigureIds: string[]): ProgramInput {
   const title = text(body, 'title', '项目名称', 40) as string
   const topic = body.topic
@@ -60,13 +60,13 @@ export function checkProgram(body: Body, cardFigureIds: string[]): ProgramInput 
   const audience = text(body, 'audience', '面向人群', 100) as string
   const raw = body.figureIds ?? []
   if (!Array.isArray(raw) || !raw.every((id) => typeof id === 'string')) {
-    throw invalid('相关数字应为数字编号的列表', 'figureIds')
+    throw invalid('往期成果应为卡片上数字的编号列表', 'figureIds')
   }
   const ids = raw as string[]
   for (const id of ids) {
-    if (!cardFigureIds.includes(id)) throw invalid(`相关数字“${id}”不在本妇联的年终盘点卡片上`, 'figureIds')
+    if (!cardFigureIds.includes(id)) throw invalid(`往期成果里的“${id}”不是本妇联年终盘点卡片上的数字`, 'figureIds')
   }
-  if (new Set(ids).size !== ids.length) throw invalid('相关数字有重复', 'figureIds')
+  if (new Set(ids).size !== ids.length) throw invalid('往期成果里有重复的数字', 'figureIds')
   return { title, topic: topic as Topic, summary, audience, figureIds: ids }
 }
 
@@ -452,9 +452,7 @@ export class Programs {
     return row
   }
 
-  async list(
-    federationId: string,
-  ): Promise<{ federation: { id: string; name: string }; programs: WorkspaceProgram[] }> {
+  async list(federationId: string): Promise<WorkspacePrograms> {
     return this.db.transaction(async (tx) => {
       const [fed] = await tx.query<{ name: string; doc: unknown }>('SELECT name, doc FROM federations WHERE id = $1', [
         federationId,
@@ -493,7 +491,18 @@ export class Programs {
           sessions,
         }
       })
-      return { federation: { id: federationId, name: fed.name }, programs }
+      // The published card's figures: what checkProgram accepts, so the picker offers only those.
+      const figures = (doc?.figures ?? []).map(
+        ({ id, label, value, unit, scope, scopeLabel }): CardFigure => ({
+          id,
+          label,
+          value,
+          unit,
+          scope,
+          ...(scopeLabel ? { scopeLabel } : {}),
+        }),
+      )
+      return { federation: { id: federationId, name: fed.name }, figures, programs }
     })
   }
 

@@ -2,7 +2,7 @@
 // Carries the traditional→simplified dictionary through figure-check.ts: for the card editor and the server, not the
 // app's main package.
 import { figureInText, normalizeText, readText, type ReadText } from './figure-check'
-import { findFigure, scanFigures, type ScannedFigure } from './figure-match'
+import { findFigure, scanFigures } from './figure-match'
 import type { NumberCandidate, ScopeSuggestion } from './card-shape'
 
 export type { NumberCandidate, ScopeSuggestion } from './card-shape'
@@ -44,14 +44,10 @@ const span = (read: ReadText, at: number, end: number) => ({ start: read.starts[
  */
 export function numberCandidates(text: string): NumberCandidate[] {
   const read = readText(text)
-  // A number without a unit that opens its line ("1坚持正确政治方向") numbers a heading. The read text
-  // has lost the line break, so this is judged on the text as pasted.
-  const heading = (c: ScannedFigure) => {
-    const at = read.starts[c.at]
-    return c.unit === '' && text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trim() === ''
-  }
+  // A card's figure always has a unit, so a bare number (a hotline, a heading's number, a year range,
+  // "超200万" with its unit left to the reader) is never offered: it could not be published.
   return scanFigures(read.text)
-    .filter((c) => !heading(c))
+    .filter((c) => c.unit !== '')
     .map((c) => {
       const { start, end } = span(read, c.at, c.end)
       return {
@@ -65,6 +61,9 @@ export function numberCandidates(text: string): NumberCandidate[] {
       }
     })
 }
+
+/** A card's figure is a number with its unit: 3000 alone says nothing. */
+export const UNIT_MISSING = '请填写单位，如“人”“场次”“万元”：卡片上的每个数字都要带单位，和原文写的一样'
 
 export type FigureCheck =
   | {
@@ -92,6 +91,7 @@ export function checkFigureAgainstText(
   const read = readText(text)
   const found = figureInText(read, figure.value, figure.unit)
   if (!found.ok) return found
+  if (found.unit === '') return { ok: false, message: UNIT_MISSING }
   const length = found.value.length + found.unit.length
   const places = found.positions.map((at) => {
     const where = span(read, at, at + length)

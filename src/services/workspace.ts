@@ -3,7 +3,7 @@
 // that need the traditional→simplified dictionary, which stays on the server; and its programs, their
 // dated sessions and sign-up forms.
 import type { CardDraft, NumberCandidate, ScopeSuggestion } from '@/domain/card-shape'
-import type { FormField, Topic } from '@/domain/types'
+import type { Figure, FormField, Topic } from '@/domain/types'
 import { ApiError } from './api'
 
 export interface WorkspaceCard {
@@ -106,8 +106,13 @@ export interface WorkspaceProgram {
   sessions: WorkspaceSession[]
 }
 
+/** A figure of the federation's card, as a program's 往期成果 shows it. */
+export type CardFigure = Pick<Figure, 'id' | 'label' | 'value' | 'unit' | 'scope' | 'scopeLabel'>
+
 export interface WorkspacePrograms {
   federation: { id: string; name: string }
+  /** The figures of the card as last published: the only ones a program may show (the server checks). */
+  figures: CardFigure[]
   programs: WorkspaceProgram[]
 }
 

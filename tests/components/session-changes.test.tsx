@@ -33,7 +33,7 @@ const ready = (data: Signup[]): AsyncResource<Signup[]> =>
   ({ status: 'ready', data, reload: async () => undefined }) as unknown as AsyncResource<Signup[]>
 
 describe('我的报名', () => {
-  it('marks a changed session 已变更 beside its new time, and a cancelled one 场次已取消', () => {
+  it('marks a changed session 已变更 beside its new time, and a cancelled one 场次已取消 with the reason', () => {
     render(
       <SignupList
         state={ready([
@@ -46,12 +46,14 @@ describe('我的报名', () => {
     )
     expect(screen.getByText('已变更', { exact: false })).toBeTruthy()
     expect(screen.getByText('场次已取消').className).toContain('status--cancelled')
+    expect(screen.getByText('取消原因：天气原因')).toBeTruthy()
     expect(screen.getAllByText('已报名')).toHaveLength(1)
   })
 
   it('says nothing of a change when there was none', () => {
     render(<SignupList state={ready([signup({})])} now={NOW} onOpen={() => undefined} />)
     expect(screen.queryByText('已变更', { exact: false })).toBeNull()
+    expect(screen.queryByText('取消原因', { exact: false })).toBeNull()
   })
 })
 

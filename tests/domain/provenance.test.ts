@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { normalizeText } from '@/domain/figure-check'
-import { checkFigureAgainstText, numberCandidates, suggestScope } from '@/domain/provenance'
+import { checkFigureAgainstText, numberCandidates, suggestScope, UNIT_MISSING } from '@/domain/provenance'
 import type { FederationFile } from '@/domain/types'
 import { contentFiles, MOCK_DIR } from '../support/content-files'
 
@@ -112,6 +112,14 @@ describe('numberCandidates', () => {
     expect(checkFigureAgainstText(text, { value: '3', unit: '个' }).ok).toBe(false)
   })
 
+  it('offers no bare number: a card figure needs its unit, and a typed one without it is refused', () => {
+    const text = '报料热线 2831000。直播观看量超200万,获点赞数超1800万次'
+    expect(numberCandidates(text).map((c) => `${c.value}|${c.unit}`)).toEqual(['超1800万|次'])
+    expect(checkFigureAgainstText(text, { value: '2831000', unit: '' })).toEqual({ ok: false, message: UNIT_MISSING })
+    expect(checkFigureAgainstText(text, { value: '超200万', unit: '' })).toEqual({ ok: false, message: UNIT_MISSING })
+    expect(checkFigureAgainstText(text, { value: '超1800万', unit: '次' }).ok).toBe(true)
+  })
+
   it('keeps numbers whole: 312 and 1.25 are not read as 12 or 1.2', () => {
     expect(numberCandidates('共312人,金额1.25万元').map((c) => `${c.value}${c.unit}`)).toEqual(['312人', '1.25万元'])
   })
@@ -139,10 +147,10 @@ describe('numberCandidates', () => {
     expect(numberCandidates(text)).toEqual([])
   })
 
-  it('leaves out list and heading numbers, but not a figure that opens a line', () => {
+  it('leaves out list and heading numbers and a bare hotline, but not a figure that opens a line', () => {
     const text =
       '一年回顾\n1. 推动理论武装\n2、开展宣讲\n  3坚持正确方向\n组建“3+1姐妹帮帮团”\n处理12338维权热线\n58万个家庭参与'
-    expect(numberCandidates(text).map((c) => `${c.value}${c.unit}`)).toEqual(['12338', '58万个'])
+    expect(numberCandidates(text).map((c) => `${c.value}${c.unit}`)).toEqual(['58万个'])
   })
 })
 

@@ -18,7 +18,9 @@ export const shoot = async (page, name, options = {}) => {
 export function journeys(browser) {
   const results = []
   async function journey(name, fn, contextOptions = {}) {
-    const context = await browser.newContext({
+    // E2E_ONLY=<part of a name> runs just the journeys whose names contain it (for local work).
+    if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return
+    const options = {
       viewport: { width: 375, height: 812 },
       deviceScaleFactor: 2,
       isMobile: true,
@@ -26,15 +28,23 @@ export function journeys(browser) {
       locale: 'zh-CN',
       acceptDownloads: true,
       ...contextOptions,
-    })
-    const page = await context.newPage()
+    }
+    const contexts = []
     const errors = []
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text())
-    })
-    page.on('pageerror', (err) => errors.push(String(err)))
+    // Each person in a journey (a member, an administrator, an editor) has her own browser.
+    const openPage = async () => {
+      const context = await browser.newContext(options)
+      contexts.push(context)
+      const page = await context.newPage()
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text())
+      })
+      page.on('pageerror', (err) => errors.push(String(err)))
+      return page
+    }
+    const page = await openPage()
     try {
-      await fn(page, errors)
+      await fn(page, errors, openPage)
       if (errors.length) throw new Error(`console errors:\n  ${errors.join('\n  ')}`)
       results.push({ name, ok: true })
       console.log(`✓ ${name}`)
@@ -45,9 +55,13 @@ export function journeys(browser) {
           .split('\n')
           .join('\n  ')}`,
       )
-      await page.screenshot({ path: join(SHOTS, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {})
+      for (const [i, context] of contexts.entries())
+        for (const p of context.pages())
+          await p
+            .screenshot({ path: join(SHOTS, `FAILED-${name.replace(/\W+/g, '-')}${i ? `-${i}` : ''}.png`) })
+            .catch(() => {})
     } finally {
-      await context.close()
+      for (const context of contexts) await context.close()
     }
   }
   return { journey, results }
@@ -106,8 +120,8 @@ export const signUpFromProgram = async (page, programUrl, person) => {
 /** From 我的报名, opens her confirmed sign-up and cancels it, confirming in the dialog. */
 export const cancelFromMine = async (page, mineUrl, name) => {
   await page.goto(mineUrl)
-  // A demo session's row also says 示例场次 before 查看详情.
-  await page.getByLabel(new RegExp(`${name}，已报名(，示例场次)?，查看详情`)).click()
+  // The row is a link named by what it shows: her status (a demo session's also says 示例场次), her name.
+  await page.getByRole('link', { name: new RegExp(`已报名.*${name}.*查看详情`) }).click()
   await page.getByLabel('取消这个报名').click()
   await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
   await expectText(page, '这个报名已经取消')

@@ -48,6 +48,20 @@ const ZHUZHOU = { login: 'zhuzhou-2020-admin', password: 'jg-dev-zhuzhou-2020' }
 const web = await serve(OUT)
 const dataDir = mkdtempSync(join(tmpdir(), 'jg-e2e-'))
 const apiEnv = { PGLITE_DIR: dataDir, CORS_ORIGINS: web.url, SEED_EMPTY_DATABASE: 'true' }
+
+// How a federation starts (README): the operator fills the empty database and creates each
+// federation's first 管理员 with the CLI, before the server runs (PGlite has one writer).
+const BOOTSTRAPPED = {
+  'huizhou-2020': { login: 'hz-chair', password: 'lotus-lake-2026', name: '陈惠芳' },
+  'wudu-2020': { login: 'wd-chair', password: 'pepper-hill-2026', name: '李秀英' },
+}
+const cli = (args, input) =>
+  execSync(`npm run --silent admin -- ${args}`, { cwd: ROOT, env: { ...process.env, ...apiEnv }, input }).toString()
+execSync('npm run --silent seed', { cwd: ROOT, env: { ...process.env, ...apiEnv }, stdio: 'ignore' })
+for (const [fed, a] of Object.entries(BOOTSTRAPPED)) {
+  const said = cli(`create-admin --federation ${fed} --login ${a.login} --name ${a.name} --password-stdin`, a.password)
+  if (!said.includes(`已创建管理员 ${a.login}`)) throw new Error(`create-admin: ${said}`)
+}
 let api = await startApiProcess(apiEnv, { port: API_PORT })
 const browser = await launchChromium()
 const { journey, results } = journeys(browser)
@@ -66,8 +80,8 @@ const legalAidRoster = async () => {
   return (await roster.json()).rows
 }
 /** Fills the organizer login form and logs in. */
-const organizerLogin = async (page, password = ZHUZHOU.password) => {
-  await page.locator('.organizer__input--login input').fill(ZHUZHOU.login)
+const organizerLogin = async (page, password = ZHUZHOU.password, login = ZHUZHOU.login) => {
+  await page.locator('.organizer__input--login input').fill(login)
   await page.locator('.organizer__input--password input').fill(password)
   await page.getByLabel('登录', { exact: true }).click()
 }
@@ -270,6 +284,214 @@ for (const [name, options] of [
       if (out.length) throw new Error(`${name} overflows: ${out.join('; ')}`)
     },
     options,
+  )
+}
+
+/** Turns on 大字模式 (1.4×) on this phone, from 我的. */
+const largeFont = async (page) => {
+  await page.goto(deepLink('/pages/mine/index'))
+  await page.getByLabel('大字模式').first().click()
+  await expectText(page, '已开启')
+}
+/** Whether the public feed (every page of it, as she scrolls) has this card. */
+const feedHas = async (page, cardLabel) => {
+  await page.goto(deepLink('/pages/feed/index'))
+  await page.reload()
+  await page.locator('[aria-label$="年终盘点，查看报告"]').first().waitFor()
+  const more = page.getByLabel('加载更多年终盘点').filter({ visible: true })
+  // The button re-renders as each page arrives: a click that meets it mid-render is tried again.
+  for (let i = 0; i < 20 && (await more.count()); i++)
+    await more
+      .first()
+      .click({ timeout: 3000 })
+      .catch(() => {})
+  return (await page.locator(`[aria-label="${cardLabel}"]`).filter({ visible: true }).count()) > 0
+}
+/** Waits (a publish reaches readers within a second) until the feed has, or lacks, the card. */
+const untilFeed = async (page, cardLabel, wanted) => {
+  for (let i = 0; i < 5; i++) if ((await feedHas(page, cardLabel)) === wanted) return
+  throw new Error(`the feed ${wanted ? 'lacks' : 'still has'} ${cardLabel}`)
+}
+/** A Beijing calendar date `days` from today, as the session form takes it. */
+const beijingDate = (days) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10)
+const typeInto = (scope, label, text, inner = 'input') =>
+  scope.getByLabel(label, { exact: true }).first().locator(inner).fill(text)
+const tap = (page, text) => page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
+
+/**
+ * The whole staff journey against the server, for one federation: its CLI-made 管理员 invites an
+ * 编辑; she pastes the article, a typed figure is refused, she picks one, publishes (the card comes
+ * back to the feed); she creates a program and a dated session; a member signs up; the roster
+ * shows her; the session is cancelled and her 我的报名 says why.
+ */
+const workspaceJourney = (v) => async (admin, errors, openPage) => {
+  const a = BOOTSTRAPPED[v.fed]
+  const look = async (page, name, where) => {
+    await shoot(page, `ws-${v.tag}-${name}.png`)
+    if (where) await checkA11y(page, errors, `${where}（${v.tag}）`)
+    if (v.large) {
+      const out = await overflowing(page)
+      if (out.length) throw new Error(`${name} overflows at 1.4×: ${out.join('; ')}`)
+    }
+  }
+  const member = await openPage()
+  const editor = await openPage()
+  if (v.large) for (const page of [admin, member, editor]) await largeFont(page)
+
+  // 1. The bootstrapped 管理员 logs in and invites an 编辑; the 编辑 accepts on her own phone.
+  await admin.goto(deepLink('/subpackages/organizer/index'))
+  await organizerLogin(admin, a.password, a.login)
+  await expectText(admin, `${v.fedName} · `)
+  await admin.getByRole('tab', { name: '成员' }).filter({ visible: true }).click()
+  await expectText(admin, a.name)
+  await admin.getByLabel('邀请编辑').click()
+  await expectText(admin, '（7天内有效，只能用一次）')
+  const notice = await admin.locator('.organizer__notice').filter({ visible: true }).innerText()
+  const link = notice.match(/https?:\/\/\S+/)?.[0]
+  if (!link?.includes('invite=')) throw new Error(`no invitation link in: ${notice}`)
+  await look(admin, 'invite', '成员（邀请）')
+
+  await editor.goto(link)
+  await expectText(editor, '接受邀请')
+  await typeInto(editor, '账号名', v.editor.login)
+  await typeInto(editor, '姓名', v.editor.name)
+  await typeInto(editor, '密码', v.editor.password)
+  await typeInto(editor, '再输入一次密码', v.editor.password)
+  await look(editor, 'accept', '接受邀请')
+  await editor.getByLabel('创建账号并登录').click()
+  await expectText(editor, `${v.fedName} · `)
+  // An 编辑 does not manage staff.
+  if (await editor.getByRole('tab', { name: '成员' }).filter({ visible: true }).count())
+    throw new Error('an 编辑 sees the 成员 tab')
+
+  // 2–3. She pastes the article; a typed figure it lacks is refused with the reason; she picks one.
+  await editor.getByLabel('编辑年终盘点卡片').click()
+  await editor.getByLabel('原文（粘贴文章或工作总结）').first().waitFor()
+  // Taken down first, so that publishing visibly puts it back in front of the public.
+  await editor.getByLabel('取消发布', { exact: true }).click()
+  await editor.getByLabel('确定取消发布', { exact: true }).click()
+  await untilFeed(member, v.cardLabel, false)
+  const article = readFileSync(join(ROOT, 'mock', `${v.fed}.txt`), 'utf8')
+  await typeInto(editor, '原文（粘贴文章或工作总结）', article, 'textarea')
+  await editor.getByLabel('数值').first().locator('input').fill('98765')
+  await editor.getByLabel('单位').first().locator('input').fill('人')
+  await editor.getByLabel('核对并添加').click()
+  await expectText(editor, '在原文里找不到')
+  await look(editor, 'refused', '卡片编辑（手写数字被拒）')
+  await editor.getByLabel('找出数字').click()
+  await editor.getByLabel('原文里的数字').first().waitFor()
+  const figures = await editor.locator('[aria-label^="数字"][role="group"]').count()
+  await editor.locator('[aria-label^="选用 "]').first().click()
+  const adding = editor.getByLabel('添加数字')
+  await adding.getByLabel('数字的名称').locator('input').fill(v.figureLabel)
+  // Into the first part of the card, where the report shows it.
+  await adding.locator('[role="radio"][aria-label^="所在部分："]').nth(1).click()
+  await editor.getByLabel('加入卡片').click()
+  await editor.locator(`[aria-label="数字${figures + 1}"][role="group"]`).waitFor()
+  await look(editor, 'picked', '卡片编辑（选用原文数字）')
+
+  // 4. She publishes: the card is back in the public feed, with her new figure on its report.
+  await editor.getByLabel('发布', { exact: true }).click()
+  await editor.getByLabel('确定发布', { exact: true }).click()
+  await expectText(editor, '公众现在看到的就是这张卡片')
+  await untilFeed(member, v.cardLabel, true)
+  await look(member, 'feed')
+  await member.goto(deepLink(`/pages/report/index?id=${v.fed}`))
+  await expectText(member, v.figureLabel)
+
+  // 5. A program and a dated session, on the programs page.
+  await editor.goBack()
+  await editor.getByLabel('管理项目和场次').click()
+  await editor.getByLabel('新建项目').click()
+  const programForm = editor.getByRole('group', { name: '新建项目' })
+  await typeInto(programForm, '项目名称', v.program)
+  await programForm.getByRole('radio', { name: '就业创业' }).click()
+  await typeInto(programForm, '项目简介', '手把手教做家政服务，结业后推荐上岗。', 'textarea')
+  await typeInto(programForm, '面向人群', '有就业意愿的妇女')
+  await look(editor, 'program-form', '新建项目')
+  await tap(editor, '创建项目')
+  await editor.getByRole('group', { name: `项目：${v.program}` }).waitFor()
+  await editor.getByLabel(`为${v.program}新建场次`).click()
+  const sessionForm = editor.getByRole('group', { name: '新建场次' })
+  await typeInto(sessionForm, '场次名称', '第一期')
+  await typeInto(sessionForm, '日期', beijingDate(10))
+  await typeInto(sessionForm, '开始时间', '09:00')
+  await typeInto(sessionForm, '结束时间', '11:30')
+  await typeInto(sessionForm, '活动地点', v.place)
+  await typeInto(sessionForm, '名额', '20')
+  await look(editor, 'session-form', '新建场次')
+  await tap(editor, '添加场次')
+  await editor.getByRole('group', { name: '场次：第一期' }).waitFor()
+  await expectText(editor, '名额 20 · 已报名 0 · 候补 0')
+  await look(editor, 'programs', '项目和场次')
+
+  // 6. A member finds it on the federation's report and signs up.
+  await member.goto(deepLink(`/pages/report/index?id=${v.fed}`))
+  await member.getByLabel(`${v.program}，可报名`).click()
+  await member.getByLabel('第一期：报名').click()
+  await member.locator('#field-name input').fill(v.member.name)
+  await member.locator('#field-mobile input').fill(v.member.mobile)
+  const consent = member.getByLabel('我已阅读并同意隐私说明')
+  if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
+  await submit(member)
+  await expectText(member, '报名成功')
+
+  // 7. The roster shows her, with her full mobile (the home reads its list again on the way back).
+  await editor.goBack()
+  await editor.getByLabel(`查看${v.program}的名单`).click()
+  await expectText(editor, `1. ${v.member.name}`)
+  await expectText(editor, v.member.mobile)
+  await look(editor, 'roster', '名单（新项目）')
+
+  // 8. The session is called off with a reason; her 我的报名 says so, and why.
+  await editor.getByRole('link', { name: '返回项目列表' }).click()
+  await editor.getByLabel('管理项目和场次').click()
+  await editor.getByLabel('取消场次第一期').click()
+  await typeInto(editor, '取消原因', v.reason, 'textarea')
+  await tap(editor, '取消这个场次')
+  await expectText(editor, '已报名和候补的 1 人会看到这个原因')
+  await look(editor, 'cancel', '取消场次')
+  await tap(editor, '确定取消')
+  await expectText(editor, `已取消：${v.reason}`)
+  await member.goto(deepLink('/pages/mine/index'))
+  await member.reload()
+  await expectText(member, '场次已取消')
+  await expectText(member, v.reason)
+  await look(member, 'mine-cancelled', '我的报名（场次已取消）')
+}
+
+for (const v of [
+  {
+    tag: 'light',
+    fed: 'huizhou-2020',
+    fedName: '惠州市妇联',
+    cardLabel: '惠州市妇联2020年终盘点，查看报告',
+    editor: { login: 'hz-editor', name: '黄晓红', password: 'west-lake-0752' },
+    figureLabel: '年度成果',
+    program: '家政服务技能培训',
+    place: '惠州市妇女儿童活动中心二楼',
+    member: { name: '罗美玲', mobile: '13612345678' },
+    reason: '培训老师临时有事，改期另行通知',
+  },
+  {
+    tag: 'large-dark',
+    large: true,
+    options: { colorScheme: 'dark' },
+    fed: 'wudu-2020',
+    fedName: '武都区妇联',
+    cardLabel: '武都区妇联2020年终盘点，查看报告',
+    editor: { login: 'wd-editor', name: '杨春梅', password: 'bailong-river-0939' },
+    figureLabel: '年度成果',
+    program: '花椒种植技术培训',
+    place: '武都区妇联三楼会议室',
+    member: { name: '赵桂芝', mobile: '13987654321' },
+    reason: '因降雪道路结冰，本期暂停',
+  },
+]) {
+  await journey(
+    `工作台 (${v.tag}): invite, paste, refuse, pick, publish, program, session, sign-up, roster, cancel`,
+    workspaceJourney(v),
+    v.options,
   )
 }
 

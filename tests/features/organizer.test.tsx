@@ -127,6 +127,25 @@ describe('organizer page', () => {
     expect(api.calls[0]).toBe(`me ${'T'.repeat(43)}`)
   })
 
+  it('coming back to the page reads the programs again: a program made meanwhile is listed', async () => {
+    const kv = memoryStore()
+    sessionStore(kv).write(session())
+    let programs: typeof overview.programs = []
+    const api = fakeApi({ overview: async () => ({ ...overview, programs }) })
+    let o: ReturnType<typeof useOrganizer> | undefined
+    function Shown() {
+      o = useOrganizer({ api, store: sessionStore(kv) })
+      return <OrganizerView o={o} />
+    }
+    render(<Shown />)
+    expect(await screen.findByText('还没有接受报名的项目')).toBeTruthy()
+    programs = [
+      { id: 'wd-new', title: '花椒种植技术培训', sessions: [], confirmed: 1, waitlisted: 0, cancelled: 0 },
+    ] as unknown as typeof programs
+    await act(async () => o?.refresh())
+    expect(await screen.findByLabelText('查看花椒种植技术培训的名单')).toBeTruthy()
+  })
+
   it('an expired or forged kept session returns to the login screen with “登录已过期，请重新登录”', async () => {
     const kv = memoryStore()
     sessionStore(kv).write(session())

@@ -2,20 +2,32 @@
 // The programs editor against a fake workspace server: the list with dated sessions, creating a
 // program and a session (with the default deadline), a refusal shown under the field it names,
 // raising and lowering capacity, cancelling with a required reason, deleting only an empty
-// session, the sign-up form builder, loading/empty/error states, and 查看 kept read-only.
+// session, the sign-up form builder, loading/empty/error states, and 查看 kept read-only; 往期成果
+// chosen from the card's figures; a session's place from the map or the device (a fake platform).
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { sessionStore } from '@/features/organizer/session'
 import { ProgramsView } from '@/features/workspace-programs/programs-view'
 import {
+  LOCATION_DENIED,
+  LOCATION_UNAVAILABLE,
   READ_ONLY_MESSAGE,
   REASON_REQUIRED,
   WAITLIST_NOTE,
   usePrograms,
 } from '@/features/workspace-programs/use-programs'
-import { dayBefore, sessionBody, sessionValues } from '@/features/workspace-programs/session-form'
+import type { Coordinates, LocationAnswer, PickedPlace } from '@/platform/location'
+import {
+  coordinatesText,
+  dayBefore,
+  placeText,
+  sessionBody,
+  sessionValues,
+  toggleFigure,
+} from '@/features/workspace-programs/session-form'
 import type { FormField } from '@/domain/types'
 import { ApiError } from '@/services/api'
 import type {
+  CardFigure,
   ProgramBody,
   SessionBody,
   WorkspaceProgram,
@@ -26,6 +38,23 @@ import type {
 import { memoryStore } from '../support/memory-store'
 
 const TOKEN = 'T'.repeat(43)
+
+/** The platform's map and location, as each test sets them: a build with or without a map key. */
+const mockLocation = {
+  canChoose: true,
+  choose: jest.fn<Promise<LocationAnswer<PickedPlace>>, []>(),
+  here: jest.fn<Promise<LocationAnswer<Coordinates>>, []>(),
+}
+jest.mock('@/platform/location', () => ({
+  canChooseLocation: () => mockLocation.canChoose,
+  chooseLocation: () => mockLocation.choose(),
+  currentLocation: () => mockLocation.here(),
+}))
+beforeEach(() => {
+  mockLocation.canChoose = true
+  mockLocation.choose.mockReset()
+  mockLocation.here.mockReset()
+})
 
 const BASE: FormField[] = [
   { id: 'name', type: 'text', format: 'name', label: '姓名', required: true, maxLength: 30 },
@@ -107,11 +136,18 @@ const program = (over: Partial<WorkspaceProgram> = {}): WorkspaceProgram => ({
   ...over,
 })
 
+/** Three figures of the published card, one a running total. */
+const FIGURES: CardFigure[] = [
+  { id: 'wd-talks', label: '巾帼宣讲活动', value: '60余', unit: '场次', scope: 'year' },
+  { id: 'wd-screened', label: '免费“两癌”筛查', value: '12万', unit: '人', scope: 'total', scopeLabel: '八年累计' },
+  { id: 'wd-hk-trained', label: '家政培训妇女', value: '1200', unit: '人次', scope: 'year' },
+]
+
 type Calls = Array<[string, ...unknown[]]>
 
 /** A server holding the programs in memory; `refuse` makes the next call of that name fail. */
-function fakeApi(start: WorkspaceProgram[]) {
-  let state: WorkspacePrograms = { federation: { id: 'wudu-2020', name: '武都区妇联' }, programs: start }
+function fakeApi(start: WorkspaceProgram[], figures: CardFigure[] = FIGURES) {
+  let state: WorkspacePrograms = { federation: { id: 'wudu-2020', name: '武都区妇联' }, figures, programs: start }
   const calls: Calls = []
   const refuse: Partial<Record<keyof WorkspaceProgramsApi, ApiError>> = {}
   const check = (name: keyof WorkspaceProgramsApi) => {
@@ -244,7 +280,13 @@ describe('programs editor', () => {
     expect(calls.find((c) => c[0] === 'createProgram')).toEqual([
       'createProgram',
       TOKEN,
-      { title: '巾帼创业培训', topic: '就业创业', summary: '电商直播和手工编织。', audience: '返乡创业妇女' },
+      {
+        title: '巾帼创业培训',
+        topic: '就业创业',
+        summary: '电商直播和手工编织。',
+        audience: '返乡创业妇女',
+        figureIds: [],
+      },
     ])
     expect(screen.getByText('已新建项目“巾帼创业培训”，可以添加场次了')).toBeTruthy()
   })
@@ -398,6 +440,163 @@ describe('programs editor', () => {
   })
 })
 
+describe('往期成果 from the card’s figures', () => {
+  const figure = (name: RegExp) => screen.getByRole('checkbox', { name })
+
+  it('lists the card’s figures as the card shows them, and saves the ones she taps in the order she taps them', async () => {
+    const { api, calls } = fakeApi([])
+    setup(api)
+    await screen.findByText('还没有项目')
+    click('新建项目')
+    const list = screen.getByRole('group', { name: '往期成果' })
+    expect(within(list).getAllByRole('checkbox')).toHaveLength(3)
+    // Value with its unit, the label, and 八年累计 on the running total.
+    expect(within(figure(/^免费“两癌”筛查/)).getByText('八年累计')).toBeTruthy()
+    expect(figure(/^免费“两癌”筛查/).textContent).toContain('12万人')
+    expect(figure(/^巾帼宣讲活动/).getAttribute('aria-checked')).toBe('false')
+    type('项目名称', '两癌筛查')
+    fireEvent.click(screen.getByRole('radio', { name: '健康' }))
+    type('项目简介', '为农村妇女免费筛查。')
+    type('面向人群', '35 到 64 岁农村妇女')
+    fireEvent.click(figure(/^家政培训妇女/))
+    fireEvent.click(figure(/^免费“两癌”筛查/))
+    fireEvent.click(figure(/^巾帼宣讲活动/))
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-checked')).toBe('true')
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-label')).toMatch(/第 2 个$/)
+    // Taken off, and the rest close up.
+    fireEvent.click(figure(/^家政培训妇女/))
+    expect(figure(/^家政培训妇女/).getAttribute('aria-checked')).toBe('false')
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-label')).toMatch(/第 1 个$/)
+    click('创建项目')
+    await screen.findByRole('group', { name: '项目：两癌筛查' })
+    expect((calls.find((c) => c[0] === 'createProgram')?.[2] as ProgramBody).figureIds).toEqual([
+      'wd-screened',
+      'wd-talks',
+    ])
+  })
+
+  it('opens a program with its figures marked in its order, and shows the server’s refusal under 往期成果', async () => {
+    const { api, calls, refuse } = fakeApi([program({ figureIds: ['wd-hk-trained', 'wd-talks'] })])
+    setup(api)
+    await waitFor(() => row('第一期'))
+    click('修改项目家庭教育讲座')
+    expect(figure(/^家政培训妇女/).getAttribute('aria-label')).toMatch(/第 1 个$/)
+    expect(figure(/^巾帼宣讲活动/).getAttribute('aria-label')).toMatch(/第 2 个$/)
+    expect(figure(/^免费“两癌”筛查/).getAttribute('aria-checked')).toBe('false')
+    fireEvent.click(figure(/^免费“两癌”筛查/))
+    refuse.updateProgram = new ApiError(
+      'invalid',
+      '往期成果里的“wd-screened”不是本妇联年终盘点卡片上的数字',
+      'figureIds',
+    )
+    click('保存项目')
+    const picker = screen.getByRole('group', { name: '往期成果' }).closest('.ws__field') as HTMLElement
+    expect(await within(picker).findByText('往期成果里的“wd-screened”不是本妇联年终盘点卡片上的数字')).toBeTruthy()
+    expect(within(fieldOf('项目名称')).queryByRole('alert')).toBeNull()
+    click('保存项目')
+    await screen.findByText('已保存项目“家庭教育讲座”')
+    expect(calls.filter((c) => c[0] === 'updateProgram').map((c) => (c[3] as ProgramBody).figureIds)).toEqual([
+      ['wd-hk-trained', 'wd-talks', 'wd-screened'],
+      ['wd-hk-trained', 'wd-talks', 'wd-screened'],
+    ])
+  })
+
+  it('says to add figures in the card editor when the card has none', async () => {
+    setup(fakeApi([], []).api)
+    await screen.findByText('还没有项目')
+    click('新建项目')
+    expect(screen.getByText(/卡片里还没有数字，先在卡片编辑里添加/)).toBeTruthy()
+    expect(screen.queryByRole('checkbox')).toBeNull()
+  })
+})
+
+describe('a session’s place on the map', () => {
+  const WUDU_CENTRE: PickedPlace = {
+    name: '武都区妇女儿童活动中心',
+    address: '甘肃省陇南市武都区钟楼路',
+    latitude: 33.391235,
+    longitude: 104.921235,
+  }
+  const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value
+  async function openNewSession() {
+    const fake = fakeApi([program({ sessions: [] })])
+    setup(fake.api)
+    await screen.findByText('还没有场次')
+    click('为家庭教育讲座新建场次')
+    return fake
+  }
+
+  it('a place picked on the map fills the coordinates and the empty 活动地点, shows them plainly, and is saved', async () => {
+    const { calls } = await openNewSession()
+    mockLocation.choose.mockResolvedValue({ ok: true, value: WUDU_CENTRE })
+    click('在地图上选')
+    expect(await screen.findByText('已选位置：北纬 33.391235，东经 104.921235')).toBeTruthy()
+    expect([value('纬度（可不填）'), value('经度（可不填）')]).toEqual(['33.391235', '104.921235'])
+    expect(value('活动地点')).toBe('武都区妇女儿童活动中心（甘肃省陇南市武都区钟楼路）')
+    type('场次名称', '冬季第一期')
+    type('日期', '2026-12-01')
+    type('开始时间', '14:00')
+    type('结束时间', '16:00')
+    type('名额', '40')
+    click('添加场次')
+    await screen.findByText('已添加场次“冬季第一期”')
+    expect(calls.find((c) => c[0] === 'addSession')?.[3]).toMatchObject({
+      place: '武都区妇女儿童活动中心（甘肃省陇南市武都区钟楼路）',
+      latitude: 33.391235,
+      longitude: 104.921235,
+    })
+  })
+
+  it('keeps a 活动地点 she typed, and clears the coordinates when she asks', async () => {
+    await openNewSession()
+    type('活动地点', '区妇联三楼会议室')
+    mockLocation.choose.mockResolvedValue({ ok: true, value: WUDU_CENTRE })
+    click('在地图上选')
+    await screen.findByText(/^已选位置/)
+    expect(value('活动地点')).toBe('区妇联三楼会议室')
+    click('清除位置')
+    expect([value('纬度（可不填）'), value('经度（可不填）')]).toEqual(['', ''])
+    expect(screen.queryByText(/^已选位置/)).toBeNull()
+    // Typed by hand, they show the same way.
+    type('纬度（可不填）', '33.39')
+    type('经度（可不填）', '104.92')
+    expect(screen.getByText('已选位置：北纬 33.39，东经 104.92')).toBeTruthy()
+  })
+
+  it('用我现在的位置 fills the coordinates, and editing a session keeps its place', async () => {
+    setup(fakeApi([program()]).api)
+    await waitFor(() => row('第一期'))
+    click('修改场次第一期')
+    mockLocation.here.mockResolvedValue({ ok: true, value: { latitude: 33.4, longitude: 104.93 } })
+    click('用我现在的位置')
+    expect(await screen.findByText('已选位置：北纬 33.4，东经 104.93')).toBeTruthy()
+    expect(value('活动地点')).toBe('区妇联三楼会议室')
+  })
+
+  it('says in Chinese when location is refused or unavailable, and nothing when she closes the map', async () => {
+    await openNewSession()
+    mockLocation.here.mockResolvedValue({ ok: false, reason: 'denied' })
+    click('用我现在的位置')
+    const picker = screen.getByRole('group', { name: '地图位置' })
+    expect(await within(picker).findByText(LOCATION_DENIED)).toBeTruthy()
+    mockLocation.here.mockResolvedValue({ ok: false, reason: 'unavailable' })
+    click('用我现在的位置')
+    expect(await within(picker).findByText(LOCATION_UNAVAILABLE)).toBeTruthy()
+    mockLocation.choose.mockResolvedValue({ ok: false, reason: 'cancelled' })
+    click('在地图上选')
+    await waitFor(() => expect(within(picker).queryByRole('alert')).toBeNull())
+    expect(value('纬度（可不填）')).toBe('')
+  })
+
+  it('shows no map button in a build without a map key; location and typing still work', async () => {
+    mockLocation.canChoose = false
+    await openNewSession()
+    expect(screen.queryByRole('button', { name: '在地图上选' })).toBeNull()
+    expect(screen.getByRole('button', { name: '用我现在的位置' })).toBeTruthy()
+    expect(screen.getByLabelText('纬度（可不填）')).toBeTruthy()
+  })
+})
+
 describe('sign-up form builder', () => {
   it('keeps 姓名, 手机号 and 场次; adds, labels, reorders and removes fields, and sends them in order', async () => {
     const { api, calls, refuse } = fakeApi([program()])
@@ -455,6 +654,26 @@ describe('session form values', () => {
       capacity: 30,
       contactPhone: null,
     })
+  })
+
+  it('a picked place reads as its name and address, once each, within the 100 characters 活动地点 takes', () => {
+    expect(placeText('活动中心', '武都区钟楼路')).toBe('活动中心（武都区钟楼路）')
+    expect(placeText('活动中心', '武都区钟楼路活动中心')).toBe('武都区钟楼路活动中心')
+    expect(placeText('', ' 武都区钟楼路 ')).toBe('武都区钟楼路')
+    expect(Array.from(placeText('活动中心', '路'.repeat(120)))).toHaveLength(4)
+    expect(Array.from(placeText('', '路'.repeat(120)))).toHaveLength(100)
+  })
+
+  it('shows coordinates plainly only when both read as numbers in range', () => {
+    expect(coordinatesText('-33.9', '-70.6')).toBe('南纬 33.9，西经 70.6')
+    expect(coordinatesText('33.39', '')).toBe('')
+    expect(coordinatesText('北纬33', '104.9')).toBe('')
+    expect(coordinatesText('91', '104.9')).toBe('')
+  })
+
+  it('a figure chosen goes last, chosen again it goes', () => {
+    expect(toggleFigure(['a', 'b'], 'c')).toEqual(['a', 'b', 'c'])
+    expect(toggleFigure(['a', 'b', 'c'], 'a')).toEqual(['b', 'c'])
   })
 
   it('sends a capacity or coordinate that is not a number as typed, so the server names the field', () => {

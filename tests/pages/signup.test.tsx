@@ -186,7 +186,7 @@ describe('我的报名 with sign-ups', () => {
     render(<MinePage />)
     expect(await screen.findByText('刘桂兰 · 138****8000')).toBeTruthy()
     expect(screen.getByText('已报名')).toBeTruthy()
-    fireEvent.click(screen.getByLabelText(/刘桂兰，已报名，示例场次，查看详情/))
+    fireEvent.click(screen.getByRole('link', { name: /已报名.*示例场次.*刘桂兰.*查看详情/ }))
     expect(calls.navigations.at(-1)).toMatch(/^\/subpackages\/signup\/detail\/index\?id=/)
     await act(async () => {
       fireEvent.click(screen.getByLabelText('删除我的全部数据'))

@@ -261,6 +261,7 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     const admin = await organizerToken(server, 'hebei-2021')
     const list = json(await call(as(admin, 'GET', '/api/workspace/programs')))
     expect(list.programs.length).toBeGreaterThan(0)
+    expect(list.figures.length).toBeGreaterThan(0)
     const program = json(
       await call(
         as(admin, 'POST', '/api/workspace/programs', {

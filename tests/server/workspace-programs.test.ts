@@ -277,7 +277,7 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
     await newSession(id, { latitude: 33.39, longitude: 104.92, contactPhone: '010-12345678' })
     expect(
       error(await as(editor, 'POST', '/api/workspace/programs', { ...PROGRAM, figureIds: ['cd-nothing'] })),
-    ).toEqual([400, 'figureIds', '相关数字“cd-nothing”不在本妇联的年终盘点卡片上'])
+    ).toEqual([400, 'figureIds', '往期成果里的“cd-nothing”不是本妇联年终盘点卡片上的数字'])
     expect(error(await as(editor, 'POST', '/api/workspace/programs', { ...PROGRAM, topic: '体育' }))[1]).toBe('topic')
     expect(error(await as(editor, 'POST', '/api/workspace/programs', { ...PROGRAM, title: '' }))).toEqual([
       400,
@@ -286,6 +286,44 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
     ])
     const { programs } = json(await as(viewer, 'GET', '/api/workspace/programs'))
     expect(programs.find((p: { id: string }) => p.id === id).sessions).toHaveLength(2)
+  })
+
+  it('往期成果: the list offers the published card’s figures, a program shows the chosen ones in her order, another federation’s figure is refused', async () => {
+    const list = json(await as(viewer, 'GET', '/api/workspace/programs'))
+    const [fed] = await server.db.query<{ doc: FederationFile }>("SELECT doc FROM federations WHERE id = 'wudu-2020'")
+    expect(list.figures.map((f: { id: string }) => f.id)).toEqual(fed.doc.figures.map((f) => f.id))
+    const screened = fed.doc.figures.find((f) => f.id === 'wd-screened')!
+    expect(list.figures).toContainEqual({
+      id: screened.id,
+      label: screened.label,
+      value: screened.value,
+      unit: screened.unit,
+      scope: screened.scope,
+      ...(screened.scopeLabel ? { scopeLabel: screened.scopeLabel } : {}),
+    })
+    const { id } = await newProgram({ figureIds: ['wd-screened', 'wd-hk-trained'] })
+    const changed = json(
+      await as(editor, 'PUT', `/api/workspace/programs/${id}`, { figureIds: ['wd-talks', 'wd-screened'] }),
+    )
+    expect(changed.figureIds).toEqual(['wd-talks', 'wd-screened'])
+    const page = json(await server.inject({ method: 'GET', url: `/api/programs/${id}` }))
+    expect(page.figures.map((f: { id: string }) => f.id)).toEqual(['wd-talks', 'wd-screened'])
+    // A real figure, of another federation's card: not hers to show.
+    expect(error(await as(editor, 'PUT', `/api/workspace/programs/${id}`, { figureIds: ['cd-topic-posts'] }))).toEqual([
+      400,
+      'figureIds',
+      '往期成果里的“cd-topic-posts”不是本妇联年终盘点卡片上的数字',
+    ])
+    expect(
+      error(await as(editor, 'PUT', `/api/workspace/programs/${id}`, { figureIds: ['wd-talks', 'wd-talks'] })),
+    ).toEqual([400, 'figureIds', '往期成果里有重复的数字'])
+    expect(error(await as(editor, 'PUT', `/api/workspace/programs/${id}`, { figureIds: 'wd-talks' }))[1]).toBe(
+      'figureIds',
+    )
+    const kept = json(await as(viewer, 'GET', '/api/workspace/programs')).programs.find(
+      (p: { id: string }) => p.id === id,
+    )
+    expect(kept.figureIds).toEqual(['wd-talks', 'wd-screened'])
   })
 
   it('a missing, empty or non-object body is a Chinese 400, never a 500', async () => {

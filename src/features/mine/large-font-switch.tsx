@@ -1,5 +1,5 @@
 // 大字模式: a manual switch on top of WeChat's own font setting, for readers who want bigger text.
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useAppStore } from '@/store'
 import './large-font-switch.scss'
 
@@ -20,7 +20,10 @@ export function LargeFontSwitch() {
           {largeFont ? '已开启：字更大，数字一行一个' : '看不清？打开后字会变大'}
         </Text>
       </View>
-      <Switch checked={largeFont} color="#b71c1c" onChange={(e) => setLargeFont(Boolean(e.detail.value))} />
+      {/* The whole row is the switch; this is only its picture, so no control sits inside a control. */}
+      <View className={`large-font__toggle${largeFont ? ' large-font__toggle--on' : ''}`} aria-hidden="true">
+        <View className="large-font__knob" />
+      </View>
     </View>
   )
 }

@@ -1,6 +1,6 @@
 // 我的报名: her sign-ups with their status (upcoming first, then past), or a friendly empty state.
 import { Text, View } from '@tarojs/components'
-import { DEMO_LABEL, DemoNotice } from '@/components/demo-notice'
+import { DemoNotice } from '@/components/demo-notice'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
 import { maskMobile } from '@/domain/mobile'
 import { signupLabel } from '@/domain/signup-rules'
@@ -37,13 +37,7 @@ export function SignupList({
       {orderSignups(state.data, now).map((s) => {
         const label = signupLabel(s, now)
         return (
-          <View
-            key={s.id}
-            className="card card--compact"
-            onClick={() => onOpen(s.id)}
-            role="link"
-            aria-label={`${s.programTitle}，${s.name}，${label}${s.demo ? `，${DEMO_LABEL}` : ''}，查看详情`}
-          >
+          <View key={s.id} className="card card--compact" onClick={() => onOpen(s.id)} role="link">
             <View className="row-card__top">
               <Text className="row-card__title">{s.programTitle}</Text>
               <Text className={`row-card__badge status--${s.sessionCancelled ? 'cancelled' : s.status}`}>{label}</Text>
@@ -53,9 +47,15 @@ export function SignupList({
               {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
               {s.sessionChanged ? <Text className="status--waitlisted"> 已变更</Text> : null}
             </Text>
+            {/* Why it was called off, where she looks first. */}
+            {s.sessionCancelled ? (
+              <Text className="row-card__meta status--cancelled">取消原因：{s.sessionCancelled.reason}</Text>
+            ) : null}
             <Text className="row-card__meta">
               {s.name} · {maskMobile(s.mobile)}
             </Text>
+            {/* The row's name is what it shows (a screen reader reads it all), then where it leads. */}
+            <Text className="a11y-only">，查看详情</Text>
           </View>
         )
       })}

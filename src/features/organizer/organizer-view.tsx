@@ -73,6 +73,8 @@ function Field({
         placeholder={placeholder}
         aria-labelledby={id}
         aria-label={label}
+        // Taro's H5 Input wraps the real element: nativeProps carries the label to it.
+        nativeProps={{ 'aria-label': label }}
         onInput={(e) => o.setField(field, e.detail.value)}
         onConfirm={onConfirm}
       />

@@ -307,6 +307,16 @@ export function useOrganizer(options: Partial<OrganizerDeps> = {}) {
 
   const back = useCallback((overview: OrganizerOverview) => setPhase({ step: 'programs', overview }), [])
 
+  /**
+   * Back on this page from the programs page or the card editor: the counts and the list of programs
+   * are read again, quietly (the list on screen stays until the new one arrives).
+   */
+  const refresh = useCallback(async () => {
+    if (!api || !token.current || phase.step !== 'programs' || !phase.overview) return
+    const overview = await withSession((t) => api.overview(t), setNotice)
+    if (overview) setPhase((p) => (p.step === 'programs' && p.overview ? { step: 'programs', overview } : p))
+  }, [api, withSession, phase])
+
   const signOut = useCallback(async () => {
     const t = token.current
     signedOut()
@@ -333,6 +343,7 @@ export function useOrganizer(options: Partial<OrganizerDeps> = {}) {
     resetPassword,
     showAudit,
     back,
+    refresh,
     signOut,
   }
 }

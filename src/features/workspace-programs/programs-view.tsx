@@ -4,10 +4,11 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { EmptyState } from '@/components/state-view'
 import { TOPICS } from '@/domain/types'
-import type { WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
+import { figureSpeech, formatFigure, scopeText } from '@/domain/figures'
+import type { CardFigure, WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
 import { formatSessionTime, inBeijing } from '@/utils/date'
 import { ADDABLE_TYPES, FIELD_TYPE_LABELS, isFixed, optionsFrom, optionsText, takesOptions } from './form-builder'
-import { hasSignups, type ProgramValues, type SessionValues } from './session-form'
+import { coordinatesText, hasSignups, type ProgramValues, type SessionValues } from './session-form'
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
 import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
 import { WorkspaceGate } from '../workspace/gate'
@@ -196,6 +197,7 @@ function ConfirmPanel({ p }: P) {
         className="text-input ws__textarea"
         value={c.reason}
         aria-label="取消原因"
+        nativeProps={{ 'aria-label': '取消原因' }}
         placeholder="如：因天气原因，活动改期"
         maxlength={200}
         disabled={c.busy}
@@ -257,6 +259,12 @@ function ProgramForm({ p }: P) {
         error={err.audience}
         placeholder="如：全区农村妇女"
       />
+      <FigurePicker
+        figures={p.data?.figures ?? []}
+        chosen={e.values.figureIds}
+        onToggle={p.toggleFigure}
+        error={err.figureIds}
+      />
       <ErrorLine text={err.form} />
       <View className="wprog__row">
         <Button className="button ws__small" disabled={e.busy} onClick={() => void p.saveProgram()}>
@@ -266,6 +274,61 @@ function ProgramForm({ p }: P) {
           放弃
         </Button>
       </View>
+    </View>
+  )
+}
+
+/** 往期成果: the published card's figures as the public card shows them; a tap adds one or takes it off. */
+function FigurePicker({
+  figures,
+  chosen,
+  onToggle,
+  error,
+}: {
+  figures: CardFigure[]
+  chosen: string[]
+  onToggle: (id: string) => void
+  error?: string
+}) {
+  return (
+    <View className="ws__field">
+      <Text className="ws__label">往期成果（可不选）</Text>
+      {figures.length === 0 ? (
+        <Text className="ws__meta">卡片里还没有数字，先在卡片编辑里添加，发布卡片后就能在这里选。</Text>
+      ) : (
+        <>
+          <Text className="ws__meta">从已发布卡片的数字里选，项目页按选的先后显示。</Text>
+          <View className="wprog__figures" role="group" aria-label="往期成果">
+            {figures.map((f) => {
+              const n = chosen.indexOf(f.id) + 1
+              const shown = formatFigure(f.value, f.unit)
+              const scope = scopeText(f)
+              return (
+                <View
+                  key={f.id}
+                  className={`wprog__figure${n ? ' wprog__figure--on' : ''}`}
+                  role="checkbox"
+                  aria-checked={n > 0}
+                  aria-label={`${figureSpeech(f)}${n ? `，第 ${n} 个` : ''}`}
+                  onClick={() => onToggle(f.id)}
+                >
+                  {/* Her order, the page's order: the number is where it will stand. */}
+                  <Text className="wprog__figure-mark">{n ? String(n) : ''}</Text>
+                  <Text className="wprog__figure-value">
+                    {shown.text}
+                    <Text className="wprog__figure-unit">{shown.unit}</Text>
+                  </Text>
+                  <Text className="wprog__figure-label">
+                    {scope ? <Text className="wprog__figure-scope">{scope}</Text> : null}
+                    {f.label}
+                  </Text>
+                </View>
+              )
+            })}
+          </View>
+        </>
+      )}
+      <ErrorLine text={error} />
     </View>
   )
 }
@@ -356,6 +419,7 @@ function SessionForm({ p }: P) {
         error={err.contactPhone}
         placeholder="手机号或 0939-1234567"
       />
+      <LocationPicker p={p} />
       <View className="wprog__row">
         <Field
           label="纬度（可不填）"
@@ -385,6 +449,52 @@ function SessionForm({ p }: P) {
   )
 }
 
+/** The session's place on a map: picked there, where she stands, or typed below; shown plainly and clearable. */
+function LocationPicker({ p }: P) {
+  const e = p.editor
+  if (e?.kind !== 'session') return null
+  const chosen = coordinatesText(e.values.latitude, e.values.longitude)
+  return (
+    <View className="ws__field" role="group" aria-label="地图位置">
+      <Text className="ws__label">地图位置（可不填）</Text>
+      <View className="wprog__row">
+        {p.mapAvailable ? (
+          <Button
+            className="button button--ghost ws__small"
+            disabled={e.locating}
+            onClick={() => void p.pickPlace()}
+            aria-label="在地图上选"
+          >
+            在地图上选
+          </Button>
+        ) : null}
+        <Button
+          className="button button--ghost ws__small"
+          disabled={e.locating}
+          onClick={() => void p.locateHere()}
+          aria-label="用我现在的位置"
+        >
+          用我现在的位置
+        </Button>
+      </View>
+      {e.locating ? (
+        <View className="ws__meta" role="status">
+          正在取得位置…
+        </View>
+      ) : null}
+      {chosen ? (
+        <View className="wprog__row">
+          <Text className="wprog__chosen">已选位置：{chosen}</Text>
+          <Button className="button button--ghost ws__small" onClick={p.clearLocation} aria-label="清除位置">
+            清除位置
+          </Button>
+        </View>
+      ) : null}
+      <ErrorLine text={e.locationNote} />
+    </View>
+  )
+}
+
 /** The sign-up form's fields in order; 姓名, 手机号 and 场次 stay, the rest she adds and arranges. */
 function FormBuilder({ p }: P) {
   const f = p.formEditor
@@ -408,6 +518,7 @@ function FormBuilder({ p }: P) {
                   className="text-input"
                   value={field.label}
                   aria-label={`第${n}项的名称`}
+                  nativeProps={{ 'aria-label': `第${n}项的名称` }}
                   placeholder="如：所在村（社区）"
                   onInput={(ev) => p.setField(i, { label: ev.detail.value })}
                 />
@@ -416,6 +527,7 @@ function FormBuilder({ p }: P) {
                     className="text-input ws__textarea"
                     value={optionsText(field)}
                     aria-label={`第${n}项的选项`}
+                    nativeProps={{ 'aria-label': `第${n}项的选项` }}
                     placeholder="每行一个选项"
                     maxlength={-1}
                     onInput={(ev) => p.setField(i, { options: optionsFrom(ev.detail.value) })}

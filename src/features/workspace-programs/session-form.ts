@@ -9,6 +9,8 @@ export interface ProgramValues {
   topic: Topic | ''
   summary: string
   audience: string
+  /** 往期成果: the card's figures she chose, in the order the program page shows them. */
+  figureIds: string[]
 }
 
 export interface SessionValues {
@@ -34,13 +36,14 @@ export const DEFAULT_DEADLINE_TIME = '18:00'
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-export const emptyProgram = (): ProgramValues => ({ title: '', topic: '', summary: '', audience: '' })
+export const emptyProgram = (): ProgramValues => ({ title: '', topic: '', summary: '', audience: '', figureIds: [] })
 
 export const programValues = (p: WorkspaceProgram): ProgramValues => ({
   title: p.title,
   topic: p.topic,
   summary: p.summary,
   audience: p.audience,
+  figureIds: [...p.figureIds],
 })
 
 export const programBody = (v: ProgramValues): ProgramBody => ({
@@ -48,7 +51,12 @@ export const programBody = (v: ProgramValues): ProgramBody => ({
   topic: v.topic,
   summary: v.summary.trim(),
   audience: v.audience.trim(),
+  figureIds: v.figureIds,
 })
+
+/** A figure chosen goes last (the page shows them in the order chosen); chosen again, it goes. */
+export const toggleFigure = (ids: string[], id: string): string[] =>
+  ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]
 
 export const emptySession = (): SessionValues => ({
   title: '',
@@ -132,6 +140,30 @@ export function sessionBody(v: SessionValues): SessionBody {
     capacity: capacity ?? '',
     contactPhone: v.contactPhone.trim() || null,
   }
+}
+
+/** The place as people read it: the map's name with its address when that adds something, within 100 characters. */
+export function placeText(name: string, address: string): string {
+  const n = name.trim()
+  const a = address.trim()
+  const both = !n || !a ? n || a : a.includes(n) ? a : n.includes(a) ? n : `${n}（${a}）`
+  const chars = Array.from(both)
+  return chars.length <= PLACE_MAX
+    ? both
+    : Array.from(n || a)
+        .slice(0, PLACE_MAX)
+        .join('')
+}
+
+/** The server's limit on 活动地点. */
+const PLACE_MAX = 100
+
+/** "北纬 33.39，东经 104.92" when both coordinates read as numbers in range, else ''. */
+export function coordinatesText(latitude: string, longitude: string): string {
+  const lat = latitude.trim() === '' ? NaN : Number(latitude)
+  const lng = longitude.trim() === '' ? NaN : Number(longitude)
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return ''
+  return `${lat < 0 ? '南纬' : '北纬'} ${Math.abs(lat)}，${lng < 0 ? '西经' : '东经'} ${Math.abs(lng)}`
 }
 
 /** Someone has signed up (in any status), so the session can be cancelled but not deleted. */

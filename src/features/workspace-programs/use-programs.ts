@@ -1,10 +1,11 @@
 // The programs editor's state: the federation's programs and sessions from the server, the open
 // program or session form with the server's message under the field it names, cancelling with a
-// reason, deleting an empty session, and the sign-up form being built. 查看 (or a 403) makes it
-// read-only.
+// reason, deleting an empty session, and the sign-up form being built; a program's 往期成果 from the
+// card's figures, a session's place from the map or the device. 查看 (or a 403) makes it read-only.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { env } from '@/config/env'
 import { storage } from '@/platform'
+import { canChooseLocation, chooseLocation, currentLocation, type LocationFailure } from '@/platform/location'
 import { taroTransport } from '@/platform/http'
 import { ApiError } from '@/services/api'
 import { createWorkspaceApi } from '@/services/http/workspace-api'
@@ -17,11 +18,13 @@ import {
   dayBefore,
   emptyProgram,
   emptySession,
+  placeText,
   programBody,
   programValues,
   sessionBody,
   sessionValues,
   SESSION_FIELD_ROW,
+  toggleFigure as toggled,
   type ProgramValues,
   type SessionValues,
 } from './session-form'
@@ -40,6 +43,10 @@ export type Editor =
       deadlineTouched: boolean
       errors: FieldErrors
       busy: boolean
+      /** The map or the device is being asked for a place. */
+      locating?: boolean
+      /** Why no place came back (refused, unavailable); nothing when she closed the map herself. */
+      locationNote?: string
     }
   | null
 
@@ -54,6 +61,9 @@ export type FormEditor = { programId: string; fields: FormField[]; error?: strin
 export const READ_ONLY_MESSAGE = '你的角色是「查看」：可以看项目和场次，不能修改。'
 export const REASON_REQUIRED = '请填写取消原因，报名的人会看到'
 export const WAITLIST_NOTE = '候补的人会按报名先后自动补上'
+export const LOCATION_DENIED = '没有得到定位权限。可以在手机或浏览器的设置里允许定位，也可以直接填写纬度和经度。'
+export const LOCATION_UNAVAILABLE = '现在没能取得位置，请稍后再试，也可以直接填写纬度和经度。'
+export const MAP_UNAVAILABLE = '地图没能打开，请稍后再试，也可以直接填写纬度和经度。'
 
 export interface ProgramsDeps {
   /** null when the app runs on its built-in data: there is no server to ask. */
@@ -64,7 +74,7 @@ export interface ProgramsDeps {
 const defaultApi = env.apiBase ? createWorkspaceApi({ base: env.apiBase, transport: taroTransport }) : null
 
 /** The rows a form shows a message under; any other field's message goes to the whole form. */
-const PROGRAM_ROWS = ['title', 'topic', 'summary', 'audience']
+const PROGRAM_ROWS = ['title', 'topic', 'summary', 'audience', 'figureIds']
 const SESSION_ROWS = [
   'title',
   'date',
@@ -165,6 +175,11 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
   const setProgramField = <K extends keyof ProgramValues>(key: K, value: ProgramValues[K]) =>
     setEditor((e) => (e?.kind === 'program' ? { ...e, values: { ...e.values, [key]: value } } : e))
 
+  const toggleFigure = (id: string) =>
+    setEditor((e) =>
+      e?.kind === 'program' ? { ...e, values: { ...e.values, figureIds: toggled(e.values.figureIds, id) } } : e,
+    )
+
   const setSessionField = <K extends keyof SessionValues>(key: K, value: SessionValues[K]) =>
     setEditor((e) => {
       if (e?.kind !== 'session') return e
@@ -191,6 +206,40 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
       setEditor((cur) => (cur?.kind === 'program' ? { ...cur, busy: false, errors: errorsOf(e, PROGRAM_ROWS) } : cur))
     }
   }
+
+  /** A place from the map or the device fills the coordinates (and an empty 活动地点) of the form that asked. */
+  const locate = async <T extends { latitude: number; longitude: number; name?: string; address?: string }>(
+    ask: () => Promise<{ ok: true; value: T } | { ok: false; reason: LocationFailure }>,
+    unavailable: string,
+  ) => {
+    if (editor?.kind !== 'session' || editor.locating) return
+    const asking = editor
+    setEditor({ ...asking, locating: true, locationNote: undefined })
+    const answer = await ask()
+    if (!alive.current) return
+    setEditor((cur) => {
+      // She may have closed this form or opened another while the map was up.
+      if (cur?.kind !== 'session' || cur.programId !== asking.programId || cur.session?.id !== asking.session?.id)
+        return cur
+      if (!answer.ok) {
+        const note = { cancelled: undefined, denied: LOCATION_DENIED, unavailable }[answer.reason]
+        return { ...cur, locating: false, locationNote: note }
+      }
+      const { latitude, longitude, name = '', address = '' } = answer.value
+      const values = { ...cur.values, latitude: String(latitude), longitude: String(longitude) }
+      if (!values.place.trim()) values.place = placeText(name, address)
+      const { latitude: _lat, longitude: _lng, ...errors } = cur.errors
+      return { ...cur, values, errors, locating: false }
+    })
+  }
+  const pickPlace = () => locate(chooseLocation, MAP_UNAVAILABLE)
+  const locateHere = () => locate(currentLocation, LOCATION_UNAVAILABLE)
+  const clearLocation = () =>
+    setEditor((e) =>
+      e?.kind === 'session'
+        ? { ...e, values: { ...e.values, latitude: '', longitude: '' }, locationNote: undefined }
+        : e,
+    )
 
   const saveSession = async () => {
     if (!api || editor?.kind !== 'session' || editor.busy) return
@@ -303,7 +352,13 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
     editSession,
     closeEditor,
     setProgramField,
+    toggleFigure,
     setSessionField,
+    /** Taro's H5 map picker needs the build's map key; without one the page shows no map button. */
+    mapAvailable: canChooseLocation(),
+    pickPlace,
+    locateHere,
+    clearLocation,
     saveProgram,
     saveSession,
     askCancel,
