@@ -12,13 +12,14 @@ import { LIMITS } from './http/limits'
 
 // ---- Building blocks -------------------------------------------------------------------------
 
-const str = { type: 'string' } as const
-const int = { type: 'integer' } as const
+// Exported with the shapes below that other schema files (routes/*-schemas.ts) answer too.
+export const str = { type: 'string' } as const
+export const int = { type: 'integer' } as const
 const num = { type: 'number' } as const
-const bool = { type: 'boolean' } as const
-const strings = { type: 'array', items: str } as const
+export const bool = { type: 'boolean' } as const
+export const strings = { type: 'array', items: str } as const
 
-const topic = { type: 'string', enum: TOPICS } as const
+export const topic = { type: 'string', enum: TOPICS } as const
 
 /** Why a session was cancelled (server mode). */
 const cancellation = {
@@ -57,7 +58,7 @@ const source = {
   properties: { publisher: str, headline: str, date: str, note: str },
 } as const
 
-const formField = {
+export const formField = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'type', 'label', 'required'],
@@ -391,7 +392,7 @@ export const devSms = {
   properties: { mobile: str, code: str, sentAt: str },
 } as const
 
-const federationName = {
+export const federationName = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'name'],
@@ -484,7 +485,7 @@ export const rosterCsv = { type: 'string', description: 'text/csv; charset=utf-8
 // The routes' own checks (routes/*.ts) run first and give the Chinese message for each field, in
 // the order she would fix them; these schemas accept everything those checks accept.
 
-const idParam = {
+export const idParam = {
   type: 'object',
   required: ['id'],
   // Any length: up to the router's limit an unknown id is a Chinese 404 from the route, not a 400.

@@ -207,7 +207,7 @@ describe('card editor', () => {
     await act(async () => fireEvent.click(screen.getByLabelText('核对并添加')))
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toBe('“58.2万户”在原文里找不到，请核对数值和单位')
-    expect(alert.className).toContain('wcard__error')
+    expect(alert.className).toContain('ws__error')
     expect(api.calls).toContain('check 58.2万户')
     expect(figures()).toHaveLength(before)
     expect(screen.queryByLabelText('加入卡片')).toBeNull()

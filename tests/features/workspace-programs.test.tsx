@@ -238,7 +238,7 @@ const type = (label: string, value: string) => fireEvent.change(screen.getByLabe
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }))
 const row = (title: string) => screen.getByRole('group', { name: `场次：${title}` })
 /** The form row (label, input, its message) of the input labelled `label`. */
-const fieldOf = (label: string) => screen.getByLabelText(label).closest('.wprog__field') as HTMLElement
+const fieldOf = (label: string) => screen.getByLabelText(label).closest('.ws__field') as HTMLElement
 const flush = () => act(() => new Promise<void>((r) => setTimeout(r, 0)))
 
 describe('programs editor', () => {
@@ -490,7 +490,7 @@ describe('往期成果 from the card’s figures', () => {
       'figureIds',
     )
     click('保存项目')
-    const picker = screen.getByRole('group', { name: '往期成果' }).closest('.wprog__field') as HTMLElement
+    const picker = screen.getByRole('group', { name: '往期成果' }).closest('.ws__field') as HTMLElement
     expect(await within(picker).findByText('往期成果里的“wd-screened”不是本妇联年终盘点卡片上的数字')).toBeTruthy()
     expect(within(fieldOf('项目名称')).queryByRole('alert')).toBeNull()
     click('保存项目')

@@ -1,9 +1,8 @@
 // JSON schemas of the card workspace routes (workspace-card.ts): the draft as saved and answered,
 // publishing, versions, the provenance questions and the public source text.
 import { CARD_LIMITS } from '../cards'
+import { bool, federationName, idParam, int, str } from '../schemas'
 
-const str = { type: 'string' } as const
-const int = { type: 'integer' } as const
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const
 const list = <T>(items: T, maxItems: number) => ({ type: 'array', items, maxItems }) as const
 
@@ -102,15 +101,10 @@ export const cardState = {
   additionalProperties: false,
   required: ['federation', 'draft', 'revision', 'published'],
   properties: {
-    federation: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'name'],
-      properties: { id: str, name: str },
-    },
+    federation: federationName,
     draft: cardDraft,
     revision: int,
-    published: { type: 'boolean' },
+    published: bool,
     publishedAt: str,
     publishedVersion: int,
     updatedAt: str,
@@ -210,7 +204,7 @@ export const checkAnswer = {
   additionalProperties: false,
   required: ['ok'],
   properties: {
-    ok: { type: 'boolean' },
+    ok: bool,
     // The figure as the data keeps it ("58.1" + "万户" typed gives "58.1万" + "户").
     value: str,
     unit: str,
@@ -225,11 +219,8 @@ export const checkAnswer = {
   },
 } as const
 
-export const sourceParam = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: str },
-} as const
+/** The federation whose source text is asked for: any length, as every public id (a Chinese 404 from the route). */
+export const sourceParam = idParam
 
 export const sourceText = {
   type: 'object',

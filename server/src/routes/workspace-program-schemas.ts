@@ -1,31 +1,9 @@
 // JSON schemas of the workspace's program routes (workspace-programs.ts): what they answer.
-import { FIELD_TYPES, FIGURE_SCOPES, TOPICS } from '../../../src/domain/types'
+import { FIGURE_SCOPES } from '../../../src/domain/types'
+import { bool, federationName, formField, int, str, strings, topic } from '../schemas'
 
-const str = { type: 'string' } as const
 const strOrNull = { type: ['string', 'null'] } as const
-const int = { type: 'integer' } as const
-const bool = { type: 'boolean' } as const
 const numOrNull = { type: ['number', 'null'] } as const
-
-export const formField = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'type', 'label', 'required'],
-  properties: {
-    id: str,
-    type: { type: 'string', enum: [...FIELD_TYPES] },
-    label: str,
-    required: bool,
-    format: { type: 'string', enum: ['name'] },
-    placeholder: str,
-    hint: str,
-    options: { type: 'array', items: str },
-    minLength: int,
-    maxLength: int,
-    min: int,
-    max: int,
-  },
-} as const
 
 export const workspaceSession = {
   type: 'object',
@@ -100,10 +78,10 @@ export const workspaceProgram = {
   properties: {
     id: str,
     title: str,
-    topic: { type: 'string', enum: [...TOPICS] },
+    topic,
     summary: str,
     audience: str,
-    figureIds: { type: 'array', items: str },
+    figureIds: strings,
     takesSignups: bool,
     demo: bool,
     form: { type: 'array', items: formField },
@@ -138,12 +116,7 @@ export const workspacePrograms = {
   additionalProperties: false,
   required: ['federation', 'figures', 'programs'],
   properties: {
-    federation: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'name'],
-      properties: { id: str, name: str },
-    },
+    federation: federationName,
     figures: { type: 'array', items: cardFigure },
     programs: { type: 'array', items: workspaceProgram },
   },

@@ -2,18 +2,18 @@
 // headline figures, with the feed card and the report previewed live as the public sees them.
 // Phone: 编辑 / 预览 tabs; wide screens: editor left, preview right.
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import { EmptyState, Skeleton } from '@/components/state-view'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { Skeleton } from '@/components/state-view'
 import { draftToFederationFile, type CardDraft, type NumberCandidate } from '@/domain/card-shape'
 import { ROLE_LABELS } from '@/domain/roles'
 import { LEVELS, TOPICS, type Topic } from '@/domain/types'
 import { toCard, toReport } from '@/domain/views'
-import { navigateTo } from '@/platform'
-import { routes } from '@/routes'
 import { clock } from '@/shared/clock'
 import { formatSessionTime } from '@/utils/date'
 import { YearEndCard } from '../feed/year-end-card'
 import { ReportView } from '../report/report-view'
+import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
+import { WorkspaceGate } from '../workspace/gate'
 import { PosterPreview } from './poster-preview'
 import {
   HEADLINE_MAX,
@@ -26,6 +26,7 @@ import {
   type SaveStatus,
 } from './use-card-editor'
 import { keyboardStop } from '@/shared/keyboard-stop'
+import '../workspace/workspace.scss'
 import './card-editor.scss'
 
 const SWATCHES = ['#b71c1c', '#ad1457', '#6a1b9a', '#1565c0', '#00695c', '#2e7d32', '#e65100']
@@ -33,40 +34,12 @@ const COLOR = /^#[0-9a-fA-F]{6}$/
 
 export function CardEditorView({ e }: { e: CardEditor }) {
   const [tab, setTab] = useState<'edit' | 'preview'>('edit')
-  if (!e.connected) {
-    return (
-      <EmptyState
-        title="卡片编辑需要连接服务器"
-        text="现在用的是内置演示数据。用 npm run dev:full 启动服务器和网页后再打开这里。"
-      />
-    )
-  }
   const { load, draft } = e
-  if (load.step === 'signedOut') {
+  if (!e.connected || load.step !== 'ready' || !draft) {
     return (
-      <View className="card wcard__gate">
-        <View className="wcard__error" role="alert">
-          {load.message}
-        </View>
-        <Button className="button" onClick={() => navigateTo(routes.organizer)} aria-label="去登录">
-          去登录
-        </Button>
-      </View>
+      <WorkspaceGate connected={e.connected} load={load} what="卡片编辑" loading="正在加载卡片" onRetry={e.retry} />
     )
   }
-  if (load.step === 'error') {
-    return (
-      <View className="card wcard__gate">
-        <View className="wcard__error" role="alert">
-          {load.message}
-        </View>
-        <Button className="button button--ghost" onClick={e.retry} aria-label="重试">
-          重试
-        </Button>
-      </View>
-    )
-  }
-  if (load.step === 'loading' || !draft) return <Skeleton blocks={3} label="正在加载卡片" />
   return (
     <View className={`wcard wcard--${tab}`}>
       <Top e={e} />
@@ -133,10 +106,10 @@ function Top({ e }: { e: CardEditor }) {
   const info = e.info
   const text = statusText(e.status)
   return (
-    <View className="wcard__top">
+    <View className="ws__top">
       <Text className="page-title">年终盘点卡片</Text>
       {info ? (
-        <Text className="wcard__meta">
+        <Text className="ws__meta">
           {info.federation.name}
           {e.account ? ` · ${e.account.displayName}（${ROLE_LABELS[e.account.role]}）` : ''}
           {' · '}
@@ -147,7 +120,7 @@ function Top({ e }: { e: CardEditor }) {
         </Text>
       ) : null}
       {e.readOnly ? (
-        <View className="wcard__readonly" role="note">
+        <View className="ws__readonly" role="note">
           {READ_ONLY_MESSAGE}
         </View>
       ) : null}
@@ -156,7 +129,7 @@ function Top({ e }: { e: CardEditor }) {
           <Text>{text}</Text>
           {e.status.kind === 'stale' ? (
             <Button
-              className="button button--ghost wcard__small"
+              className="button button--ghost ws__small"
               onClick={() => void e.loadLatest()}
               aria-label="载入最新"
             >
@@ -171,15 +144,15 @@ function Top({ e }: { e: CardEditor }) {
         </View>
       ) : null}
       {e.offer ? (
-        <View className="card wcard__offer" role="alertdialog" aria-label={RESTORE_QUESTION}>
+        <View className="card ws__panel" role="alertdialog" aria-label={RESTORE_QUESTION}>
           <Text>{RESTORE_QUESTION}</Text>
-          <Text className="wcard__hint">本机草稿修改于 {formatSessionTime(e.offer.changedAt)}</Text>
+          <Text className="ws__meta">本机草稿修改于 {formatSessionTime(e.offer.changedAt)}</Text>
           <View className="wcard__row">
-            <Button className="button wcard__small" onClick={e.restoreLocal} aria-label="恢复本机草稿">
+            <Button className="button ws__small" onClick={e.restoreLocal} aria-label="恢复本机草稿">
               恢复
             </Button>
             <Button
-              className="button button--ghost wcard__small"
+              className="button button--ghost ws__small"
               onClick={e.discardLocal}
               aria-label="不恢复，用服务器上的"
             >
@@ -191,13 +164,13 @@ function Top({ e }: { e: CardEditor }) {
       {e.mineKept && !e.readOnly ? (
         <View className="wcard__status" role="status">
           <Text>你之前的版本还留在本机。</Text>
-          <Button className="button button--ghost wcard__small" onClick={e.takeMine} aria-label="用回我的版本">
+          <Button className="button button--ghost ws__small" onClick={e.takeMine} aria-label="用回我的版本">
             用回我的版本
           </Button>
         </View>
       ) : null}
       {e.notice ? (
-        <View className="wcard__notice" role="status">
+        <View className="ws__notice" role="status">
           {e.notice}
         </View>
       ) : null}
@@ -214,58 +187,10 @@ function Problems({ e, field }: { e: CardEditor; field: string }) {
   return (
     <View className="wcard__problems" role="alert">
       {mine.map((p) => (
-        <Text key={`${p.field}:${p.message}`} className="wcard__error">
+        <Text key={`${p.field}:${p.message}`} className="ws__error">
           {p.message}
         </Text>
       ))}
-    </View>
-  )
-}
-
-function Field({
-  label,
-  value,
-  onInput,
-  readOnly,
-  long,
-  placeholder,
-  type,
-}: {
-  label: string
-  value: string
-  onInput: (v: string) => void
-  readOnly: boolean
-  long?: boolean
-  placeholder?: string
-  type?: 'number' | 'text'
-}) {
-  return (
-    <View className="wcard__field">
-      <Text className="wcard__label">{label}</Text>
-      {/* Taro's H5 Input and Textarea wrap the real element: nativeProps carries the label to it. */}
-      {long ? (
-        <Textarea
-          className="text-input wcard__textarea"
-          value={value}
-          aria-label={label}
-          nativeProps={{ 'aria-label': label }}
-          placeholder={placeholder}
-          disabled={readOnly}
-          maxlength={-1}
-          onInput={(ev) => onInput(ev.detail.value)}
-        />
-      ) : (
-        <Input
-          className="text-input"
-          value={value}
-          type={type ?? 'text'}
-          aria-label={label}
-          nativeProps={{ 'aria-label': label }}
-          placeholder={placeholder}
-          disabled={readOnly}
-          onInput={(ev) => onInput(ev.detail.value)}
-        />
-      )}
     </View>
   )
 }
@@ -286,13 +211,13 @@ function Choices<T extends string>({
   names?: Partial<Record<T, string>>
 }) {
   return (
-    <View className="wcard__field">
-      <Text className="wcard__label">{label}</Text>
-      <View className="wcard__chips" role="radiogroup" aria-label={label}>
+    <View className="ws__field">
+      <Text className="ws__label">{label}</Text>
+      <View className="ws__chips" role="radiogroup" aria-label={label}>
         {options.map((o) => (
           <View
             key={o}
-            className={`wcard__chip${o === value ? ' wcard__chip--on' : ''}`}
+            className={`ws__chip${o === value ? ' ws__chip--on' : ''}`}
             role="radio"
             aria-checked={o === value}
             aria-label={`${label}：${names?.[o] ?? o}`}
@@ -355,9 +280,9 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
           readOnly={ro}
         />
         <Problems e={e} field="year" />
-        <View className="wcard__field">
-          <Text className="wcard__label">主题色</Text>
-          <View className="wcard__chips" role="radiogroup" aria-label="主题色">
+        <View className="ws__field">
+          <Text className="ws__label">主题色</Text>
+          <View className="ws__chips" role="radiogroup" aria-label="主题色">
             {SWATCHES.map((c) => (
               <View
                 key={c}
@@ -380,11 +305,11 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
             onInput={(ev) => set({ color: ev.detail.value.trim() })}
           />
           {draft.color && !COLOR.test(draft.color) ? (
-            <Text className="wcard__hint">请用 # 加 6 位十六进制，如 #b71c1c</Text>
+            <Text className="ws__meta">请用 # 加 6 位十六进制，如 #b71c1c</Text>
           ) : null}
         </View>
         <Problems e={e} field="color" />
-        <Field label="简介" long value={draft.summary} onInput={(v) => set({ summary: v })} readOnly={ro} />
+        <Field label="简介" long tall value={draft.summary} onInput={(v) => set({ summary: v })} readOnly={ro} />
         <Problems e={e} field="summary" />
         <TopicChoices
           label="主题（可多选）"
@@ -421,6 +346,7 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
         <Field
           label="原文（粘贴文章或工作总结）"
           long
+          tall
           value={draft.sourceText}
           placeholder="把文章全文粘贴在这里，卡片上的每个数字都要能在原文里找到"
           onInput={(v) => set({ sourceText: v })}
@@ -437,11 +363,7 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
             {e.candidates.busy ? '正在找…' : '找出数字'}
           </Button>
         )}
-        {e.candidates.error ? (
-          <View className="wcard__error" role="alert">
-            {e.candidates.error}
-          </View>
-        ) : null}
+        <ErrorLine text={e.candidates.error} />
         {e.candidates.list?.length ? (
           <View className="wcard__candidates" aria-label="原文里的数字">
             {e.candidates.list.map((c) => (
@@ -473,13 +395,13 @@ function TopicChoices({
   readOnly: boolean
 }) {
   return (
-    <View className="wcard__field">
-      <Text className="wcard__label">{label}</Text>
-      <View className="wcard__chips" role="group" aria-label={label}>
+    <View className="ws__field">
+      <Text className="ws__label">{label}</Text>
+      <View className="ws__chips" role="group" aria-label={label}>
         {TOPICS.map((t) => (
           <View
             key={t}
-            className={`wcard__chip${chosen.includes(t) ? ' wcard__chip--on' : ''}`}
+            className={`ws__chip${chosen.includes(t) ? ' ws__chip--on' : ''}`}
             role="checkbox"
             aria-checked={chosen.includes(t)}
             aria-label={`主题：${t}`}
@@ -521,11 +443,7 @@ function Candidate({ c, onPick, readOnly }: { c: NumberCandidate; onPick: () => 
           {c.unit}
         </Text>
         {readOnly ? null : (
-          <Button
-            className="button button--ghost wcard__small"
-            onClick={onPick}
-            aria-label={`选用 ${c.value}${c.unit}`}
-          >
+          <Button className="button button--ghost ws__small" onClick={onPick} aria-label={`选用 ${c.value}${c.unit}`}>
             选用
           </Button>
         )}
@@ -540,7 +458,7 @@ function Candidate({ c, onPick, readOnly }: { c: NumberCandidate; onPick: () => 
 function TypedFigure({ e }: { e: CardEditor }) {
   return (
     <View className="wcard__typed">
-      <Text className="wcard__label">手动添加数字</Text>
+      <Text className="ws__label">手动添加数字</Text>
       <View className="wcard__row">
         <Input
           className="text-input wcard__grow"
@@ -559,11 +477,7 @@ function TypedFigure({ e }: { e: CardEditor }) {
           onInput={(ev) => e.setTypedField('unit', ev.detail.value)}
         />
       </View>
-      {e.typed.error ? (
-        <View className="wcard__error" role="alert">
-          {e.typed.error}
-        </View>
-      ) : null}
+      <ErrorLine text={e.typed.error} />
       <Button
         className="button button--ghost"
         disabled={e.typed.busy}
@@ -583,19 +497,15 @@ function PendingForm({ e, p, draft }: { e: CardEditor; p: PendingFigure; draft: 
     ...draft.sections.map((s, i) => [s.id, s.title || `第${i + 1}部分`]),
   ])
   return (
-    <View className="card wcard__pending" aria-label="添加数字">
+    <View className="card ws__panel" aria-label="添加数字">
       <Text className="wcard__figure">
         {p.value}
         {p.unit}
       </Text>
-      <Text className="wcard__label">原文摘句</Text>
+      <Text className="ws__label">原文摘句</Text>
       <Text className="wcard__quote">{p.quote}</Text>
       <Field label="数字的名称" value={p.label} onInput={(v) => e.editPending({ label: v })} readOnly={false} />
-      {p.error ? (
-        <View className="wcard__error" role="alert">
-          {p.error}
-        </View>
-      ) : null}
+      <ErrorLine text={p.error} />
       <Choices
         label="范围"
         options={['year', 'total'] as const}
@@ -622,10 +532,10 @@ function PendingForm({ e, p, draft }: { e: CardEditor; p: PendingFigure; draft: 
         readOnly={false}
       />
       <View className="wcard__row">
-        <Button className="button wcard__small" onClick={e.addPending} aria-label="加入卡片">
+        <Button className="button ws__small" onClick={e.addPending} aria-label="加入卡片">
           加入卡片
         </Button>
-        <Button className="button button--ghost wcard__small" onClick={e.cancelPending} aria-label="取消">
+        <Button className="button button--ghost ws__small" onClick={e.cancelPending} aria-label="取消">
           取消
         </Button>
       </View>
@@ -639,7 +549,7 @@ function Figures({ e, draft }: { e: CardEditor; draft: CardDraft }) {
     <Part title={`数字（${draft.figures.length}）`}>
       <Problems e={e} field="figures" />
       {draft.figures.length === 0 ? (
-        <Text className="wcard__hint">还没有数字：点“找出数字”从原文里选，或手动添加。</Text>
+        <Text className="ws__meta">还没有数字：点“找出数字”从原文里选，或手动添加。</Text>
       ) : null}
       {draft.figures.map((f, i) => (
         <View key={f.id} className="wcard__item" role="group" aria-label={`数字${i + 1}`}>
@@ -680,13 +590,13 @@ function Figures({ e, draft }: { e: CardEditor; draft: CardDraft }) {
             onChoose={(s) => e.setFigure(f.id, { section: s || undefined })}
             readOnly={ro}
           />
-          <Text className="wcard__label">原文摘句</Text>
+          <Text className="ws__label">原文摘句</Text>
           <Text className="wcard__quote">{f.quote}</Text>
           <Problems e={e} field={`figures[${i}]`} />
           {ro ? null : (
             <View className="wcard__row">
               <Button
-                className="button button--ghost wcard__small"
+                className="button button--ghost ws__small"
                 onClick={() => e.toggleHeadline(f.id)}
                 disabled={!draft.headlineFigureIds.includes(f.id) && draft.headlineFigureIds.length >= HEADLINE_MAX}
                 aria-label={`${draft.headlineFigureIds.includes(f.id) ? '移出首页' : '放到首页'}：${f.label || f.value}`}
@@ -694,7 +604,7 @@ function Figures({ e, draft }: { e: CardEditor; draft: CardDraft }) {
                 {draft.headlineFigureIds.includes(f.id) ? '移出首页' : '放到首页'}
               </Button>
               <Button
-                className="button button--ghost wcard__small"
+                className="button button--ghost ws__small"
                 onClick={() => e.removeFigure(f.id)}
                 aria-label={`删除数字：${f.label || f.value}`}
               >
@@ -731,6 +641,7 @@ function Sections({ e, draft }: { e: CardEditor; draft: CardDraft }) {
           <Field
             label={`第${i + 1}部分的正文`}
             long
+            tall
             value={s.text}
             onInput={(v) => e.setSection(s.id, { text: v })}
             readOnly={ro}
@@ -738,7 +649,7 @@ function Sections({ e, draft }: { e: CardEditor; draft: CardDraft }) {
           {ro ? null : (
             <View className="wcard__row">
               <Button
-                className="button button--ghost wcard__small"
+                className="button button--ghost ws__small"
                 disabled={i === 0}
                 onClick={() => e.moveSection(s.id, -1)}
                 aria-label={`第${i + 1}部分上移`}
@@ -746,7 +657,7 @@ function Sections({ e, draft }: { e: CardEditor; draft: CardDraft }) {
                 上移
               </Button>
               <Button
-                className="button button--ghost wcard__small"
+                className="button button--ghost ws__small"
                 disabled={i === draft.sections.length - 1}
                 onClick={() => e.moveSection(s.id, 1)}
                 aria-label={`第${i + 1}部分下移`}
@@ -754,7 +665,7 @@ function Sections({ e, draft }: { e: CardEditor; draft: CardDraft }) {
                 下移
               </Button>
               <Button
-                className="button button--ghost wcard__small"
+                className="button button--ghost ws__small"
                 onClick={() => e.removeSection(s.id)}
                 aria-label={`删除第${i + 1}部分`}
               >
@@ -777,10 +688,10 @@ function Headline({ e, draft }: { e: CardEditor; draft: CardDraft }) {
   const byId = new Map(draft.figures.map((f) => [f.id, f]))
   return (
     <Part title="首页数字">
-      <Text className="wcard__hint">
+      <Text className="ws__meta">
         选 3–4 个数字放在卡片上，第一个要是今年的成果（不是累计数）。在上面的数字里点“放到首页”。
       </Text>
-      <Text className="wcard__hint">
+      <Text className="ws__meta">
         已选 {draft.headlineFigureIds.length} 个
         {draft.headlineFigureIds.length < HEADLINE_MIN
           ? `，还要再选 ${HEADLINE_MIN - draft.headlineFigureIds.length} 个`
@@ -796,7 +707,7 @@ function Headline({ e, draft }: { e: CardEditor; draft: CardDraft }) {
             </Text>
             {e.readOnly ? null : (
               <Button
-                className="button button--ghost wcard__small"
+                className="button button--ghost ws__small"
                 disabled={i === 0}
                 onClick={() => e.moveHeadline(id, -1)}
                 aria-label={`首页第${i + 1}个数字上移`}
@@ -817,9 +728,9 @@ function Publishing({ e }: { e: CardEditor }) {
     <Part title="发布">
       {e.problems ? (
         <View className="wcard__problems" role="alert" aria-label="发布前要改的问题">
-          <Text className="wcard__error">{e.problems.message}</Text>
+          <Text className="ws__error">{e.problems.message}</Text>
           {e.problems.list.map((p) => (
-            <Text key={`${p.field}:${p.message}`} className="wcard__error wcard__problem">
+            <Text key={`${p.field}:${p.message}`} className="ws__error wcard__problem">
               · {p.message}
             </Text>
           ))}
@@ -865,13 +776,13 @@ function ConfirmBox({ e }: { e: CardEditor }) {
             () => void e.restore(c.version),
           ] as const)
   return (
-    <View className="card wcard__confirm" role="alertdialog" aria-label={question}>
+    <View className="card ws__panel" role="alertdialog" aria-label={question}>
       <Text>{question}</Text>
       <View className="wcard__row">
-        <Button className="button wcard__small" onClick={run} aria-label={label}>
+        <Button className="button ws__small" onClick={run} aria-label={label}>
           {label}
         </Button>
-        <Button className="button button--ghost wcard__small" onClick={() => e.ask(null)} aria-label="再想想">
+        <Button className="button button--ghost ws__small" onClick={() => e.ask(null)} aria-label="再想想">
           再想想
         </Button>
       </View>
@@ -882,15 +793,9 @@ function ConfirmBox({ e }: { e: CardEditor }) {
 function Versions({ e }: { e: CardEditor }) {
   const v = e.versions
   if (!v) return null
-  if (v.error) {
-    return (
-      <View className="wcard__error" role="alert">
-        {v.error}
-      </View>
-    )
-  }
+  if (v.error) return <ErrorLine text={v.error} />
   if (!v.list) return <Skeleton blocks={1} label="正在加载版本记录" />
-  if (v.list.length === 0) return <Text className="wcard__hint">还没有发布过。</Text>
+  if (v.list.length === 0) return <Text className="ws__meta">还没有发布过。</Text>
   return (
     <View aria-label="版本记录">
       {v.list.map((x) => (
@@ -902,7 +807,7 @@ function Versions({ e }: { e: CardEditor }) {
           </Text>
           {e.readOnly ? null : (
             <Button
-              className="button button--ghost wcard__small"
+              className="button button--ghost ws__small"
               disabled={e.busy}
               onClick={() => e.ask({ kind: 'restore', version: x.version })}
               aria-label={`恢复第${x.version}版`}
@@ -926,16 +831,16 @@ function Preview({ draft }: { draft: CardDraft }) {
   const ignore = () => undefined
   return (
     <View className="wcard__preview">
-      <Text className="wcard__label">首页卡片</Text>
+      <Text className="ws__label">首页卡片</Text>
       <YearEndCard card={shown.card} />
-      <Text className="wcard__label">报告</Text>
+      <Text className="ws__label">报告</Text>
       <ReportView
         report={shown.report}
         shownSections={shown.report.sections.length}
         onShowMore={ignore}
         onOpenProgram={ignore}
       />
-      <Text className="wcard__label">海报</Text>
+      <Text className="ws__label">海报</Text>
       <PosterPreview card={shown.card} />
     </View>
   )

@@ -7,6 +7,7 @@ import type { YearEndCard } from '@/domain/types'
 import { h5Url, renderImage } from '@/platform/media'
 import { routes } from '@/routes'
 import { POSTER, drawPoster } from '../share/draw'
+import { ErrorLine } from '../workspace/field'
 import { qrModules } from '../share/qr'
 
 type Drawn = { src: string; of: string } | { error: string } | null
@@ -26,15 +27,11 @@ export function PosterPreview({ card }: { card: YearEndCard }) {
   const changed = drawn !== null && 'src' in drawn && drawn.of !== current
   return (
     <View className="wcard__poster">
-      {drawn && 'error' in drawn ? (
-        <View className="wcard__error" role="alert">
-          {drawn.error}
-        </View>
-      ) : null}
+      <ErrorLine text={drawn && 'error' in drawn ? drawn.error : undefined} />
       {drawn && 'src' in drawn ? (
         <Image className="wcard__poster-image" src={drawn.src} mode="widthFix" aria-label="海报预览" />
       ) : null}
-      {changed ? <Text className="wcard__hint">卡片改过了，点下面的按钮看最新的海报。</Text> : null}
+      {changed ? <Text className="ws__meta">卡片改过了，点下面的按钮看最新的海报。</Text> : null}
       <Button
         className="button button--ghost"
         disabled={busy}

@@ -19,14 +19,9 @@ import {
   type WorkspaceCard,
 } from '@/services/workspace'
 import { clock } from '@/shared/clock'
-import { EXPIRED_MESSAGE, messageOf, sessionEnded, sessionStore, type SessionStore } from '../organizer/session'
+import { messageOf, sessionEnded, sessionStore, type SessionStore } from '../organizer/session'
+import { useWorkspaceLoad } from '../workspace/use-workspace-load'
 import { draftStore, type LocalDraft } from './draft-store'
-
-export type Load =
-  | { step: 'loading' }
-  | { step: 'signedOut'; message: string }
-  | { step: 'error'; message: string }
-  | { step: 'ready' }
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -101,16 +96,11 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
   const drafts = useRef(draftStore(options.store ?? storage)).current
   const saveDelayMs = options.saveDelayMs ?? 1000
   const retryMs = options.retryMs ?? 5000
-  const kept = useRef(session.read()).current
-  const token = kept?.token ?? ''
+  const { kept, token, load, setLoad, alive, readOnly, signOut, ended } = useWorkspaceLoad(session)
 
-  const [load, setLoad] = useState<Load>(() =>
-    kept ? { step: 'loading' } : { step: 'signedOut', message: '请先登录组织者页面' },
-  )
   const [info, setInfo] = useState<Omit<WorkspaceCard, 'draft' | 'revision'> | null>(null)
   const [draft, setDraft] = useState<CardDraft | null>(null)
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
-  const [forbidden, setForbidden] = useState(false)
   const [offer, setOffer] = useState<LocalDraft | null>(null)
   const [mineKept, setMineKept] = useState(false)
   const [localFull, setLocalFull] = useState(false)
@@ -129,8 +119,6 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState('')
 
-  const readOnly = kept?.account.role === 'viewer' || forbidden
-
   // The latest values for the async save loop, which outlives any one render.
   const draftRef = useRef<CardDraft | null>(null)
   const revision = useRef(0)
@@ -139,12 +127,10 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
   const stale = useRef(false)
   const inflight = useRef<Promise<void> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const alive = useRef(true)
   // The timer reaches flush (defined below) through this ref, so schedule stays stable.
   const flushRef = useRef<() => Promise<void>>(async () => undefined)
   useEffect(
     () => () => {
-      alive.current = false
       // Leaving the page sends what the pause was holding back; it is on the device in any case.
       if (timer.current !== undefined && dirty.current && !stale.current) void flushRef.current()
       clearTimeout(timer.current)
@@ -167,19 +153,26 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
   )
 
   const endSession = useCallback(() => {
-    session.clear()
+    signOut()
     clearTimeout(timer.current)
-    setLoad({ step: 'signedOut', message: EXPIRED_MESSAGE })
-  }, [session])
+  }, [signOut])
 
-  /** What every failed call but a save does: a 401 ends the session, a 403 makes the page read-only. */
+  /** A 401 ends the session and the save loop with it (a 403 makes the page read-only); true then. */
+  const stopped = useCallback(
+    (e: unknown): boolean => {
+      if (!ended(e)) return false
+      clearTimeout(timer.current)
+      return true
+    },
+    [ended],
+  )
+
+  /** What every failed call but a save does: the message, unless the session ended. */
   const failed = useCallback(
     (e: unknown, show: (message: string) => void) => {
-      if (sessionEnded(e)) return endSession()
-      if (e instanceof ApiError && e.code === 'forbidden') setForbidden(true)
-      show(messageOf(e))
+      if (!stopped(e)) show(messageOf(e))
     },
-    [endSession],
+    [stopped],
   )
 
   const schedule = useCallback((ms: number) => {
@@ -210,14 +203,11 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
       } else if (e instanceof ApiError && e.code === 'network') {
         setStatus({ kind: 'offline' })
         schedule(retryMs)
-      } else if (sessionEnded(e)) {
-        endSession()
-      } else {
-        if (e instanceof ApiError && e.code === 'forbidden') setForbidden(true)
+      } else if (!stopped(e)) {
         setStatus({ kind: 'failed', message: messageOf(e) })
       }
     }
-  }, [api, token, keepLocal, schedule, saveDelayMs, retryMs, endSession])
+  }, [api, token, alive, keepLocal, schedule, saveDelayMs, retryMs, stopped])
 
   /** Sends the draft now if it has changes the server lacks; waits for a save already on its way. */
   const flush = useCallback(async (): Promise<void> => {
@@ -289,7 +279,7 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
       setStatus(afterStale ? { kind: 'saved' } : { kind: 'idle' })
       setLoad({ step: 'ready' })
     },
-    [api, kept, token, drafts, keepLocal, endSession],
+    [api, kept, token, alive, setLoad, drafts, keepLocal, endSession],
   )
 
   useEffect(() => {

@@ -2,65 +2,44 @@
 // 编辑 and 管理员 add programs and sessions, change them, cancel a session with a reason or delete
 // one no one has signed up for, and arrange a program's sign-up form. 查看 reads only.
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import { EmptyState, Skeleton } from '@/components/state-view'
+import { EmptyState } from '@/components/state-view'
 import { TOPICS } from '@/domain/types'
-import { navigateTo } from '@/platform'
-import { routes } from '@/routes'
 import { figureSpeech, formatFigure, scopeText } from '@/domain/figures'
 import type { CardFigure, WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
 import { formatSessionTime, inBeijing } from '@/utils/date'
 import { ADDABLE_TYPES, FIELD_TYPE_LABELS, isFixed, optionsFrom, optionsText, takesOptions } from './form-builder'
 import { coordinatesText, hasSignups, type ProgramValues, type SessionValues } from './session-form'
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
+import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
+import { WorkspaceGate } from '../workspace/gate'
+import '../workspace/workspace.scss'
 import './programs.scss'
 import { keyboardStop } from '@/shared/keyboard-stop'
 
 type P = { p: ProgramsEditor }
 
 export function ProgramsView({ p }: P) {
-  if (!p.connected) {
+  const { load, data } = p
+  if (!p.connected || load.step !== 'ready' || !data) {
     return (
-      <EmptyState
-        title="项目和场次需要连接服务器"
-        text="现在用的是内置演示数据。用 npm run dev:full 启动服务器和网页后再打开这里。"
+      <WorkspaceGate
+        connected={p.connected}
+        load={load}
+        what="项目和场次"
+        loading="正在加载项目"
+        onRetry={() => void p.reload()}
       />
     )
   }
-  const { load, data } = p
-  if (load.step === 'signedOut') {
-    return (
-      <View className="card wprog__gate">
-        <View className="wprog__error" role="alert">
-          {load.message}
-        </View>
-        <Button className="button" onClick={() => navigateTo(routes.organizer)} aria-label="去登录">
-          去登录
-        </Button>
-      </View>
-    )
-  }
-  if (load.step === 'error') {
-    return (
-      <View className="card wprog__gate">
-        <View className="wprog__error" role="alert">
-          {load.message}
-        </View>
-        <Button className="button button--ghost" onClick={() => void p.reload()} aria-label="重试">
-          重试
-        </Button>
-      </View>
-    )
-  }
-  if (load.step === 'loading' || !data) return <Skeleton blocks={3} label="正在加载项目" />
   const editingProgram = p.editor?.kind === 'program' && !p.editor.programId
   return (
     // Taro's H5 buttons are not focusable: the list itself gives the page's scroll a keyboard stop.
     <View className="wprog" role="region" aria-label="项目和场次" {...keyboardStop}>
-      <View className="wprog__top">
+      <View className="ws__top">
         <Text className="wprog__title">{data.federation.name}的项目和场次</Text>
-        {p.readOnly ? <Text className="wprog__readonly">{READ_ONLY_MESSAGE}</Text> : null}
+        {p.readOnly ? <Text className="ws__readonly">{READ_ONLY_MESSAGE}</Text> : null}
         {p.notice ? (
-          <View className="wprog__notice" role="status">
+          <View className="ws__notice" role="status">
             {p.notice}
           </View>
         ) : null}
@@ -90,32 +69,32 @@ function ProgramCard({ p, program }: P & { program: WorkspaceProgram }) {
       ) : (
         <View className="wprog__program-head">
           <Text className="row-card__title">{program.title}</Text>
-          <Text className="wprog__meta">
+          <Text className="ws__meta">
             {program.topic} · {program.audience}
           </Text>
           <Text className="wprog__summary">{program.summary}</Text>
-          <Text className="wprog__meta">
+          <Text className="ws__meta">
             已报名 {program.counts.confirmed} 人，候补 {program.counts.waitlisted} 人，已取消 {program.counts.cancelled}{' '}
             人
           </Text>
           {p.readOnly ? null : (
             <View className="wprog__row">
               <Button
-                className="button button--ghost wprog__small"
+                className="button button--ghost ws__small"
                 onClick={() => p.editProgram(program.id)}
                 aria-label={`修改项目${program.title}`}
               >
                 修改项目
               </Button>
               <Button
-                className="button button--ghost wprog__small"
+                className="button button--ghost ws__small"
                 onClick={() => p.newSession(program.id)}
                 aria-label={`为${program.title}新建场次`}
               >
                 新建场次
               </Button>
               <Button
-                className="button button--ghost wprog__small"
+                className="button button--ghost ws__small"
                 onClick={() => p.openForm(program.id)}
                 aria-label={`设置${program.title}的报名表`}
               >
@@ -127,7 +106,7 @@ function ProgramCard({ p, program }: P & { program: WorkspaceProgram }) {
       )}
       {p.formEditor?.programId === program.id ? <FormBuilder p={p} /> : null}
       {addingHere ? <SessionForm p={p} /> : null}
-      {program.sessions.length === 0 ? <Text className="wprog__meta">还没有场次</Text> : null}
+      {program.sessions.length === 0 ? <Text className="ws__meta">还没有场次</Text> : null}
       {program.sessions.map((s) =>
         editor?.kind === 'session' && editor.session?.id === s.id ? (
           <SessionForm key={s.id} p={p} />
@@ -149,26 +128,26 @@ function SessionRow({ p, s }: P & { s: WorkspaceSession }) {
         {s.title}
         {cancelled ? <Text className="wprog__cancelled">（已取消）</Text> : null}
       </Text>
-      <Text className="wprog__meta">
+      <Text className="ws__meta">
         {formatSessionTime(s.start)}–{end} · {s.online ? '线上' : (s.place ?? '')}
       </Text>
-      <Text className="wprog__meta">
+      <Text className="ws__meta">
         名额 {s.capacity} · 已报名 {s.confirmed} · 候补 {s.waitlisted}
         {s.demo ? ' · 演示数据' : ''}
       </Text>
-      <Text className="wprog__meta">报名截止 {formatSessionTime(s.deadline)}</Text>
+      <Text className="ws__meta">报名截止 {formatSessionTime(s.deadline)}</Text>
       {cancelled ? <Text className="wprog__warn">已取消：{s.cancelReason ?? ''}</Text> : null}
       {p.readOnly || cancelled || confirm ? null : (
         <View className="wprog__row">
           <Button
-            className="button button--ghost wprog__small"
+            className="button button--ghost ws__small"
             onClick={() => p.editSession(s)}
             aria-label={`修改场次${s.title}`}
           >
             修改
           </Button>
           <Button
-            className="button button--ghost wprog__small"
+            className="button button--ghost ws__small"
             onClick={() => p.askCancel(s)}
             aria-label={`取消场次${s.title}`}
           >
@@ -177,7 +156,7 @@ function SessionRow({ p, s }: P & { s: WorkspaceSession }) {
           {/* A session with sign-ups is cancelled (they are told why), never deleted. */}
           {hasSignups(s) ? null : (
             <Button
-              className="button button--ghost wprog__small"
+              className="button button--ghost ws__small"
               onClick={() => p.askDelete(s)}
               aria-label={`删除场次${s.title}`}
             >
@@ -196,14 +175,14 @@ function ConfirmPanel({ p }: P) {
   if (!c) return null
   if (c.kind === 'delete') {
     return (
-      <View className="wprog__confirm" role="group" aria-label="删除场次">
+      <View className="ws__panel wprog__confirm" role="group" aria-label="删除场次">
         <Text>确定删除场次“{c.session.title}”吗？删除后不能恢复。</Text>
         <ErrorLine text={c.error} />
         <View className="wprog__row">
-          <Button className="button wprog__small" disabled={c.busy} onClick={() => void p.confirmDelete()}>
+          <Button className="button ws__small" disabled={c.busy} onClick={() => void p.confirmDelete()}>
             确定删除
           </Button>
-          <Button className="button button--ghost wprog__small" onClick={p.closeConfirm}>
+          <Button className="button button--ghost ws__small" onClick={p.closeConfirm}>
             不删了
           </Button>
         </View>
@@ -212,10 +191,10 @@ function ConfirmPanel({ p }: P) {
   }
   const people = c.session.confirmed + c.session.waitlisted
   return (
-    <View className="wprog__confirm" role="group" aria-label="取消场次">
-      <Text className="wprog__label">取消原因（报名的人会看到）</Text>
+    <View className="ws__panel wprog__confirm" role="group" aria-label="取消场次">
+      <Text className="ws__label">取消原因（报名的人会看到）</Text>
       <Textarea
-        className="text-input wprog__textarea"
+        className="text-input ws__textarea"
         value={c.reason}
         aria-label="取消原因"
         nativeProps={{ 'aria-label': '取消原因' }}
@@ -232,68 +211,13 @@ function ConfirmPanel({ p }: P) {
         </Text>
       ) : null}
       <View className="wprog__row">
-        <Button className="button wprog__small" disabled={c.busy} onClick={() => void p.confirmCancel()}>
+        <Button className="button ws__small" disabled={c.busy} onClick={() => void p.confirmCancel()}>
           {c.asked ? '确定取消' : '取消这个场次'}
         </Button>
-        <Button className="button button--ghost wprog__small" onClick={p.closeConfirm}>
+        <Button className="button button--ghost ws__small" onClick={p.closeConfirm}>
           不取消了
         </Button>
       </View>
-    </View>
-  )
-}
-
-function ErrorLine({ text }: { text?: string }) {
-  return text ? (
-    <View className="wprog__error" role="alert">
-      {text}
-    </View>
-  ) : null
-}
-
-function Field({
-  label,
-  value,
-  onInput,
-  error,
-  placeholder,
-  long,
-  type,
-}: {
-  label: string
-  value: string
-  onInput: (value: string) => void
-  error?: string
-  placeholder?: string
-  long?: boolean
-  type?: 'text' | 'number' | 'digit'
-}) {
-  return (
-    <View className="wprog__field">
-      <Text className="wprog__label">{label}</Text>
-      {long ? (
-        <Textarea
-          className="text-input wprog__textarea"
-          value={value}
-          aria-label={label}
-          placeholder={placeholder}
-          maxlength={-1}
-          onInput={(ev) => onInput(ev.detail.value)}
-          // Taro's H5 Textarea and Input wrap the real element: nativeProps carries the label to it.
-          nativeProps={{ 'aria-label': label }}
-        />
-      ) : (
-        <Input
-          className="text-input"
-          value={value}
-          type={type ?? 'text'}
-          aria-label={label}
-          placeholder={placeholder}
-          onInput={(ev) => onInput(ev.detail.value)}
-          nativeProps={{ 'aria-label': label }}
-        />
-      )}
-      <ErrorLine text={error} />
     </View>
   )
 }
@@ -310,13 +234,13 @@ function ProgramForm({ p }: P) {
     <View className="wprog__form" role="group" aria-label={e.programId ? '修改项目' : '新建项目'}>
       <Text className="wprog__form-title">{e.programId ? '修改项目' : '新建项目'}</Text>
       <Field label="项目名称" value={e.values.title} onInput={set('title')} error={err.title} />
-      <View className="wprog__field">
-        <Text className="wprog__label">主题</Text>
-        <View className="wprog__chips" role="radiogroup" aria-label="主题">
+      <View className="ws__field">
+        <Text className="ws__label">主题</Text>
+        <View className="ws__chips" role="radiogroup" aria-label="主题">
           {TOPICS.map((t) => (
             <View
               key={t}
-              className={`wprog__chip${e.values.topic === t ? ' wprog__chip--on' : ''}`}
+              className={`ws__chip${e.values.topic === t ? ' ws__chip--on' : ''}`}
               role="radio"
               aria-checked={e.values.topic === t}
               onClick={() => p.setProgramField('topic', t)}
@@ -343,10 +267,10 @@ function ProgramForm({ p }: P) {
       />
       <ErrorLine text={err.form} />
       <View className="wprog__row">
-        <Button className="button wprog__small" disabled={e.busy} onClick={() => void p.saveProgram()}>
+        <Button className="button ws__small" disabled={e.busy} onClick={() => void p.saveProgram()}>
           {e.programId ? '保存项目' : '创建项目'}
         </Button>
-        <Button className="button button--ghost wprog__small" onClick={p.closeEditor}>
+        <Button className="button button--ghost ws__small" onClick={p.closeEditor}>
           放弃
         </Button>
       </View>
@@ -367,13 +291,13 @@ function FigurePicker({
   error?: string
 }) {
   return (
-    <View className="wprog__field">
-      <Text className="wprog__label">往期成果（可不选）</Text>
+    <View className="ws__field">
+      <Text className="ws__label">往期成果（可不选）</Text>
       {figures.length === 0 ? (
-        <Text className="wprog__meta">卡片里还没有数字，先在卡片编辑里添加，发布卡片后就能在这里选。</Text>
+        <Text className="ws__meta">卡片里还没有数字，先在卡片编辑里添加，发布卡片后就能在这里选。</Text>
       ) : (
         <>
-          <Text className="wprog__meta">从已发布卡片的数字里选，项目页按选的先后显示。</Text>
+          <Text className="ws__meta">从已发布卡片的数字里选，项目页按选的先后显示。</Text>
           <View className="wprog__figures" role="group" aria-label="往期成果">
             {figures.map((f) => {
               const n = chosen.indexOf(f.id) + 1
@@ -435,7 +359,7 @@ function SessionForm({ p }: P) {
         />
         <Field label="报名截止时间" value={v.deadlineTime} onInput={set('deadlineTime')} placeholder="18:00" />
       </View>
-      <Text className="wprog__meta">不改的话，报名在活动前一天 18:00 截止。</Text>
+      <Text className="ws__meta">不改的话，报名在活动前一天 18:00 截止。</Text>
       <View className="wprog__row">
         <Field
           label="开始报名日期（可不填）"
@@ -446,9 +370,9 @@ function SessionForm({ p }: P) {
         />
         <Field label="开始报名时间（可不填）" value={v.opensTime} onInput={set('opensTime')} placeholder="09:00" />
       </View>
-      <View className="wprog__field">
-        <Text className="wprog__label">活动方式</Text>
-        <View className="wprog__chips" role="radiogroup" aria-label="活动方式">
+      <View className="ws__field">
+        <Text className="ws__label">活动方式</Text>
+        <View className="ws__chips" role="radiogroup" aria-label="活动方式">
           {(
             [
               [false, '线下'],
@@ -457,7 +381,7 @@ function SessionForm({ p }: P) {
           ).map(([online, name]) => (
             <View
               key={name}
-              className={`wprog__chip${v.online === online ? ' wprog__chip--on' : ''}`}
+              className={`ws__chip${v.online === online ? ' ws__chip--on' : ''}`}
               role="radio"
               aria-checked={v.online === online}
               onClick={() => p.setSessionField('online', online)}
@@ -487,7 +411,7 @@ function SessionForm({ p }: P) {
         />
       )}
       <Field label="名额" value={v.capacity} onInput={set('capacity')} error={err.capacity} type="number" />
-      {raised ? <Text className="wprog__notice">{WAITLIST_NOTE}</Text> : null}
+      {raised ? <Text className="ws__notice">{WAITLIST_NOTE}</Text> : null}
       <Field
         label="联系电话（可不填）"
         value={v.contactPhone}
@@ -514,10 +438,10 @@ function SessionForm({ p }: P) {
       </View>
       <ErrorLine text={err.form} />
       <View className="wprog__row">
-        <Button className="button wprog__small" disabled={e.busy} onClick={() => void p.saveSession()}>
+        <Button className="button ws__small" disabled={e.busy} onClick={() => void p.saveSession()}>
           {e.session ? '保存场次' : '添加场次'}
         </Button>
-        <Button className="button button--ghost wprog__small" onClick={p.closeEditor}>
+        <Button className="button button--ghost ws__small" onClick={p.closeEditor}>
           放弃
         </Button>
       </View>
@@ -531,12 +455,12 @@ function LocationPicker({ p }: P) {
   if (e?.kind !== 'session') return null
   const chosen = coordinatesText(e.values.latitude, e.values.longitude)
   return (
-    <View className="wprog__field" role="group" aria-label="地图位置">
-      <Text className="wprog__label">地图位置（可不填）</Text>
+    <View className="ws__field" role="group" aria-label="地图位置">
+      <Text className="ws__label">地图位置（可不填）</Text>
       <View className="wprog__row">
         {p.mapAvailable ? (
           <Button
-            className="button button--ghost wprog__small"
+            className="button button--ghost ws__small"
             disabled={e.locating}
             onClick={() => void p.pickPlace()}
             aria-label="在地图上选"
@@ -545,7 +469,7 @@ function LocationPicker({ p }: P) {
           </Button>
         ) : null}
         <Button
-          className="button button--ghost wprog__small"
+          className="button button--ghost ws__small"
           disabled={e.locating}
           onClick={() => void p.locateHere()}
           aria-label="用我现在的位置"
@@ -554,14 +478,14 @@ function LocationPicker({ p }: P) {
         </Button>
       </View>
       {e.locating ? (
-        <View className="wprog__meta" role="status">
+        <View className="ws__meta" role="status">
           正在取得位置…
         </View>
       ) : null}
       {chosen ? (
         <View className="wprog__row">
           <Text className="wprog__chosen">已选位置：{chosen}</Text>
-          <Button className="button button--ghost wprog__small" onClick={p.clearLocation} aria-label="清除位置">
+          <Button className="button button--ghost ws__small" onClick={p.clearLocation} aria-label="清除位置">
             清除位置
           </Button>
         </View>
@@ -578,13 +502,13 @@ function FormBuilder({ p }: P) {
   return (
     <View className="wprog__form" role="group" aria-label="报名表">
       <Text className="wprog__form-title">报名表</Text>
-      <Text className="wprog__meta">姓名、手机号和场次每张报名表都有，不能删除。改过的报名表只用于以后的报名。</Text>
+      <Text className="ws__meta">姓名、手机号和场次每张报名表都有，不能删除。改过的报名表只用于以后的报名。</Text>
       {f.fields.map((field, i) => {
         const n = i + 1
         const fixed = isFixed(field)
         return (
           <View key={field.id} className="wprog__form-field" role="group" aria-label={`第${n}项`}>
-            <Text className="wprog__label">
+            <Text className="ws__label">
               第{n}项 · {FIELD_TYPE_LABELS[field.type]}
               {fixed ? `：${field.label}（必填）` : ''}
             </Text>
@@ -600,7 +524,7 @@ function FormBuilder({ p }: P) {
                 />
                 {takesOptions(field.type) ? (
                   <Textarea
-                    className="text-input wprog__textarea"
+                    className="text-input ws__textarea"
                     value={optionsText(field)}
                     aria-label={`第${n}项的选项`}
                     nativeProps={{ 'aria-label': `第${n}项的选项` }}
@@ -609,9 +533,9 @@ function FormBuilder({ p }: P) {
                     onInput={(ev) => p.setField(i, { options: optionsFrom(ev.detail.value) })}
                   />
                 ) : null}
-                <View className="wprog__chips">
+                <View className="ws__chips">
                   <View
-                    className={`wprog__chip${field.required ? ' wprog__chip--on' : ''}`}
+                    className={`ws__chip${field.required ? ' ws__chip--on' : ''}`}
                     role="checkbox"
                     aria-checked={field.required}
                     aria-label={`第${n}项必填`}
@@ -624,7 +548,7 @@ function FormBuilder({ p }: P) {
             )}
             <View className="wprog__row">
               <Button
-                className="button button--ghost wprog__small"
+                className="button button--ghost ws__small"
                 disabled={i === 0}
                 onClick={() => p.moveField(i, -1)}
                 aria-label={`第${n}项上移`}
@@ -632,7 +556,7 @@ function FormBuilder({ p }: P) {
                 上移
               </Button>
               <Button
-                className="button button--ghost wprog__small"
+                className="button button--ghost ws__small"
                 disabled={i === f.fields.length - 1}
                 onClick={() => p.moveField(i, 1)}
                 aria-label={`第${n}项下移`}
@@ -641,7 +565,7 @@ function FormBuilder({ p }: P) {
               </Button>
               {fixed ? null : (
                 <Button
-                  className="button button--ghost wprog__small"
+                  className="button button--ghost ws__small"
                   onClick={() => p.removeField(i)}
                   aria-label={`删除第${n}项`}
                 >
@@ -652,12 +576,12 @@ function FormBuilder({ p }: P) {
           </View>
         )
       })}
-      <Text className="wprog__label">添加一项</Text>
-      <View className="wprog__chips">
+      <Text className="ws__label">添加一项</Text>
+      <View className="ws__chips">
         {ADDABLE_TYPES.map((type) => (
           <Button
             key={type}
-            className="button button--ghost wprog__small"
+            className="button button--ghost ws__small"
             onClick={() => p.addField(type)}
             aria-label={`添加${FIELD_TYPE_LABELS[type]}`}
           >
@@ -667,10 +591,10 @@ function FormBuilder({ p }: P) {
       </View>
       <ErrorLine text={f.error} />
       <View className="wprog__row">
-        <Button className="button wprog__small" disabled={f.busy} onClick={() => void p.saveForm()}>
+        <Button className="button ws__small" disabled={f.busy} onClick={() => void p.saveForm()}>
           保存报名表
         </Button>
-        <Button className="button button--ghost wprog__small" onClick={p.closeForm}>
+        <Button className="button button--ghost ws__small" onClick={p.closeForm}>
           放弃
         </Button>
       </View>

@@ -10,7 +10,8 @@ import { taroTransport } from '@/platform/http'
 import { ApiError } from '@/services/api'
 import { createWorkspaceApi } from '@/services/http/workspace-api'
 import type { WorkspacePrograms, WorkspaceProgramsApi, WorkspaceSession } from '@/services/workspace'
-import { EXPIRED_MESSAGE, messageOf, sessionEnded, sessionStore, type SessionStore } from '../organizer/session'
+import { messageOf, sessionStore, type SessionStore } from '../organizer/session'
+import { useWorkspaceLoad } from '../workspace/use-workspace-load'
 import type { FieldType, FormField } from '@/domain/types'
 import { formBody, moveField as moved, newField } from './form-builder'
 import {
@@ -27,12 +28,6 @@ import {
   type ProgramValues,
   type SessionValues,
 } from './session-form'
-
-export type Load =
-  | { step: 'loading' }
-  | { step: 'signedOut'; message: string }
-  | { step: 'error'; message: string }
-  | { step: 'ready' }
 
 /** Messages by form row; `form` is one that names no row. */
 export type FieldErrors = Record<string, string>
@@ -105,41 +100,13 @@ function errorsOf(e: unknown, shown: string[], rows: Record<string, string> = {}
 export function usePrograms(options: Partial<ProgramsDeps> = {}) {
   const api = options.api === undefined ? defaultApi : options.api
   const session = useRef(options.session ?? sessionStore(storage)).current
-  const kept = useRef(session.read()).current
-  const token = kept?.token ?? ''
+  const { kept, token, load, setLoad, alive, readOnly, ended } = useWorkspaceLoad(session)
 
-  const [load, setLoad] = useState<Load>(() =>
-    kept ? { step: 'loading' } : { step: 'signedOut', message: '请先登录组织者页面' },
-  )
   const [data, setData] = useState<WorkspacePrograms | null>(null)
-  const [forbidden, setForbidden] = useState(false)
   const [editor, setEditor] = useState<Editor>(null)
   const [confirm, setConfirm] = useState<Confirm>(null)
   const [notice, setNotice] = useState('')
   const [formEditor, setFormEditor] = useState<FormEditor>(null)
-  const readOnly = kept?.account.role === 'viewer' || forbidden
-
-  const alive = useRef(true)
-  useEffect(
-    () => () => {
-      alive.current = false
-    },
-    [],
-  )
-
-  /** A 401 ends the session, a 403 makes the page read-only; true when the caller should stop. */
-  const ended = useCallback(
-    (e: unknown): boolean => {
-      if (sessionEnded(e)) {
-        session.clear()
-        setLoad({ step: 'signedOut', message: EXPIRED_MESSAGE })
-        return true
-      }
-      if (e instanceof ApiError && e.code === 'forbidden') setForbidden(true)
-      return false
-    },
-    [session],
-  )
 
   const reload = useCallback(async () => {
     if (!api || !kept) return
@@ -153,7 +120,7 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
       if (!alive.current || ended(e)) return
       setLoad({ step: 'error', message: messageOf(e) })
     }
-  }, [api, kept, token, ended])
+  }, [api, kept, token, alive, setLoad, ended])
 
   useEffect(() => {
     void reload()
@@ -168,7 +135,7 @@ export function usePrograms(options: Partial<ProgramsDeps> = {}) {
     } catch (e) {
       ended(e)
     }
-  }, [api, token, ended])
+  }, [api, token, alive, ended])
 
   const newProgram = () => {
     setNotice('')
