@@ -15,6 +15,7 @@ import {
   type InjectOptions,
   type Reply,
   type TestServer,
+  asStaff,
 } from './support'
 
 const json = (r: Reply) => JSON.parse(r.body)
@@ -38,13 +39,8 @@ describe.each(backends())('organizer accounts (%s)', (backend) => {
     at = NOW
   })
 
-  const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): Promise<Reply> =>
-    server.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload }),
-    })
+  const as = (token: string, method: InjectOptions['method'] | 'PUT', url: string, payload?: unknown): Promise<Reply> =>
+    server.inject(asStaff(token, method, url, payload))
   const login = (login: string, password: string) =>
     server.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } })
   const accountRow = async (login: string) =>

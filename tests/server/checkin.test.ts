@@ -20,6 +20,7 @@ import {
   type InjectOptions,
   type Reply,
   type TestServer,
+  asStaff,
 } from './support'
 
 const json = (r: Reply) => JSON.parse(r.body)
@@ -68,13 +69,8 @@ describe.each(backends())('tickets and check-in (%s)', (backend) => {
   let small: string
   let members = 0
 
-  const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): Promise<Reply> =>
-    server.inject({
-      method,
-      url,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      ...(payload === undefined ? {} : { payload }),
-    })
+  const as = (token: string, method: InjectOptions['method'] | 'PUT', url: string, payload?: unknown): Promise<Reply> =>
+    server.inject(asStaff(token, method, url, payload))
   const checkIn = (token: string, body: object) => as(token, 'POST', '/api/workspace/checkin', body)
 
   async function member(role: 'viewer' | 'editor', displayName: string): Promise<string> {

@@ -32,6 +32,7 @@ import {
   type InjectOptions,
   type Reply,
   type TestServer,
+  asStaff,
 } from './support'
 
 const ajv = new Ajv({ allErrors: true })
@@ -189,12 +190,7 @@ describe.each(backends())('route schemas (%s)', (backend) => {
   })
 
   it('organizer account answers validate: login, me, invitations, staff, roles, resets, audit, logout', async () => {
-    const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload }),
-    })
+    const as = asStaff
     const admin = await organizerToken(server, 'zhuzhou-2020')
     expect(json(await call(as(admin, 'GET', '/api/auth/me'))).account.role).toBe('admin')
     const invitation = json(await call(as(admin, 'POST', '/api/workspace/invitations', { role: 'viewer' })))
@@ -270,12 +266,7 @@ describe.each(backends())('route schemas (%s)', (backend) => {
   })
 
   it('workspace program answers validate: programs, sessions, forms, cancelling and deleting', async () => {
-    const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload }),
-    })
+    const as = asStaff
     const admin = await organizerToken(server, 'hebei-2021')
     const list = json(await call(as(admin, 'GET', '/api/workspace/programs')))
     expect(list.programs.length).toBeGreaterThan(0)
@@ -322,12 +313,7 @@ describe.each(backends())('route schemas (%s)', (backend) => {
   })
 
   it('check-in answers validate: tickets in 我的报名, each result, search, counts and refusals', async () => {
-    const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload }),
-    })
+    const as = asStaff
     const wudu = await organizerToken(server, 'wudu-2020')
     const session = (title: string, capacity: number) =>
       call(

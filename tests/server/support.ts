@@ -305,11 +305,20 @@ export const asDevice = (device: string, method: InjectOptions['method'], url: s
   headers: { 'x-device-id': device },
 })
 
-export const asOrganizer = (token: string, url: string): InjectOptions => ({
-  method: 'GET',
+/** A staff member's request: her bearer token (none when empty), and a JSON body when given. */
+export const asStaff = (
+  token: string,
+  method: InjectOptions['method'] | 'PUT',
+  url: string,
+  payload?: unknown,
+): InjectOptions => ({
+  method: method as InjectOptions['method'],
   url,
-  headers: { authorization: `Bearer ${token}` },
+  headers: token ? { authorization: `Bearer ${token}` } : {},
+  ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
 })
+
+export const asOrganizer = (token: string, url: string): InjectOptions => asStaff(token, 'GET', url)
 
 /** The development 管理员 every federation gets at start (README): its login and password. */
 export const devAdmin = (federationId: string) => ({

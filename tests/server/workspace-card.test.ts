@@ -25,6 +25,7 @@ import {
   type InjectOptions,
   type Reply,
   type TestServer,
+  asStaff,
 } from './support'
 
 const WUDU = 'wudu-2020'
@@ -52,13 +53,8 @@ describe.each(backends())('card workspace (%s)', (backend) => {
   let editor: string
   let viewer: string
 
-  const as = (token: string, method: InjectOptions['method'] | 'PUT', url: string, payload?: unknown) =>
-    server.inject({
-      method: method as InjectOptions['method'],
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload }),
-    })
+  const as = (token: string, method: InjectOptions['method'] | 'PUT', url: string, payload?: unknown): Promise<Reply> =>
+    server.inject(asStaff(token, method, url, payload))
   const card = async (token = editor) => json<CardState>(await as(token, 'GET', '/api/workspace/card'))
   const save = (draft: CardDraft, revision: number, token = editor) =>
     as(token, 'PUT', '/api/workspace/card/draft', { draft, revision })

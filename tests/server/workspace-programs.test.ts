@@ -21,6 +21,7 @@ import {
   type InjectOptions,
   type Reply,
   type TestServer,
+  asStaff,
 } from './support'
 
 const json = (r: Reply) => JSON.parse(r.body)
@@ -55,13 +56,8 @@ describe.each(backends())('workspace programs (%s)', (backend) => {
   let viewer: string
   let people = 0
 
-  const as = (token: string, method: InjectOptions['method'], url: string, payload?: unknown): Promise<Reply> =>
-    server.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload }),
-    })
+  const as = (token: string, method: InjectOptions['method'] | 'PUT', url: string, payload?: unknown): Promise<Reply> =>
+    server.inject(asStaff(token, method, url, payload))
 
   /** A new 武都 account of `role`, through an invitation. */
   async function member(role: 'editor' | 'viewer'): Promise<string> {
