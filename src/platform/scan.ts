@@ -6,7 +6,8 @@ import { isWeapp } from './index'
 
 export type ScanFailure = 'denied' | 'unavailable'
 
-export type ScanStart = { ok: true; stop: () => void } | { ok: false; reason: ScanFailure }
+/** `live`: the camera keeps reading until `stop` (H5); WeChat's scanner has already closed. */
+export type ScanStart = { ok: true; live: boolean; stop: () => void } | { ok: false; reason: ScanFailure }
 
 /** Frames read a second: enough for a ticket held up to the phone, light on an old phone's CPU. */
 const FRAMES_PER_SECOND = 6
@@ -70,18 +71,18 @@ export async function startTicketScanner(hostId: string, onText: (text: string) 
     return { ok: false, reason: 'unavailable' }
   }
   read()
-  return { ok: true, stop }
+  return { ok: true, live: true, stop }
 }
 
 async function scanOnceInWeChat(onText: (text: string) => void): Promise<ScanStart> {
   try {
     const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
     if (r.result) onText(r.result)
-    return { ok: true, stop: () => undefined }
+    return { ok: true, live: false, stop: () => undefined }
   } catch (e) {
     const msg = e && typeof e === 'object' && 'errMsg' in e ? String((e as { errMsg: unknown }).errMsg) : ''
     // Closing the scanner herself is a cancel, not a refusal: nothing to say.
-    if (msg.includes('cancel')) return { ok: true, stop: () => undefined }
+    if (msg.includes('cancel')) return { ok: true, live: false, stop: () => undefined }
     return { ok: false, reason: msg.includes('auth') ? 'denied' : 'unavailable' }
   }
 }

@@ -16,6 +16,7 @@ import {
 } from '@/features/checkin/use-checkin'
 import { sessionStore } from '@/features/organizer/session'
 import { ApiError } from '@/services/api'
+import type { ScanStart } from '@/platform/scan'
 import type { CheckinAnswer, CheckinApi, CheckinSearchRow, CheckinTicket } from '@/services/workspace'
 import { setClock } from '@/shared/clock'
 import { TEST_NOW } from '../support/clock'
@@ -129,7 +130,7 @@ function fakeCamera(start: 'ok' | 'denied' | 'unavailable' = 'ok') {
     camera.started++
     if (start !== 'ok') return { ok: false, reason: start }
     camera.see = onText
-    return { ok: true, stop: () => void camera.stopped++ }
+    return { ok: true, live: true, stop: () => void camera.stopped++ }
   }
   return { camera, scanner }
 }
@@ -330,6 +331,33 @@ describe('现场签到', () => {
     } finally {
       restore()
     }
+  })
+
+  it('a camera closed while it was still starting is let go once it starts', async () => {
+    let started: (s: ScanStart) => void = () => undefined
+    const stop = jest.fn()
+    const scanner: Scanner = () => new Promise((resolve) => (started = resolve))
+    setup(fakeApi().api, { scanner })
+    await ready()
+    click('打开摄像头扫码')
+    click('关闭摄像头')
+    await act(async () => started({ ok: true, live: true, stop }))
+    expect(stop).toHaveBeenCalledTimes(1)
+    expect(screen.getByRole('button', { name: '打开摄像头扫码' })).toBeTruthy()
+  })
+
+  it('WeChat’s scanner reads one code and closes by itself: the page offers to scan again', async () => {
+    const { api, calls } = fakeApi()
+    const scanner: Scanner = async (_host, onText) => {
+      onText('t1.g-1.a')
+      return { ok: true, live: false, stop: () => undefined }
+    }
+    setup(api, { scanner })
+    await ready()
+    click('打开摄像头扫码')
+    await waitFor(() => expect(answer().textContent).toContain('✓ 签到成功'))
+    expect(screen.getByRole('button', { name: '打开摄像头扫码' })).toBeTruthy()
+    expect(calls.filter((c) => c[0] === 'checkIn').map((c) => c[3])).toEqual([{ token: 't1.g-1.a' }])
   })
 
   it.each(['viewer', 'editor', 'admin'] as const)('%s checks in', async (role) => {

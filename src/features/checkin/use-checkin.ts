@@ -58,6 +58,7 @@ export function useCheckin(sessionId: string, options: Partial<CheckinDeps> = {}
 
   const shownNow = useRef(true)
   const stopCamera = useRef<(() => void) | null>(null)
+  const cameraRun = useRef(0)
   /** Only the latest ticket's answer is shown, whichever answer comes back last. */
   const sent = useRef(0)
   /** The query whose rows are shown, searched again after a check-in so a row shows 已签到. */
@@ -182,20 +183,28 @@ export function useCheckin(sessionId: string, options: Partial<CheckinDeps> = {}
   )
 
   const closeCamera = useCallback(() => {
+    // A camera still starting is let go as soon as it has started.
+    cameraRun.current++
     stopCamera.current?.()
     stopCamera.current = null
     setCamera((c) => (c === 'on' || c === 'starting' ? 'off' : c))
   }, [])
 
   const openCamera = useCallback(async () => {
+    const run = ++cameraRun.current
     setCamera('starting')
     const started = await scanner(CAMERA_HOST_ID, onScanned)
-    if (!alive.current) {
+    if (!alive.current || run !== cameraRun.current) {
       if (started.ok) started.stop()
       return
     }
     if (!started.ok) {
       setCamera(started.reason)
+      return
+    }
+    // WeChat's scanner reads one code and closes by itself.
+    if (!started.live) {
+      setCamera('off')
       return
     }
     stopCamera.current = started.stop
