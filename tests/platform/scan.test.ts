@@ -35,9 +35,14 @@ function withCamera(getUserMedia: (() => Promise<MediaStream>) | undefined) {
 afterEach(() => withCamera(undefined))
 
 describe('ticket scanner (H5)', () => {
-  it('reads a ticket token back from a frame, and nothing from a blank one', () => {
+  it('reads a ticket token back from a frame, dark on light or light on dark, and nothing from a blank one', () => {
     const token = 't1.sg_8f3k2m9q.Vb3x9Kq2LmN4pR7sT1uW0y'
     expect(readQr(frame(token))).toBe(token)
+    // Light on dark, as a phone in the dark theme may show it.
+    const inverted = frame(token)
+    for (let i = 0; i < inverted.data.length; i += 4)
+      inverted.data[i] = inverted.data[i + 1] = inverted.data[i + 2] = 255 - inverted.data[i]
+    expect(readQr(inverted)).toBe(token)
     const blank = frame('x')
     blank.data.fill(255)
     expect(readQr(blank)).toBeUndefined()
