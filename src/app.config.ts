@@ -29,7 +29,9 @@ export default defineAppConfig({
     // The poster and its QR code library load only when she asks for a poster.
     { root: 'subpackages/share', pages: ['poster/index'] },
     // The organizer's roster is a browser page (CSV download); the mini-program has no such page.
-    ...(weapp ? [] : [{ root: 'subpackages/organizer', pages: ['index', 'card/index', 'programs/index'] }]),
+    ...(weapp
+      ? []
+      : [{ root: 'subpackages/organizer', pages: ['index', 'card/index', 'programs/index', 'checkin/index'] }]),
   ],
   preloadRule: {
     'pages/feed/index': { network: 'all', packages: ['pages/report', 'pages/program'] },

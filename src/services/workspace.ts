@@ -3,6 +3,8 @@
 // that need the traditional→simplified dictionary, which stays on the server; and its programs, their
 // dated sessions and sign-up forms.
 import type { CardDraft, NumberCandidate, ScopeSuggestion } from '@/domain/card-shape'
+import type { SignupStatus } from '@/domain/signup-rules'
+import type { CheckinResult } from '@/domain/tickets'
 import type { Figure, FormField, Topic } from '@/domain/types'
 import { ApiError } from './api'
 
@@ -153,4 +155,48 @@ export interface WorkspaceProgramsApi {
   changeSession(token: string, id: string, body: Partial<SessionBody>): Promise<WorkspaceSession>
   cancelSession(token: string, id: string, reason: string): Promise<WorkspaceSession>
   deleteSession(token: string, id: string): Promise<{ ok: boolean }>
+}
+
+/** A session's door: 已报名 (confirmed now), 已签到 (of those), 未到 (the rest). */
+export interface CheckinCounts {
+  confirmed: number
+  checkedIn: number
+  absent: number
+}
+
+/** The server's answer to a scanned or typed ticket; the mobile comes masked (138****8000). */
+export interface CheckinAnswer {
+  result: CheckinResult
+  signup: { id: string; name: string; mobile: string; sessionTitle: string }
+  /** Beijing time, ISO with +08:00: set when she is (or already was) checked in. */
+  checkedInAt?: string
+  /** The staff member who checked her in, by name. */
+  checkedInBy?: string
+}
+
+/** A sign-up found by name or the last 4 digits of her mobile. */
+export interface CheckinSearchRow {
+  id: string
+  name: string
+  mobile: string
+  status: SignupStatus
+  /** Her ticket's code, so she can be checked in without her phone; none for a sign-up from before codes. */
+  code?: string
+  checkedInAt?: string
+  checkedInBy?: string
+}
+
+/** What the door sends: the QR's token as scanned, or the 6-character code as read out. */
+export type CheckinTicket = { token: string } | { code: string }
+
+/** Check-in at the door: every role may use it, 查看 included. */
+export interface CheckinApi {
+  checkIn(token: string, sessionId: string, ticket: CheckinTicket): Promise<CheckinAnswer>
+  /** At most 20 rows, with the session's counts. */
+  searchCheckin(
+    token: string,
+    sessionId: string,
+    q: string,
+  ): Promise<{ counts: CheckinCounts; rows: CheckinSearchRow[] }>
+  checkinCounts(token: string, sessionId: string): Promise<CheckinCounts>
 }

@@ -191,3 +191,65 @@ export const checkA11y = async (page, errors, where) => {
     errors.push(`axe ${where}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(' | ')}`)
   }
 }
+
+const qrcode = createRequire(import.meta.url)('qrcode-generator')
+
+/**
+ * The phone's camera for the check-in page, set before the page loads: 'denied' refuses it as a
+ * browser does when she says no; a text shows that text's QR code (black on white) to the page.
+ * `page.evaluate((t) => window.__cameraShows(t), text)` then shows another ticket, null none.
+ */
+export const fakeCamera = async (context, shows) => {
+  const modulesOf = (text) => {
+    const qr = qrcode(0, 'M')
+    qr.addData(text, 'Byte')
+    qr.make()
+    const n = qr.getModuleCount()
+    return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)))
+  }
+  await context.exposeFunction('__qrModules', (text) => modulesOf(text))
+  await context.addInitScript(
+    ({ denied, first }) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = canvas.height = 320
+      const ctx = canvas.getContext('2d')
+      const draw = async (text) => {
+        ctx.fillStyle = '#fff'
+        ctx.fillRect(0, 0, 320, 320)
+        if (!text) return
+        const modules = await window.__qrModules(text)
+        const size = Math.floor(240 / modules.length)
+        ctx.fillStyle = '#000'
+        modules.forEach((row, r) =>
+          row.forEach((dark, c) => dark && ctx.fillRect(40 + c * size, 40 + r * size, size, size)),
+        )
+      }
+      window.__cameraShows = draw
+      const getUserMedia = async () => {
+        if (denied) throw new DOMException('Permission denied', 'NotAllowedError')
+        await draw(first)
+        // A steady stream even when nothing moves: the page reads frames whenever it likes.
+        setInterval(() => {
+          ctx.fillStyle = '#fff'
+          ctx.fillRect(0, 0, 1, 1)
+        }, 100)
+        return canvas.captureStream(10)
+      }
+      Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { getUserMedia } })
+    },
+    { denied: shows === 'denied', first: shows === 'denied' ? null : shows },
+  )
+}
+
+/** Types a ticket's 6-character code on the check-in page and presses 签到. */
+export const checkInByCode = async (page, code) => {
+  await page.getByLabel('入场码', { exact: true }).first().locator('input').fill(code)
+  await page.getByLabel('用入场码签到').click()
+}
+
+/** Searches the check-in page by name or last 4 digits and presses 签到 on her row. */
+export const checkInBySearch = async (page, query, name) => {
+  await page.getByLabel('姓名或手机号后4位', { exact: true }).first().locator('input').fill(query)
+  await page.getByLabel('搜索报名').click()
+  await page.getByLabel(`给${name}签到`).click()
+}

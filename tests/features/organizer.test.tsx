@@ -284,6 +284,33 @@ describe('organizer page', () => {
     expect(screen.queryByLabelText('管理项目和场次')).toBeNull()
   })
 
+  it('each session of the program list leads every role, 查看 included, to its 现场签到', async () => {
+    const kv = memoryStore()
+    sessionStore(kv).write(session({ account: account('viewer') }))
+    const program = {
+      id: 'wd-1',
+      title: '电商培训',
+      sessions: [{ id: 's-9', title: '第一期', start: '2026-12-05T06:00:00.000Z', capacity: 30, taken: 12 }],
+      confirmed: 12,
+      waitlisted: 0,
+      cancelled: 0,
+    }
+    render(
+      <Page
+        api={fakeApi({
+          me: async () => ({ account: account('viewer'), mustChangePassword: false }),
+          overview: async () => ({ ...overview, programs: [program] }),
+        })}
+        store={sessionStore(kv)}
+      />,
+    )
+    fireEvent.click(await screen.findByLabelText('第一期现场签到'))
+    await act(async () => undefined)
+    expect(taroCalls.navigations.at(-1)).toBe(
+      `/subpackages/organizer/checkin/index?sessionId=s-9&title=${encodeURIComponent('电商培训 · 第一期')}`,
+    )
+  })
+
   it('an invitation link opens the accept screen, which makes the account and logs in', async () => {
     const api = fakeApi()
     render(<Page api={api} store={sessionStore(memoryStore())} invitation={'I'.repeat(43)} />)

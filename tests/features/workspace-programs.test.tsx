@@ -36,6 +36,7 @@ import type {
   WorkspaceSession,
 } from '@/services/workspace'
 import { memoryStore } from '../support/memory-store'
+import { __reset as resetTaro, calls as taroCalls } from '../support/taro'
 
 const TOKEN = 'T'.repeat(43)
 
@@ -418,11 +419,19 @@ describe('programs editor', () => {
     ])
   })
 
-  it('查看 sees the programs and sessions with no edit controls', async () => {
+  it('查看 sees the programs and sessions with no edit controls, and may still open check-in', async () => {
+    resetTaro()
     setup(fakeApi([program()]).api, 'viewer')
     await waitFor(() => row('第一期'))
     expect(screen.getByText(READ_ONLY_MESSAGE)).toBeTruthy()
-    expect(screen.queryAllByRole('button')).toEqual([])
+    // Door staff are 查看: check-in is the one way on from a session row.
+    const buttons = screen.queryAllByRole('button')
+    expect(buttons.length).toBeGreaterThan(0)
+    expect(buttons.map((b) => b.textContent)).toEqual(buttons.map(() => '现场签到'))
+    fireEvent.click(within(row('第一期')).getByRole('button', { name: '第一期现场签到' }))
+    expect(taroCalls.navigations).toEqual([
+      '/subpackages/organizer/checkin/index?sessionId=s-1&title=%E7%AC%AC%E4%B8%80%E6%9C%9F',
+    ])
   })
 
   it('a 403 on a change makes the page read-only', async () => {

@@ -160,3 +160,29 @@ describe('workspace card Api over HTTP', () => {
     expect(busy.message).toBe('这个场次已有人报名，不能删除；可以取消场次')
   })
 })
+
+describe('check-in Api over HTTP', () => {
+  it('sends a scanned token or a typed code, a search and the counts to their routes', async () => {
+    const { api, sent } = fake({ statusCode: 200, data: { confirmed: 3, checkedIn: 1, absent: 2 } })
+    await api.checkIn('tok', 's-1', { token: 't1.g-1.mac' })
+    await api.checkIn('tok', 's-1', { code: 'K7MQ2P' })
+    await api.searchCheckin('tok', 's 1', '王秀兰')
+    expect(await api.checkinCounts('tok', 's-1')).toEqual({ confirmed: 3, checkedIn: 1, absent: 2 })
+    expect(
+      sent.map((r) => `${r.method} ${r.url.replace('http://127.0.0.1:8787', '')} ${JSON.stringify(r.data ?? null)}`),
+    ).toEqual([
+      'POST /api/workspace/checkin {"sessionId":"s-1","token":"t1.g-1.mac"}',
+      'POST /api/workspace/checkin {"sessionId":"s-1","code":"K7MQ2P"}',
+      `GET /api/workspace/sessions/s%201/checkin?q=${encodeURIComponent('王秀兰')} null`,
+      'GET /api/workspace/sessions/s-1/checkin/counts null',
+    ])
+    for (const r of sent) expect(r.header.authorization).toBe('Bearer tok')
+  })
+
+  it('an unknown ticket is a not_found ApiError in the server’s words', async () => {
+    const { api } = fake({ statusCode: 404, data: { error: { code: 'not_found', message: '没有找到这张电子票' } } })
+    const e = await rejection(api.checkIn('tok', 's-1', { code: 'K7MQ2P' }))
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e).toMatchObject({ code: 'not_found', message: '没有找到这张电子票' })
+  })
+})

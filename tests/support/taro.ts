@@ -94,6 +94,7 @@ export const enter = { scene: 1001 }
 
 export function usePullDownRefresh(_fn: () => void) {}
 export function useReachBottom(_fn: () => void) {}
+export function useDidHide(_fn: () => void) {}
 export function useDidShow(fn: () => void) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(fn, [])

@@ -7,6 +7,7 @@ import { auditActionLabel } from '@/domain/audit-actions'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
 import { navigateTo } from '@/platform'
 import { CARD_EDITOR_ROUTE } from '../workspace-card/route'
+import { checkinRoute } from '../checkin/route'
 import { PROGRAMS_EDITOR_ROUTE } from '../workspace-programs/route'
 import type { AuditEntry, OrganizerOverview, Roster, StaffMember } from '@/services/organizer'
 import { formatSessionTime } from '@/utils/date'
@@ -269,6 +270,13 @@ function Programs({ o, overview, error }: { o: Organizer; overview?: OrganizerOv
               <Text className="organizer-program__seats">
                 已占 {s.taken}/{s.capacity}
               </Text>
+              <Button
+                className="button button--ghost organizer-program__checkin"
+                onClick={() => navigateTo(checkinRoute(s.id, `${p.title} · ${s.title}`))}
+                aria-label={`${s.title}现场签到`}
+              >
+                现场签到
+              </Button>
             </View>
           ))}
           <Button

@@ -3,6 +3,7 @@
 // one no one has signed up for, and arrange a program's sign-up form. 查看 reads only.
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { EmptyState } from '@/components/state-view'
+import { navigateTo } from '@/platform'
 import { TOPICS } from '@/domain/types'
 import { figureSpeech, formatFigure, scopeText } from '@/domain/figures'
 import type { CardFigure, WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
@@ -12,6 +13,7 @@ import { coordinatesText, hasSignups, type ProgramValues, type SessionValues } f
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
 import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
 import { WorkspaceGate } from '../workspace/gate'
+import { checkinRoute } from '../checkin/route'
 import '../workspace/workspace.scss'
 import './programs.scss'
 import { keyboardStop } from '@/shared/keyboard-stop'
@@ -137,6 +139,16 @@ function SessionRow({ p, s }: P & { s: WorkspaceSession }) {
       </Text>
       <Text className="ws__meta">报名截止 {formatSessionTime(s.deadline)}</Text>
       {cancelled ? <Text className="wprog__warn">已取消：{s.cancelReason ?? ''}</Text> : null}
+      {/* Every role checks in at the door, 查看 included. */}
+      {cancelled ? null : (
+        <Button
+          className="button button--ghost ws__small"
+          onClick={() => navigateTo(checkinRoute(s.id, s.title))}
+          aria-label={`${s.title}现场签到`}
+        >
+          现场签到
+        </Button>
+      )}
       {p.readOnly || cancelled || confirm ? null : (
         <View className="wprog__row">
           <Button

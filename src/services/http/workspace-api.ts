@@ -7,6 +7,10 @@ import {
   StaleDraftError,
   type CardProblem,
   type CardVersion,
+  type CheckinAnswer,
+  type CheckinApi,
+  type CheckinCounts,
+  type CheckinSearchRow,
   type FigureCheckAnswer,
   type WorkspaceApi,
   type WorkspaceProgramsApi,
@@ -23,7 +27,7 @@ const STALE = '别处有更新的版本'
 export function createWorkspaceApi(options: {
   base: string
   transport: Transport
-}): WorkspaceApi & WorkspaceProgramsApi {
+}): WorkspaceApi & WorkspaceProgramsApi & CheckinApi {
   const base = options.base.replace(/\/+$/, '')
   const call = async (method: HttpRequest['method'], path: string, token: string, body?: unknown) => {
     const header: Record<string, string> = { authorization: `Bearer ${token.trim()}` }
@@ -103,6 +107,20 @@ export function createWorkspaceApi(options: {
       })) as WorkspaceSession,
     deleteSession: async (token, id) =>
       (await call('DELETE', `/api/workspace/sessions/${encodeURIComponent(id)}`, token)) as { ok: boolean },
+    checkIn: async (token, sessionId, ticket) =>
+      (await call('POST', '/api/workspace/checkin', token, { sessionId, ...ticket })) as CheckinAnswer,
+    searchCheckin: async (token, sessionId, q) =>
+      (await call(
+        'GET',
+        `/api/workspace/sessions/${encodeURIComponent(sessionId)}/checkin?q=${encodeURIComponent(q)}`,
+        token,
+      )) as { counts: CheckinCounts; rows: CheckinSearchRow[] },
+    checkinCounts: async (token, sessionId) =>
+      (await call(
+        'GET',
+        `/api/workspace/sessions/${encodeURIComponent(sessionId)}/checkin/counts`,
+        token,
+      )) as CheckinCounts,
   }
 }
 
