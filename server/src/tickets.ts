@@ -142,7 +142,7 @@ export function checkCheckinBody(body: unknown): { sessionId: string; ticket: Ti
   }
   if (typeof token === 'string' && token && code === undefined) return { sessionId, ticket: { token } }
   if (typeof code === 'string' && code && token === undefined) return { sessionId, ticket: { code } }
-  throw invalid('请扫描电子票上的二维码，或输入票上的6位签到码', 'token')
+  throw invalid('请扫描电子票上的二维码，或输入票上的6位入场码', 'token')
 }
 
 export class Checkins {
