@@ -5,6 +5,7 @@ import { promoteIntoSeats, type RuleRecord, type SignupStatus } from '../../src/
 import { bumpContentVersion, sessionFromRow, type SessionRow } from './content'
 import type { Queryable } from './db/db'
 import { HttpError, notFound } from './errors'
+import { recordPromoted, recordSessionNotice } from './notify'
 
 export interface SessionChange {
   title?: string
@@ -55,7 +56,8 @@ async function locked(tx: Queryable, id: string): Promise<Stored> {
 
 /**
  * Changes a session. A change to its time, place or way of joining bumps its version: every
- * sign-up made for the earlier version then carries sessionChanged. Fields left out stay.
+ * sign-up made for the earlier version then carries sessionChanged, and everyone on it gets a
+ * notice. Fields left out stay.
  */
 export async function updateSession(tx: Queryable, id: string, change: SessionChange) {
   const before = await locked(tx, id)
@@ -75,17 +77,20 @@ export async function updateSession(tx: Queryable, id: string, change: SessionCh
   if (!sets.length) return sessionFromRow(before)
   if (notify) sets.push('version = version + 1', 'changed_at = now()')
   const [row] = await tx.query<Stored>(`UPDATE sessions SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params)
+  // Everyone still on it is told, in this transaction: the notice stands or falls with the change.
+  if (notify) await recordSessionNotice(tx, id, 'session_changed')
   await bumpContentVersion(tx)
   return sessionFromRow(row)
 }
 
-/** Cancels a session with the reason its sign-ups are shown; sign-ups stay as they are. */
+/** Cancels a session with the reason its sign-ups are shown and told; sign-ups stay as they are. */
 export async function cancelSession(tx: Queryable, id: string, reason: string) {
   await locked(tx, id)
   const [row] = await tx.query<Stored>(
     `UPDATE sessions SET status = 'cancelled', cancel_reason = $2, changed_at = now() WHERE id = $1 RETURNING *`,
     [id, reason.trim()],
   )
+  await recordSessionNotice(tx, id, 'session_cancelled')
   await bumpContentVersion(tx)
   return sessionFromRow(row)
 }
@@ -140,6 +145,7 @@ export async function changeCapacity(tx: Queryable, id: string, capacity: number
           WHERE id = $1`,
         [id, promoted.length],
       )
+      await recordPromoted(tx, id, promoted)
     }
   }
   await bumpContentVersion(tx)

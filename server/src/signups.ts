@@ -22,6 +22,7 @@ import { iso, sessionFromRow, type Content, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 import { personNameKey } from './name-key'
+import { recordPromoted } from './notify'
 import { CHECKED_IN_BY, newTicketCode, ticketToken, type Ticket } from './tickets'
 
 interface Row {
@@ -502,7 +503,8 @@ export class Signups {
 
 /**
  * Runs cancelAndPromote for each id over the records it can touch (the sign-up itself and the
- * first on the waitlist), writes the statuses that changed and moves the session's counts with them.
+ * first on the waitlist), writes the statuses that changed and moves the session's counts with them,
+ * and records a 'promoted' notice for whoever moved into the seat.
  */
 async function applyCancellations(tx: Queryable, sessionId: string, ids: string[]): Promise<void> {
   for (const id of ids) {
@@ -512,12 +514,16 @@ async function applyCancellations(tx: Queryable, sessionId: string, ids: string[
     const before = [target, ...(first ? [first] : [])].map(toRecord)
     const after = cancelAndPromote(before, id)
     const d = noDelta()
+    const promoted: string[] = []
     for (const [i, r] of after.entries()) {
       if (before[i].status === r.status) continue
       await tx.query(SQL.setStatus, [r.status, r.id])
       d[before[i].status] -= 1
       d[r.status] += 1
+      if (before[i].status === 'waitlisted' && r.status === 'confirmed') promoted.push(r.id)
     }
     await addCounts(tx, sessionId, d)
+    // She is told in this transaction's outbox: no promotion without its notice, and none twice.
+    await recordPromoted(tx, sessionId, promoted)
   }
 }
