@@ -113,10 +113,17 @@ async function noticeSession(tx: Queryable, sessionId: string) {
   return { ...s, version: Number(row.version), reason: row.cancel_reason }
 }
 
-/** She moved from the waitlist into a seat: once in a sign-up's life. */
-export async function recordPromoted(tx: Queryable, sessionId: string, signupIds: string[]): Promise<void> {
+/** She moved from the waitlist into a seat (to confirm by `holdUntil`, if given): once in a sign-up's life. */
+export async function recordPromoted(
+  tx: Queryable,
+  sessionId: string,
+  signupIds: string[],
+  holdUntil?: Date,
+): Promise<void> {
   if (!signupIds.length) return
-  await recordNotices(tx, signupIds, 'promoted', '', noticeText('promoted', await noticeSession(tx, sessionId)))
+  const s = await noticeSession(tx, sessionId)
+  const text = noticeText('promoted', { ...s, ...(holdUntil ? { holdUntil: holdUntil.toISOString() } : {}) })
+  await recordNotices(tx, signupIds, 'promoted', '', text)
 }
 
 /**
@@ -243,11 +250,11 @@ export class Notices {
 }
 
 /**
- * Runs the notice jobs every `everyMs` while the server runs. A failed run is logged by its kind
+ * Runs the notice jobs (and the hold expiry before them) every `everyMs` while the server runs. A failed run is logged by its kind
  * only (a database message could quote a value) and the next one tries again. Unref'd.
  */
 export function scheduleNotices(
-  notices: Pick<Notices, 'run'>,
+  notices: { run(now: Date): Promise<Delivered & { reminders: number; passed?: number }> },
   now: () => Date,
   log: Pick<FastifyBaseLogger, 'error' | 'info'>,
   everyMs: number,
@@ -262,6 +269,7 @@ export function scheduleNotices(
       .then(
         (r) => {
           if (r.failed) log.error({ failed: r.failed }, '有通知多次发送失败，已放弃')
+          if (r.passed) log.info({ passed: r.passed }, '有人没在时限内确认，名额已让给候补的下一位')
           if (r.sent || r.reminders) log.info({ sent: r.sent, reminders: r.reminders }, '通知已发送')
         },
         (e: unknown) => {

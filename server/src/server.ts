@@ -212,8 +212,10 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     }, options.purgeEveryMs ?? DAY_MS)
     codes.unref()
     devSubscribe?.logTo((line) => app.log.warn(line))
+    // Holds that ended pass their seats on first: the women promoted by that are told in the same run.
+    const jobs = { run: async (at: Date) => ({ passed: await signups.expireHolds(at), ...(await notices.run(at)) }) }
     const noticeJobs =
-      options.noticeTimer === false ? undefined : scheduleNotices(notices, now, app.log, config.notices.everyMs)
+      options.noticeTimer === false ? undefined : scheduleNotices(jobs, now, app.log, config.notices.everyMs)
     const stopWatching = content.watch(options.contentCheckMs ?? CONTENT_CHECK_MS, (e) => {
       const err = e as { name?: string; code?: string }
       app.log.error({ failure: { type: err.name, code: err.code } }, '没能检查内容是否有更新，稍后再试')

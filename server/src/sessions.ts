@@ -6,6 +6,7 @@ import { bumpContentVersion, sessionFromRow, type SessionRow } from './content'
 import type { Queryable } from './db/db'
 import { HttpError, notFound } from './errors'
 import { recordPromoted, recordSessionNotice } from './notify'
+import { holdSeats } from './holds'
 
 export interface SessionChange {
   title?: string
@@ -21,6 +22,8 @@ export interface SessionChange {
   latitude?: number | null
   longitude?: number | null
   contactPhone?: string | null
+  /** null: no hold window. */
+  holdHours?: number | null
 }
 
 /** The columns each field writes, and whether a change to it is one she must be told about. */
@@ -36,6 +39,7 @@ const COLUMNS: Record<keyof SessionChange, { column: string; notify: boolean }> 
   latitude: { column: 'latitude', notify: false },
   longitude: { column: 'longitude', notify: false },
   contactPhone: { column: 'contact_phone', notify: false },
+  holdHours: { column: 'hold_hours', notify: false },
 }
 
 type Stored = SessionRow & Record<string, unknown> & { version: number }
@@ -98,9 +102,10 @@ export async function cancelSession(tx: Queryable, id: string, reason: string) {
 /**
  * Sets a session's seats. Fewer than are already taken is refused (409); more seats go to the
  * waitlist first, in arrival order, by the same rule as the app's, in this transaction, with the
- * session's counts moved along. Returns the ids of the sign-ups promoted.
+ * session's counts moved along; with a hold window, each holds her seat until she confirms. Returns
+ * the ids of the sign-ups promoted.
  */
-export async function changeCapacity(tx: Queryable, id: string, capacity: number): Promise<string[]> {
+export async function changeCapacity(tx: Queryable, id: string, capacity: number, now: Date): Promise<string[]> {
   const before = await locked(tx, id)
   const held = Number(before.taken) + Number(before.confirmed_count)
   if (capacity < held) {
@@ -145,7 +150,7 @@ export async function changeCapacity(tx: Queryable, id: string, capacity: number
           WHERE id = $1`,
         [id, promoted.length],
       )
-      await recordPromoted(tx, id, promoted)
+      await recordPromoted(tx, id, promoted, await holdSeats(tx, id, promoted, now))
     }
   }
   await bumpContentVersion(tx)

@@ -13,6 +13,8 @@ export interface NoticeSession {
   place?: string | null
   /** Why the organizer cancelled it (session_cancelled). */
   reason?: string | null
+  /** ISO 8601: she must confirm by then, or the seat goes to the next (promoted, with a hold window). */
+  holdUntil?: string
 }
 
 const SIGN = '【巾帼年终盘点】'
@@ -25,7 +27,9 @@ export function noticeText(kind: NoticeKind, s: NoticeSession): string {
   const at = [when, where(s)].filter(Boolean).join('，')
   switch (kind) {
     case 'promoted':
-      return `${SIGN}有人取消了报名，您已从候补转为报名成功：「${s.title}」，${at}。不能参加请在“我的报名”里取消，把名额留给别人。`
+      return s.holdUntil
+        ? `${SIGN}「${s.title}」（${at}）有了名额，为您保留到 ${formatSessionTime(s.holdUntil)}：请在此前到“我的报名”里确认参加，过时名额让给候补的下一位。`
+        : `${SIGN}有人取消了报名，您已从候补转为报名成功：「${s.title}」，${at}。不能参加请在“我的报名”里取消，把名额留给别人。`
     case 'session_changed':
       return `${SIGN}您报名的「${s.title}」有变更，现在是：${at}。详情请看“我的报名”。`
     case 'session_cancelled':

@@ -58,3 +58,12 @@ describe('retries', () => {
     expect(MAX_NOTICE_ATTEMPTS).toBeGreaterThan(1)
   })
 })
+
+describe('a promotion with a hold window', () => {
+  it('asks her to confirm by the end of the hold', () => {
+    const text = noticeText('promoted', { ...session, holdUntil: '2026-11-24T10:00:00+08:00' })
+    expect(text).toContain('为您保留到 11月24日 周二 10:00')
+    expect(text).toContain('确认参加')
+    expect(text).not.toContain('已从候补转为报名成功')
+  })
+})

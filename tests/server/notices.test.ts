@@ -222,3 +222,107 @@ pgOnly('notices with two instances on one PostgreSQL', () => {
     }
   })
 })
+
+describe.each(backends())('the hold window (%s)', (backend) => {
+  let server: TestServer
+  const clock = { at: NOW }
+  let organizer: string
+  const HOUR = 60 * 60 * 1000
+
+  beforeEach(async () => {
+    clock.at = NOW
+    server = await startTestServer(backend, { files: contentWithSeats(2), now: () => clock.at })
+    organizer = await organizerToken(server, 'wudu-2020')
+  })
+  afterEach(() => server.close())
+
+  const setHold = (holdHours: unknown) =>
+    server.inject({
+      method: 'PUT',
+      url: '/api/workspace/sessions/wd-hk-1',
+      headers: { authorization: `Bearer ${organizer}` },
+      payload: { holdHours },
+    })
+  const signUp = async (i: number) => json(await book(server, 'wd-hk-1', person(i))) as { id: string; status: string }
+  const mineOf = async (i: number) =>
+    json(await server.inject(asDevice(bookingDevice(person(i)), 'GET', '/api/signups/mine'))) as Array<{
+      id: string
+      status: string
+      holdUntil?: string
+      holdExpired?: true
+    }>
+  const act = (i: number, id: string, what: 'cancel' | 'confirm') =>
+    server.inject(asDevice(bookingDevice(person(i)), 'POST', `/api/signups/${id}/${what}`))
+  /** Two seats taken, two waiting, and the first cancels: person 3 holds her seat. */
+  async function promoteThird() {
+    const first = await signUp(1)
+    await signUp(2)
+    const third = await signUp(3)
+    const fourth = await signUp(4)
+    expect((await act(1, first.id, 'cancel')).statusCode).toBe(200)
+    return { third, fourth }
+  }
+
+  it('organizers set it on a session in hours, or turn it off', async () => {
+    expect(json(await setHold(24))).toMatchObject({ id: 'wd-hk-1', holdHours: 24 })
+    const refused = await setHold(0)
+    expect(refused.statusCode).toBe(400)
+    expect(json(refused).error).toMatchObject({ field: 'holdHours' })
+    expect((await setHold(1.5)).statusCode).toBe(400)
+    expect(json(await setHold(null))).toMatchObject({ holdHours: null })
+  })
+
+  it('a hold that expires passes the seat to the next woman, who is told and holds it in turn', async () => {
+    await setHold(24)
+    const { third, fourth } = await promoteThird()
+    const [held] = await mineOf(3)
+    expect(held).toMatchObject({ id: third.id, status: 'confirmed', holdUntil: '2026-11-24T10:00:00+08:00' })
+    await server.notices.deliver(clock.at)
+    expect(server.devSms?.notices.filter((m) => m.mobile === person(3).mobile).map((m) => m.text)).toEqual([
+      expect.stringContaining('为您保留到 11月24日 周二 10:00'),
+    ])
+
+    clock.at = new Date(NOW.getTime() + 23 * HOUR)
+    expect(await server.signups.expireHolds(clock.at)).toBe(0)
+    clock.at = new Date(NOW.getTime() + 24 * HOUR + 60_000)
+    // Past the hold, confirming is refused even before the job passes the seat on.
+    const late = await act(3, third.id, 'confirm')
+    expect([late.statusCode, json(late).error.message]).toEqual([409, '确认时间已过，名额已让给候补的下一位'])
+    expect(await server.signups.expireHolds(clock.at)).toBe(1)
+    expect(await server.signups.expireHolds(clock.at)).toBe(0)
+
+    expect((await mineOf(3))[0]).toMatchObject({ status: 'cancelled', holdExpired: true })
+    expect((await mineOf(3))[0].holdUntil).toBeUndefined()
+    expect((await mineOf(4))[0]).toMatchObject({
+      id: fourth.id,
+      status: 'confirmed',
+      holdUntil: '2026-11-25T10:01:00+08:00',
+    })
+    await server.notices.deliver(clock.at)
+    expect(server.devSms?.notices.filter((m) => m.mobile === person(4).mobile)).toHaveLength(1)
+    const [counts] = await server.db.query<{ confirmed_count: number; waitlisted_count: number }>(
+      `SELECT confirmed_count, waitlisted_count FROM sessions WHERE id = 'wd-hk-1'`,
+    )
+    expect([Number(counts.confirmed_count), Number(counts.waitlisted_count)]).toEqual([2, 0])
+  })
+
+  it('confirming within the hold keeps her seat, and only she can confirm it', async () => {
+    await setHold(2)
+    const { third, fourth } = await promoteThird()
+    expect(
+      (await server.inject(asDevice('someone-else-1', 'POST', `/api/signups/${third.id}/confirm`))).statusCode,
+    ).toBe(404)
+    clock.at = new Date(NOW.getTime() + HOUR)
+    const confirmed = await act(3, third.id, 'confirm')
+    expect(confirmed.statusCode).toBe(200)
+    expect(json(confirmed).holdUntil).toBeUndefined()
+    // Confirming again changes nothing.
+    expect((await act(3, third.id, 'confirm')).statusCode).toBe(200)
+    clock.at = new Date(NOW.getTime() + 3 * HOUR)
+    expect(await server.signups.expireHolds(clock.at)).toBe(0)
+    expect((await mineOf(3))[0]).toMatchObject({ status: 'confirmed' })
+    expect((await mineOf(4))[0]).toMatchObject({ id: fourth.id, status: 'waitlisted' })
+    // Still waiting, she has nothing to confirm.
+    expect((await act(4, fourth.id, 'confirm')).statusCode).toBe(409)
+  })
+})

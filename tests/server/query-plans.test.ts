@@ -73,6 +73,8 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
   mine: ['c-7'],
   clientRows: ['c-7'],
   deleteClient: ['c-7'],
+  hold: ['g-7'],
+  confirmHold: ['g-7'],
 }
 
 const VERIFY_PARAMS: Record<keyof typeof VERIFY_SQL, ReadonlyArray<string | number | boolean | null>> = {
