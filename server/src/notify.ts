@@ -2,7 +2,15 @@
 // change they tell of), the channels that deliver them (SMS for H5 sign-ups, a WeChat subscribe
 // message for mini-program ones), and the jobs that send what is pending and write reminders.
 import type { FastifyBaseLogger } from 'fastify'
-import { MAX_NOTICE_ATTEMPTS, noticeText, reminderDue, retryDelayMs, type NoticeKind } from '../../src/domain/notices'
+import {
+  HOLD_REMINDER_MS,
+  holdReminderDue,
+  MAX_NOTICE_ATTEMPTS,
+  noticeText,
+  reminderDue,
+  retryDelayMs,
+  type NoticeKind,
+} from '../../src/domain/notices'
 import { sessionFromRow, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import type { SmsSender } from './sms'
@@ -168,7 +176,7 @@ export class Notices {
 
   /**
    * Writes the day-before reminder for every confirmed sign-up of each session whose reminder is due
-   * (reminderDue). Two instances at once: one takes the advisory lock and writes, the other does
+   * (reminderDue), and one to each woman whose held seat is in its last hours (holdReminderDue). Two instances at once: one takes the advisory lock and writes, the other does
    * nothing; the outbox's unique key keeps a reminder once even across runs. Returns how many.
    */
   async remind(now: Date): Promise<number> {
@@ -193,6 +201,21 @@ export class Notices {
             [row.id, s.start, noticeText('reminder', s)],
           )
           added += rows.length
+        }
+        // Held seats in their last hours, not yet confirmed (through signups_on_hold).
+        const holding = await tx.query<
+          SessionRow & { signup_id: string; hold_until: Date | string; hold_hours: number | null }
+        >(
+          `SELECT x.*, g.id AS signup_id, g.hold_until FROM signups g JOIN sessions x ON x.id = g.session_id
+            WHERE g.hold_until > $1 AND g.hold_until <= $2 AND g.hold_until IS NOT NULL AND g.status = 'confirmed'`,
+          [now, new Date(now.getTime() + HOLD_REMINDER_MS)],
+        )
+        for (const row of holding) {
+          if (!holdReminderDue(row.hold_until, Number(row.hold_hours ?? 0), now)) continue
+          const holdUntil = new Date(row.hold_until).toISOString()
+          const text = noticeText('hold_expiring', { ...sessionFromRow(row), holdUntil })
+          // Keyed by the hold's end: one reminder per hold.
+          added += await recordNotices(tx, [row.signup_id], 'hold_expiring', holdUntil, text)
         }
         return added
       },

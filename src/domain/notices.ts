@@ -37,7 +37,7 @@ export function noticeText(kind: NoticeKind, s: NoticeSession): string {
     case 'reminder':
       return `${SIGN}提醒：您报名的「${s.title}」明天开始，${at}。不能参加请在“我的报名”里取消。`
     case 'hold_expiring':
-      return `${SIGN}您候补的「${s.title}」有了名额，请尽快在“我的报名”里确认参加，过时名额会让给下一位。`
+      return `${SIGN}为您保留的「${s.title}」（${at}）名额${s.holdUntil ? `将在 ${formatSessionTime(s.holdUntil)} 到期` : '快到期了'}，请尽快在“我的报名”里确认参加，过时名额让给候补的下一位。`
   }
 }
 
@@ -56,6 +56,19 @@ export function reminderDueAt(start: string | Date): Date {
 export function reminderDue(start: string | Date, now: Date): boolean {
   const t = now.getTime()
   return t >= reminderDueAt(start).getTime() && t < new Date(start).getTime()
+}
+
+/** A held seat not yet confirmed is reminded this long before its hold ends. */
+export const HOLD_REMINDER_MS = 2 * 60 * 60 * 1000
+
+/**
+ * Whether a woman holding a seat until `holdUntil` is reminded at `now`: in the last two hours of a
+ * hold longer than that (a shorter hold was just announced by the promotion's own notice).
+ */
+export function holdReminderDue(holdUntil: string | Date, holdHours: number, now: Date): boolean {
+  const end = new Date(holdUntil).getTime()
+  if (holdHours * 60 * 60 * 1000 <= HOLD_REMINDER_MS) return false
+  return now.getTime() >= end - HOLD_REMINDER_MS && now.getTime() < end
 }
 
 /** Tries before a notice is given up (the outbox keeps it, marked failed). */

@@ -1,4 +1,5 @@
 import {
+  holdReminderDue,
   MAX_NOTICE_ATTEMPTS,
   noticeText,
   reminderDue,
@@ -65,5 +66,20 @@ describe('a promotion with a hold window', () => {
     expect(text).toContain('为您保留到 11月24日 周二 10:00')
     expect(text).toContain('确认参加')
     expect(text).not.toContain('已从候补转为报名成功')
+  })
+})
+
+describe('a held seat in its last hours', () => {
+  const until = '2026-11-24T10:00:00+08:00'
+  it('is reminded in the last two hours of a longer hold, not before and not after', () => {
+    expect(holdReminderDue(until, 24, new Date('2026-11-24T07:59:00+08:00'))).toBe(false)
+    expect(holdReminderDue(until, 24, new Date('2026-11-24T08:00:00+08:00'))).toBe(true)
+    expect(holdReminderDue(until, 24, new Date('2026-11-24T10:00:00+08:00'))).toBe(false)
+  })
+  it('is not reminded when the whole hold is two hours or less', () => {
+    expect(holdReminderDue(until, 2, new Date('2026-11-24T09:00:00+08:00'))).toBe(false)
+  })
+  it('names when the hold ends', () => {
+    expect(noticeText('hold_expiring', { ...session, holdUntil: until })).toContain('将在 11月24日 周二 10:00 到期')
   })
 })

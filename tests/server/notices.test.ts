@@ -282,8 +282,17 @@ describe.each(backends())('the hold window (%s)', (backend) => {
       expect.stringContaining('为您保留到 11月24日 周二 10:00'),
     ])
 
+    clock.at = new Date(NOW.getTime() + 21 * HOUR)
+    expect(await server.notices.remind(clock.at)).toBe(0)
     clock.at = new Date(NOW.getTime() + 23 * HOUR)
     expect(await server.signups.expireHolds(clock.at)).toBe(0)
+    // An hour left: she is reminded once to confirm.
+    expect(await server.notices.remind(clock.at)).toBe(1)
+    expect(await server.notices.remind(clock.at)).toBe(0)
+    await server.notices.deliver(clock.at)
+    expect(server.devSms?.notices.filter((m) => m.mobile === person(3).mobile).map((m) => m.text)[1]).toContain(
+      '将在 11月24日 周二 10:00 到期',
+    )
     clock.at = new Date(NOW.getTime() + 24 * HOUR + 60_000)
     // Past the hold, confirming is refused even before the job passes the seat on.
     const late = await act(3, third.id, 'confirm')
@@ -320,6 +329,8 @@ describe.each(backends())('the hold window (%s)', (backend) => {
     expect((await act(3, third.id, 'confirm')).statusCode).toBe(200)
     clock.at = new Date(NOW.getTime() + 3 * HOUR)
     expect(await server.signups.expireHolds(clock.at)).toBe(0)
+    // A confirmed seat is not reminded of its hold (nor a two-hour hold at all).
+    expect(await server.notices.remind(new Date(NOW.getTime() + 90 * 60 * 1000))).toBe(0)
     expect((await mineOf(3))[0]).toMatchObject({ status: 'confirmed' })
     expect((await mineOf(4))[0]).toMatchObject({ id: fourth.id, status: 'waitlisted' })
     // Still waiting, she has nothing to confirm.
