@@ -176,8 +176,9 @@ export class Notices {
 
   /**
    * Writes the day-before reminder for every confirmed sign-up of each session whose reminder is due
-   * (reminderDue), and one to each woman whose held seat is in its last hours (holdReminderDue). Two instances at once: one takes the advisory lock and writes, the other does
-   * nothing; the outbox's unique key keeps a reminder once even across runs. Returns how many.
+   * (reminderDue), and one to each woman whose held seat is in its last hours (holdReminderDue).
+   * Two instances at once: one takes the advisory lock and writes, the other does nothing; the
+   * outbox's unique key keeps a reminder once even across runs. Returns how many.
    */
   async remind(now: Date): Promise<number> {
     return this.db.transaction(
