@@ -46,6 +46,8 @@ try {
     WECHAT_APPID: 'wx0000000000000000',
     WECHAT_SECRET: randomBytes(16).toString('hex'),
     BOOKER_SECRET: randomBytes(32).toString('hex'),
+    // No subscribe-message sender reaches WeChat yet: production must say so.
+    WECHAT_NOTICES: 'off',
     // Production refuses the development SMS stand-in; the gateway is never called by this check.
     SMS_PROVIDER: 'webhook',
     SMS_WEBHOOK_URL: 'https://sms-gateway.invalid/send',

@@ -51,6 +51,8 @@ export interface ServerConfig {
   ticketSecret: string
   /** AppID and AppSecret for wx.login; empty means the development stand-in. */
   weChat: { appId: string; appSecret: string }
+  /** Notices to the women who signed up (notify.ts). */
+  notices: NoticeSettings
   logLevel: string
   backups: BackupSettings
   /** How long a request may wait for the database (see readLimits). */
@@ -215,6 +217,31 @@ function readLimits(
   }
 }
 
+export interface NoticeSettings {
+  /** How often the jobs run that write reminders and send what is pending (NOTICE_EVERY_SECONDS). */
+  everyMs: number
+  /**
+   * Mini-program sign-ups are told by a subscribe message: the development stand-in, or nothing
+   * (WECHAT_NOTICES=off). No sender that reaches WeChat exists yet, so production must say off.
+   */
+  weChat: 'dev' | 'off'
+}
+
+function readNotices(env: Env, production: boolean, problems: string[]): NoticeSettings {
+  const raw = env.WECHAT_NOTICES?.trim().toLowerCase() ?? ''
+  if (raw && raw !== 'off') problems.push(`WECHAT_NOTICES=${raw}：只能不设置或设为 off`)
+  // Refused rather than started with notices that would silently never reach the mini-program.
+  if (production && raw !== 'off') {
+    problems.push(
+      'WECHAT_NOTICES：小程序订阅消息还没有接入微信，生产环境必须设为 off（小程序报名的人收不到通知，网页版报名的照常收到短信）',
+    )
+  }
+  return {
+    everyMs: intFrom(env, 'NOTICE_EVERY_SECONDS', 60, 5, 3600, problems) * 1000,
+    weChat: raw === 'off' ? 'off' : 'dev',
+  }
+}
+
 export function readConfig(env: Env = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production'
   const problems: string[] = []
@@ -239,6 +266,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     perSession: intFrom(env, 'BOOKER_PER_SESSION', 10, 1, 1000, problems),
   }
   const sms = readSms(env, production, problems)
+  const notices = readNotices(env, production, problems)
   const trustProxy = readTrustProxy(env, problems)
 
   if (production) {
@@ -307,6 +335,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     trustProxy,
     ticketSecret,
     weChat,
+    notices,
     logLevel,
     backups,
     ...limits,

@@ -111,6 +111,8 @@ export interface SessionInput {
   longitude: number | null
   capacity: number
   contactPhone: string | null
+  /** Hours a woman promoted from the waitlist has to confirm; null: no confirming. */
+  holdHours: number | null
 }
 
 export const SESSION_FIELDS = [
@@ -126,7 +128,11 @@ export const SESSION_FIELDS = [
   'longitude',
   'capacity',
   'contactPhone',
+  'holdHours',
 ] as const
+
+/** The longest hold window: a week. */
+export const HOLD_HOURS_MAX = 168
 
 export const CAPACITY_MAX = 100_000
 /** A mainland mobile (11 digits from 13–19), or a landline with its area code: 0939-1234567. */
@@ -181,6 +187,14 @@ export function checkSession(body: Body, now: Date, startMustBeAhead: boolean): 
   if (phone !== null && !PHONE.test(phone)) {
     throw invalid('联系电话应为 11 位手机号，或带区号的座机号（如 0939-1234567）', 'contactPhone')
   }
+  const hold = body.holdHours
+  const holdHours = hold === undefined || hold === null || hold === '' ? null : hold
+  if (
+    holdHours !== null &&
+    (typeof holdHours !== 'number' || !Number.isInteger(holdHours) || holdHours < 1 || holdHours > HOLD_HOURS_MAX)
+  ) {
+    throw invalid(`确认时限应为 1 到 ${HOLD_HOURS_MAX} 之间的整数（小时）；不需要候补转正的人确认就不填`, 'holdHours')
+  }
   return {
     title,
     startsAt,
@@ -194,6 +208,7 @@ export function checkSession(body: Body, now: Date, startMustBeAhead: boolean): 
     longitude,
     capacity,
     contactPhone: phone,
+    holdHours: holdHours as number | null,
   }
 }
 
@@ -335,6 +350,7 @@ interface Row extends SessionRow {
   latitude: string | number | null
   longitude: string | number | null
   contact_phone: string | null
+  hold_hours: number | null
   confirmed_count: number
   waitlisted_count: number
   cancelled_count: number
@@ -359,6 +375,7 @@ function toWorkspaceSession(r: Row): WorkspaceSession {
     longitude: num(r.longitude),
     contactPhone: r.contact_phone,
     capacity: Number(r.capacity),
+    holdHours: r.hold_hours === null ? null : Number(r.hold_hours),
     demoTaken: Number(r.taken),
     confirmed: Number(r.confirmed_count),
     waitlisted: Number(r.waitlisted_count),
@@ -385,6 +402,7 @@ function inputOf(r: Row): Body {
     longitude: num(r.longitude),
     capacity: Number(r.capacity),
     contactPhone: r.contact_phone,
+    holdHours: r.hold_hours === null ? null : Number(r.hold_hours),
   }
 }
 
@@ -614,8 +632,8 @@ export class Programs {
       const s = checkSession(body, actor.at, true)
       const [row] = await tx.query<Row>(
         `INSERT INTO sessions (id, program_id, capacity, taken, title, starts_at, ends_at, deadline_at, opens_at,
-           online, place, join_info, latitude, longitude, contact_phone, demo)
-         VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           online, place, join_info, latitude, longitude, contact_phone, demo, hold_hours)
+         VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          RETURNING *`,
         [
           id,
@@ -633,6 +651,7 @@ export class Programs {
           s.longitude,
           s.contactPhone,
           program.signup.demo === true,
+          s.holdHours,
         ],
       )
       await bumpContentVersion(tx)
@@ -660,10 +679,11 @@ export class Programs {
         (k) => JSON.stringify(shown(s[k])) !== JSON.stringify(shown(current[k])),
       )
       if (!changed.length) return toWorkspaceSession(before)
-      const promoted = changed.includes('capacity') ? await changeCapacity(tx, sessionId, s.capacity) : []
       const { capacity: _capacity, ...rest } = s
       const change: SessionChange = rest
+      // The hold window first: seats added below are held by its new setting.
       await updateSession(tx, sessionId, change)
+      const promoted = changed.includes('capacity') ? await changeCapacity(tx, sessionId, s.capacity, actor.at) : []
       const told = NOTIFIED.filter((k) => changed.includes(k))
       if (told.length) {
         const changes = Object.fromEntries(told.map((k) => [k, { before: shown(current[k]), after: shown(s[k]) }]))

@@ -325,6 +325,8 @@ export const signup = {
     waitlistPosition: int,
     sessionChanged: { type: 'boolean', enum: [true] },
     sessionCancelled: cancellation,
+    holdUntil: str,
+    holdExpired: { type: 'boolean', enum: [true] },
     name: str,
     mobile: str,
     createdAt: str,
@@ -569,6 +571,7 @@ export const ROUTE_SCHEMAS = {
   },
   mySignups: { headers: deviceHeaders, response: answers({ 200: mySignupList }) },
   cancelSignup: { headers: deviceHeaders, params: idParam, response: answers({ 200: signup }) },
+  confirmSignup: { headers: deviceHeaders, params: idParam, response: answers({ 200: signup }) },
   deleteMySignups: {
     headers: deviceHeaders,
     response: answers({ 204: { type: 'null', description: 'No content' } }),

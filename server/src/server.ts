@@ -18,6 +18,7 @@ import { DevSmsSender, webhookSmsSender, type SmsSender } from './sms'
 import { Verification } from './verify'
 import type { Content } from './content'
 import { Accounts } from './accounts'
+import { channelNotifier, DevSubscribeSender, Notices, scheduleNotices } from './notify'
 
 export interface Started {
   app: FastifyInstance
@@ -30,6 +31,12 @@ export interface Started {
   /** Expired sign-ups deleted at start (see Signups.purgeExpired). */
   purged: number
   accounts: Accounts
+  /** The notice jobs (notify.ts): run on a timer, and by tests directly. */
+  notices: Notices
+  /** The development SMS stand-in, when no gateway is configured: what it would have sent. */
+  devSms?: DevSmsSender
+  /** The development subscribe-message stand-in, unless WECHAT_NOTICES=off. */
+  devSubscribe?: DevSubscribeSender
   /** Development 管理员 accounts made at this start (README lists their passwords). */
   devAdmins: string[]
   close(): Promise<void>
@@ -46,6 +53,8 @@ export interface StartOptions {
   purgeEveryMs?: number
   /** How often the content is checked for changes made elsewhere; CONTENT_CHECK_MS when absent. */
   contentCheckMs?: number
+  /** Whether the notice jobs run on their timer (config.notices.everyMs); tests run them by hand. */
+  noticeTimer?: boolean
 }
 
 /** Content changed by another server (or a command) shows here within this, and a little more. */
@@ -149,6 +158,8 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       tokenDays: config.bookers.tokenDays,
       perAddressPerDay: config.sms.perAddressPerDay,
     })
+    const devSubscribe = config.notices.weChat === 'dev' ? new DevSubscribeSender() : undefined
+    const notices = new Notices(db, channelNotifier(db, sms, devSubscribe))
     const app = await buildApp({
       db,
       content,
@@ -200,6 +211,11 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       })
     }, options.purgeEveryMs ?? DAY_MS)
     codes.unref()
+    devSubscribe?.logTo((line) => app.log.warn(line))
+    // Holds that ended pass their seats on first: the women promoted by that are told in the same run.
+    const jobs = { run: async (at: Date) => ({ passed: await signups.expireHolds(at), ...(await notices.run(at)) }) }
+    const noticeJobs =
+      options.noticeTimer === false ? undefined : scheduleNotices(jobs, now, app.log, config.notices.everyMs)
     const stopWatching = content.watch(options.contentCheckMs ?? CONTENT_CHECK_MS, (e) => {
       const err = e as { name?: string; code?: string }
       app.log.error({ failure: { type: err.name, code: err.code } }, '没能检查内容是否有更新，稍后再试')
@@ -213,9 +229,13 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       migrations,
       purged,
       accounts,
+      notices,
+      devSms,
+      devSubscribe,
       devAdmins,
       async close() {
         stopWatching()
+        clearInterval(noticeJobs)
         clearInterval(daily)
         clearInterval(codes)
         closing = true

@@ -5,6 +5,8 @@ import { promoteIntoSeats, type RuleRecord, type SignupStatus } from '../../src/
 import { bumpContentVersion, sessionFromRow, type SessionRow } from './content'
 import type { Queryable } from './db/db'
 import { HttpError, notFound } from './errors'
+import { recordPromoted, recordSessionNotice } from './notify'
+import { holdSeats } from './holds'
 
 export interface SessionChange {
   title?: string
@@ -20,6 +22,8 @@ export interface SessionChange {
   latitude?: number | null
   longitude?: number | null
   contactPhone?: string | null
+  /** null: no hold window. */
+  holdHours?: number | null
 }
 
 /** The columns each field writes, and whether a change to it is one she must be told about. */
@@ -35,6 +39,7 @@ const COLUMNS: Record<keyof SessionChange, { column: string; notify: boolean }> 
   latitude: { column: 'latitude', notify: false },
   longitude: { column: 'longitude', notify: false },
   contactPhone: { column: 'contact_phone', notify: false },
+  holdHours: { column: 'hold_hours', notify: false },
 }
 
 type Stored = SessionRow & Record<string, unknown> & { version: number }
@@ -55,7 +60,8 @@ async function locked(tx: Queryable, id: string): Promise<Stored> {
 
 /**
  * Changes a session. A change to its time, place or way of joining bumps its version: every
- * sign-up made for the earlier version then carries sessionChanged. Fields left out stay.
+ * sign-up made for the earlier version then carries sessionChanged, and everyone on it gets a
+ * notice. Fields left out stay.
  */
 export async function updateSession(tx: Queryable, id: string, change: SessionChange) {
   const before = await locked(tx, id)
@@ -75,17 +81,20 @@ export async function updateSession(tx: Queryable, id: string, change: SessionCh
   if (!sets.length) return sessionFromRow(before)
   if (notify) sets.push('version = version + 1', 'changed_at = now()')
   const [row] = await tx.query<Stored>(`UPDATE sessions SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params)
+  // Everyone still on it is told, in this transaction: the notice stands or falls with the change.
+  if (notify) await recordSessionNotice(tx, id, 'session_changed')
   await bumpContentVersion(tx)
   return sessionFromRow(row)
 }
 
-/** Cancels a session with the reason its sign-ups are shown; sign-ups stay as they are. */
+/** Cancels a session with the reason its sign-ups are shown and told; sign-ups stay as they are. */
 export async function cancelSession(tx: Queryable, id: string, reason: string) {
   await locked(tx, id)
   const [row] = await tx.query<Stored>(
     `UPDATE sessions SET status = 'cancelled', cancel_reason = $2, changed_at = now() WHERE id = $1 RETURNING *`,
     [id, reason.trim()],
   )
+  await recordSessionNotice(tx, id, 'session_cancelled')
   await bumpContentVersion(tx)
   return sessionFromRow(row)
 }
@@ -93,9 +102,10 @@ export async function cancelSession(tx: Queryable, id: string, reason: string) {
 /**
  * Sets a session's seats. Fewer than are already taken is refused (409); more seats go to the
  * waitlist first, in arrival order, by the same rule as the app's, in this transaction, with the
- * session's counts moved along. Returns the ids of the sign-ups promoted.
+ * session's counts moved along; with a hold window, each holds her seat until she confirms. Returns
+ * the ids of the sign-ups promoted.
  */
-export async function changeCapacity(tx: Queryable, id: string, capacity: number): Promise<string[]> {
+export async function changeCapacity(tx: Queryable, id: string, capacity: number, now: Date): Promise<string[]> {
   const before = await locked(tx, id)
   const held = Number(before.taken) + Number(before.confirmed_count)
   if (capacity < held) {
@@ -140,6 +150,7 @@ export async function changeCapacity(tx: Queryable, id: string, capacity: number
           WHERE id = $1`,
         [id, promoted.length],
       )
+      await recordPromoted(tx, id, promoted, await holdSeats(tx, id, promoted, now))
     }
   }
   await bumpContentVersion(tx)

@@ -22,6 +22,8 @@ import { iso, sessionFromRow, type Content, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 import { personNameKey } from './name-key'
+import { recordPromoted } from './notify'
+import { holdSeats } from './holds'
 import { CHECKED_IN_BY, newTicketCode, ticketToken, type Ticket } from './tickets'
 
 interface Row {
@@ -49,6 +51,10 @@ interface Row {
   /** The code to read out at the door; null only for sign-ups cancelled before codes existed. */
   ticket_code: string | null
   checked_in_at: Date | string | null
+  /** Promoted into a seat she must confirm by then (the session's hold window). */
+  hold_until: Date | string | null
+  /** Why she lost the seat, when not by her own cancel: 'hold_expired'. */
+  cancelled_because: string | null
 }
 
 /** A sign-up row with its session's row as it is now (JOINED below). */
@@ -95,6 +101,8 @@ export function toSignup(row: JoinedRow, waitlistPosition?: number): Signup {
     ...(waitlistPosition ? { waitlistPosition } : {}),
     ...(Number(row.session_version) !== Number(row.cur_version) ? { sessionChanged: true as const } : {}),
     ...(row.cur_status === 'cancelled' ? { sessionCancelled: { reason: row.cur_reason ?? '' } } : {}),
+    ...(row.status === 'confirmed' && row.hold_until ? { holdUntil: iso(row.hold_until) } : {}),
+    ...(row.status === 'cancelled' && row.cancelled_because === 'hold_expired' ? { holdExpired: true as const } : {}),
     name: row.name,
     mobile: row.mobile,
     createdAt: toIso(inBeijing(row.created_at)),
@@ -172,6 +180,9 @@ export const SQL = {
       ) END AS position
     FROM signups g JOIN sessions x ON x.id = g.session_id WHERE g.client_id = $1 ORDER BY g.seq DESC`,
   clientRows: 'SELECT id, session_id, status FROM signups WHERE client_id = $1',
+  /** Her hold, read again under the session's lock. */
+  hold: 'SELECT status, hold_until, cancelled_because FROM signups WHERE id = $1',
+  confirmHold: 'UPDATE signups SET hold_until = NULL, updated_at = now() WHERE id = $1',
   deleteClient: 'DELETE FROM signups WHERE client_id = $1 RETURNING id, session_id, status',
 } as const
 
@@ -215,6 +226,8 @@ async function byId(q: Queryable, id: string): Promise<Signup> {
  * message lives here, not in the rules the app carries (its main package is at its size budget).
  */
 const closedFor = (session: Session, now: Date) => (session.cancelled ? '这个场次已取消' : closedMessage(session, now))
+
+export const HOLD_EXPIRED_MESSAGE = '确认时间已过，名额已让给候补的下一位'
 
 /** Days after a session starts that its sign-ups are kept (the privacy notice says 90). */
 export const RETENTION_DAYS = 90
@@ -399,13 +412,63 @@ export class Signups {
     if (check.kind === 'started') throw new HttpError(409, 'closed', check.message)
     return this.db.transaction(async (tx) => {
       await lockSession(tx, owned.session_id)
-      await applyCancellations(tx, owned.session_id, [signupId])
+      await applyCancellations(tx, owned.session_id, [signupId], now)
       return byId(tx, signupId)
     })
   }
 
+  /**
+   * She confirms the seat she holds (promoted on a session with a hold window), from her own
+   * device, before the hold ends. A seat without a hold needs nothing: it is returned as it is.
+   */
+  async confirm(clientId: string, signupId: string, now: Date): Promise<Signup> {
+    const [owned] = await this.db.query<{ session_id: string }>(SQL.owned, [signupId, clientId])
+    if (!owned) throw notFound('没有找到这条报名记录')
+    return this.db.transaction(async (tx) => {
+      await lockSession(tx, owned.session_id)
+      const [row] = await tx.query<Pick<Row, 'status' | 'hold_until' | 'cancelled_because'>>(SQL.hold, [signupId])
+      const expired = HOLD_EXPIRED_MESSAGE
+      if (row.status === 'cancelled') {
+        throw new HttpError(409, 'closed', row.cancelled_because === 'hold_expired' ? expired : '这条报名已经取消了')
+      }
+      if (row.status === 'waitlisted') throw new HttpError(409, 'closed', '还在候补，有了名额会通知您')
+      if (row.hold_until) {
+        // Past its end the seat is the next woman's, even before the job has passed it on.
+        if (new Date(row.hold_until).getTime() <= now.getTime()) throw new HttpError(409, 'closed', expired)
+        await tx.query(SQL.confirmHold, [signupId])
+      }
+      return byId(tx, signupId)
+    })
+  }
+
+  /**
+   * Passes on every seat whose hold ended unconfirmed by `now`: her sign-up is cancelled with
+   * cancelled_because 'hold_expired' and the first on the waitlist is promoted (and told), each under
+   * its session's lock and checked again there, so two instances never pass one seat twice.
+   */
+  async expireHolds(now: Date): Promise<number> {
+    const due = await this.db.query<{ id: string; session_id: string }>(
+      `SELECT id, session_id FROM signups WHERE hold_until <= $1 AND hold_until IS NOT NULL AND status = 'confirmed'
+        ORDER BY hold_until LIMIT 200`,
+      [now],
+    )
+    let passed = 0
+    for (const d of due) {
+      passed += await this.db.transaction(async (tx) => {
+        await lockSession(tx, d.session_id)
+        const [row] = await tx.query<Pick<Row, 'status' | 'hold_until'>>(SQL.hold, [d.id])
+        if (row?.status !== 'confirmed' || !row.hold_until) return 0
+        if (new Date(row.hold_until).getTime() > now.getTime()) return 0
+        await applyCancellations(tx, d.session_id, [d.id], now)
+        await tx.query(`UPDATE signups SET cancelled_because = 'hold_expired', hold_until = NULL WHERE id = $1`, [d.id])
+        return 1
+      })
+    }
+    return passed
+  }
+
   /** Deletes every sign-up of this client; seats she held go to the waitlist first. */
-  async deleteMine(clientId: string): Promise<number> {
+  async deleteMine(clientId: string, now: Date): Promise<number> {
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<{ id: string; session_id: string; status: SignupStatus }>(SQL.clientRows, [clientId])
       // Every session she has a row in is locked, in id order, so two deletions never wait on each other.
@@ -416,6 +479,7 @@ export class Signups {
           tx,
           sessionId,
           rows.filter((r) => r.session_id === sessionId && r.status !== 'cancelled').map((r) => r.id),
+          now,
         )
       }
       const deleted = await tx.query<{ id: string; session_id: string; status: SignupStatus }>(SQL.deleteClient, [
@@ -502,9 +566,10 @@ export class Signups {
 
 /**
  * Runs cancelAndPromote for each id over the records it can touch (the sign-up itself and the
- * first on the waitlist), writes the statuses that changed and moves the session's counts with them.
+ * first on the waitlist), writes the statuses that changed and moves the session's counts with them,
+ * and records a 'promoted' notice for whoever moved into the seat (holding it, with a hold window).
  */
-async function applyCancellations(tx: Queryable, sessionId: string, ids: string[]): Promise<void> {
+async function applyCancellations(tx: Queryable, sessionId: string, ids: string[], now: Date): Promise<void> {
   for (const id of ids) {
     const [target] = await tx.query<Row>(SQL.byId, [id])
     if (!target) continue
@@ -512,12 +577,16 @@ async function applyCancellations(tx: Queryable, sessionId: string, ids: string[
     const before = [target, ...(first ? [first] : [])].map(toRecord)
     const after = cancelAndPromote(before, id)
     const d = noDelta()
+    const promoted: string[] = []
     for (const [i, r] of after.entries()) {
       if (before[i].status === r.status) continue
       await tx.query(SQL.setStatus, [r.status, r.id])
       d[before[i].status] -= 1
       d[r.status] += 1
+      if (before[i].status === 'waitlisted' && r.status === 'confirmed') promoted.push(r.id)
     }
     await addCounts(tx, sessionId, d)
+    // She is told in this transaction's outbox: no promotion without its notice, and none twice.
+    await recordPromoted(tx, sessionId, promoted, await holdSeats(tx, sessionId, promoted, now))
   }
 }

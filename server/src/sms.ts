@@ -32,8 +32,18 @@ export class DevSmsSender implements SmsSender {
     this.log = log
   }
 
+  /** Other messages (notices), the last hundred, for tests. */
+  readonly notices: Array<{ mobile: string; text: string }> = []
+
   async send(mobile: string, text: string): Promise<void> {
-    const code = /\d{6}/.exec(text)?.[0] ?? ''
+    const code = text.includes('验证码') ? /\d{6}/.exec(text)?.[0] : undefined
+    if (!code) {
+      // A notice: it must not take the place of her last code.
+      this.notices.push({ mobile, text })
+      if (this.notices.length > 100) this.notices.splice(0, this.notices.length - 100)
+      this.log(`开发用短信（未真正发送）：发给 ${maskMobile(mobile)}：${text}`)
+      return
+    }
     this.messages.set(mobile, { mobile, code, sentAt: this.now() })
     this.log(`开发用短信（未真正发送）：${maskMobile(mobile)} 的验证码 ${code}`)
   }

@@ -42,6 +42,10 @@ export interface Signup {
   sessionChanged?: true
   /** The session was called off (server mode): shown as 场次已取消, with the reason. */
   sessionCancelled?: { reason: string }
+  /** Promoted into a seat she must confirm before this time (server mode, a session with a hold window): 确认参加. */
+  holdUntil?: string
+  /** She did not confirm in time and the seat went to the next (server mode). */
+  holdExpired?: true
   name: string
   mobile: string
   createdAt: string

@@ -82,6 +82,8 @@ export interface WorkspaceSession {
   longitude: number | null
   contactPhone: string | null
   capacity: number
+  /** Hours a woman promoted from the waitlist has to confirm; null: no confirming (server mode). */
+  holdHours?: number | null
   /** Seats the demo data counts as taken (demo sessions only). */
   demoTaken: number
   confirmed: number

@@ -208,6 +208,7 @@ describe('npm run admin -- create-admin, as its own process', () => {
           SMS_PROVIDER: 'webhook',
           SMS_WEBHOOK_URL: 'https://sms.example.cn/send',
           SMS_WEBHOOK_TOKEN: 'sms-gateway-token-2b7e4f9a1c6d3e8b5a0f',
+          WECHAT_NOTICES: 'off',
         },
         encoding: 'utf8',
         timeout: 60_000,

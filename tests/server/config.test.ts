@@ -29,6 +29,7 @@ const production = {
   SMS_PROVIDER: 'webhook',
   SMS_WEBHOOK_URL: 'https://sms.example.cn/send',
   SMS_WEBHOOK_TOKEN: STRONG.smsToken,
+  WECHAT_NOTICES: 'off',
 }
 
 /** The message readConfig refuses `env` with. */
@@ -127,6 +128,17 @@ describe('production settings', () => {
     )
     expect(refusal({ ...production, WECHAT_SECRET: undefined })).toContain('WECHAT_SECRET：设置了 WECHAT_APPID')
     expect(readConfig({}).weChat).toEqual({ appId: '', appSecret: '' })
+  })
+
+  it('refuses production without WECHAT_NOTICES=off (no subscribe sender reaches WeChat yet), and an unknown value', () => {
+    const { WECHAT_NOTICES: _off, ...unset } = production
+    expect(refusal(unset)).toContain('WECHAT_NOTICES：小程序订阅消息还没有接入微信，生产环境必须设为 off')
+    expect(readConfig(production).notices.weChat).toBe('off')
+    expect(refusal({ WECHAT_NOTICES: 'wechat' })).toContain('WECHAT_NOTICES=wechat：只能不设置或设为 off')
+    // Development uses the stand-in, and runs the jobs every minute unless told otherwise.
+    expect(readConfig({}).notices).toEqual({ weChat: 'dev', everyMs: 60_000 })
+    expect(readConfig({ NOTICE_EVERY_SECONDS: '10' }).notices.everyMs).toBe(10_000)
+    expect(refusal({ NOTICE_EVERY_SECONDS: '1' })).toContain('NOTICE_EVERY_SECONDS')
   })
 
   it('refuses malformed plain settings, naming each', () => {

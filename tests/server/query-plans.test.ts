@@ -7,6 +7,7 @@ import { migrate } from '../../server/src/db/migrate'
 import { SQL } from '../../server/src/signups'
 import { VERIFY_SQL } from '../../server/src/verify'
 import { CHECKIN_SQL } from '../../server/src/tickets'
+import { NOTICE_SQL } from '../../server/src/notify'
 import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
@@ -72,6 +73,8 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
   mine: ['c-7'],
   clientRows: ['c-7'],
   deleteClient: ['c-7'],
+  hold: ['g-7'],
+  confirmHold: ['g-7'],
 }
 
 const VERIFY_PARAMS: Record<keyof typeof VERIFY_SQL, ReadonlyArray<string | number | boolean | null>> = {
@@ -93,6 +96,13 @@ const CHECKIN_PARAMS: Record<keyof typeof CHECKIN_SQL, ReadonlyArray<string | nu
   checkIn: ['g-7', '2026-12-01T09:05:00+08:00', null],
   checkedIn: ['plan-s-7'],
   search: ['plan-s-7', null, 'n-7'],
+}
+
+const NOTICE_PARAMS: Record<keyof typeof NOTICE_SQL, ReadonlyArray<string | number | boolean | null>> = {
+  recipient: ['g-7'],
+  session: ['plan-s-7'],
+  recordFor: ['["g-7", "g-10"]', 'promoted', '', 't'],
+  recordSession: ['plan-s-7', 'session_changed', 'v2', 't'],
 }
 
 describe.each(backends())('query plans with %s', (backend) => {
@@ -180,6 +190,14 @@ describe.each(backends())('query plans with %s', (backend) => {
     'check-in: %s reads no table from end to end',
     async (name) => {
       const found = await explain(db, CHECKIN_SQL[name], CHECKIN_PARAMS[name])
+      expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+    },
+  )
+
+  it.each(Object.keys(NOTICE_SQL) as Array<keyof typeof NOTICE_SQL>)(
+    'notices: %s reads no table from end to end',
+    async (name) => {
+      const found = await explain(db, NOTICE_SQL[name], NOTICE_PARAMS[name])
       expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
     },
   )

@@ -157,7 +157,10 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     expect((await call(other)).statusCode).toBe(403)
 
     const confirmed = mine.find((s) => s.status === 'confirmed')!
+    // A seat without a hold window needs no confirming: she gets it back as it is.
+    expect(json(await call(asDevice(device, 'POST', `/api/signups/${confirmed.id}/confirm`))).status).toBe('confirmed')
     expect(json(await call(asDevice(device, 'POST', `/api/signups/${confirmed.id}/cancel`))).status).toBe('cancelled')
+    expect((await call(asDevice(device, 'POST', `/api/signups/${confirmed.id}/confirm`))).statusCode).toBe(409)
     expect((await call(asDevice(device, 'POST', '/api/signups/su-none/cancel'))).statusCode).toBe(404)
     expect((await call(asDevice(device, 'DELETE', '/api/signups/mine'))).statusCode).toBe(204)
   })

@@ -169,6 +169,8 @@ export async function startTestServer(
     files: options.files,
     now: options.now ?? (() => NOW),
     logger: (options.logger ?? false) as false,
+    // Tests run the notice jobs themselves, at the moments they choose.
+    noticeTimer: false,
   })
   await started.app.listen({ port: 0, host: '127.0.0.1' })
   const address = started.app.server.address()
@@ -198,6 +200,7 @@ export async function startSecondInstance(
     db: await openPostgres(first.url, PATIENT_LIMITS),
     now: options.now ?? (() => NOW),
     logger: false,
+    noticeTimer: false,
   })
   await started.app.listen({ port: 0, host: '127.0.0.1' })
   const address = started.app.server.address()

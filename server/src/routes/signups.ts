@@ -1,4 +1,5 @@
-// Her sign-ups: submit one (once per idempotency key), list hers, cancel one, delete them all.
+// Her sign-ups: submit one (once per idempotency key), list hers, cancel one, confirm a held seat,
+// delete them all.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { charCount, CONSENT_MESSAGE } from '../../../src/domain/validation'
 import type { AnswerValue, Answers } from '../../../src/services/api'
@@ -101,12 +102,17 @@ export async function signupRoutes(app: FastifyInstance, { signups, bookerSecret
     { schema: ROUTE_SCHEMAS.cancelSignup, preValidation: checkFirst(device) },
     async (req) => signups.cancel(device(req), param(req, 'id', '没有找到这条报名记录'), now()),
   )
+  app.post(
+    '/api/signups/:id/confirm',
+    { schema: ROUTE_SCHEMAS.confirmSignup, preValidation: checkFirst(device) },
+    async (req) => signups.confirm(device(req), param(req, 'id', '没有找到这条报名记录'), now()),
+  )
 
   app.delete(
     '/api/signups/mine',
     { schema: ROUTE_SCHEMAS.deleteMySignups, preValidation: checkFirst(device) },
     async (req, reply) => {
-      await signups.deleteMine(device(req))
+      await signups.deleteMine(device(req), now())
       return reply.code(204).send()
     },
   )
