@@ -327,6 +327,7 @@ export const signup = {
     sessionCancelled: cancellation,
     holdUntil: str,
     holdExpired: { type: 'boolean', enum: [true] },
+    promoted: { type: 'boolean', enum: [true] },
     name: str,
     mobile: str,
     createdAt: str,

@@ -67,6 +67,8 @@ interface JoinedRow extends Row {
   cur_reason: string | null
   cur_version: number
   cur_demo: boolean
+  /** Only `mine` reads it: whether a 'promoted' notice was recorded for her (moved up from the waitlist). */
+  promoted?: boolean
 }
 
 type StoredRecord<R extends Row = Row> = RuleRecord & { row: R }
@@ -103,6 +105,7 @@ export function toSignup(row: JoinedRow, waitlistPosition?: number): Signup {
     ...(row.cur_status === 'cancelled' ? { sessionCancelled: { reason: row.cur_reason ?? '' } } : {}),
     ...(row.status === 'confirmed' && row.hold_until ? { holdUntil: iso(row.hold_until) } : {}),
     ...(row.status === 'cancelled' && row.cancelled_because === 'hold_expired' ? { holdExpired: true as const } : {}),
+    ...(row.status === 'confirmed' && row.promoted === true ? { promoted: true as const } : {}),
     name: row.name,
     mobile: row.mobile,
     createdAt: toIso(inBeijing(row.created_at)),
@@ -177,7 +180,8 @@ export const SQL = {
     WHERE g.program_id = $1 ORDER BY g.seq`,
   mine: `SELECT ${JOINED}, CASE WHEN g.status = 'waitlisted' THEN (
         SELECT count(*) FROM signups w WHERE w.session_id = g.session_id AND w.status = 'waitlisted' AND w.seq <= g.seq
-      ) END AS position
+      ) END AS position,
+      EXISTS (SELECT 1 FROM notices n WHERE n.signup_id = g.id AND n.kind = 'promoted' AND n.key = '') AS promoted
     FROM signups g JOIN sessions x ON x.id = g.session_id WHERE g.client_id = $1 ORDER BY g.seq DESC`,
   clientRows: 'SELECT id, session_id, status FROM signups WHERE client_id = $1',
   /** Her hold, read again under the session's lock. */

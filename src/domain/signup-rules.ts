@@ -141,12 +141,18 @@ export function rosterStatusText(s: { status: SignupStatus; waitlistPosition?: n
 
 /** How a sign-up reads in 我的报名: 已结束 once its session has started, whatever it was. */
 export function signupLabel(
-  s: { status: SignupStatus; waitlistPosition?: number; sessionStart: string; sessionCancelled?: object },
+  s: {
+    status: SignupStatus
+    waitlistPosition?: number
+    sessionStart: string
+    sessionCancelled?: object
+    promoted?: true
+  },
   now: Date,
 ): string {
   if (s.status === 'cancelled') return '已取消'
   if (s.sessionCancelled) return '场次已取消'
   if (now.getTime() >= Date.parse(s.sessionStart)) return '已结束'
   if (s.status === 'waitlisted') return s.waitlistPosition ? `候补第${s.waitlistPosition}位` : '候补'
-  return '已报名'
+  return s.promoted ? '已转正' : '已报名'
 }

@@ -46,6 +46,8 @@ export interface Signup {
   holdUntil?: string
   /** She did not confirm in time and the seat went to the next (server mode). */
   holdExpired?: true
+  /** Moved up from the waitlist into a seat (server mode): shown as 已转正 while it stands. */
+  promoted?: true
   name: string
   mobile: string
   createdAt: string

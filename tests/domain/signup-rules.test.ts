@@ -154,6 +154,8 @@ describe('signupLabel', () => {
   const start = '2026-11-28T14:00:00+08:00'
   it.each([
     [{ status: 'confirmed' as const }, NOW, '已报名'],
+    [{ status: 'confirmed' as const, promoted: true as const }, NOW, '已转正'],
+    [{ status: 'confirmed' as const, promoted: true as const }, new Date(start), '已结束'],
     [{ status: 'waitlisted' as const, waitlistPosition: 2 }, NOW, '候补第2位'],
     [{ status: 'cancelled' as const }, NOW, '已取消'],
     [{ status: 'confirmed' as const }, new Date(start), '已结束'],

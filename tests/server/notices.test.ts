@@ -74,6 +74,15 @@ describe.each(backends())('notices (%s)', (backend) => {
     // No one else heard of it; her code to sign up is still the one she got.
     expect(smsTo(person(4).mobile)).toEqual([])
     expect(await outbox('promoted')).toEqual([{ signup_id: waiting.id, status: 'sent' }])
+    // Her 我的报名 says she moved up (已转正); the woman still waiting does not.
+    const mine = async (i: number) =>
+      json(await server.inject(asDevice(bookingDevice(person(i)), 'GET', '/api/signups/mine'))) as Array<{
+        id: string
+        status: string
+        promoted?: true
+      }>
+    expect(await mine(3)).toEqual([expect.objectContaining({ id: waiting.id, status: 'confirmed', promoted: true })])
+    expect((await mine(4))[0]).not.toHaveProperty('promoted')
   })
 
   it('more seats promote the waitlist and each promoted woman is told once', async () => {
