@@ -26,7 +26,7 @@ export function TicketView({ signup }: { signup: MySignup }) {
   const qr = ticketQrDataUrl(signup.ticket.token)
   const code = spacedTicketCode(signup.ticket.code)
   return (
-    <View className="card ticket" aria-label="电子票">
+    <View className="card ticket" role="group" aria-label="电子票">
       <Text className="ticket__heading">电子票</Text>
       {signup.offline ? (
         <View className="ticket__offline" role="status">
@@ -44,7 +44,7 @@ export function TicketView({ signup }: { signup: MySignup }) {
           />
         </View>
       ) : null}
-      <View className="ticket__code" aria-label={`入场码 ${[...signup.ticket.code].join(' ')}`}>
+      <View className="ticket__code" role="group" aria-label={`入场码 ${[...signup.ticket.code].join(' ')}`}>
         <Text className="ticket__code-label">入场码</Text>
         <Text className="ticket__code-value">{code}</Text>
       </View>
