@@ -10,6 +10,7 @@ const missing = (figure, why) => ({ figure, value: `not measured: ${why}`, limit
  * @param {{ main: {bytes:number}, empty: {bytes:number}, subpackages: {name:string,bytes:number}[],
  *   firstRenders: {route:string,bytes?:number,nodes?:number,error?:string}[],
  *   typing: {measured:boolean,reason?:string,maxCallsPerKey?:number,maxBytesPerKey?:number},
+ *   ticket: {measured:boolean,reason?:string,bytes?:number,calls?:number,nodes?:number},
  *   h5?: { path: {routes:string[],missing:string[],files:string[],bytes:number,gzip:number},
  *     largest: {file:string,bytes:number,gzip:number} } }} m
  */
@@ -60,6 +61,17 @@ function evaluateBudgets(m, l = limits) {
       value: `${m.typing.maxCallsPerKey} call(s), ${m.typing.maxBytesPerKey} B at most`,
       limit: `≤ ${l.keystrokeCalls} call of ≤ ${l.keystrokeBytes} B`,
       ok: m.typing.maxCallsPerKey <= l.keystrokeCalls && m.typing.maxBytesPerKey <= l.keystrokeBytes,
+    })
+  }
+  const ticketFigure = `first render setData with an e-ticket (${need.ticket})`
+  if (!m.ticket?.measured) {
+    rows.push(missing(ticketFigure, m.ticket?.reason ?? 'no e-ticket measurement'))
+  } else {
+    rows.push({
+      figure: ticketFigure,
+      value: `${kb(m.ticket.bytes)} in ${m.ticket.calls} call(s), ${m.ticket.nodes} nodes`,
+      limit: `≤ ${kb(l.ticketRenderBytes)}, < ${l.firstRenderNodesBelow} nodes`,
+      ok: m.ticket.bytes <= l.ticketRenderBytes && m.ticket.nodes < l.firstRenderNodesBelow,
     })
   }
   rows.push(...h5Rows(m.h5, l))

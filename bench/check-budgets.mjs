@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { EMPTY_APP, ROOT, firstRenders, h5Budget, typeMobile, weappPackages } from './measure.mjs'
+import { EMPTY_APP, ROOT, firstRenders, h5Budget, ticketRender, typeMobile, weappPackages } from './measure.mjs'
 
 const { evaluateBudgets, limits } = createRequire(import.meta.url)('./budgets.cjs')
 
@@ -31,6 +31,7 @@ const rows = evaluateBudgets({
   subpackages,
   firstRenders: await firstRenders(appDist),
   typing: await typeMobile(appDist, limits.required.typing),
+  ticket: await ticketRender(appDist, limits.required.ticket),
   h5: h5Budget(h5Dist, limits.required.h5Path),
 })
 

@@ -166,3 +166,47 @@ export async function typeMobile(distDir, route) {
     totalCalls: perKey.reduce((a, k) => a + k.calls, 0),
   }
 }
+
+/**
+ * A confirmed sign-up as a server sends it in 我的报名: a real-length QR token (`t1.su_<uuid>.<mac>`),
+ * its code, map point and phone, with long titles and place. The built-in build reads sign-ups from
+ * storage and passes them on as stored, so seeding one shows the ticket exactly as a server's would.
+ */
+export const TICKET_SIGNUP = {
+  id: 'su_3f6c2a9e-8b1d-4e7a-9c5f-2d4b6a8e0f13',
+  programId: 'cd-live-commerce',
+  programTitle: '巾帼电商直播带货培训（农村妇女专场）',
+  federationName: '成都市妇女联合会',
+  sessionId: 'cd-live-1',
+  sessionTitle: '第一期：手机拍摄、直播间布置和产品讲解',
+  sessionStart: '2026-12-05T14:00:00+08:00',
+  sessionEnd: '2026-12-05T17:00:00+08:00',
+  online: false,
+  place: '成都市锦江区妇女儿童活动中心三楼多功能厅（地铁2号线东门大桥站B口步行5分钟）',
+  latitude: 30.6502,
+  longitude: 104.0839,
+  contactPhone: '028-86651234',
+  status: 'confirmed',
+  demo: false,
+  name: '欧阳秀英',
+  mobile: '13800138000',
+  createdAt: '2026-11-23T09:30:00+08:00',
+  ticket: { token: 't1.su_3f6c2a9e-8b1d-4e7a-9c5f-2d4b6a8e0f13.Zm9yZ2VkLXRva2VuLW1hYw', code: 'K7M9QX' },
+  idempotencyKey: 'bench-ticket',
+  answers: {},
+}
+
+/** The detail page's first render showing that e-ticket (its QR image found in the page data). */
+export async function ticketRender(distDir, route) {
+  if (!weappRoutes(distDir).includes(route)) return { measured: false, reason: `no page ${route} in this build` }
+  const storage = new Map([['jg.mock.signups', JSON.stringify([TICKET_SIGNUP])]])
+  const w = loadWeapp(distDir, { storage })
+  try {
+    const { inst, calls } = await w.openPage(route, { id: TICKET_SIGNUP.id })
+    const qr = findNode(inst.data, (n) => /\bticket__qr\b/.test(String(n.cl ?? '')))
+    if (qr.length === 0) return { measured: false, reason: `${route} showed no e-ticket QR` }
+    return { measured: true, route, ...summarize(calls) }
+  } catch (e) {
+    return { measured: false, reason: e instanceof Error ? e.message : String(e) }
+  }
+}

@@ -19,6 +19,7 @@ import {
   h5Scripts,
   pageQuery,
   tapFeedCard,
+  ticketRender,
   typeMobile,
   weappPackages,
 } from './measure.mjs'
@@ -92,6 +93,7 @@ const results = {
     firstRenders: await firstRenders(app.weapp),
     tapFeedCard: await tapFeedCard(app.weapp),
     typeMobile: await typeMobile(app.weapp, limits.required.typing),
+    ticket: await ticketRender(app.weapp, limits.required.ticket),
   },
 }
 
@@ -230,6 +232,7 @@ results.budgets = evaluateBudgets({
   subpackages,
   firstRenders: results.setData.firstRenders,
   typing: results.setData.typeMobile,
+  ticket: results.setData.ticket,
   h5: results.h5.app,
 })
 
@@ -311,6 +314,9 @@ table(
     typing.measured
       ? ['type 11-digit mobile (max per key)', typing.maxCallsPerKey, typing.maxBytesPerKey, '']
       : ['type 11-digit mobile', '—', typing.reason, ''],
+    s.ticket.measured
+      ? [`first render ${s.ticket.route} with an e-ticket`, s.ticket.calls, s.ticket.bytes, s.ticket.nodes]
+      : ['first render with an e-ticket', '—', s.ticket.reason, ''],
   ],
 )
 if (results.load) {

@@ -14,6 +14,8 @@ declare module '*/bench/budgets.cjs' {
     firstRenderNodesBelow: number
     keystrokeCalls: number
     keystrokeBytes: number
+    /** The detail page's first render with an e-ticket on it. */
+    ticketRenderBytes: number
     h5PathBytes: number
     h5PathGzipBytes: number
     h5ChunkBytes: number
@@ -22,6 +24,8 @@ declare module '*/bench/budgets.cjs' {
       subpackages: string[]
       firstRenders: string[]
       typing: string
+      /** The page measured with a confirmed sign-up's e-ticket. */
+      ticket: string
       h5Path: string[]
     }
   }

@@ -7,7 +7,6 @@ import type { OrganizerOverview, Roster, RosterRow } from '../../src/services/or
 import type { CheckedIn } from '../../src/domain/tickets'
 import type { YearEndCard } from '../../src/domain/types'
 import type { ErrorCode } from './errors'
-import type { Ticket } from './tickets'
 import { LIMITS } from './http/limits'
 
 // ---- Building blocks -------------------------------------------------------------------------
@@ -318,8 +317,12 @@ export const signup = {
     sessionId: str,
     sessionTitle: str,
     sessionStart: str,
+    sessionEnd: str,
     online: bool,
     place: str,
+    latitude: num,
+    longitude: num,
+    contactPhone: str,
     status,
     demo: bool,
     waitlistPosition: int,
@@ -644,9 +647,9 @@ const matches: {
   card: Same<FromSchema<typeof card>, YearEndCard>
   report: Same<FromSchema<typeof federationReport>, FederationReport>
   program: Same<FromSchema<typeof programDetail>, ProgramDetail>
-  signup: Same<FromSchema<typeof signup>, Signup>
+  signup: Same<FromSchema<typeof signup>, Omit<Signup, 'ticket'>>
   overview: Same<FromSchema<typeof organizerOverview>, OrganizerOverview>
-  mySignup: Same<FromSchema<typeof mySignup>, Signup & { ticket?: Ticket }>
+  mySignup: Same<FromSchema<typeof mySignup>, Signup>
   roster: Same<FromSchema<typeof roster>, CheckinRoster>
   errorCode: Same<FromSchema<typeof errorCode>, ErrorCode>
 } = {

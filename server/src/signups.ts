@@ -67,6 +67,10 @@ interface JoinedRow extends Row {
   cur_reason: string | null
   cur_version: number
   cur_demo: boolean
+  cur_end: Date | string
+  cur_latitude: string | number | null
+  cur_longitude: string | number | null
+  cur_phone: string | null
   /** Only `mine` reads it: whether a 'promoted' notice was recorded for her (moved up from the waitlist). */
   promoted?: boolean
 }
@@ -96,8 +100,13 @@ export function toSignup(row: JoinedRow, waitlistPosition?: number): Signup {
     sessionId: row.session_id,
     sessionTitle: row.cur_title,
     sessionStart: iso(row.cur_start),
+    sessionEnd: iso(row.cur_end),
     online: row.cur_online,
     ...(row.cur_place ? { place: row.cur_place } : {}),
+    ...(row.cur_latitude !== null && row.cur_longitude !== null
+      ? { latitude: Number(row.cur_latitude), longitude: Number(row.cur_longitude) }
+      : {}),
+    ...(row.cur_phone ? { contactPhone: row.cur_phone } : {}),
     status: row.status,
     demo: row.cur_demo,
     ...(waitlistPosition ? { waitlistPosition } : {}),
@@ -121,7 +130,8 @@ export function answersOf(row: Row): Answers {
 
 /** A sign-up's columns and its session's, as they are now: the select list of every reader. */
 const JOINED = `g.*, x.title AS cur_title, x.starts_at AS cur_start, x.online AS cur_online, x.place AS cur_place,
-  x.status AS cur_status, x.cancel_reason AS cur_reason, x.version AS cur_version, x.demo AS cur_demo`
+  x.status AS cur_status, x.cancel_reason AS cur_reason, x.version AS cur_version, x.demo AS cur_demo,
+  x.ends_at AS cur_end, x.latitude AS cur_latitude, x.longitude AS cur_longitude, x.contact_phone AS cur_phone`
 
 /**
  * Every query of the request path, by name: tests EXPLAIN each one and fail on a scan that grows

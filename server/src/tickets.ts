@@ -12,10 +12,7 @@ import { HttpError, invalid, notFound } from './errors'
 import { LIMITS } from './http/limits'
 
 /** What her 我的报名 carries for a confirmed sign-up: the QR's token and the code to read out. */
-export interface Ticket {
-  token: string
-  code: string
-}
+export type { SignupTicket as Ticket } from '../../src/services/api'
 
 const TOKEN_VERSION = 't1'
 /** 128 bits of the HMAC: as hard to forge as the whole, and a smaller QR on a dim phone screen. */

@@ -33,6 +33,8 @@ export function isMainlandMobile(raw: string): boolean {
 /** 13800138000 → 138****8000; anything else is masked all but its last two characters. */
 export function maskMobile(raw: string): string {
   const s = normalizeMobile(raw)
+  // Already masked (a ticket kept on the phone holds only this form): shown as it is.
+  if (/^\d{3}\*{4}\d{4}$/.test(s)) return s
   if (/^\d{11}$/.test(s)) return `${s.slice(0, 3)}****${s.slice(7)}`
   return s.length <= 2 ? '**' : `${'*'.repeat(s.length - 2)}${s.slice(-2)}`
 }

@@ -29,6 +29,11 @@ export function normalizeTicketCode(raw: string): string | undefined {
   return [...code].every((c) => TICKET_CODE_ALPHABET.includes(c)) ? code : undefined
 }
 
+/** The code as shown on the ticket, in two groups of three (K7M 9QX): easier to read out. */
+export function spacedTicketCode(code: string): string {
+  return code.length === TICKET_CODE_LENGTH ? `${code.slice(0, 3)} ${code.slice(3)}` : code
+}
+
 export const CHECKIN_RESULTS = ['checked_in', 'already', 'wrong_session', 'cancelled', 'waitlisted'] as const
 export type CheckinResult = (typeof CHECKIN_RESULTS)[number]
 

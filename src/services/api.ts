@@ -31,8 +31,15 @@ export interface Signup {
   sessionId: string
   sessionTitle: string
   sessionStart: string
+  /** The session's end (server mode): the calendar entry lasts until then. */
+  sessionEnd?: string
   online: boolean
   place?: string
+  /** Where the session is on a map (GCJ-02, server mode), for 导航. */
+  latitude?: number
+  longitude?: number
+  /** Whom to call about the session (server mode), for 打电话. */
+  contactPhone?: string
   status: SignupStatus
   /** Made for a demo session: every screen showing it says it is not a real event. */
   demo: boolean
@@ -51,6 +58,14 @@ export interface Signup {
   name: string
   mobile: string
   createdAt: string
+  /** Her e-ticket (server mode, 我的报名 only): present while confirmed; waitlisted and cancelled have none. */
+  ticket?: SignupTicket
+}
+
+/** An e-ticket: the QR's content `t1.<signupId>.<mac>` and the 6-character code to read out at the door. */
+export interface SignupTicket {
+  token: string
+  code: string
 }
 
 /** Every kind of failure, from the mock, the server (`{ error: { code } }`) or the phone itself. */

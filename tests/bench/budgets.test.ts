@@ -5,6 +5,7 @@ import { evaluateBudgets, limits } from '../../bench/budgets.cjs'
 const { required } = limits
 const PATH_FIGURE = `H5 JS on the path ${required.h5Path.map((r) => r.replace(/\/index$/, '')).join(' → ')}`
 const TYPING_FIGURE = `setData per keystroke (mobile field, ${required.typing})`
+const TICKET_FIGURE = `first render setData with an e-ticket (${required.ticket})`
 
 const h5Path = {
   routes: required.h5Path,
@@ -19,6 +20,7 @@ const ok = {
   subpackages: required.subpackages.map((name) => ({ name, bytes: 40_000 })),
   firstRenders: required.firstRenders.map((route) => ({ route, bytes: 12_000, nodes: 240 })),
   typing: { measured: true, maxCallsPerKey: 1, maxBytesPerKey: 120 },
+  ticket: { measured: true, route: required.ticket, calls: 2, bytes: 9_000, nodes: 120 },
   h5: { path: h5Path, largest: { file: 'js/app.js', bytes: 226_000, gzip: 77_000 } },
 }
 const failedFigures = (m: object) =>
@@ -29,8 +31,8 @@ const failedFigures = (m: object) =>
 describe('performance budgets', () => {
   it('passes every figure within its limit, one row per required measurement', () => {
     const rows = evaluateBudgets(ok)
-    // main + subpackages + first renders + typing + H5 path + H5 largest chunk
-    expect(rows).toHaveLength(1 + required.subpackages.length + required.firstRenders.length + 3)
+    // main + subpackages + first renders + typing + e-ticket + H5 path + H5 largest chunk
+    expect(rows).toHaveLength(1 + required.subpackages.length + required.firstRenders.length + 4)
     expect(rows.filter((r) => !r.ok)).toEqual([])
   })
 
@@ -69,6 +71,8 @@ describe('performance budgets', () => {
     ],
     [TYPING_FIGURE, { typing: { measured: true, maxCallsPerKey: 2, maxBytesPerKey: 100 } }],
     [TYPING_FIGURE, { typing: { measured: true, maxCallsPerKey: 1, maxBytesPerKey: limits.keystrokeBytes + 1 } }],
+    [TICKET_FIGURE, { ticket: { ...ok.ticket, bytes: limits.ticketRenderBytes + 1 } }],
+    [TICKET_FIGURE, { ticket: { ...ok.ticket, nodes: limits.firstRenderNodesBelow } }],
     [PATH_FIGURE, { h5: { ...ok.h5, path: { ...h5Path, bytes: limits.h5PathBytes + 1 } } }],
     [PATH_FIGURE, { h5: { ...ok.h5, path: { ...h5Path, gzip: limits.h5PathGzipBytes + 1 } } }],
     [
@@ -92,6 +96,18 @@ describe('performance budgets', () => {
       const failed = rows.filter((r) => !r.ok)
       expect(failed.map((r) => r.figure)).toEqual([TYPING_FIGURE])
       expect(failed[0].value).toContain('no mobile input found')
+    })
+
+    it('fails the e-ticket budget when the detail page showed no ticket', () => {
+      const rows = evaluateBudgets({
+        ...ok,
+        ticket: { measured: false, reason: `${required.ticket} showed no e-ticket QR` },
+      })
+      const failed = rows.filter((r) => !r.ok)
+      expect(failed.map((r) => r.figure)).toEqual([TICKET_FIGURE])
+      expect(failed[0].value).toContain('showed no e-ticket QR')
+      const { ticket: _t, ...noTicket } = ok
+      expect(failedFigures(noTicket)).toEqual([TICKET_FIGURE])
     })
 
     it('fails a first-render budget for each required page that did not open', () => {

@@ -163,6 +163,25 @@ export const cancelFromMine = async (page, mineUrl, name) => {
   await expectText(page, '这个报名已经取消')
 }
 
+/**
+ * The e-ticket on the visible sign-up page (success or detail): its code as shown (K7M 9QX), whether
+ * the QR image is there and has loaded, and whether it says it is shown offline. Null without one.
+ */
+export const readTicket = async (page, timeout = 10000) => {
+  const ticket = page.getByLabel('电子票', { exact: true }).filter({ visible: true }).first()
+  try {
+    await ticket.waitFor({ state: 'visible', timeout })
+  } catch {
+    return null
+  }
+  const qr = ticket.locator('img[alt="电子票二维码"]')
+  return {
+    code: (await ticket.locator('.ticket__code-value').textContent())?.trim() ?? '',
+    qrLoaded: (await qr.count()) > 0 && (await qr.first().evaluate((img) => img.complete && img.naturalWidth > 0)),
+    offline: (await ticket.getByText('离线显示，可以直接出示').count()) > 0,
+  }
+}
+
 const AXE = createRequire(import.meta.url).resolve('axe-core')
 /** Counts by rule id of every serious or critical violation the journeys met, for the closing summary. */
 export const axeFindings = {}

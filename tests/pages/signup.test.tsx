@@ -11,6 +11,8 @@ import SignupFormPage from '@/subpackages/signup/form/index'
 import MinePage from '@/pages/mine/index'
 import { api } from '@/services'
 import { SIGNUPS_KEY } from '@/services/mock/mock-api'
+import { TICKETS_KEY } from '@/features/signup/ticket-cache'
+import { storage } from '@/platform'
 import { useAppStore } from '@/store'
 
 const typeInto = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
@@ -199,11 +201,14 @@ describe('我的报名 with sign-ups', () => {
     expect(screen.getByText('已报名')).toBeTruthy()
     fireEvent.click(screen.getByRole('link', { name: /已报名.*示例场次.*刘桂兰.*查看详情/ }))
     expect(calls.navigations.at(-1)).toMatch(/^\/subpackages\/signup\/detail\/index\?id=/)
+    // A ticket kept on the phone from a server's answer goes with everything else.
+    storage.set(TICKETS_KEY, '[{"id":"su-1","ticket":{"token":"t1.su-1.x","code":"K7M9QX"}}]')
     await act(async () => {
       fireEvent.click(screen.getByLabelText('删除我的全部数据'))
     })
     expect(await screen.findByText('还没有报名')).toBeTruthy()
     expect(await api.listMySignups()).toEqual([])
     expect(useAppStore.getState().drafts).toEqual({})
+    expect(storage.get(TICKETS_KEY)).toBeNull()
   })
 })

@@ -318,7 +318,7 @@ describe.each(backends())('route schemas (%s)', (backend) => {
   it('check-in answers validate: tickets in 我的报名, each result, search, counts and refusals', async () => {
     const as = asStaff
     const wudu = await organizerToken(server, 'wudu-2020')
-    const session = (title: string, capacity: number) =>
+    const session = (title: string, capacity: number, extra: object = {}) =>
       call(
         as(wudu, 'POST', '/api/workspace/programs/wd-housekeeping/sessions', {
           title,
@@ -328,9 +328,15 @@ describe.each(backends())('route schemas (%s)', (backend) => {
           online: false,
           place: '武都区妇女儿童活动中心三楼',
           capacity,
+          ...extra,
         }),
       ).then((r) => json(r).id as string)
-    const door = await session('签到第一场', 1)
+    // The first session has a map point and a phone: 我的报名 passes them on for 导航 and 打电话.
+    const door = await session('签到第一场', 1, {
+      latitude: 33.3917,
+      longitude: 104.9298,
+      contactPhone: '0939-1234567',
+    })
     const elsewhere = await session('签到第二场', 5)
     const [first, second, third] = [person(60), person(61), person(62)]
     for (const [who, at] of [
@@ -347,6 +353,17 @@ describe.each(backends())('route schemas (%s)', (backend) => {
       )[0].ticket
     const ticket = (await ticketOf(first))!
     expect(ticket.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
+    const [mineFirst] = json(await call(asDevice(bookingDevice(first), 'GET', '/api/signups/mine'))) as Signup[]
+    expect(mineFirst).toMatchObject({
+      sessionEnd: '2026-12-05T16:00:00+08:00',
+      latitude: 33.3917,
+      longitude: 104.9298,
+      contactPhone: '0939-1234567',
+    })
+    // Without them, none of the three is sent (the app then offers 复制地址 and no 打电话).
+    const [mineThird] = json(await call(asDevice(bookingDevice(third), 'GET', '/api/signups/mine'))) as Signup[]
+    expect(mineThird).not.toHaveProperty('latitude')
+    expect(mineThird).not.toHaveProperty('contactPhone')
     expect(await ticketOf(second)).toBeUndefined()
     const scan = (body: object) => call(as(wudu, 'POST', '/api/workspace/checkin', { sessionId: door, ...body }))
     expect(json(await scan({ token: ticket.token })).result).toBe('checked_in')

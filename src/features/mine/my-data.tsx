@@ -4,6 +4,7 @@ import { env } from '@/config/env'
 import { confirm, toast } from '@/platform'
 import { api } from '@/services'
 import { useAppStore } from '@/store'
+import { forgetTickets } from '@/features/signup/ticket-cache'
 
 export function MyData({
   onOpenPrivacy,
@@ -27,6 +28,7 @@ export function MyData({
     if (!ok) return
     try {
       await api.deleteMyData()
+      forgetTickets()
       resetAll()
       toast('已删除', 'success')
       onDeleted()

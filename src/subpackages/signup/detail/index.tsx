@@ -6,11 +6,14 @@ import { PageShell } from '@/components/page-shell'
 import { canCancel } from '@/domain/signup-rules'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { SignupSummary } from '@/features/signup/signup-summary'
+import { TicketView } from '@/features/signup/ticket-view'
 import { useMySignup } from '@/features/signup/use-my-signup'
+import { VisitActions } from '@/features/signup/visit-actions'
 import { confirm, toast } from '@/platform'
 import { api } from '@/services'
 import { useNow } from '@/shared/use-now'
 import '@/features/signup/signup-form.scss'
+import '@/features/signup/ticket.scss'
 
 export default function SignupDetailPage() {
   const { params } = useRouter()
@@ -46,6 +49,8 @@ export default function SignupDetailPage() {
       {signup.status === 'ready' ? (
         <View>
           {signup.data.demo ? <DemoNotice variant="banner" /> : null}
+          <TicketView signup={signup.data} />
+          <VisitActions signup={signup.data} />
           <SignupSummary signup={signup.data} now={now} />
           {check?.kind === 'cancel' ? (
             <Button

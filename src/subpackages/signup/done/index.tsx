@@ -5,11 +5,13 @@ import { DemoNotice } from '@/components/demo-notice'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { SignupSummary } from '@/features/signup/signup-summary'
+import { TicketView } from '@/features/signup/ticket-view'
 import { useMySignup } from '@/features/signup/use-my-signup'
 import { redirectTo, requestReminder, switchTab, toast } from '@/platform'
 import { routes } from '@/routes'
 import { useNow } from '@/shared/use-now'
 import '@/features/signup/signup-form.scss'
+import '@/features/signup/ticket.scss'
 
 const REMINDER_TEXT = {
   accepted: '好的，开课前会提醒你',
@@ -46,6 +48,7 @@ export default function SignupDonePage() {
             </View>
           )}
           {signup.data.demo ? <DemoNotice variant="banner" /> : null}
+          <TicketView signup={signup.data} />
           <SignupSummary signup={signup.data} now={now} />
           {signup.data.demo ? null : (
             <Button
