@@ -158,7 +158,8 @@ export const cancelFromMine = async (page, mineUrl, name) => {
   await page.goto(mineUrl)
   // The row is a link named by what it shows: her status (a demo session's also says 示例场次), her name.
   await page.getByRole('link', { name: new RegExp(`已报名.*${name}.*查看详情`) }).click()
-  await page.getByLabel('取消这个报名').click()
+  // Taro keeps a detail page opened before in the DOM: the newest, last, is the one on screen.
+  await page.getByLabel('取消这个报名').filter({ visible: true }).last().click()
   await page.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click()
   await expectText(page, '这个报名已经取消')
 }

@@ -20,6 +20,9 @@ import {
   shoot,
   submit,
   verifyMobile,
+  readTicket,
+  checkInByCode,
+  checkInBySearch,
 } from './helpers.mjs'
 import { serve } from './serve.mjs'
 
@@ -507,6 +510,169 @@ for (const v of [
   await journey(
     `工作台 (${v.tag}): invite, paste, refuse, pick, publish, program, session, sign-up, roster, cancel`,
     workspaceJourney(v),
+    v.options,
+  )
+}
+
+/** As 河北's development 管理员, straight through the API: a new program and one dated session. */
+const programWithSession = async ({ title, capacity }) => {
+  const login = await fetch(`${api.origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'hebei-2021-admin', password: 'jg-dev-hebei-2021' }),
+  })
+  const { token } = await login.json()
+  const call = async (path, body) => {
+    const res = await fetch(`${api.origin}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+  const program = await call('/api/workspace/programs', {
+    title,
+    topic: '就业创业',
+    summary: '家政服务的基本功，学完推荐上岗。',
+    audience: '有就业意愿的妇女',
+    figureIds: [],
+  })
+  const day = beijingDate(7)
+  const session = await call(`/api/workspace/programs/${program.id}/sessions`, {
+    title: '第一期',
+    startsAt: `${day} 09:00`,
+    endsAt: `${day} 11:30`,
+    deadlineAt: `${beijingDate(6)} 18:00`,
+    online: false,
+    place: '市妇女儿童活动中心一楼',
+    contactPhone: '0311-86001234',
+    capacity,
+  })
+  return {
+    programId: program.id,
+    sessionId: session.id,
+    roster: () => call(`/api/organizer/programs/${program.id}/roster`),
+  }
+}
+
+/** On the program's page: 第一期 → 报名 → name, mobile, consent; verifies when the form asks; 提交报名. */
+const signUpFor = async (page, programId, person, { verifyAs, action = '报名' } = {}) => {
+  // A program made a moment ago reaches the public pages within a second: look again until it has.
+  const button = page.getByLabel(`第一期：${action}`)
+  for (let i = 0; i < 5; i++) {
+    await page.goto(deepLink(`/pages/program/index?id=${programId}`))
+    if (i) await page.reload()
+    if (
+      await button.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break
+  }
+  await button.click()
+  await page.locator('#field-name input').fill(person.name)
+  await page.locator('#field-mobile input').fill(person.mobile)
+  const consent = page.getByLabel('我已阅读并同意隐私说明')
+  if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
+  if (verifyAs) await verifyMobile(page, api.origin, verifyAs)
+  await submit(page)
+}
+
+/**
+ * From sign-up to the door: she verifies her mobile and signs up herself and her mother-in-law,
+ * sees both e-tickets; staff check one in by the code and the other by search; the roster has both
+ * check-in times; a cancel moves the first waitlisted woman up, and her 我的报名 says 已转正.
+ */
+const ticketJourney = (v) => async (member, errors, openPage) => {
+  const look = async (page, name, where) => {
+    await shoot(page, `tk-${v.tag}-${name}.png`)
+    if (where) await checkA11y(page, errors, `${where}（${v.tag}）`)
+    if (v.large) {
+      const out = await overflowing(page)
+      if (out.length) throw new Error(`${name} overflows at 1.4×: ${out.join('; ')}`)
+    }
+  }
+  const { programId, roster } = await programWithSession({ title: v.program, capacity: 2 })
+  const staff = await openPage()
+  const neighbour = await openPage()
+  if (v.large) for (const page of [member, staff, neighbour]) await largeFont(page)
+
+  // 1–2. She verifies her own mobile once, and books herself and her mother-in-law.
+  await signUpFor(member, programId, v.self, { verifyAs: v.self.mobile })
+  await expectText(member, '报名成功')
+  const own = await readTicket(member)
+  if (!own?.qrLoaded || !/^[2-9A-HJ-NP-Z]{3} [2-9A-HJ-NP-Z]{3}$/.test(own.code))
+    throw new Error(`her ticket: ${JSON.stringify(own)}`)
+  await look(member, 'ticket-done', '报名成功（电子票）')
+  await signUpFor(member, programId, v.elder)
+  await expectText(member, '报名成功')
+  const elder = await readTicket(member)
+  if (!elder?.qrLoaded || elder.code === own.code) throw new Error(`the second ticket: ${JSON.stringify(elder)}`)
+
+  // 3. Both tickets, from 我的报名.
+  await member.goto(deepLink('/pages/mine/index'))
+  await member.reload()
+  await member.getByRole('link', { name: new RegExp(`已报名.*${v.elder.name}.*查看详情`) }).click()
+  if ((await readTicket(member))?.code !== elder.code) throw new Error('her mother-in-law’s ticket changed')
+  await look(member, 'ticket-detail', '报名详情（电子票）')
+
+  // 4. At the door: one by the code she reads out, the other found by name.
+  await staff.goto(deepLink('/subpackages/organizer/index'))
+  await organizerLogin(staff, 'jg-dev-hebei-2021', 'hebei-2021-admin')
+  await staff.locator('.organizer-program', { hasText: v.program }).getByLabel('第一期现场签到').click()
+  await staff.getByLabel('已报名2人，已签到0人，未到2人').waitFor()
+  await look(staff, 'checkin', '现场签到')
+  await checkInByCode(staff, own.code.replace(' ', ''))
+  await expectText(staff, '签到成功')
+  await expectText(staff, v.self.name)
+  await staff.getByLabel('已报名2人，已签到1人，未到1人').waitFor()
+  await look(staff, 'checkin-done', '现场签到（签到成功）')
+  await checkInByCode(staff, own.code.replace(' ', ''))
+  await expectText(staff, '已经签到过了')
+  await checkInBySearch(staff, v.elder.name, v.elder.name)
+  await staff.getByLabel('已报名2人，已签到2人，未到0人').waitFor()
+
+  // 5. The roster has both check-in times.
+  const rows = (await roster()).rows.filter((r) => r.status === 'confirmed')
+  if (rows.length !== 2 || !rows.every((r) => r.checkedInAt && r.checkedInBy))
+    throw new Error(`roster: ${JSON.stringify(rows)}`)
+
+  // 6. A neighbour is waitlisted; her mother-in-law cannot come after all, and the neighbour moves up.
+  await signUpFor(neighbour, programId, v.neighbour, { verifyAs: v.neighbour.mobile, action: '候补' })
+  await expectText(neighbour, '候补')
+  if (await readTicket(neighbour, 1000)) throw new Error('a waitlisted sign-up shows a ticket')
+  await cancelFromMine(member, deepLink('/pages/mine/index'), v.elder.name)
+  await neighbour.goto(deepLink('/pages/mine/index'))
+  await neighbour.reload()
+  await expectText(neighbour, '已转正')
+  await look(neighbour, 'promoted', '我的报名（已转正）')
+  await neighbour.getByRole('link', { name: new RegExp(`已转正.*${v.neighbour.name}.*查看详情`) }).click()
+  if (!(await readTicket(neighbour))?.qrLoaded) throw new Error('the promoted woman has no ticket')
+}
+
+for (const v of [
+  {
+    tag: 'light',
+    program: '月嫂技能培训',
+    self: { name: '孙秀英', mobile: '13512340001' },
+    elder: { name: '周桂花', mobile: '13512340002' },
+    neighbour: { name: '吴春兰', mobile: '13512340003' },
+  },
+  {
+    tag: 'large-dark',
+    large: true,
+    options: { colorScheme: 'dark' },
+    program: '育婴师技能培训',
+    self: { name: '郑丽华', mobile: '13512340011' },
+    elder: { name: '冯秀珍', mobile: '13512340012' },
+    neighbour: { name: '陈玉梅', mobile: '13512340013' },
+  },
+]) {
+  await journey(
+    `电子票和签到 (${v.tag}): verify, two tickets, check in by code and by search, roster, 已转正`,
+    ticketJourney(v),
     v.options,
   )
 }

@@ -6,6 +6,7 @@ import { spacedTicketCode } from '@/domain/tickets'
 import { formatSessionTime } from '@/utils/date'
 import type { MySignup } from './use-my-signup'
 import { ticketQrDataUrl } from './ticket-qr'
+import { keyboardStop } from '@/shared/keyboard-stop'
 
 export const WAITLIST_TICKET_TEXT = '候补中，转正后这里会出现电子票'
 export const OFFLINE_TICKET_TEXT = '离线显示，可以直接出示'
@@ -17,7 +18,7 @@ export const OFFLINE_TICKET_TEXT = '离线显示，可以直接出示'
 export function TicketView({ signup }: { signup: MySignup }) {
   if (signup.status === 'waitlisted') {
     return env.apiBase ? (
-      <View className="card ticket ticket--waiting">
+      <View className="card ticket ticket--waiting" {...keyboardStop}>
         <Text className="ticket__note">{WAITLIST_TICKET_TEXT}</Text>
       </View>
     ) : null
@@ -26,7 +27,8 @@ export function TicketView({ signup }: { signup: MySignup }) {
   const qr = ticketQrDataUrl(signup.ticket.token)
   const code = spacedTicketCode(signup.ticket.code)
   return (
-    <View className="card ticket" role="group" aria-label="电子票">
+    // A keyboard stop: at 1.4× the page scrolls, and Taro's H5 buttons take no focus of their own.
+    <View className="card ticket" role="group" aria-label="电子票" {...keyboardStop}>
       <Text className="ticket__heading">电子票</Text>
       {signup.offline ? (
         <View className="ticket__offline" role="status">
