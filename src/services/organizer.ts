@@ -16,6 +16,9 @@ export interface RosterRow {
   createdAt: string
   /** Form answers other than name, mobile and session, by field label, as text. */
   extra: Array<{ label: string; value: string }>
+  /** 签到时间 (Beijing, ISO) and who checked her in: absent until she arrives. */
+  checkedInAt?: string
+  checkedInBy?: string
 }
 
 export interface OrganizerProgram {

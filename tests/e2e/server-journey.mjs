@@ -634,7 +634,18 @@ const ticketJourney = (v) => async (member, errors, openPage) => {
   await checkInBySearch(staff, v.elder.name, v.elder.name)
   await staff.getByLabel('已报名2人，已签到2人，未到0人').waitFor()
 
-  // 5. The roster has both check-in times.
+  // 5. The roster has both check-in times, on the page and in the API.
+  await staff.goBack()
+  await staff.getByLabel(`查看${v.program}的名单`).click()
+  await expectText(staff, `1. ${v.self.name}`)
+  if (
+    (await staff
+      .getByText(/✓ 已签到 \d{2}:\d{2}，由 /)
+      .filter({ visible: true })
+      .count()) !== 2
+  )
+    throw new Error('the roster does not show both check-ins')
+  await look(staff, 'roster', '名单（已签到）')
   const rows = (await roster()).rows.filter((r) => r.status === 'confirmed')
   if (rows.length !== 2 || !rows.every((r) => r.checkedInAt && r.checkedInBy))
     throw new Error(`roster: ${JSON.stringify(rows)}`)

@@ -146,6 +146,37 @@ describe('organizer page', () => {
     expect(await screen.findByLabelText('查看花椒种植技术培训的名单')).toBeTruthy()
   })
 
+  it('the roster says who has arrived: 签到时间 and who checked her in', async () => {
+    const kv = memoryStore()
+    sessionStore(kv).write(session())
+    const program = { id: 'wd-hk', title: '母婴护理班', sessions: [], confirmed: 2, waitlisted: 0, cancelled: 0 }
+    const row = (name: string, over: object) => ({
+      id: name,
+      sessionId: 's',
+      sessionTitle: '第一期',
+      sessionStart: '2026-11-23T14:00:00+08:00',
+      status: 'confirmed' as const,
+      name,
+      mobile: '13800138000',
+      createdAt: '2026-11-20T10:00:00+08:00',
+      extra: [],
+      ...over,
+    })
+    const api = fakeApi({
+      overview: async () => ({ ...overview, programs: [program] }),
+      roster: async () => ({
+        federation: overview.federation,
+        program: { id: program.id, title: program.title },
+        rows: [row('王秀兰', { checkedInAt: '2026-11-23T10:02:00+08:00', checkedInBy: '李娜' }), row('张丽', {})],
+      }),
+    })
+    render(<Page api={api} store={sessionStore(kv)} />)
+    const open = await screen.findByLabelText('查看母婴护理班的名单')
+    await act(async () => fireEvent.click(open))
+    expect(await screen.findByText('✓ 已签到 10:02，由 李娜')).toBeTruthy()
+    expect(screen.getAllByText(/已签到/)).toHaveLength(1)
+  })
+
   it('an expired or forged kept session returns to the login screen with “登录已过期，请重新登录”', async () => {
     const kv = memoryStore()
     sessionStore(kv).write(session())

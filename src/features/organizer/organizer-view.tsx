@@ -7,12 +7,14 @@ import { auditActionLabel } from '@/domain/audit-actions'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
 import { navigateTo } from '@/platform'
 import { CARD_EDITOR_ROUTE } from '../workspace-card/route'
+import { checkedInDetail } from '../checkin/answer'
 import { checkinRoute } from '../checkin/route'
 import { PROGRAMS_EDITOR_ROUTE } from '../workspace-programs/route'
 import type { AuditEntry, OrganizerOverview, Roster, StaffMember } from '@/services/organizer'
 import { formatSessionTime } from '@/utils/date'
 import { rosterStatusText } from '@/domain/signup-rules'
 import type { Form, Phase, Tab, useOrganizer } from './use-organizer'
+import { clock } from '@/shared/clock'
 import { keyboardStop } from '@/shared/keyboard-stop'
 import './organizer.scss'
 
@@ -386,6 +388,11 @@ function RosterView({
               <Text className="row-card__meta">
                 {r.sessionTitle} · {formatSessionTime(r.sessionStart)}
               </Text>
+              {r.checkedInAt ? (
+                <Text className="row-card__meta status--confirmed">
+                  ✓ 已签到 {checkedInDetail(r.checkedInAt, r.checkedInBy, clock.now())}
+                </Text>
+              ) : null}
               {r.extra
                 .filter((e) => e.value)
                 .map((e) => (
