@@ -51,6 +51,10 @@ const bookerToken = (i) => {
   return tokens.get(mobile)
 }
 
+// The e-tickets' QR tokens, signed as the server signs them (the bench starts it with this secret).
+const TICKET_SECRET = randomBytes(32).toString('hex')
+const { ticketToken } = await tsImport('../server/src/tickets.ts', import.meta.url)
+
 const signupRequest = (origin, i) =>
   fetch(`${origin}/api/signups`, {
     method: 'POST',
@@ -166,6 +170,89 @@ async function measure(origin, from, requests, concurrency) {
   }
 }
 
+/** How many people the check-in measurement books onto its own session, and checks in. */
+const CHECKINS = 1000
+
+/**
+ * Check-ins per second at the door: 武都's development 管理员 adds a session of CHECKINS seats,
+ * that many people book it (not measured), then each is checked in once by her ticket's QR token
+ * from `concurrency` staff phones at once (measured), as at a busy door.
+ */
+async function measureCheckins(origin, concurrency) {
+  const json = async (res) => {
+    if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+  const post = (path, body, headers = {}) =>
+    fetch(`${origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
+  const { token } = await json(
+    await post('/api/auth/login', { login: 'wudu-2020-admin', password: 'jg-dev-wudu-2020' }),
+  )
+  const staff = { authorization: `Bearer ${token}` }
+  const day = new Date(Date.now() + 8 * 3600_000 + 7 * 86400_000).toISOString().slice(0, 10)
+  const session = await json(
+    await post(
+      '/api/workspace/programs/wd-housekeeping/sessions',
+      {
+        title: '签到测量',
+        startsAt: `${day} 09:00`,
+        endsAt: `${day} 11:00`,
+        deadlineAt: `${day} 08:00`,
+        online: false,
+        place: '武都区妇联培训室',
+        capacity: CHECKINS,
+      },
+      staff,
+    ),
+  )
+  // People the sign-up runs never use: their own numbers, far above theirs.
+  const from = 5_000_000
+  const ids = []
+  const booked = await fireWith(
+    async (i) => {
+      const n = from + i
+      const answers = { name: person(i).name, mobile: `185${String(n).padStart(8, '0')}` }
+      const res = await fetch(`${origin}/api/signups`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-device-id': `d-checkin-${n}`,
+          'idempotency-key': `checkin-key-${n}`,
+          'x-booker-token': bookerToken(n),
+        },
+        body: JSON.stringify({
+          programId: 'wd-housekeeping',
+          sessionId: session.id,
+          consent: true,
+          answers: { ...answers, town: '东江镇', session: session.id, job: '在本地就业' },
+        }),
+      })
+      if (res.status === 201) ids.push((await res.clone().json()).id)
+      return res
+    },
+    CHECKINS,
+    concurrency,
+    120_000,
+  )
+  if (ids.length < CHECKINS) throw new Error(`check-in bench: booked ${ids.length}, ${JSON.stringify(booked.statuses)}`)
+  const run = await fireWith(
+    (i) => post('/api/workspace/checkin', { sessionId: session.id, token: ticketToken(TICKET_SECRET, ids[i]) }, staff),
+    ids.length,
+    concurrency,
+    120_000,
+  )
+  return {
+    checkins: run.sent,
+    checkinsPerSecond: Math.round(run.perSecond),
+    checkinP95Ms: run.p95Ms,
+    checkinStatuses: run.statuses,
+  }
+}
+
 /**
  * One backend: a fresh database; for each history size (PostgreSQL only; PGlite measures the
  * empty database), earlier sign-ups written in, 100 warm-up sign-ups, then the measured run.
@@ -181,6 +268,7 @@ export async function loadRun(
     DATABASE_URL: pgdb?.url ?? '',
     RATE_LIMIT_PER_MINUTE: '0',
     BOOKER_SECRET,
+    TICKET_SECRET,
     LOG_LEVEL: 'warn',
     // The empty database gets the demo content, whatever NODE_ENV the bench runs under.
     SEED_EMPTY_DATABASE: 'true',
@@ -201,6 +289,8 @@ export async function loadRun(
       const ofEmpty = empty && size > 0 ? Math.round((run.perSecond / empty.perSecond) * 100) : undefined
       runs.push({ backend, history: size, fillSeconds, concurrency, ...run, ...(ofEmpty ? { ofEmpty } : {}) })
     }
+    // Check-ins once per backend, on the database as the last run left it.
+    Object.assign(runs[0], await measureCheckins(api.origin, concurrency))
     return runs
   } finally {
     await api.stop()
@@ -226,6 +316,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...(history ? { history } : {}),
   })
   for (const r of result.runs) {
+    if (r.checkins !== undefined)
+      console.log(
+        `${r.backend}: ${r.checkinsPerSecond} check-ins/s at concurrency ${r.concurrency} (${r.checkins} people, p95 ${r.checkinP95Ms} ms, statuses ${JSON.stringify(r.checkinStatuses)})`,
+      )
     console.log(
       `${r.backend}, ${r.history} earlier sign-ups${r.fillSeconds ? ` (written in ${r.fillSeconds} s)` : ''}: ${r.perSecond} sign-ups/s${r.ofEmpty ? ` (${r.ofEmpty}% of empty)` : ''} at concurrency ${r.concurrency} (${r.sent} in ${r.seconds} s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, statuses ${JSON.stringify(r.statuses)}); program page ${r.programPerSecond}/s, unrelated program page ${r.unrelatedPerSecond}/s`,
     )

@@ -345,6 +345,13 @@ if (results.load) {
       JSON.stringify(r.statuses),
     ]),
   )
+  table(
+    'Check-ins at the door (1,000 people booked onto one session, each checked in once by her QR token; concurrency 20)',
+    ['database', 'check-ins/s', 'p95 ms', 'answers'],
+    results.load.runs
+      .filter((r) => r.checkins !== undefined)
+      .map((r) => [r.backend, r.checkinsPerSecond, r.checkinP95Ms, JSON.stringify(r.checkinStatuses)]),
+  )
   if (results.load.postgres !== 'measured') console.log(`postgres: ${results.load.postgres}`)
 }
 if (results.lighthouse) {
