@@ -10,6 +10,7 @@ import { iso } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
 import { LIMITS } from './http/limits'
+import type { CheckinAnswer, CheckinCounts, CheckinSearchRow } from '../../src/services/workspace'
 
 /** What her 我的报名 carries for a confirmed sign-up: the QR's token and the code to read out. */
 export type { SignupTicket as Ticket } from '../../src/services/api'
@@ -90,32 +91,8 @@ interface TicketRow {
   federation_id: string
 }
 
-export interface CheckinCounts {
-  /** 已报名: confirmed now. */
-  confirmed: number
-  /** 已签到: of those, checked in. */
-  checkedIn: number
-  /** 未到: confirmed, not checked in. */
-  absent: number
-}
-
-export interface CheckinAnswer {
-  result: CheckinResult
-  signup: { id: string; name: string; mobile: string; sessionTitle: string }
-  checkedInAt?: string
-  checkedInBy?: string
-}
-
-export interface CheckinSearchRow {
-  id: string
-  name: string
-  mobile: string
-  status: SignupStatus
-  /** Her ticket's code, so staff can check her in without her phone; none for a sign-up from before codes. */
-  code?: string
-  checkedInAt?: string
-  checkedInBy?: string
-}
+// The answers' shapes are the app's (src/services/workspace.ts): one definition for both sides.
+export type { CheckinAnswer, CheckinCounts, CheckinSearchRow }
 
 /** A check-in as the roster and the door show it: when, and the staff member's name. */
 const checkedInFields = (row: { checked_in_at: Date | string | null; checked_in_by: string | null }) =>
