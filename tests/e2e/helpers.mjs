@@ -178,7 +178,18 @@ export const readTicket = async (page, timeout = 10000) => {
   const qr = ticket.locator('img[alt="电子票二维码"]')
   return {
     code: (await ticket.locator('.ticket__code-value').textContent())?.trim() ?? '',
-    qrLoaded: (await qr.count()) > 0 && (await qr.first().evaluate((img) => img.complete && img.naturalWidth > 0)),
+    // A data-URL image decodes a moment after it is in the page: wait for it (3 s at most).
+    qrLoaded:
+      (await qr.count()) > 0 &&
+      (await qr.first().evaluate(
+        (img) =>
+          (img.complete && img.naturalWidth > 0) ||
+          new Promise((resolve) => {
+            img.addEventListener('load', () => resolve(true))
+            img.addEventListener('error', () => resolve(false))
+            setTimeout(() => resolve(img.complete && img.naturalWidth > 0), 3000)
+          }),
+      )),
     offline: (await ticket.getByText('离线显示，可以直接出示').count()) > 0,
   }
 }
