@@ -175,10 +175,13 @@ export const readTicket = async (page, timeout = 10000) => {
   } catch {
     return null
   }
+  // Taro's router slides the page in: read the ticket once it has arrived, its QR in view.
+  await page.waitForTimeout(500)
   const qr = ticket.locator('img[alt="电子票二维码"]')
+  if (await qr.count()) await qr.first().scrollIntoViewIfNeeded()
   return {
     code: (await ticket.locator('.ticket__code-value').textContent())?.trim() ?? '',
-    // A data-URL image decodes a moment after it is in the page: wait for it (3 s at most).
+    // A data-URL image decodes a moment after it is in the page: wait for it (5 s at most).
     qrLoaded:
       (await qr.count()) > 0 &&
       (await qr.first().evaluate(
@@ -187,7 +190,7 @@ export const readTicket = async (page, timeout = 10000) => {
           new Promise((resolve) => {
             img.addEventListener('load', () => resolve(true))
             img.addEventListener('error', () => resolve(false))
-            setTimeout(() => resolve(img.complete && img.naturalWidth > 0), 3000)
+            setTimeout(() => resolve(img.complete && img.naturalWidth > 0), 5000)
           }),
       )),
     offline: (await ticket.getByText('离线显示，可以直接出示').count()) > 0,
