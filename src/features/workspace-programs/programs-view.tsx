@@ -277,15 +277,13 @@ function ProgramForm({ p }: P) {
         onToggle={p.toggleFigure}
         error={err.figureIds}
       />
-      <ErrorLine text={err.form} />
-      <View className="wprog__row">
-        <Button className="button ws__small" disabled={e.busy} onClick={() => void p.saveProgram()}>
-          {e.programId ? '保存项目' : '创建项目'}
-        </Button>
-        <Button className="button button--ghost ws__small" onClick={p.closeEditor}>
-          放弃
-        </Button>
-      </View>
+      <FormActions
+        error={err.form}
+        busy={e.busy}
+        save={() => void p.saveProgram()}
+        label={e.programId ? '保存项目' : '创建项目'}
+        close={p.closeEditor}
+      />
     </View>
   )
 }
@@ -448,15 +446,13 @@ function SessionForm({ p }: P) {
           error={err.longitude}
         />
       </View>
-      <ErrorLine text={err.form} />
-      <View className="wprog__row">
-        <Button className="button ws__small" disabled={e.busy} onClick={() => void p.saveSession()}>
-          {e.session ? '保存场次' : '添加场次'}
-        </Button>
-        <Button className="button button--ghost ws__small" onClick={p.closeEditor}>
-          放弃
-        </Button>
-      </View>
+      <FormActions
+        error={err.form}
+        busy={e.busy}
+        save={() => void p.saveSession()}
+        label={e.session ? '保存场次' : '添加场次'}
+        close={p.closeEditor}
+      />
     </View>
   )
 }
@@ -601,15 +597,30 @@ function FormBuilder({ p }: P) {
           </Button>
         ))}
       </View>
-      <ErrorLine text={f.error} />
+      <FormActions
+        error={f.error}
+        busy={f.busy}
+        save={() => void p.saveForm()}
+        label="保存报名表"
+        close={p.closeForm}
+      />
+    </View>
+  )
+}
+
+/** A form's last lines in the programs page: its message, then save and 放弃. */
+function FormActions(props: { error?: string; busy: boolean; save: () => void; label: string; close: () => void }) {
+  return (
+    <>
+      <ErrorLine text={props.error} />
       <View className="wprog__row">
-        <Button className="button ws__small" disabled={f.busy} onClick={() => void p.saveForm()}>
-          保存报名表
+        <Button className="button ws__small" disabled={props.busy} onClick={props.save}>
+          {props.label}
         </Button>
-        <Button className="button button--ghost ws__small" onClick={p.closeForm}>
+        <Button className="button button--ghost ws__small" onClick={props.close}>
           放弃
         </Button>
       </View>
-    </View>
+    </>
   )
 }
