@@ -28,8 +28,9 @@ import { serve } from './serve.mjs'
 
 const { startApiProcess } = createRequire(import.meta.url)('../../scripts/api-process.cjs')
 
-// The API's address is built into the H5 bundle, so this build has a fixed port of its own.
-const API_PORT = 8790
+// The API's address is built into the H5 bundle, so this build has a fixed port of its own
+// (E2E_API_PORT moves it, for two checkouts running their journeys side by side).
+const API_PORT = Number(process.env.E2E_API_PORT || 8790)
 const OUT = join(ROOT, 'dist', 'h5-server')
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) {
   console.log('building H5 against the API server…')
