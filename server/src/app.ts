@@ -7,6 +7,8 @@ import type { BookerSettings } from './config'
 import { Cards } from './cards'
 import type { Content } from './content'
 import type { Db } from './db/db'
+import { cacheRules } from './http/caching'
+import { compressAnswers } from './http/compress'
 import { allowOrigins } from './http/cors'
 import { answerClientError, answerErrors, answerFrameworkError } from './http/errors-hook'
 import { guardRequests } from './http/guards'
@@ -85,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await allowOrigins(app, deps.corsOrigins)
   await protectLoad(app, deps)
   answerErrors(app, routes)
+  cacheRules(app)
+  await compressAnswers(app)
 
   await app.register(publicRoutes, { db: deps.db, content: deps.content, signups: deps.signups, now })
   await app.register(signupRoutes, { signups: deps.signups, bookerSecret: deps.bookers.secret, now })
