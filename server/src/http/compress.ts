@@ -1,4 +1,5 @@
 // Compressed answers: br or gzip, as the client accepts, for bodies worth compressing.
+import { constants } from 'node:zlib'
 import compress from '@fastify/compress'
 import type { FastifyInstance } from 'fastify'
 
@@ -9,6 +10,9 @@ export async function compressAnswers(app: FastifyInstance): Promise<void> {
   await app.register(compress, {
     encodings: ['br', 'gzip'],
     threshold: COMPRESS_THRESHOLD,
+    // Measured on the reports and the feed: quality 4 (the plugin's) came out larger than gzip;
+    // 5 is about 16% smaller at about the same sub-millisecond cost; 11 saves 8% more for 30 ms.
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
     // Requests stay uncompressed JSON: a compressed body would slip past the body size limit's intent.
     globalDecompression: false,
   })
