@@ -43,6 +43,21 @@ const figure = {
   },
 } as const
 
+/** A figure as the report and program pages show it (ShownFigure): without the article's words. */
+const shownFigure = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'label', 'value', 'unit', 'scope'],
+  properties: {
+    id: str,
+    label: str,
+    value: str,
+    unit: str,
+    scope: { type: 'string', enum: FIGURE_SCOPES },
+    scopeLabel: str,
+  },
+} as const
+
 const region = {
   type: 'object',
   additionalProperties: false,
@@ -77,56 +92,40 @@ export const formField = {
   },
 } as const
 
-const sessionTemplate = {
+/** A program as its page and its sign-up form show it (ProgramInDetail). */
+const programInDetail = {
   type: 'object',
   additionalProperties: false,
-  required: [
-    'id',
-    'title',
-    'startInDays',
-    'startTime',
-    'durationMinutes',
-    'deadlineInDays',
-    'online',
-    'capacity',
-    'taken',
-  ],
-  properties: {
-    id: str,
-    title: str,
-    startInDays: num,
-    startTime: str,
-    durationMinutes: num,
-    deadlineInDays: num,
-    signupOpensInDays: num,
-    online: bool,
-    place: str,
-    capacity: num,
-    taken: num,
-  },
-} as const
-
-const program = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'title', 'topic', 'summary', 'audience', 'figureIds'],
+  required: ['id', 'title', 'topic', 'summary', 'audience'],
   properties: {
     id: str,
     title: str,
     topic,
     summary: str,
     audience: str,
-    figureIds: strings,
     signup: {
       type: 'object',
       additionalProperties: false,
-      required: ['demo', 'sessions', 'form'],
+      required: ['demo', 'form'],
       properties: {
         demo: bool,
-        sessions: { type: 'array', items: sessionTemplate },
         form: { type: 'array', items: formField },
       },
     },
+  },
+} as const
+
+/** A program's row in a report (ProgramListing). */
+const programListing = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'topic', 'summary'],
+  properties: {
+    id: str,
+    title: str,
+    topic,
+    summary: str,
+    signup: { type: 'object', additionalProperties: false, required: ['demo'], properties: { demo: bool } },
   },
 } as const
 
@@ -249,27 +248,44 @@ export const cardList = { type: 'array', items: card } as const
 export const federationReport = {
   type: 'object',
   additionalProperties: false,
-  required: ['card', 'sections', 'programs', 'source'],
+  required: ['card', 'sections', 'programs'],
   properties: {
-    card,
+    card: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'region', 'level', 'year', 'color', 'summary', 'headlineFigures', 'source'],
+      properties: {
+        name: str,
+        region: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['province'],
+          properties: { province: str, city: str, district: str },
+        },
+        level: { type: 'string', enum: LEVELS },
+        year: num,
+        color: str,
+        summary: str,
+        headlineFigures: { type: 'array', items: shownFigure },
+        source,
+      },
+    },
     sections: {
       type: 'array',
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'title', 'topic', 'text', 'figureIds', 'figures'],
+        required: ['id', 'title', 'topic', 'text', 'figures'],
         properties: {
           id: str,
           title: str,
           topic,
           text: str,
-          figureIds: strings,
-          figures: { type: 'array', items: figure },
+          figures: { type: 'array', items: shownFigure },
         },
       },
     },
-    programs: { type: 'array', items: program },
-    source,
+    programs: { type: 'array', items: programListing },
   },
 } as const
 
@@ -278,15 +294,15 @@ export const programDetail = {
   additionalProperties: false,
   required: ['program', 'federation', 'color', 'figures', 'sessions'],
   properties: {
-    program,
+    program: programInDetail,
     federation: {
       type: 'object',
       additionalProperties: false,
-      required: ['id', 'name', 'region', 'year'],
-      properties: { id: str, name: str, region, year: num },
+      required: ['id', 'name', 'year'],
+      properties: { id: str, name: str, year: num },
     },
     color: str,
-    figures: { type: 'array', items: figure },
+    figures: { type: 'array', items: shownFigure },
     sessions: { type: 'array', items: session },
   },
 } as const

@@ -69,6 +69,11 @@ export function seatsLeft(session: Session): number {
  * are its dated sessions (the server's, from the database), its templates' when absent.
  */
 export function isProgramOpen(program: Program, now: Date, sessions = programSessions(program, now)): boolean {
+  return hasOpenSession(sessions, now)
+}
+
+/** Any of these sessions takes sign-ups or waitlist entries now. */
+export function hasOpenSession(sessions: Session[], now: Date): boolean {
   return sessions.some((s) => {
     const state = signupState(s, now)
     return state === 'open' || state === 'waitlist'

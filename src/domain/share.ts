@@ -1,7 +1,7 @@
 // What a share says: titles, paths and queries built from content, trimmed to what WeChat shows.
 import { DEMO_LABEL } from './demo'
 import { scopeText } from './figures'
-import type { Figure, Program, YearEndCard } from './types'
+import type { Figure, Program, ShownFigure, SignupSpec, YearEndCard } from './types'
 
 /** WeChat cuts share titles at about two lines; keep them within this many characters. */
 export const SHARE_TITLE_MAX = 30
@@ -15,7 +15,7 @@ export function truncate(s: string, max: number): string {
 }
 
 /** The figure a share leads with: the first of the year's results, or a total if there is no other. */
-export function leadFigure(figures: Figure[]): Figure | undefined {
+export function leadFigure<F extends Pick<Figure, 'scope'>>(figures: F[]): F | undefined {
   return figures.find((f) => f.scope !== 'total') ?? figures[0]
 }
 
@@ -23,7 +23,7 @@ export function leadFigure(figures: Figure[]): Figure | undefined {
  * "成都市妇联2020年终盘点：领头雁培训198861人次" — the figure as the article wrote it; a total says so
  * first ("…：累计创建美丽庭院58.1万户"), so the title never passes it off as the year's result.
  */
-export function cardShareTitle(card: Pick<YearEndCard, 'name' | 'year' | 'headlineFigures'>): string {
+export function cardShareTitle(card: Pick<YearEndCard, 'name' | 'year'> & { headlineFigures: ShownFigure[] }): string {
   const head = `${card.name}${card.year}年终盘点`
   const f = leadFigure(card.headlineFigures)
   if (!f) return truncate(head, SHARE_TITLE_MAX)
@@ -41,7 +41,7 @@ export function cardShareTitle(card: Pick<YearEndCard, 'name' | 'year' | 'headli
 }
 
 export function programShareTitle(
-  program: Pick<Program, 'title' | 'signup'>,
+  program: Pick<Program, 'title'> & { signup?: Pick<SignupSpec, 'demo'> },
   federationName: string,
   open: boolean,
 ): string {

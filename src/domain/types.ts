@@ -27,6 +27,9 @@ export interface Figure {
   quote: string
 }
 
+/** A figure as the report and program pages show it: the article's words stay with the source text. */
+export type ShownFigure = Omit<Figure, 'quote'>
+
 export interface Region {
   province: string
   city?: string

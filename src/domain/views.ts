@@ -1,23 +1,64 @@
 // What the Api answers for content, built from a federation file and the clock: one
-// definition for the built-in mock and the server.
+// definition for the built-in mock and the server. Each answer holds what its pages show, no more.
 import { pickFigures } from './catalog'
 import { isDemoProgram, isProgramOpen } from './sessions'
-import type { FederationFile, Figure, Program, ReportSection, Session, Source, YearEndCard } from './types'
+import type {
+  FederationFile,
+  Program,
+  Region,
+  ReportSection,
+  Session,
+  ShownFigure,
+  SignupSpec,
+  Source,
+  YearEndCard,
+} from './types'
 
-export interface FederationReport {
-  card: YearEndCard
-  sections: Array<ReportSection & { figures: Figure[] }>
-  programs: Program[]
+/** The card as a report shows it: the hero, the share title, and the poster. */
+export interface ReportCard {
+  name: string
+  region: Omit<Region, 'code'>
+  level: YearEndCard['level']
+  year: number
+  color: string
+  summary: string
+  headlineFigures: ShownFigure[]
+  /** The source line under the report, and the poster's. */
   source: Source
 }
 
+/** A program in a report's list: its row, and whether (and how) it takes sign-ups. */
+export interface ProgramListing {
+  id: string
+  title: string
+  topic: Program['topic']
+  summary: string
+  signup?: Pick<SignupSpec, 'demo'>
+}
+
+export interface FederationReport {
+  card: ReportCard
+  sections: Array<Omit<ReportSection, 'figureIds'> & { figures: ShownFigure[] }>
+  programs: ProgramListing[]
+}
+
+/** A program as its page and its sign-up form show it; its dated sessions come beside it. */
+export interface ProgramInDetail extends Omit<Program, 'figureIds' | 'signup'> {
+  signup?: Omit<SignupSpec, 'sessions'>
+}
+
 export interface ProgramDetail {
-  program: Program
-  federation: Pick<FederationFile['federation'], 'id' | 'name' | 'region' | 'year'>
+  program: ProgramInDetail
+  federation: Pick<FederationFile['federation'], 'id' | 'name' | 'year'>
   color: string
-  figures: Figure[]
+  figures: ShownFigure[]
   sessions: Session[]
 }
+
+/** A figure without the article's words it was checked against: pages show the number, 查看原文 the words. */
+export const shownFigure = ({ quote: _quote, ...shown }: ShownFigure & { quote?: string }): ShownFigure => shown
+
+const shownFigures = (file: FederationFile, ids: string[]): ShownFigure[] => pickFigures(file, ids).map(shownFigure)
 
 /** `sessionsOf` gives a program's dated sessions (the server's); its templates' when absent. */
 export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): YearEndCard {
@@ -39,27 +80,39 @@ export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program
   }
 }
 
-export function toReport(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): FederationReport {
+export function toReport(file: FederationFile): FederationReport {
+  const f = file.federation
+  const { code: _code, ...region } = f.region
   return {
-    card: toCard(file, now, sessionsOf),
-    sections: file.sections.map((s) => ({ ...s, figures: pickFigures(file, s.figureIds) })),
-    programs: file.programs,
-    source: file.source,
+    card: {
+      name: f.name,
+      region,
+      level: f.level,
+      year: f.year,
+      color: file.theme.color,
+      summary: file.summary,
+      headlineFigures: shownFigures(file, file.headlineFigureIds),
+      source: file.source,
+    },
+    sections: file.sections.map(({ figureIds, ...s }) => ({ ...s, figures: shownFigures(file, figureIds) })),
+    programs: file.programs.map((p) => ({
+      id: p.id,
+      title: p.title,
+      topic: p.topic,
+      summary: p.summary,
+      ...(p.signup ? { signup: { demo: p.signup.demo } } : {}),
+    })),
   }
 }
 
 /** `sessions` are the program's sessions with `taken` already counting the sign-ups the store holds. */
 export function toProgramDetail(file: FederationFile, program: Program, sessions: Session[]): ProgramDetail {
+  const { figureIds, signup, ...rest } = program
   return {
-    program,
-    federation: {
-      id: file.federation.id,
-      name: file.federation.name,
-      region: file.federation.region,
-      year: file.federation.year,
-    },
+    program: { ...rest, ...(signup ? { signup: { demo: signup.demo, form: signup.form } } : {}) },
+    federation: { id: file.federation.id, name: file.federation.name, year: file.federation.year },
     color: file.theme.color,
-    figures: pickFigures(file, program.figureIds),
+    figures: shownFigures(file, figureIds),
     sessions,
   }
 }

@@ -5,7 +5,7 @@ import type { CardFilter } from '@/domain/filters'
 export type { CardFilter } from '@/domain/filters'
 
 import type { FederationReport, ProgramDetail } from '@/domain/views'
-export type { FederationReport, ProgramDetail } from '@/domain/views'
+export type { FederationReport, ProgramDetail, ProgramListing, ReportCard } from '@/domain/views'
 
 import type { Answers } from '@/domain/validation'
 export type { AnswerValue, Answers } from '@/domain/validation'

@@ -14,19 +14,14 @@ const figures = [
 
 const report: FederationReport = {
   card: {
-    federationId: 'zhuzhou-2020',
     name: '株洲市妇联',
-    region: { province: '湖南', city: '株洲', code: '430200' },
+    region: { province: '湖南', city: '株洲' },
     level: '市级',
     year: 2020,
     color: '#AD1457',
     summary: '近八万名妇女做了“两癌”筛查。',
-    topics: ['健康'],
     headlineFigures: figures.slice(0, 2),
     source: { publisher: '株洲市妇联', headline: '株洲市妇联2020年工作回顾', date: '2021-01' },
-    programCount: 0,
-    openProgramCount: 0,
-    demoSessions: true,
   },
   sections: [
     {
@@ -34,12 +29,10 @@ const report: FederationReport = {
       title: '女性健康',
       topic: '健康',
       text: '为妇女做“两癌”筛查。',
-      figureIds: figures.map((f) => f.id),
       figures,
     },
   ],
   programs: [],
-  source: { publisher: '株洲市妇联', headline: '株洲市妇联2020年工作回顾', date: '2021-01' },
 }
 
 describe('report view', () => {

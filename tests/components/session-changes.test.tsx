@@ -91,8 +91,8 @@ describe('program page', () => {
       false,
     )
     const detail: ProgramDetail = {
-      program: { id: 'p1', title: '直播带货', topic: '就业创业', summary: 's', audience: 'a', figureIds: [] },
-      federation: { id: 'f', name: '成都市妇联', region: { province: '四川', code: '510100' }, year: 2020 },
+      program: { id: 'p1', title: '直播带货', topic: '就业创业', summary: 's', audience: 'a' },
+      federation: { id: 'f', name: '成都市妇联', year: 2020 },
       color: '#C62828',
       figures: [],
       sessions: [{ ...session, cancelled: { reason: '场地维修' } }],

@@ -12,6 +12,7 @@ import type { FederationFile } from '@/domain/types'
 import { ApiError, type Api, type Signup, type SignupRequest } from '@/services/api'
 import { createHttpApi, type Transport } from '@/services/http/http-api'
 import { createMockApi } from '@/services/mock/mock-api'
+import { contentFiles } from '@/services/mock/content-files'
 import { memoryStore } from '../support/memory-store'
 import { MOCK_DIR, readJsonDir } from '../../server/src/content'
 import { backends, bookerToken, NOW, person, startTestServer } from './support'
@@ -132,6 +133,27 @@ describe('the built-in service and the server agree', () => {
         await server.close()
       }
       // PGlite takes a while to start on a busy machine.
+    },
+    120_000,
+  )
+})
+
+describe('the built-in service and the server give the pages the same content', () => {
+  it.each(backends())(
+    'every report and every program, through the HTTP Api (%s)',
+    async (backend) => {
+      const mock = createMockApi({ files: contentFiles, store: memoryStore(), now: () => NOW })
+      const server = await startTestServer(backend)
+      try {
+        const http = createHttpApi({ base: server.origin, transport: fetchTransport, deviceId: () => 'parity-reader' })
+        for (const file of contentFiles.map((f) => f.data as FederationFile)) {
+          const id = file.federation.id
+          expect(await http.getReport(id)).toEqual(await mock.getReport(id))
+          for (const p of file.programs) expect(await http.getProgram(p.id)).toEqual(await mock.getProgram(p.id))
+        }
+      } finally {
+        await server.close()
+      }
     },
     120_000,
   )

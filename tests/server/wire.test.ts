@@ -147,6 +147,39 @@ describe.each(backends())('the wire (%s)', (backend) => {
       expect(other.body.equals(first.body)).toBe(true)
     })
 
+    it('a report and a program carry what their pages show, not the data file behind them', async () => {
+      const report = JSON.parse((await rawGet(server.origin, `/api/reports/${WUDU}`)).body.toString('utf8')) as {
+        card: Record<string, unknown> & { region: Record<string, unknown> }
+        sections: Array<Record<string, unknown>>
+        programs: Array<Record<string, unknown>>
+      }
+      expect(Object.keys(report).sort()).toEqual(['card', 'programs', 'sections'])
+      expect(Object.keys(report.card).sort()).toEqual(
+        ['color', 'headlineFigures', 'level', 'name', 'region', 'source', 'summary', 'year'].sort(),
+      )
+      expect(report.card.region).not.toHaveProperty('code')
+      for (const s of report.sections) expect(s).not.toHaveProperty('figureIds')
+      // A row says 可报名 (and 示例) or 往期; the form and the session templates are the program page's.
+      for (const p of report.programs) {
+        expect(Object.keys(p).every((k) => ['id', 'title', 'topic', 'summary', 'signup'].includes(k))).toBe(true)
+        if (p.signup) expect(p.signup).toEqual({ demo: expect.any(Boolean) })
+      }
+      expect(report.programs.some((p) => p.signup)).toBe(true)
+
+      const detail = JSON.parse(
+        (await rawGet(server.origin, '/api/programs/wd-housekeeping')).body.toString('utf8'),
+      ) as {
+        program: Record<string, unknown> & { signup: Record<string, unknown> }
+        federation: Record<string, unknown>
+      }
+      expect(detail.program).not.toHaveProperty('figureIds')
+      expect(Object.keys(detail.program.signup).sort()).toEqual(['demo', 'form'])
+      expect(Object.keys(detail.federation).sort()).toEqual(['id', 'name', 'year'])
+      // The article's words behind each figure are read on the source page (查看原文), not here.
+      expect(JSON.stringify(report)).not.toContain('"quote"')
+      expect(JSON.stringify(detail)).not.toContain('"quote"')
+    })
+
     it('a missing report is a 404 that nothing keeps', async () => {
       const r = await rawGet(server.origin, '/api/reports/no-such-federation', { 'if-none-match': '*' })
       expect(r.status).toBe(404)

@@ -60,11 +60,7 @@ export async function publicRoutes(app: FastifyInstance, { db, content, signups,
   )
 
   app.get('/api/reports/:id', { schema: ROUTE_SCHEMAS.report }, async (req) => {
-    return toReport(
-      lookup(req, (id) => content.federation(id), '没有找到这个妇联的年终盘点，可能已下线'),
-      now(),
-      content.sessionsFor,
-    )
+    return toReport(lookup(req, (id) => content.federation(id), '没有找到这个妇联的年终盘点，可能已下线'))
   })
 
   app.get('/api/programs/:id', { schema: ROUTE_SCHEMAS.program }, async (req) => {

@@ -1,11 +1,11 @@
 // A figure, big: the number as the article wrote it (or marked 约), its unit, and the label — with 累计 on a total.
 import { Text, View } from '@tarojs/components'
 import { figureSpeech, formatFigure, isWideFigure, scopeText } from '@/domain/figures'
-import type { Figure } from '@/domain/types'
+import type { ShownFigure } from '@/domain/types'
 import './index.scss'
 
 /** Kept flat (one View, a few Texts): feeds and reports show dozens, and each node costs setData. */
-export function FigureTile({ figure, className = '' }: { figure: Figure; className?: string }) {
+export function FigureTile({ figure, className = '' }: { figure: ShownFigure; className?: string }) {
   const shown = formatFigure(figure.value, figure.unit)
   const scope = scopeText(figure)
   return (

@@ -6,8 +6,7 @@ import { FigureTile } from '@/components/figure-tile'
 import { DEMO_LABEL } from '@/domain/demo'
 import { TopicTag } from '@/components/topic-tag'
 import { FIGURE_RULE } from '@/domain/figures'
-import type { Program } from '@/domain/types'
-import type { FederationReport } from '@/services/api'
+import type { FederationReport, ProgramListing } from '@/services/api'
 import { formatSourceDate } from '@/utils/date'
 import './report-view.scss'
 
@@ -15,7 +14,7 @@ function regionLine(r: FederationReport['card']): string {
   return [r.region.province, r.region.city, r.region.district].filter(Boolean).join(' · ')
 }
 
-function ProgramRow({ program, onOpen }: { program: Program; onOpen: (id: string) => void }) {
+function ProgramRow({ program, onOpen }: { program: ProgramListing; onOpen: (id: string) => void }) {
   const open = Boolean(program.signup)
   return (
     <View
@@ -57,7 +56,8 @@ export function ReportView({
   /** Given only when the article can be fetched (server mode): shows 查看原文. */
   onOpenSource?: () => void
 }) {
-  const { card, programs, source } = report
+  const { card, programs } = report
+  const { source } = card
   const sections = report.sections.slice(0, shownSections)
   const hidden = report.sections.length - sections.length
   return (

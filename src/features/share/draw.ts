@@ -1,6 +1,7 @@
 // Draws the year-end poster and the share images with Canvas 2D, the same code on weapp and H5.
 import { FIGURE_RULE_SHORT, formatFigure, scopeText } from '@/domain/figures'
-import type { Figure, YearEndCard } from '@/domain/types'
+import type { ShownFigure } from '@/domain/types'
+import type { ReportCard } from '@/domain/views'
 import { formatSourceDate } from '@/utils/date'
 
 /** The part of CanvasRenderingContext2D used here; both WeChat's Canvas 2D and browsers provide it. */
@@ -74,7 +75,7 @@ function fit(ctx: Ctx2D, text: string, width: number, size: number, min: number,
   return min
 }
 
-function drawFigure(ctx: Ctx2D, f: Figure, box: Box, color: string) {
+function drawFigure(ctx: Ctx2D, f: ShownFigure, box: Box, color: string) {
   const shown = formatFigure(f.value, f.unit)
   ctx.textAlign = 'left'
   ctx.textBaseline = 'alphabetic'
@@ -119,7 +120,7 @@ function drawQr(ctx: Ctx2D, modules: boolean[][], box: Box) {
 }
 
 export interface PosterInput {
-  card: Pick<YearEndCard, 'name' | 'year' | 'region' | 'level' | 'color' | 'summary' | 'headlineFigures' | 'source'>
+  card: ReportCard
   /** QR modules for the H5 link, or null when no link is configured. */
   qr: boolean[][] | null
 }
@@ -174,7 +175,7 @@ export function drawPoster(ctx: Ctx2D, { card, qr }: PosterInput) {
 export function drawShareImage(
   ctx: Ctx2D,
   size: { width: number; height: number },
-  input: { color: string; title: string; subtitle: string; figure?: Figure },
+  input: { color: string; title: string; subtitle: string; figure?: ShownFigure },
 ) {
   const { width: W, height: H } = size
   ctx.fillStyle = input.color

@@ -1,6 +1,6 @@
 // Share images drawn once per page on weapp (5:4 for chats, 1:1 for Moments); H5 shares links.
 import { useEffect, useState } from 'react'
-import type { Figure } from '@/domain/types'
+import type { ShownFigure } from '@/domain/types'
 import { isWeapp } from '@/platform'
 import { renderImage } from '@/platform/media'
 import { drawShareImage } from './draw'
@@ -9,7 +9,7 @@ export interface ShareImageInput {
   color: string
   title: string
   subtitle: string
-  figure?: Figure
+  figure?: ShownFigure
 }
 
 export function useShareImages(input: ShareImageInput | undefined) {

@@ -826,7 +826,7 @@ function Preview({ draft }: { draft: CardDraft }) {
   const shown = useMemo(() => {
     const file = draftToFederationFile(draft)
     const now = clock.now()
-    return { card: toCard(file, now), report: toReport(file, now) }
+    return { card: toCard(file, now), report: toReport(file) }
   }, [draft])
   const ignore = () => undefined
   return (

@@ -2,7 +2,7 @@ import { useRouter } from '@/platform/page'
 import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
-import { isProgramOpen } from '@/domain/sessions'
+import { hasOpenSession } from '@/domain/sessions'
 import { programShareTitle, shareQuery, sharePath } from '@/domain/share'
 import { ProgramView } from '@/features/program/program-view'
 import { useProgram } from '@/features/program/use-program'
@@ -24,7 +24,7 @@ export default function ProgramPage() {
   const single = useSinglePage()
   const detail = program.status === 'ready' ? program.data : undefined
   const title = detail
-    ? programShareTitle(detail.program, detail.federation.name, isProgramOpen(detail.program, now, detail.sessions))
+    ? programShareTitle(detail.program, detail.federation.name, hasOpenSession(detail.sessions, now))
     : ''
   const images = useShareImages(
     detail && {

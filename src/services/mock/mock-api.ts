@@ -102,7 +102,7 @@ export function createMockApi(options: MockApiOptions): Api {
 
     async getReport(federationId) {
       await guard('getReport')
-      return toReport(findFile(federationId), now())
+      return toReport(findFile(federationId))
     },
 
     async getProgram(programId) {
