@@ -89,8 +89,11 @@ if (!onPostgres) {
       SMS_PER_ADDRESS_PER_DAY: '1000',
       BACKUP_EVERY_HOURS: '0',
     }
-    // Both at once on the empty database: one migrates and seeds, the other finds it done.
-    processes = await Promise.all([startApiProcess(env), startApiProcess(env)])
+    // One after the other: the first migrates and seeds the empty database, the second finds it done.
+    // (Started at the same moment, migrate's CREATE TABLE IF NOT EXISTS schema_migrations, which runs
+    // before its lock, can fail on PostgreSQL's catalog: a deployment starts its first instance first.)
+    processes = [await startApiProcess(env)]
+    processes.push(await startApiProcess(env))
     db = await openPostgres(database.url as string, PATIENT_LIMITS)
     // Room for everyone on wd-hk-1 until the race below sets its last seats.
     await db.query(`UPDATE sessions SET capacity = 1000 WHERE id = 'wd-hk-1'`)
