@@ -50,7 +50,9 @@ export interface AppDeps {
   /** Signs the e-tickets' QR tokens (config.ticketSecret); the check-in routes verify them. */
   ticketSecret: string
   corsOrigins: string[]
+  /** Requests per minute per verified booker (0 turns limiting off), and per client address without one. */
   rateLimitPerMinute: number
+  rateLimitPerAddressPerMinute: number
   /** Mean event-loop delay (ms) past which requests get a 503 at once; 0 turns shedding off. */
   maxEventLoopDelayMs?: number
   /** pino options, or false for none; tests pass a stream to read what was logged. */
@@ -85,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   guardRequests(app)
   parseJsonOnly(app)
   await allowOrigins(app, deps.corsOrigins)
-  await protectLoad(app, deps)
+  await protectLoad(app, { ...deps, now })
   answerErrors(app, routes)
   cacheRules(app)
   await compressAnswers(app)

@@ -31,8 +31,10 @@ export interface ServerConfig {
   corsOrigins: string[]
   /** Organizer sessions, invitations and password hashing; `production` also stops the dev seed. */
   accounts: AccountSettings
-  /** Requests per minute per client; 0 turns limiting off (load benchmarks only). */
+  /** Requests per minute per verified booker; 0 turns limiting off (load benchmarks only). */
   rateLimitPerMinute: number
+  /** Requests per minute per client address without a booker token (a village can share one); 0: unlimited. */
+  rateLimitPerAddressPerMinute: number
   /** Keys the client ids given for openids. */
   clientIdSecret: string
   /** Booker tokens (booker.ts) and the per-session limit of one verified booker. */
@@ -311,6 +313,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}：应为 ${LOG_LEVELS.join('、')} 之一`)
   const port = intFrom(env, 'PORT', 8787, 0, 65535, problems)
   const rateLimitPerMinute = intFrom(env, 'RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000, problems)
+  const rateLimitPerAddressPerMinute = intFrom(env, 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 3000, 0, 1_000_000, problems)
   const backups: BackupSettings = {
     dir: env.BACKUP_DIR?.trim() || join(dataDir, '..', 'backups'),
     keepDays: intFrom(env, 'BACKUP_KEEP_DAYS', 7, 1, MAX_BACKUP_KEEP_DAYS, problems),
@@ -329,6 +332,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     corsOrigins,
     accounts,
     rateLimitPerMinute,
+    rateLimitPerAddressPerMinute,
     clientIdSecret,
     bookers,
     sms,

@@ -13,6 +13,7 @@ import {
 } from '../../src/domain/notices'
 import { sessionFromRow, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
+import { JOB_LOCKS } from './db/job-locks'
 import type { SmsSender } from './sms'
 
 export interface Notice {
@@ -156,8 +157,8 @@ export async function recordSessionNotice(
 /** How long a claimed notice is left to its instance before another may try it (a crash mid-send). */
 export const CLAIM_MS = 5 * 60 * 1000
 
-/** Any fixed number: the transaction-level advisory lock the reminder job is claimed with. */
-const REMINDER_LOCK = 7_310_010
+/** The transaction-level advisory lock the reminder job is claimed with. */
+const REMINDER_LOCK = JOB_LOCKS.reminders
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -33,6 +33,8 @@ export interface Started {
   accounts: Accounts
   /** The notice jobs (notify.ts): run on a timer, and by tests directly. */
   notices: Notices
+  /** SMS codes; its purge runs on a timer, and by tests directly. */
+  verification: Verification
   /** The development SMS stand-in, when no gateway is configured: what it would have sent. */
   devSms?: DevSmsSender
   /** The development subscribe-message stand-in, unless WECHAT_NOTICES=off. */
@@ -176,6 +178,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       ticketSecret: config.ticketSecret,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
       maxEventLoopDelayMs: config.maxEventLoopDelayMs,
       logger: options.logger ?? { level: config.logLevel },
       now: options.now,
@@ -230,6 +233,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       purged,
       accounts,
       notices,
+      verification,
       devSms,
       devSubscribe,
       devAdmins,

@@ -20,6 +20,7 @@ import type { FormField, Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
 import { iso, sessionFromRow, type Content, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
+import { runOnce } from './db/job-locks'
 import { HttpError, invalid, notFound } from './errors'
 import { personNameKey } from './name-key'
 import { recordPromoted } from './notify'
@@ -458,7 +459,8 @@ export class Signups {
   /**
    * Passes on every seat whose hold ended unconfirmed by `now`: her sign-up is cancelled with
    * cancelled_because 'hold_expired' and the first on the waitlist is promoted (and told), each under
-   * its session's lock and checked again there, so two instances never pass one seat twice.
+   * its session's lock and checked again there, so two instances never pass one seat twice. Safe by
+   * that design without a job lock (tests/server/jobs.test.ts runs it on two instances at once).
    */
   async expireHolds(now: Date): Promise<number> {
     const due = await this.db.query<{ id: string; session_id: string }>(
@@ -516,8 +518,11 @@ export class Signups {
    */
   async purgeExpired(now: Date, days = RETENTION_DAYS): Promise<number> {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000)
-    // Maintenance, not a request: it may take longer than a request's limits allow.
-    return this.db.transaction(
+    // Maintenance, not a request: it may take longer than a request's limits allow. One instance
+    // at a time (runOnce): the others skip the run, which this one does whole.
+    return runOnce(
+      this.db,
+      'retentionPurge',
       async (tx) => {
         const [gone] = await tx.query<{ n: string | number }>(
           `WITH gone AS (
@@ -541,7 +546,7 @@ export class Signups {
         )
         return Number(gone.n)
       },
-      { maintenance: true },
+      0,
     )
   }
 

@@ -6,6 +6,7 @@ import { isMainlandMobile, maskMobile, normalizeMobile, normalizeNumeric } from 
 import { inBeijing } from '../../src/utils/date'
 import { bookerSubject, signBooker } from './booker'
 import type { Db } from './db/db'
+import { runOnce } from './db/job-locks'
 import { HttpError, invalid } from './errors'
 import { codeText, type SmsSender } from './sms'
 
@@ -176,11 +177,19 @@ export class Verification {
   /** Deletes codes and day counts older than two days: nothing reads them any more. */
   async purge(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000)
-    const codes = await this.db.query<{ id: string }>(
-      'DELETE FROM verification_codes WHERE created_at < $1 RETURNING id',
-      [cutoff],
+    // One instance at a time: the others skip, this run deletes all there is.
+    return runOnce(
+      this.db,
+      'codePurge',
+      async (tx) => {
+        const codes = await tx.query<{ id: string }>(
+          'DELETE FROM verification_codes WHERE created_at < $1 RETURNING id',
+          [cutoff],
+        )
+        await tx.query('DELETE FROM verification_counts WHERE day < $1', [inBeijing(cutoff).format('YYYY-MM-DD')])
+        return codes.length
+      },
+      0,
     )
-    await this.db.query('DELETE FROM verification_counts WHERE day < $1', [inBeijing(cutoff).format('YYYY-MM-DD')])
-    return codes.length
   }
 }

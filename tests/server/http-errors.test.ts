@@ -177,7 +177,9 @@ describe('errors before and around the routes', () => {
 
 describe('429 and 503', () => {
   it('too many requests: 429 in Chinese', async () => {
-    const server = await startTestServer('pglite', { config: { rateLimitPerMinute: 2 } })
+    const server = await startTestServer('pglite', {
+      config: { rateLimitPerMinute: 2, rateLimitPerAddressPerMinute: 2 },
+    })
     try {
       const replies = []
       for (let i = 0; i < 3; i++) replies.push(await server.inject({ method: 'GET', url: '/api/cards' }))

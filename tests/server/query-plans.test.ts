@@ -8,6 +8,7 @@ import { SQL } from '../../server/src/signups'
 import { VERIFY_SQL } from '../../server/src/verify'
 import { CHECKIN_SQL } from '../../server/src/tickets'
 import { NOTICE_SQL } from '../../server/src/notify'
+import { RATE_LIMIT_SQL } from '../../server/src/http/rate-limit-store'
 import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
@@ -105,6 +106,11 @@ const NOTICE_PARAMS: Record<keyof typeof NOTICE_SQL, ReadonlyArray<string | numb
   recordSession: ['plan-s-7', 'session_changed', 'v2', 't'],
 }
 
+const RATE_LIMIT_PARAMS: Record<keyof typeof RATE_LIMIT_SQL, ReadonlyArray<string | number | boolean | null>> = {
+  hit: ['a:10.0.7.1', 60_000],
+  sweep: [60_000],
+}
+
 describe.each(backends())('query plans with %s', (backend) => {
   let db: Db
   let drop: () => Promise<void>
@@ -174,6 +180,12 @@ describe.each(backends())('query plans with %s', (backend) => {
        UNION ALL
        SELECT 'g-' || g, 'promoted', '', 't', 'sent' FROM generate_series(1, ${SIGNUPS}, 3) AS g`,
     )
+    // The rate limit's windows: 20,000 keys counting now (the sweep finds the few that ended by index).
+    await db.query(
+      `INSERT INTO rate_limits (key, window_start, hits)
+       SELECT 'a:10.0.' || (g / 250) || '.' || (g % 250), now() - (g % 50) * interval '1 second', 1 + g % 7
+       FROM generate_series(1, 20000) AS g`,
+    )
     await db.query('ANALYZE')
   }, 180_000)
   afterAll(async () => {
@@ -218,4 +230,12 @@ describe.each(backends())('query plans with %s', (backend) => {
     )
     expect(before).toContain('Seq Scan on signups')
   })
+
+  it.each(Object.keys(RATE_LIMIT_SQL) as Array<keyof typeof RATE_LIMIT_SQL>)(
+    'rate limit: %s reads no table from end to end',
+    async (name) => {
+      const found = await explain(db, RATE_LIMIT_SQL[name], RATE_LIMIT_PARAMS[name])
+      expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+    },
+  )
 })

@@ -1,9 +1,13 @@
-// Load protection: a quick Chinese 503 when the event loop lags, and a per-device rate limit.
-import rateLimit from '@fastify/rate-limit'
+// Load protection: a quick Chinese 503 when the event loop lags, and a rate limit counted in the
+// database, per verified booker or else per client address, the same across server instances.
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { bookerKey, readBooker } from '../booker'
+import type { Queryable } from '../db/db'
 import { RETRY_AFTER_SECONDS } from '../db/limits'
 import { HTTP_ERRORS, HttpError } from '../errors'
+import { DbRateLimitStore } from './rate-limit-store'
 
 class Overloaded extends HttpError {
   constructor() {
@@ -11,10 +15,29 @@ class Overloaded extends HttpError {
   }
 }
 
-export async function protectLoad(
-  app: FastifyInstance,
-  options: { maxEventLoopDelayMs?: number; rateLimitPerMinute: number },
-): Promise<void> {
+export interface LoadOptions {
+  db: Queryable
+  maxEventLoopDelayMs?: number
+  /** Requests per minute per verified booker; 0 turns the whole limit off (load benchmarks only). */
+  rateLimitPerMinute: number
+  /** Requests per minute per client address without a booker token; 0: addresses are not limited. */
+  rateLimitPerAddressPerMinute: number
+  /** Checks the `x-booker-token` a key is taken from. */
+  bookers: { secret: string }
+  now: () => Date
+}
+
+/**
+ * The verified booker when the request carries a valid token, else the client address (req.ip,
+ * which believes X-Forwarded-For only from TRUST_PROXY). Never the device id: a script makes a
+ * new one per request.
+ */
+export function rateLimitKey(req: FastifyRequest, secret: string, now: Date): string {
+  const booker = readBooker(req.headers['x-booker-token'], secret, now)
+  return booker ? `b:${bookerKey(booker)}` : `a:${req.ip}`
+}
+
+export async function protectLoad(app: FastifyInstance, options: LoadOptions): Promise<void> {
   // Shed load before the event loop stalls: a quick 503 beats a request that times out on the phone.
   if (options.maxEventLoopDelayMs) {
     await app.register(underPressure, {
@@ -26,13 +49,19 @@ export async function protectLoad(
   }
 
   if (options.rateLimitPerMinute > 0) {
+    const store = new DbRateLimitStore(options.db, app.log)
+    const perAddress = options.rateLimitPerAddressPerMinute
     await app.register(rateLimit, {
-      max: options.rateLimitPerMinute,
+      max: (_req, key) => (key.startsWith('b:') ? options.rateLimitPerMinute : perAddress || Number.MAX_SAFE_INTEGER),
       timeWindow: 60_000,
-      keyGenerator: (req) => {
-        const device = req.headers['x-device-id']
-        return typeof device === 'string' && device ? `d:${device.slice(0, 80)}` : `ip:${req.ip}`
-      },
+      // Not counted at all where addresses are not limited: no row per address for nothing.
+      allowList: (_req, key) => key.startsWith('a:') && !perAddress,
+      keyGenerator: (req) => rateLimitKey(req, options.bookers.secret, options.now()),
+      store: function Store() {
+        return store
+      } as unknown as FastifyRateLimitStoreCtor,
+      // A database failure lets the request through (the store logs it once): the API stays up.
+      skipOnError: true,
       errorResponseBuilder: () => HTTP_ERRORS.rateLimited(),
     })
   }
