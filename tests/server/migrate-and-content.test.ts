@@ -21,6 +21,23 @@ describe.each(backends())('database setup (%s)', (backend) => {
     }
   })
 
+  it('two servers starting at once on an empty database migrate it once, and neither fails', async () => {
+    const database = await freshDatabase(backend)
+    // PGlite in memory cannot be shared: there the two runs share one database handle.
+    const a = await database.open()
+    const b = backend === 'postgres' ? await database.open() : a
+    try {
+      const [first, second] = await Promise.all([migrate(a), migrate(b)])
+      expect([...first, ...second].sort()).toEqual(readMigrations().map((m) => m.name))
+      const rows = await a.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
+      expect(rows[0].n).toBe(readMigrations().length)
+    } finally {
+      if (b !== a) await b.close()
+      await a.close()
+      await database.drop()
+    }
+  })
+
   it('migration 005 keeps every sign-up and dates every session from the day it runs', async () => {
     const database = await freshDatabase(backend)
     const db = await database.open()

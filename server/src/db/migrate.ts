@@ -4,6 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from './db'
 
+/** Arbitrary constant: the lock that keeps two servers from migrating at once. */
+const MIGRATION_LOCK = 727001
+
 export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations')
 
 export interface Migration {
@@ -27,17 +30,25 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies the migrations not yet applied; returns the names it applied. */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`)
+  // Under the lock too: two servers starting at once on an empty database would both create the
+  // table, and one would fail on PostgreSQL's catalog (a duplicate pg_type row).
+  await db.transaction(
+    async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`)
+    },
+    { maintenance: true },
+  )
   const applied: string[] = []
   for (const m of migrations) {
     const done = await db.transaction(
       async (tx) => {
-        // Arbitrary constant: the migration lock, held until this transaction ends.
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [727001])
+        // Held until this transaction ends.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
         const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [
           m.version,
         ])
