@@ -19,6 +19,9 @@ export function orderSignups(list: Signup[], now: Date): Signup[] {
   )
 }
 
+/** The badge's colour beside its words: a seat held until she confirms is not hers yet. */
+const tone = (s: Signup) => (s.sessionCancelled ? 'cancelled' : s.holdUntil ? 'waitlisted' : s.status)
+
 export function SignupList({
   state,
   now,
@@ -43,7 +46,7 @@ export function SignupList({
           <>
             <View className="row-card__top">
               <Text className="row-card__title">{s.programTitle}</Text>
-              <Text className={`row-card__badge status--${s.sessionCancelled ? 'cancelled' : s.status}`}>{label}</Text>
+              <Text className={`row-card__badge status--${tone(s)}`}>{label}</Text>
             </View>
             {s.demo ? <DemoNotice variant="badge" /> : null}
             <Text className="row-card__meta">

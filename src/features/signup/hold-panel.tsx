@@ -6,6 +6,7 @@ import { HOLD_EXPIRED_TEXT, holdState, nextHoldTickMs } from '@/domain/holds'
 import { api } from '@/services'
 import { ApiError, type Signup } from '@/services/api'
 import { clock } from '@/shared/clock'
+import { keyboardStop } from '@/shared/keyboard-stop'
 import './hold-panel.scss'
 
 export const CONFIRM_OFFLINE = '网络不太好，没能确认，请稍后再试'
@@ -68,7 +69,7 @@ export function HoldPanel({
   // Said at once, before the row read again arrives (it has no hold left, and a ticket).
   if (done && signup.status === 'confirmed') {
     return (
-      <View className="hold hold--done" role="status">
+      <View className={`hold hold--${where} hold--done`} role="status" {...keyboardStop}>
         <Text className="hold__title">已确认参加</Text>
         <Text className="hold__hint">
           {where === 'list' ? '点开这条报名就能看到电子票。' : '名额是您的了，入场时出示下面的电子票。'}
@@ -79,14 +80,15 @@ export function HoldPanel({
   // The server's 409 for a lapsed hold says the same: this line alone.
   if (state.kind === 'expired') {
     return (
-      <View className="hold hold--expired">
+      <View className={`hold hold--${where} hold--expired`} {...keyboardStop}>
         <Text className="hold__hint">{HOLD_EXPIRED_TEXT}</Text>
       </View>
     )
   }
   if (state.kind !== 'holding') return errorLine
   return (
-    <View className="hold" role="group" aria-label="保留名额">
+    // A keyboard stop: at 1.4× the page scrolls, and Taro's H5 buttons take no focus of their own.
+    <View className={`hold hold--${where}`} role="group" aria-label="保留名额" {...keyboardStop}>
       <Text className="hold__title">
         名额为您保留到 <Text className="hold__when">{state.untilText}</Text>
       </Text>
