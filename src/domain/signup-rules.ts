@@ -147,12 +147,16 @@ export function signupLabel(
     sessionStart: string
     sessionCancelled?: object
     promoted?: true
+    holdUntil?: string
+    holdExpired?: true
   },
   now: Date,
 ): string {
-  if (s.status === 'cancelled') return '已取消'
+  if (s.status === 'cancelled') return s.holdExpired ? '保留已过期' : '已取消'
   if (s.sessionCancelled) return '场次已取消'
   if (now.getTime() >= Date.parse(s.sessionStart)) return '已结束'
   if (s.status === 'waitlisted') return s.waitlistPosition ? `候补第${s.waitlistPosition}位` : '候补'
+  // A seat held for her until she confirms (a session with a hold window): hers only once she does.
+  if (s.holdUntil) return now.getTime() < Date.parse(s.holdUntil) ? '待确认' : '保留已过期'
   return s.promoted ? '已转正' : '已报名'
 }

@@ -58,7 +58,10 @@ export interface Signup {
   name: string
   mobile: string
   createdAt: string
-  /** Her e-ticket (server mode, 我的报名 only): present while confirmed; waitlisted and cancelled have none. */
+  /**
+   * Her e-ticket (server mode, 我的报名 only): present while confirmed; waitlisted and cancelled have
+   * none. The server gives one to a held seat too; the app shows it only once she has confirmed.
+   */
   ticket?: SignupTicket
 }
 
@@ -141,6 +144,11 @@ export interface Api {
   submitSignup(request: SignupRequest): Promise<Signup>
   listMySignups(): Promise<Signup[]>
   cancelSignup(signupId: string): Promise<Signup>
+  /**
+   * 确认参加: she takes the seat held for her since she was promoted (a session with a hold window),
+   * before `holdUntil`. A seat with no hold comes back as it is; a passed-on one is `closed`.
+   */
+  confirmSignup(signupId: string): Promise<Signup>
   /** Deletes every sign-up this client made (我的报名 → 删除我的全部数据). */
   deleteMyData(): Promise<void>
   /**

@@ -146,6 +146,8 @@ export interface SessionBody {
   longitude: number | string | null
   capacity: number | string
   contactPhone: string | null
+  /** Hours a woman promoted from the waitlist has to confirm; null: no confirming. */
+  holdHours?: number | null
 }
 
 export interface WorkspaceProgramsApi {

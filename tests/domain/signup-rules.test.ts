@@ -162,6 +162,10 @@ describe('signupLabel', () => {
     [{ status: 'cancelled' as const }, new Date(start), '已取消'],
     [{ status: 'confirmed' as const, sessionCancelled: { reason: '改期' } }, NOW, '场次已取消'],
     [{ status: 'cancelled' as const, sessionCancelled: { reason: '改期' } }, NOW, '已取消'],
+    // A seat held until she confirms, then passed on when she did not.
+    [{ status: 'confirmed' as const, promoted: true as const, holdUntil: '2026-11-24T10:00:00+08:00' }, NOW, '待确认'],
+    [{ status: 'confirmed' as const, holdUntil: '2026-11-23T09:00:00+08:00' }, NOW, '保留已过期'],
+    [{ status: 'cancelled' as const, holdExpired: true as const }, NOW, '保留已过期'],
   ])('%j at %s → %s', (s, now, label) => {
     expect(signupLabel({ ...s, sessionStart: start }, now)).toBe(label)
   })

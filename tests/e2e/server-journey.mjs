@@ -436,10 +436,13 @@ const workspaceJourney = (v) => async (admin, errors, openPage) => {
   await typeInto(sessionForm, '结束时间', '11:30')
   await typeInto(sessionForm, '活动地点', v.place)
   await typeInto(sessionForm, '名额', '20')
+  // 保留时间: a woman moved up from the waitlist has 24 hours to tap 确认参加.
+  await sessionForm.getByRole('radio', { name: '24小时' }).click()
   await look(editor, 'session-form', '新建场次')
   await tap(editor, '添加场次')
   await editor.getByRole('group', { name: '场次：第一期' }).waitFor()
   await expectText(editor, '名额 20 · 已报名 0 · 候补 0')
+  await expectText(editor, '候补转正的人需在24小时内确认参加')
   await look(editor, 'programs', '项目和场次')
 
   // 6. A member finds it on the federation's report and signs up.
@@ -516,7 +519,7 @@ for (const v of [
 }
 
 /** As 河北's development 管理员, straight through the API: a new program and one dated session. */
-const programWithSession = async ({ title, capacity }) => {
+const programWithSession = async ({ title, capacity, holdHours = null }) => {
   const login = await fetch(`${api.origin}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -549,6 +552,7 @@ const programWithSession = async ({ title, capacity }) => {
     place: '市妇女儿童活动中心一楼',
     contactPhone: '0311-86001234',
     capacity,
+    holdHours,
   })
   return {
     programId: program.id,
@@ -584,7 +588,8 @@ const signUpFor = async (page, programId, person, { verifyAs, action = '报名' 
 /**
  * From sign-up to the door: she verifies her mobile and signs up herself and her mother-in-law,
  * sees both e-tickets; staff check one in by the code and the other by search; the roster has both
- * check-in times; a cancel moves the first waitlisted woman up, and her 我的报名 says 已转正.
+ * check-in times; a cancel moves the first waitlisted woman up into a held seat: she sees until when
+ * and the countdown, taps 确认参加, then has her ticket, and her 我的报名 says 已转正.
  */
 const ticketJourney = (v) => async (member, errors, openPage) => {
   const look = async (page, name, where) => {
@@ -595,7 +600,7 @@ const ticketJourney = (v) => async (member, errors, openPage) => {
       if (out.length) throw new Error(`${name} overflows at 1.4×: ${out.join('; ')}`)
     }
   }
-  const { programId, roster } = await programWithSession({ title: v.program, capacity: 2 })
+  const { programId, roster } = await programWithSession({ title: v.program, capacity: 2, holdHours: v.holdHours })
   const staff = await openPage()
   const neighbour = await openPage()
   if (v.large) for (const page of [member, staff, neighbour]) await largeFont(page)
@@ -656,18 +661,32 @@ const ticketJourney = (v) => async (member, errors, openPage) => {
   await expectText(neighbour, '候补')
   if (await readTicket(neighbour, 1000)) throw new Error('a waitlisted sign-up shows a ticket')
   await cancelFromMine(member, deepLink('/pages/mine/index'), v.elder.name)
+  // The session holds her seat for `holdHours`: 待确认, until when, the countdown and 确认参加.
+  await neighbour.goto(deepLink('/pages/mine/index'))
+  await neighbour.reload()
+  await expectText(neighbour, '名额为您保留到')
+  await expectText(neighbour, new RegExp(`还剩${v.holdHours - 1}小时5\\d分`))
+  await look(neighbour, 'held', '我的报名（保留名额）')
+  await neighbour.getByRole('link', { name: new RegExp(`待确认.*${v.neighbour.name}.*查看详情`) }).click()
+  await neighbour.getByLabel('确认参加', { exact: true }).filter({ visible: true }).waitFor()
+  // Hers only once she confirms: no ticket before.
+  if (await readTicket(neighbour, 1000)) throw new Error('a held seat shows a ticket before 确认参加')
+  await look(neighbour, 'held-detail', '报名详情（保留名额）')
+  await neighbour.getByLabel('确认参加', { exact: true }).filter({ visible: true }).click()
+  await expectText(neighbour, '已确认参加')
+  if (!(await readTicket(neighbour))?.qrLoaded) throw new Error('the promoted woman has no ticket after 确认参加')
+  await look(neighbour, 'confirmed', '报名详情（已确认参加）')
   await neighbour.goto(deepLink('/pages/mine/index'))
   await neighbour.reload()
   await expectText(neighbour, '已转正')
   await look(neighbour, 'promoted', '我的报名（已转正）')
-  await neighbour.getByRole('link', { name: new RegExp(`已转正.*${v.neighbour.name}.*查看详情`) }).click()
-  if (!(await readTicket(neighbour))?.qrLoaded) throw new Error('the promoted woman has no ticket')
 }
 
 for (const v of [
   {
     tag: 'light',
     program: '月嫂技能培训',
+    holdHours: 24,
     self: { name: '孙秀英', mobile: '13512340001' },
     elder: { name: '周桂花', mobile: '13512340002' },
     neighbour: { name: '吴春兰', mobile: '13512340003' },
@@ -677,13 +696,14 @@ for (const v of [
     large: true,
     options: { colorScheme: 'dark' },
     program: '育婴师技能培训',
+    holdHours: 2,
     self: { name: '郑丽华', mobile: '13512340011' },
     elder: { name: '冯秀珍', mobile: '13512340012' },
     neighbour: { name: '陈玉梅', mobile: '13512340013' },
   },
 ]) {
   await journey(
-    `电子票和签到 (${v.tag}): verify, two tickets, check in by code and by search, roster, 已转正`,
+    `电子票和签到 (${v.tag}): verify, two tickets, check in by code and by search, roster, 确认参加`,
     ticketJourney(v),
     v.options,
   )

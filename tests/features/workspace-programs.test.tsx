@@ -189,7 +189,15 @@ function fakeApi(start: WorkspaceProgram[], figures: CardFigure[] = FIGURES) {
     addSession: async (token, programId, body: SessionBody) => {
       calls.push(['addSession', token, programId, body])
       check('addSession')
-      const s = session({ id: 's-new', programId, title: body.title, confirmed: 0, waitlisted: 0, cancelledSignups: 0 })
+      const s = session({
+        id: 's-new',
+        programId,
+        title: body.title,
+        holdHours: body.holdHours ?? null,
+        confirmed: 0,
+        waitlisted: 0,
+        cancelledSignups: 0,
+      })
       state = {
         ...state,
         programs: state.programs.map((p) => (p.id === programId ? { ...p, sessions: [...p.sessions, s] } : p)),
@@ -308,6 +316,11 @@ describe('programs editor', () => {
     type('联系电话（可不填）', '0939-1234567')
     type('纬度（可不填）', '33.39')
     type('经度（可不填）', '104.92')
+    // 保留时间: off unless she picks one.
+    expect(screen.getByRole('radio', { name: '不需要确认' }).getAttribute('aria-checked')).toBe('true')
+    expect(screen.getByText('候补转正的人需在这段时间内点“确认参加”，否则名额让给下一位。')).toBeTruthy()
+    fireEvent.click(screen.getByRole('radio', { name: '24小时' }))
+    expect(screen.getByRole('radio', { name: '24小时' }).getAttribute('aria-checked')).toBe('true')
     click('添加场次')
     await screen.findByText('已添加场次“冬季第一期”')
     expect(calls.find((c) => c[0] === 'addSession')).toEqual([
@@ -327,9 +340,10 @@ describe('programs editor', () => {
         longitude: 104.92,
         capacity: 40,
         contactPhone: '0939-1234567',
+        holdHours: 24,
       },
     ])
-    expect(row('冬季第一期')).toBeTruthy()
+    expect(within(row('冬季第一期')).getByText('候补转正的人需在24小时内确认参加')).toBeTruthy()
   })
 
   it('shows the server’s refusal under the field it names and keeps what she typed', async () => {
@@ -662,7 +676,24 @@ describe('session form values', () => {
       longitude: null,
       capacity: 30,
       contactPhone: null,
+      holdHours: null,
     })
+  })
+
+  it('editing a session shows its 保留时间, one of the usual hours or its own; 不需要确认 sends none', async () => {
+    const { api, calls } = fakeApi([program({ sessions: [session({ holdHours: 72 })] })])
+    setup(api)
+    expect(within(await screen.findByRole('group', { name: '场次：第一期' })).getByText(/需在72小时内/)).toBeTruthy()
+    click('修改场次第一期')
+    const hold = screen.getByRole('radiogroup', { name: '保留时间' })
+    const choices = within(hold).getAllByRole('radio')
+    expect(choices.map((c) => c.textContent)).toEqual(['不需要确认', '2小时', '12小时', '24小时', '48小时', '72小时'])
+    expect(within(hold).getByRole('radio', { name: '72小时' }).getAttribute('aria-checked')).toBe('true')
+    fireEvent.click(within(hold).getByRole('radio', { name: '不需要确认' }))
+    click('保存场次')
+    await screen.findByText(/已保存场次/)
+    expect(calls.find((c) => c[0] === 'changeSession')?.[3]).toMatchObject({ holdHours: null })
+    expect(sessionBody({ ...sessionValues(session({ holdHours: 12 })) })).toMatchObject({ holdHours: 12 })
   })
 
   it('a picked place reads as its name and address, once each, within the 100 characters 活动地点 takes', () => {

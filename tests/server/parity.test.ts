@@ -79,7 +79,12 @@ async function run(api: Api, clock: { at: Date }): Promise<Array<[string, Outcom
   await step('deadline passed', () => api.submitSignup(request(C, 'c', 'wd-hk-late')))
   await step('not open yet', () => api.submitSignup(request(C, 'c2', 'wd-hk-2')))
   const a = await mine(A)
+  // No session here has a hold window: a seat needs no confirming, a waitlist place cannot be confirmed.
+  await step('confirm a seat with no hold', () => api.confirmSignup(a.id))
+  await step('confirm a waitlist place', async () => api.confirmSignup((await mine(B)).id))
+  await step('confirm an unknown sign-up', () => api.confirmSignup('su-none'))
   await step('cancel before the start', () => api.cancelSignup(a.id))
+  await step('confirm a cancelled sign-up', () => api.confirmSignup(a.id))
   await step('B was moved up to the freed seat', () => mine(B))
   await step('cancel twice', () => api.cancelSignup(a.id))
   await step('cancel an unknown sign-up', () => api.cancelSignup('su-none'))
@@ -100,7 +105,11 @@ const EXPECTED: Array<[string, Outcome]> = [
   ],
   ['deadline passed', { code: 'closed', field: 'session', message: '这个场次的报名已经截止了' }],
   ['not open yet', { code: 'closed', field: 'session', message: '这个场次还没开始报名' }],
+  ['confirm a seat with no hold', { status: 'confirmed', place: null }],
+  ['confirm a waitlist place', { code: 'closed', field: null, message: '还在候补，有了名额会通知您' }],
+  ['confirm an unknown sign-up', { code: 'not_found', field: null, message: '没有找到这条报名记录' }],
   ['cancel before the start', { status: 'cancelled', place: null }],
+  ['confirm a cancelled sign-up', { code: 'closed', field: null, message: '这条报名已经取消了' }],
   ['B was moved up to the freed seat', { status: 'confirmed', place: null }],
   ['cancel twice', { status: 'cancelled', place: null }],
   ['cancel an unknown sign-up', { code: 'not_found', field: null, message: '没有找到这条报名记录' }],

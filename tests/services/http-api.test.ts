@@ -154,6 +154,24 @@ describe('HTTP Api', () => {
     expect(sent).toHaveLength(3)
   })
 
+  it('confirms a held seat by its id, and passes on the server’s 409 once the hold has passed, without retrying', async () => {
+    const held = { id: 'su-7', status: 'confirmed', promoted: true }
+    const { api, sent } = fake([
+      { statusCode: 200, data: held },
+      { statusCode: 409, data: { error: { code: 'closed', message: '确认时间已过，名额已让给候补的下一位' } } },
+    ])
+    expect(await api.confirmSignup('su-7')).toEqual(held)
+    expect(sent[0]).toMatchObject({
+      url: 'http://127.0.0.1:8787/api/signups/su-7/confirm',
+      method: 'POST',
+      header: { 'x-device-id': 'dev-1' },
+    })
+    const e = await rejection(api.confirmSignup('su/8'))
+    expect([e.code, e.message]).toEqual(['closed', '确认时间已过，名额已让给候补的下一位'])
+    expect(sent[1].url).toBe('http://127.0.0.1:8787/api/signups/su%2F8/confirm')
+    expect(sent).toHaveLength(2)
+  })
+
   it('escapes ids in paths', async () => {
     const { api, sent } = fake([{ statusCode: 200, data: {} }])
     await api.cancelSignup('a/b?c')

@@ -1,9 +1,11 @@
 // 我的报名: her sign-ups with their status (upcoming first, then past), or a friendly empty state.
+import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
 import { maskMobile } from '@/domain/mobile'
 import { signupLabel } from '@/domain/signup-rules'
+import { HoldPanel } from '@/features/signup/hold-panel'
 import type { Signup } from '@/services/api'
 import type { AsyncResource } from '@/shared/use-async'
 import { formatSessionTime } from '@/utils/date'
@@ -17,6 +19,9 @@ export function orderSignups(list: Signup[], now: Date): Signup[] {
   )
 }
 
+/** The badge's colour beside its words: a seat held until she confirms is not hers yet. */
+const tone = (s: Signup) => (s.sessionCancelled ? 'cancelled' : s.holdUntil ? 'waitlisted' : s.status)
+
 export function SignupList({
   state,
   now,
@@ -26,6 +31,7 @@ export function SignupList({
   now: Date
   onOpen: (signupId: string) => void
 }) {
+  const heldHere = useRef(new Set<string>())
   if (state.status === 'loading') return <Skeleton blocks={2} label="正在加载我的报名" />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void state.reload()} />
   if (state.data.length === 0) {
@@ -36,11 +42,11 @@ export function SignupList({
       <Text className="page-title">我的报名</Text>
       {orderSignups(state.data, now).map((s) => {
         const label = signupLabel(s, now)
-        return (
-          <View key={s.id} className="card card--compact" onClick={() => onOpen(s.id)} role="link">
+        const row = (
+          <>
             <View className="row-card__top">
               <Text className="row-card__title">{s.programTitle}</Text>
-              <Text className={`row-card__badge status--${s.sessionCancelled ? 'cancelled' : s.status}`}>{label}</Text>
+              <Text className={`row-card__badge status--${tone(s)}`}>{label}</Text>
             </View>
             {s.demo ? <DemoNotice variant="badge" /> : null}
             <Text className="row-card__meta">
@@ -56,6 +62,24 @@ export function SignupList({
             </Text>
             {/* The row's name is what it shows (a screen reader reads it all), then where it leads. */}
             <Text className="a11y-only">，查看详情</Text>
+          </>
+        )
+        // A held seat's 确认参加 sits beside the row's link, never inside it (no button within a link);
+        // a row held in this view keeps its panel, so 已确认参加 stays once the hold is gone.
+        if (s.holdUntil) heldHere.current.add(s.id)
+        if (heldHere.current.has(s.id) || s.holdExpired) {
+          return (
+            <View key={s.id} className="card card--compact">
+              <View className="mine-row__link" onClick={() => onOpen(s.id)} role="link">
+                {row}
+              </View>
+              <HoldPanel signup={s} where="list" onChanged={state.reload} />
+            </View>
+          )
+        }
+        return (
+          <View key={s.id} className="card card--compact" onClick={() => onOpen(s.id)} role="link">
+            {row}
           </View>
         )
       })}

@@ -9,7 +9,8 @@ export const TICKETS_KEY = 'jg.tickets'
 /** Replaces what is kept with this answer's tickets: a cancelled one drops out, a promoted one comes in. */
 export function rememberTickets(signups: Signup[]): void {
   const kept = signups
-    .filter((s) => s.status === 'confirmed' && s.ticket)
+    // A held seat not yet confirmed may pass to the next woman: its ticket is not kept.
+    .filter((s) => s.status === 'confirmed' && s.ticket && !s.holdUntil)
     .map((s) => ({ ...s, mobile: maskMobile(s.mobile) }))
   if (kept.length === 0) {
     storage.remove(TICKETS_KEY)

@@ -13,7 +13,7 @@ export const OFFLINE_TICKET_TEXT = '离线显示，可以直接出示'
 
 /**
  * Confirmed with a ticket: the ticket. Waitlisted on a server: a line saying one comes when she is
- * promoted. Cancelled, or the built-in data (which issues no tickets): nothing.
+ * promoted. Cancelled, held until she confirms, or the built-in data (which issues no tickets): nothing.
  */
 export function TicketView({ signup }: { signup: MySignup }) {
   if (signup.status === 'waitlisted') {
@@ -23,7 +23,8 @@ export function TicketView({ signup }: { signup: MySignup }) {
       </View>
     ) : null
   }
-  if (signup.status !== 'confirmed' || !signup.ticket) return null
+  // A held seat is hers only once she confirms (HoldPanel): the server's ticket waits until then.
+  if (signup.status !== 'confirmed' || !signup.ticket || signup.holdUntil) return null
   const qr = ticketQrDataUrl(signup.ticket.token)
   const code = spacedTicketCode(signup.ticket.code)
   return (

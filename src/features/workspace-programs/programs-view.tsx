@@ -6,10 +6,11 @@ import { EmptyState } from '@/components/state-view'
 import { navigateTo } from '@/platform'
 import { TOPICS } from '@/domain/types'
 import { figureSpeech, formatFigure, scopeText } from '@/domain/figures'
+import { holdHoursText } from '@/domain/holds'
 import type { CardFigure, WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
 import { formatSessionTime, inBeijing } from '@/utils/date'
 import { ADDABLE_TYPES, FIELD_TYPE_LABELS, isFixed, optionsFrom, optionsText, takesOptions } from './form-builder'
-import { coordinatesText, hasSignups, type ProgramValues, type SessionValues } from './session-form'
+import { coordinatesText, hasSignups, holdChoices, type ProgramValues, type SessionValues } from './session-form'
 import { READ_ONLY_MESSAGE, WAITLIST_NOTE, type FieldErrors, type ProgramsEditor } from './use-programs'
 import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
 import { WorkspaceGate } from '../workspace/gate'
@@ -138,6 +139,7 @@ function SessionRow({ p, s }: P & { s: WorkspaceSession }) {
         {s.demo ? ' · 演示数据' : ''}
       </Text>
       <Text className="ws__meta">报名截止 {formatSessionTime(s.deadline)}</Text>
+      {s.holdHours ? <Text className="ws__meta">候补转正的人需在{holdHoursText(s.holdHours)}内确认参加</Text> : null}
       {cancelled ? <Text className="wprog__warn">已取消：{s.cancelReason ?? ''}</Text> : null}
       {/* Every role checks in at the door, 查看 included. */}
       {cancelled ? null : (
@@ -422,6 +424,24 @@ function SessionForm({ p }: P) {
       )}
       <Field label="名额" value={v.capacity} onInput={set('capacity')} error={err.capacity} type="number" />
       {raised ? <Text className="ws__notice">{WAITLIST_NOTE}</Text> : null}
+      <View className="ws__field">
+        <Text className="ws__label">保留时间</Text>
+        <View className="ws__chips" role="radiogroup" aria-label="保留时间">
+          {holdChoices(v.holdHours).map((h) => (
+            <View
+              key={h || 'off'}
+              className={`ws__chip${v.holdHours === h ? ' ws__chip--on' : ''}`}
+              role="radio"
+              aria-checked={v.holdHours === h}
+              onClick={() => p.setSessionField('holdHours', h)}
+            >
+              {h ? `${h}小时` : '不需要确认'}
+            </View>
+          ))}
+        </View>
+        <Text className="ws__meta">候补转正的人需在这段时间内点“确认参加”，否则名额让给下一位。</Text>
+        <ErrorLine text={err.holdHours} />
+      </View>
       <Field
         label="联系电话（可不填）"
         value={v.contactPhone}

@@ -1,5 +1,6 @@
 // The program and session forms as she types them, and the bodies they send: dates and times stay
 // text ("2026-12-05", "14:00") and the server checks them, naming the field in Chinese.
+import { HOLD_HOURS_CHOICES } from '@/domain/holds'
 import type { Topic } from '@/domain/types'
 import type { ProgramBody, SessionBody, WorkspaceProgram, WorkspaceSession } from '@/services/workspace'
 import { inBeijing } from '@/utils/date'
@@ -29,6 +30,8 @@ export interface SessionValues {
   contactPhone: string
   latitude: string
   longitude: string
+  /** 保留时间: hours a woman promoted from the waitlist has to confirm, as text; '' for 不需要确认. */
+  holdHours: string
 }
 
 /** Sign-up closes the day before at 18:00 unless she says otherwise. */
@@ -74,6 +77,7 @@ export const emptySession = (): SessionValues => ({
   contactPhone: '',
   latitude: '',
   longitude: '',
+  holdHours: '',
 })
 
 const day = (iso: string) => inBeijing(iso).format('YYYY-MM-DD')
@@ -95,6 +99,7 @@ export const sessionValues = (s: WorkspaceSession): SessionValues => ({
   contactPhone: s.contactPhone ?? '',
   latitude: s.latitude === null ? '' : String(s.latitude),
   longitude: s.longitude === null ? '' : String(s.longitude),
+  holdHours: s.holdHours ? String(s.holdHours) : '',
 })
 
 /** "2026-12-05" → "2026-12-04"; '' for anything that is not a calendar date. */
@@ -139,7 +144,14 @@ export function sessionBody(v: SessionValues): SessionBody {
     longitude: numberOr(v.longitude),
     capacity: capacity ?? '',
     contactPhone: v.contactPhone.trim() || null,
+    holdHours: v.holdHours ? Number(v.holdHours) : null,
   }
+}
+
+/** 保留时间's choices: off, the usual hours, and the session's own value when it is none of them. */
+export function holdChoices(current: string): string[] {
+  const usual = HOLD_HOURS_CHOICES.map(String)
+  return ['', ...usual, ...(current && !usual.includes(current) ? [current] : [])]
 }
 
 /** The place as people read it: the map's name with its address when that adds something, within 100 characters. */

@@ -88,6 +88,7 @@ const SESSION_ROWS = [
   'contactPhone',
   'latitude',
   'longitude',
+  'holdHours',
 ]
 
 /** The server's message under the row it names; the whole form's when it names none it shows. */

@@ -185,6 +185,7 @@ export function createHttpApi(options: HttpApiOptions): Api {
     submitSignup,
     listMySignups: () => call<Signup[]>('GET', '/api/signups/mine'),
     cancelSignup: (signupId) => call<Signup>('POST', `/api/signups/${id(signupId)}/cancel`),
+    confirmSignup: (signupId) => call<Signup>('POST', `/api/signups/${id(signupId)}/confirm`),
     deleteMyData: async () => {
       await call<void>('DELETE', '/api/signups/mine')
       // All her data on this phone goes too, the verified mobile included.

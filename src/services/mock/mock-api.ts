@@ -188,6 +188,17 @@ export function createMockApi(options: MockApiOptions): Api {
       return publicView(next.find((s) => s.id === signupId) ?? target)
     },
 
+    // The built-in sessions have no hold window, so no seat here is ever held: confirming answers as
+    // the server does for a seat without a hold, a waitlist place or a cancelled sign-up.
+    async confirmSignup(signupId) {
+      await guard('confirmSignup')
+      const target = withWaitlistPositions(readSignups()).find((s) => s.id === signupId)
+      if (!target) throw new ApiError('not_found', '没有找到这条报名记录')
+      if (target.status === 'cancelled') throw new ApiError('closed', '这条报名已经取消了')
+      if (target.status === 'waitlisted') throw new ApiError('closed', '还在候补，有了名额会通知您')
+      return publicView(target)
+    },
+
     async deleteMyData() {
       await guard('deleteMyData')
       store.remove(SIGNUPS_KEY)

@@ -6,6 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { canCancel } from '@/domain/signup-rules'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { SignupSummary } from '@/features/signup/signup-summary'
+import { HoldPanel } from '@/features/signup/hold-panel'
 import { TicketView } from '@/features/signup/ticket-view'
 import { useMySignup } from '@/features/signup/use-my-signup'
 import { VisitActions } from '@/features/signup/visit-actions'
@@ -49,6 +50,7 @@ export default function SignupDetailPage() {
       {signup.status === 'ready' ? (
         <View>
           {signup.data.demo ? <DemoNotice variant="banner" /> : null}
+          <HoldPanel signup={signup.data} where="detail" onChanged={signup.reload} />
           <TicketView signup={signup.data} />
           <VisitActions signup={signup.data} />
           <SignupSummary signup={signup.data} now={now} />
