@@ -60,3 +60,17 @@ export function topicsFromParam(param: string | undefined): SubscribeTopic[] | u
   if (param === 'none') return []
   return SUBSCRIBE_TOPICS.filter((t) => param.split('.').includes(t))
 }
+
+/**
+ * What the success page tells her about WeChat notices, given what she accepted: plainly which she
+ * will not get. Undefined when she was not asked (H5, or no templates configured).
+ */
+export function subscriptionNote(accepted: readonly SubscribeTopic[] | undefined): string | undefined {
+  if (!accepted) return undefined
+  const missing = SUBSCRIBE_TOPICS.filter((t) => !accepted.includes(t))
+  if (!missing.length) return '候补转正、场次变更或取消、开课前一天，都会发微信消息告诉你（每类一次）。'
+  if (missing.length === SUBSCRIBE_TOPICS.length)
+    return '你没有允许微信消息，所以不会收到微信提醒。候补转正、场次变更和开课时间，请自己在“我的报名”里查看。'
+  const names = missing.map((t) => `“${SUBSCRIBE_TOPIC_LABEL[t]}”`).join('、')
+  return `你没有允许${names}的微信消息，这些不会发微信告诉你，请自己在“我的报名”里查看。`
+}

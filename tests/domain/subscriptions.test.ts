@@ -1,6 +1,7 @@
 // The three subscribe-message templates: which notices each carries, and the build setting naming them.
 import {
   parseSubscribeTemplates,
+  subscriptionNote,
   subscribeTopic,
   topicsFromParam,
   topicsParam,
@@ -36,5 +37,19 @@ describe('subscribe-message templates', () => {
     expect(topicsFromParam(topicsParam([]))).toEqual([])
     expect(topicsFromParam(undefined)).toBeUndefined()
     expect(topicsFromParam('reminder.bogus')).toEqual(['reminder'])
+  })
+})
+
+describe('the success page on WeChat notices', () => {
+  it('says plainly which she will not get', () => {
+    expect(subscriptionNote(undefined)).toBeUndefined()
+    expect(subscriptionNote([])).toBe(
+      '你没有允许微信消息，所以不会收到微信提醒。候补转正、场次变更和开课时间，请自己在“我的报名”里查看。',
+    )
+    expect(subscriptionNote(['promoted', 'session_changed'])).toBe(
+      '你没有允许“开课提醒”的微信消息，这些不会发微信告诉你，请自己在“我的报名”里查看。',
+    )
+    expect(subscriptionNote(['reminder'])).toContain('“候补转正和名额保留”、“场次变更和取消”')
+    expect(subscriptionNote(['promoted', 'session_changed', 'reminder'])).toContain('都会发微信消息告诉你')
   })
 })
