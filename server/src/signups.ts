@@ -518,8 +518,9 @@ export class Signups {
 
   /**
    * Deletes sign-ups whose session started more than `days` ago, as the privacy notice promises
-   * (活动结束后 90 天内删除), by the session's start as it is now (a moved session moves it). Returns
-   * how many went.
+   * (活动结束后 90 天内删除), by the session's start as it is now (a moved session moves it), and the
+   * openids of those with no sign-up left who have not logged in for as long. Returns how many
+   * sign-ups went.
    */
   async purgeExpired(now: Date, days = RETENTION_DAYS): Promise<number> {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000)
@@ -544,6 +545,13 @@ export class Signups {
              RETURNING 1
            )
            SELECT coalesce(sum(confirmed + waitlisted + cancelled), 0) AS n FROM counts`,
+          [cutoff],
+        )
+        // An openid kept for notices goes once she has no sign-up left and has not opened the app
+        // within the same period: it serves nothing else.
+        await tx.query(
+          `DELETE FROM wx_openids o WHERE o.updated_at < $1
+             AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.client_id = o.client_id)`,
           [cutoff],
         )
         return Number(gone.n)

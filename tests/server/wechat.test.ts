@@ -17,6 +17,7 @@ import {
 import { backends, NOW, startTestServer, type TestServer } from './support'
 
 const KEY = Buffer.alloc(32, 7)
+const DAY_MS = 24 * 60 * 60 * 1000
 
 describe('openids sealed at rest', () => {
   const vault = new OpenidVault(KEY)
@@ -285,6 +286,16 @@ describe.each(backends())('login keeps the openid sealed (%s)', (backend) => {
       headers: { 'x-device-id': clientId },
     })
     expect(deleted.statusCode).toBe(204)
+    expect(await server.db.query('SELECT 1 FROM wx_openids')).toEqual([])
+  })
+
+  it('forgets an openid with no sign-up left once it has not been used for the retention period', async () => {
+    await server.inject({ method: 'POST', url: '/api/login', payload: { code: 'wx-seal-2' } })
+    expect(await server.db.query('SELECT 1 FROM wx_openids')).toHaveLength(1)
+    // Logged in at NOW (the test clock); 89 days later it is kept, 91 days later it goes.
+    await server.signups.purgeExpired(new Date(NOW.getTime() + 89 * DAY_MS))
+    expect(await server.db.query('SELECT 1 FROM wx_openids')).toHaveLength(1)
+    await server.signups.purgeExpired(new Date(NOW.getTime() + 91 * DAY_MS))
     expect(await server.db.query('SELECT 1 FROM wx_openids')).toEqual([])
   })
 })
