@@ -36,7 +36,7 @@ export interface Started {
   notices: Notices
   /** The development SMS stand-in, when no gateway is configured: what it would have sent. */
   devSms?: DevSmsSender
-  /** The development subscribe-message stand-in, unless WECHAT_NOTICES=off. */
+  /** The development subscribe-message stand-in: WECHAT_NOTICES unset (development only). */
   devSubscribe?: DevSubscribeSender
   /** Development 管理员 accounts made at this start (README lists their passwords). */
   devAdmins: string[]
