@@ -12,7 +12,9 @@ export const routes = {
   program: (programId: string) => withQuery('/pages/program/index', { id: programId }),
   signup: (programId: string, sessionId?: string) =>
     withQuery('/subpackages/signup/form/index', sessionId ? { programId, sessionId } : { programId }),
-  signupDone: (signupId: string) => withQuery('/subpackages/signup/done/index', { id: signupId }),
+  /** `notices`: the subscribe-message templates she accepted (topicsParam), when she was asked. */
+  signupDone: (signupId: string, notices?: string) =>
+    withQuery('/subpackages/signup/done/index', notices ? { id: signupId, notices } : { id: signupId }),
   signupDetail: (signupId: string) => withQuery('/subpackages/signup/detail/index', { id: signupId }),
   privacy: '/subpackages/signup/privacy/index',
   organizer: '/subpackages/organizer/index',

@@ -10,8 +10,8 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5'
     /** Base URL of the HTTP API; empty means the built-in mock data. */
     TARO_APP_API_BASE?: string
-    /** WeChat subscribe-message template id for reminders; empty means not set up. */
-    TARO_APP_SUBSCRIBE_TEMPLATE_ID?: string
+    /** WeChat subscribe-message templates, promoted=<id>,session_changed=<id>,reminder=<id>; empty: never asked. */
+    TARO_APP_WECHAT_TEMPLATES?: string
     /** Where the H5 build is served, for poster QR codes drawn in weapp; empty means no QR code. */
     TARO_APP_H5_ORIGIN?: string
     /** Who runs the service (named in 隐私说明); required for a production build with a server. */

@@ -31,6 +31,7 @@ import { workspaceProgramRoutes } from './routes/workspace-programs'
 import type { Signups } from './signups'
 import type { DevSmsSender } from './sms'
 import type { Verification } from './verify'
+import type { OpenidVault } from './wechat'
 
 export { routeTable } from './http/route-table'
 
@@ -41,6 +42,8 @@ export interface AppDeps {
   accounts: Accounts
   weChatLogin: WeChatLogin
   clientIdSecret: string
+  /** Seals the openids kept for subscribe messages; absent when they are off. */
+  openids?: OpenidVault
   bookers: BookerSettings
   verification: Verification
   /** The development SMS stand-in, when it is the sender: GET /api/dev/sms/latest exists only then. */
@@ -100,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bookerSecret: deps.bookers.secret,
     bookerTokenDays: deps.bookers.tokenDays,
     now,
+    db: deps.db,
+    openids: deps.openids,
   })
   deps.devSms?.logTo((line) => app.log.warn(line))
   await app.register(verifyRoutes, { verification: deps.verification, devSms: deps.devSms, now })

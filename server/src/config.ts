@@ -6,16 +6,26 @@
 // values, settings that come in pairs) are beyond a JSON schema, and the rest is small. Organizer
 // accounts with development passwords live in the database: createServer refuses those.
 import { isIP } from 'node:net'
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { join } from 'node:path'
 import type { AccountSettings } from './accounts'
 import { DEFAULT_COST } from './auth-passwords'
 import type { BackupSettings } from './backup'
 import { DEFAULT_LIMITS, type DbLimits } from './db/limits'
+import {
+  MINIPROGRAM_STATES,
+  parseOpenidKey,
+  readTemplates,
+  type MiniprogramState,
+  type WeChatSenderSettings,
+} from './wechat'
 
 export const ROOT = join(__dirname, '..', '..')
 export const DEV_CLIENT_ID_SECRET = 'dev-only-client-id-secret'
 export const DEV_BOOKER_SECRET = 'dev-only-booker-secret'
+/** Seals openids in development; production refuses it (WECHAT_OPENID_KEY). */
+export const DEV_OPENID_KEY = createHash('sha256').update('dev-only-openid-key').digest('hex')
+export const WECHAT_API = 'https://api.weixin.qq.com'
 /** The SMS gateways the server can send through; none configured means the development stand-in. */
 export const SMS_PROVIDERS = ['webhook'] as const
 /** Production secrets are at least this long: a WeChat AppSecret is 32 characters, and so is a 128-bit hex key. */
@@ -223,24 +233,57 @@ export interface NoticeSettings {
   /** How often the jobs run that write reminders and send what is pending (NOTICE_EVERY_SECONDS). */
   everyMs: number
   /**
-   * Mini-program sign-ups are told by a subscribe message: the development stand-in, or nothing
-   * (WECHAT_NOTICES=off). No sender that reaches WeChat exists yet, so production must say off.
+   * Mini-program sign-ups are told by a subscribe message (WECHAT_NOTICES): the development
+   * stand-in (unset, development only), WeChat itself (on), or nothing (off).
    */
-  weChat: 'dev' | 'off'
+  weChat: 'dev' | 'on' | 'off'
+  /** What the WeChat sender needs (on only). */
+  sender?: WeChatSenderSettings
+  /** Seals the openids kept for the sender (WECHAT_OPENID_KEY, 32 bytes); none when off. */
+  openidKey?: Buffer
 }
 
-function readNotices(env: Env, production: boolean, problems: string[]): NoticeSettings {
+function readNotices(
+  env: Env,
+  production: boolean,
+  weChat: { appId: string; appSecret: string },
+  problems: string[],
+): NoticeSettings {
   const raw = env.WECHAT_NOTICES?.trim().toLowerCase() ?? ''
-  if (raw && raw !== 'off') problems.push(`WECHAT_NOTICES=${raw}：只能不设置或设为 off`)
-  // Refused rather than started with notices that would silently never reach the mini-program.
-  if (production && raw !== 'off') {
-    problems.push(
-      'WECHAT_NOTICES：小程序订阅消息还没有接入微信，生产环境必须设为 off（小程序报名的人收不到通知，网页版报名的照常收到短信）',
-    )
+  const everyMs = intFrom(env, 'NOTICE_EVERY_SECONDS', 60, 5, 3600, problems) * 1000
+  if (raw && raw !== 'off' && raw !== 'on') problems.push(`WECHAT_NOTICES=${raw}：只能设为 on 或 off`)
+  if (raw === 'off') return { everyMs, weChat: 'off' }
+  if (raw !== 'on') {
+    // The stand-in sends nothing: in production the mini-program's women would silently never hear.
+    if (production)
+      problems.push(
+        'WECHAT_NOTICES：生产环境必须设为 on（用微信订阅消息通知小程序报名的人）或 off（她们收不到通知，网页版报名的照常收到短信）',
+      )
+    return { everyMs, weChat: 'dev', openidKey: Buffer.from(DEV_OPENID_KEY, 'hex') }
   }
+  if (!weChat.appId || !weChat.appSecret)
+    problems.push('WECHAT_APPID、WECHAT_SECRET：WECHAT_NOTICES=on 时必须设置（发订阅消息要用）')
+  const keyText = env.WECHAT_OPENID_KEY?.trim() ?? ''
+  const openidKey = keyText ? parseOpenidKey(keyText) : undefined
+  if (!keyText)
+    problems.push('WECHAT_OPENID_KEY：WECHAT_NOTICES=on 时必须设置（加密保存 openid 的密钥，32 字节，64 位十六进制）')
+  else if (!openidKey) problems.push('WECHAT_OPENID_KEY：应为 32 字节，写成 64 位十六进制或 base64')
+  else if (production && keyText.toLowerCase() === DEV_OPENID_KEY)
+    problems.push('WECHAT_OPENID_KEY：是开发用的值，生产环境请换成自己的')
+  const state = (env.WECHAT_MINIPROGRAM_STATE?.trim() || 'formal') as MiniprogramState
+  if (!MINIPROGRAM_STATES.includes(state))
+    problems.push(`WECHAT_MINIPROGRAM_STATE=${state}：应为 ${MINIPROGRAM_STATES.join('、')} 之一`)
+  const apiBase = (env.WECHAT_API_BASE?.trim() || WECHAT_API).replace(/\/+$/, '')
+  // Only tests point it elsewhere (a local fake WeChat); a production server talks https to WeChat.
+  if (!/^https?:\/\/[^\s/]+$/.test(apiBase)) problems.push('WECHAT_API_BASE：应像 https://api.weixin.qq.com，不带路径')
+  else if (production && !apiBase.startsWith('https://'))
+    problems.push('WECHAT_API_BASE：生产环境必须是 https 地址（只有测试才指向本机）')
+  const templates = readTemplates(env, problems)
   return {
-    everyMs: intFrom(env, 'NOTICE_EVERY_SECONDS', 60, 5, 3600, problems) * 1000,
-    weChat: raw === 'off' ? 'off' : 'dev',
+    everyMs,
+    weChat: 'on',
+    openidKey,
+    ...(templates ? { sender: { ...weChat, apiBase, state, templates } } : {}),
   }
 }
 
@@ -268,7 +311,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     perSession: intFrom(env, 'BOOKER_PER_SESSION', 10, 1, 1000, problems),
   }
   const sms = readSms(env, production, problems)
-  const notices = readNotices(env, production, problems)
+  const notices = readNotices(env, production, weChat, problems)
   const trustProxy = readTrustProxy(env, problems)
 
   if (production) {

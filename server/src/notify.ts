@@ -11,10 +11,12 @@ import {
   retryDelayMs,
   type NoticeKind,
 } from '../../src/domain/notices'
+import { SUBSCRIBE_TOPIC_LABEL, subscribeTopic } from '../../src/domain/subscriptions'
 import { sessionFromRow, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import { JOB_LOCKS } from './db/job-locks'
 import type { SmsSender } from './sms'
+import type { NoticeFacts } from './wechat'
 
 export interface Notice {
   signupId: string
@@ -27,7 +29,14 @@ export interface Notice {
  * recipient's look-up): tests EXPLAIN each (tests/server/query-plans.test.ts).
  */
 export const NOTICE_SQL = {
-  recipient: 'SELECT mobile, booker, client_id FROM signups WHERE id = $1',
+  /** Who she is and her session as it is now (a subscribe message names its title, time and place). */
+  recipient: `SELECT g.mobile, g.booker, g.client_id, g.hold_until, x.title, x.starts_at, x.online, x.place, x.cancel_reason
+    FROM signups g JOIN sessions x ON x.id = g.session_id WHERE g.id = $1`,
+  /** Spends one accepted template of her sign-up; no row when she did not accept it or it is spent. */
+  spend: `UPDATE signups SET wx_subscribed = wx_subscribed - $2::text
+    WHERE id = $1 AND wx_subscribed IS NOT NULL AND wx_subscribed ? $2::text RETURNING id`,
+  /** Gives it back when the message did not go out and will be tried again. */
+  giveBack: `UPDATE signups SET wx_subscribed = coalesce(wx_subscribed, '[]'::jsonb) || to_jsonb($2::text) WHERE id = $1`,
   session: 'SELECT * FROM sessions WHERE id = $1',
   /** One notice for each sign-up id in the JSON array $1. */
   recordFor: `INSERT INTO notices (signup_id, kind, key, text)
@@ -50,13 +59,22 @@ export class NoChannel extends Error {
 }
 
 /** A WeChat subscribe message to the mini-program user of `clientId` (the id derived from her openid). */
+export interface SubscribeMessage {
+  clientId: string
+  signupId: string
+  kind: NoticeKind
+  /** The notice's wording and her session, for the template's fields. */
+  facts: NoticeFacts
+}
+
 export interface SubscribeMessageSender {
-  send(to: { clientId: string; signupId: string }, text: string): Promise<void>
+  send(message: SubscribeMessage): Promise<void>
 }
 
 export interface DevSubscribeMessage {
   clientId: string
   signupId: string
+  kind: NoticeKind
   text: string
 }
 
@@ -69,32 +87,62 @@ export class DevSubscribeSender implements SubscribeMessageSender {
     this.log = log
   }
 
-  async send(to: { clientId: string; signupId: string }, text: string): Promise<void> {
-    this.sent.push({ ...to, text })
+  async send({ clientId, signupId, kind, facts }: SubscribeMessage): Promise<void> {
+    this.sent.push({ clientId, signupId, kind, text: facts.text })
     // Only the last hundred: a long-running development server does not grow without end.
     if (this.sent.length > 100) this.sent.splice(0, this.sent.length - 100)
-    this.log(`开发用订阅消息（未真正发送）：报名 ${to.signupId}：${text}`)
+    this.log(`开发用订阅消息（未真正发送，微信不会收到）：报名 ${signupId}：${facts.text}`)
   }
+}
+
+interface RecipientRow {
+  mobile: string
+  booker: string | null
+  client_id: string
+  hold_until: Date | string | null
+  title: string
+  starts_at: Date | string
+  online: boolean
+  place: string | null
+  cancel_reason: string | null
 }
 
 /**
  * Picks the channel by who booked: a mini-program booker (kind wx) gets a subscribe message, any
  * other sign-up an SMS to the mobile on her sign-up. Without a subscribe sender (WECHAT_NOTICES=off)
- * a mini-program sign-up has no channel.
+ * a mini-program sign-up has no channel. WeChat allows one message per template she accepted: the
+ * template is spent before sending and given back only when the message will be tried again.
  */
 export function channelNotifier(db: Queryable, sms: SmsSender, subscribe?: SubscribeMessageSender): Notifier {
   return {
     async send(notice) {
-      const [to] = await db.query<{ mobile: string; booker: string | null; client_id: string }>(NOTICE_SQL.recipient, [
-        notice.signupId,
-      ])
+      const [to] = await db.query<RecipientRow>(NOTICE_SQL.recipient, [notice.signupId])
       if (!to) throw new NoChannel('报名已删除')
-      if (to.booker?.startsWith('wx:')) {
-        if (!subscribe) throw new NoChannel('没有配置小程序订阅消息')
-        await subscribe.send({ clientId: to.client_id, signupId: notice.signupId }, notice.text)
-        return
+      if (!to.booker?.startsWith('wx:')) return sms.send(to.mobile, notice.text)
+      if (!subscribe) throw new NoChannel('没有配置小程序订阅消息')
+      const topic = subscribeTopic(notice.kind)
+      const spent = await db.query(NOTICE_SQL.spend, [notice.signupId, topic])
+      if (!spent.length) throw new NoChannel(`她没有同意“${SUBSCRIBE_TOPIC_LABEL[topic]}”订阅消息，或已经用掉了`)
+      try {
+        await subscribe.send({
+          clientId: to.client_id,
+          signupId: notice.signupId,
+          kind: notice.kind,
+          facts: {
+            kind: notice.kind,
+            text: notice.text,
+            title: to.title,
+            start: new Date(to.starts_at).toISOString(),
+            online: to.online,
+            place: to.place,
+            reason: to.cancel_reason,
+            holding: to.hold_until !== null,
+          },
+        })
+      } catch (e) {
+        if (!(e instanceof NoChannel)) await db.query(NOTICE_SQL.giveBack, [notice.signupId, topic])
+        throw e
       }
-      await sms.send(to.mobile, notice.text)
     },
   }
 }
@@ -250,7 +298,7 @@ export class Notices {
         result.sent++
       } catch (e) {
         if (e instanceof NoChannel) {
-          await this.db.query(`UPDATE notices SET status = 'skipped' WHERE id = $1`, [n.id])
+          await this.db.query(`UPDATE notices SET status = 'skipped', reason = $2 WHERE id = $1`, [n.id, e.message])
           result.skipped++
         } else if (Number(n.attempts) >= MAX_NOTICE_ATTEMPTS) {
           await this.db.query(`UPDATE notices SET status = 'failed' WHERE id = $1`, [n.id])

@@ -1,6 +1,7 @@
 // JSON schemas of every route's request and response. Fastify validates requests with them and
 // serializes responses with them (fast-json-stringify drops any property a schema leaves out), so
 // each response schema is checked at compile time against the TypeScript type the app reads.
+import { SUBSCRIBE_TOPICS } from '../../src/domain/subscriptions'
 import { FIELD_TYPES, FIGURE_SCOPES, LEVELS, TOPICS } from '../../src/domain/types'
 import type { FederationReport, ProgramDetail, Signup } from '../../src/services/api'
 import type { OrganizerOverview, Roster, RosterRow } from '../../src/services/organizer'
@@ -552,6 +553,13 @@ const signupBody = {
     },
     /** 同意《隐私说明》: no sign-up is stored without it. */
     consent: { const: true },
+    /** Mini-program only: the subscribe-message templates she accepted in the one tap before sending. */
+    subscribed: {
+      type: 'array',
+      maxItems: SUBSCRIBE_TOPICS.length,
+      uniqueItems: true,
+      items: { type: 'string', enum: SUBSCRIBE_TOPICS },
+    },
   },
 } as const
 

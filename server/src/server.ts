@@ -18,7 +18,8 @@ import { DevSmsSender, webhookSmsSender, type SmsSender } from './sms'
 import { Verification } from './verify'
 import type { Content } from './content'
 import { Accounts } from './accounts'
-import { channelNotifier, DevSubscribeSender, Notices, scheduleNotices } from './notify'
+import { channelNotifier, DevSubscribeSender, Notices, scheduleNotices, type SubscribeMessageSender } from './notify'
+import { OpenidVault, WeChatSubscribeSender } from './wechat'
 
 export interface Started {
   app: FastifyInstance
@@ -37,7 +38,7 @@ export interface Started {
   verification: Verification
   /** The development SMS stand-in, when no gateway is configured: what it would have sent. */
   devSms?: DevSmsSender
-  /** The development subscribe-message stand-in, unless WECHAT_NOTICES=off. */
+  /** The development subscribe-message stand-in: WECHAT_NOTICES unset (development only). */
   devSubscribe?: DevSubscribeSender
   /** Development 管理员 accounts made at this start (README lists their passwords). */
   devAdmins: string[]
@@ -160,8 +161,13 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       tokenDays: config.bookers.tokenDays,
       perAddressPerDay: config.sms.perAddressPerDay,
     })
+    const openids = config.notices.openidKey ? new OpenidVault(config.notices.openidKey) : undefined
     const devSubscribe = config.notices.weChat === 'dev' ? new DevSubscribeSender() : undefined
-    const notices = new Notices(db, channelNotifier(db, sms, devSubscribe))
+    const subscribe: SubscribeMessageSender | undefined =
+      config.notices.sender && openids
+        ? new WeChatSubscribeSender(config.notices.sender, (clientId) => openids.openidOf(db, clientId), now)
+        : devSubscribe
+    const notices = new Notices(db, channelNotifier(db, sms, subscribe))
     const app = await buildApp({
       db,
       content,
@@ -171,6 +177,7 @@ export async function createServer(config: ServerConfig, options: StartOptions =
         ? weChatLogin(config.weChat.appId, config.weChat.appSecret, (url) => fetch(url))
         : devWeChatLogin,
       clientIdSecret: config.clientIdSecret,
+      openids,
       bookers: config.bookers,
       verification,
       devSms: config.accounts.production ? undefined : devSms,

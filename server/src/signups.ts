@@ -163,8 +163,8 @@ export const SQL = {
   insert: `WITH added AS (
       INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
         program_title, federation_name, session_title, session_start, online, place, created_at, name_key,
-        session_version, form_version, booker, ticket_code)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+        session_version, form_version, booker, ticket_code, wx_subscribed)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
       RETURNING *
     ), counted AS (
       UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
@@ -199,6 +199,8 @@ export const SQL = {
   hold: 'SELECT status, hold_until, cancelled_because FROM signups WHERE id = $1',
   confirmHold: 'UPDATE signups SET hold_until = NULL, updated_at = now() WHERE id = $1',
   deleteClient: 'DELETE FROM signups WHERE client_id = $1 RETURNING id, session_id, status',
+  /** Her sealed openid goes with her data. */
+  forgetOpenid: 'DELETE FROM wx_openids WHERE client_id = $1',
 } as const
 
 /** Locks the session's row; returns it as it is now, with its confirmed sign-ups. */
@@ -263,6 +265,8 @@ export interface SubmitInput {
   programId: string
   sessionId: string
   answers: Answers
+  /** The subscribe-message templates she accepted; kept only for a mini-program booker (wx:…). */
+  subscribed?: readonly string[]
   now: Date
 }
 
@@ -361,6 +365,8 @@ export class Signups {
           input.booker,
           // Under the session's lock: no other sign-up of this session is given a code meanwhile.
           await newTicketCode(tx, session.id),
+          // Only WeChat can deliver these, so only a mini-program booker's choice is kept.
+          input.booker.startsWith('wx:') && input.subscribed?.length ? JSON.stringify(input.subscribed) : null,
         ])
         return { signup: await byId(tx, row.id), created: true }
       })
@@ -507,14 +513,16 @@ export class Signups {
         for (const r of gone) d[r.status] -= 1
         await addCounts(tx, sessionId, d)
       }
+      await tx.query(SQL.forgetOpenid, [clientId])
       return deleted.length
     })
   }
 
   /**
    * Deletes sign-ups whose session started more than `days` ago, as the privacy notice promises
-   * (活动结束后 90 天内删除), by the session's start as it is now (a moved session moves it). Returns
-   * how many went.
+   * (活动结束后 90 天内删除), by the session's start as it is now (a moved session moves it), and the
+   * openids of those with no sign-up left who have not logged in for as long. Returns how many
+   * sign-ups went.
    */
   async purgeExpired(now: Date, days = RETENTION_DAYS): Promise<number> {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000)
@@ -542,6 +550,13 @@ export class Signups {
              RETURNING 1
            )
            SELECT coalesce(sum(confirmed + waitlisted + cancelled), 0) AS n FROM counts`,
+          [cutoff],
+        )
+        // An openid kept for notices goes once she has no sign-up left and has not opened the app
+        // within the same period: it serves nothing else.
+        await tx.query(
+          `DELETE FROM wx_openids o WHERE o.updated_at < $1
+             AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.client_id = o.client_id)`,
           [cutoff],
         )
         return Number(gone.n)

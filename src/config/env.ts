@@ -4,8 +4,11 @@ export const env = {
   apiBase: (process.env.TARO_APP_API_BASE ?? '').trim(),
   /** Where the H5 build is served (https://…), for QR codes on posters drawn in weapp. */
   h5Origin: (process.env.TARO_APP_H5_ORIGIN ?? '').trim(),
-  /** WeChat subscribe-message template for session reminders; empty means reminders are not set up. */
-  subscribeTemplateId: (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? '').trim(),
+  /**
+   * WeChat subscribe-message templates, `promoted=<id>,session_changed=<id>,reminder=<id>`
+   * (domain/subscriptions.ts); empty means the mini-program never asks.
+   */
+  weChatTemplates: (process.env.TARO_APP_WECHAT_TEMPLATES ?? '').trim(),
   /** Who runs the service and answers for the data; a build with a server refuses to be made without it. */
   operator: (process.env.TARO_APP_OPERATOR ?? '').trim(),
   /** How to reach the operator about personal data (a phone number or an e-mail address). */

@@ -146,26 +146,6 @@ export function numericInput(kind: 'mobile' | 'number' | 'sms-code'): NumericInp
   }
 }
 
-export type ReminderResult = 'accepted' | 'rejected' | 'unavailable' | 'not-configured' | 'failed'
-
-/**
- * Asks for one reminder message (requestSubscribeMessage). WeChat only allows it from a tap;
- * H5 has no such thing, and without a template id reminders are simply not set up.
- */
-export async function requestReminder(templateId: string): Promise<ReminderResult> {
-  if (!templateId) return 'not-configured'
-  if (!isWeapp) return 'unavailable'
-  try {
-    const r = (await Taro.requestSubscribeMessage({
-      tmplIds: [templateId],
-      entityIds: [],
-    } as never)) as unknown as Record<string, string>
-    return r[templateId] === 'accept' ? 'accepted' : 'rejected'
-  } catch {
-    return 'failed'
-  }
-}
-
 /** The scene WeChat opened the app with; on H5 a `scene` query simulates one (scene=1154). */
 export function enterScene(): number | undefined {
   try {

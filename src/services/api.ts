@@ -18,9 +18,15 @@ export interface SignupRequest {
   consent: true
   /** Same key, same sign-up: a retried or double-tapped submit never books twice. */
   idempotencyKey: string
+  /**
+   * Mini-program only: the subscribe-message templates she accepted in the tap that sent this
+   * (domain/subscriptions.ts). The server spends one per message; the built-in data sends none.
+   */
+  subscribed?: SubscribeTopic[]
 }
 
 import type { SignupStatus } from '@/domain/signup-rules'
+import type { SubscribeTopic } from '@/domain/subscriptions'
 export type { SignupStatus } from '@/domain/signup-rules'
 
 export interface Signup {

@@ -2,7 +2,11 @@
 // 隐私说明 names who answers for her data, in each kind of build: the built-in demo (the one
 // rendered here), a server build with its operator, and a development build with a server.
 import { render, screen } from '@testing-library/react'
-import PrivacyPage, { operatorParagraphs, verificationParagraphs } from '@/subpackages/signup/privacy/index'
+import PrivacyPage, {
+  operatorParagraphs,
+  verificationParagraphs,
+  weChatMessageParagraphs,
+} from '@/subpackages/signup/privacy/index'
 
 describe('隐私说明', () => {
   it('in the built-in demo says no one receives anything, and that records stay on the phone', () => {
@@ -24,6 +28,20 @@ describe('隐私说明', () => {
     expect(text).toContain('验证码同样只保存摘要，5分钟后失效')
     expect(text).toContain('记住“已验证手机 138****8000”30天')
     expect(verificationParagraphs({ apiBase: '' })).toEqual([])
+  })
+
+  it('with subscribe templates says what she is asked and that her openid is kept encrypted', () => {
+    const text = weChatMessageParagraphs({
+      apiBase: 'https://api.example.cn',
+      weChatTemplates: 'reminder=tplReminder0001',
+    })
+    expect(text.join('\n')).toContain('不允许也照常报名')
+    expect(text.join('\n')).toContain('服务器加密保存你在本小程序的微信标识（openid）')
+    expect(weChatMessageParagraphs({ apiBase: 'https://api.example.cn', weChatTemplates: '' })).toEqual([])
+    expect(weChatMessageParagraphs({ apiBase: '', weChatTemplates: 'reminder=tplReminder0001' })).toEqual([])
+    // The built-in demo (rendered) has neither.
+    render(<PrivacyPage />)
+    expect(screen.queryByText('微信消息')).toBeNull()
   })
 
   it('with a server names the operator and the contact', () => {

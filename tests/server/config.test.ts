@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import {
   DEV_BOOKER_SECRET,
   DEV_CLIENT_ID_SECRET,
+  DEV_OPENID_KEY,
   isAddressOrCidr,
   readConfig,
   ROOT,
@@ -130,15 +131,80 @@ describe('production settings', () => {
     expect(readConfig({}).weChat).toEqual({ appId: '', appSecret: '' })
   })
 
-  it('refuses production without WECHAT_NOTICES=off (no subscribe sender reaches WeChat yet), and an unknown value', () => {
+  it('refuses production without WECHAT_NOTICES=on or off, and an unknown value', () => {
     const { WECHAT_NOTICES: _off, ...unset } = production
-    expect(refusal(unset)).toContain('WECHAT_NOTICES：小程序订阅消息还没有接入微信，生产环境必须设为 off')
-    expect(readConfig(production).notices.weChat).toBe('off')
-    expect(refusal({ WECHAT_NOTICES: 'wechat' })).toContain('WECHAT_NOTICES=wechat：只能不设置或设为 off')
-    // Development uses the stand-in, and runs the jobs every minute unless told otherwise.
-    expect(readConfig({}).notices).toEqual({ weChat: 'dev', everyMs: 60_000 })
+    expect(refusal(unset)).toContain('WECHAT_NOTICES：生产环境必须设为 on（用微信订阅消息通知小程序报名的人）或 off')
+    expect(readConfig(production).notices).toEqual({ weChat: 'off', everyMs: 60_000 })
+    expect(refusal({ WECHAT_NOTICES: 'wechat' })).toContain('WECHAT_NOTICES=wechat：只能设为 on 或 off')
+    // Development uses the stand-in (openids sealed with the development key), every minute unless told otherwise.
+    expect(readConfig({}).notices).toEqual({
+      weChat: 'dev',
+      everyMs: 60_000,
+      openidKey: Buffer.from(DEV_OPENID_KEY, 'hex'),
+    })
     expect(readConfig({ NOTICE_EVERY_SECONDS: '10' }).notices.everyMs).toBe(10_000)
     expect(refusal({ NOTICE_EVERY_SECONDS: '1' })).toContain('NOTICE_EVERY_SECONDS')
+  })
+
+  const TEMPLATES = {
+    WECHAT_TEMPLATE_PROMOTED: 'tplPromoted0123456789:thing1=title,time2=time,phrase3=status',
+    WECHAT_TEMPLATE_SESSION_CHANGED: 'tplChanged01234567890:thing1=title,time2=time,thing3=reason',
+    WECHAT_TEMPLATE_REMINDER: 'tplReminder0123456789:thing1=title,time2=time,thing3=place',
+  }
+  const OPENID_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90'
+  const weChatOn = { ...production, WECHAT_NOTICES: 'on', WECHAT_OPENID_KEY: OPENID_KEY, ...TEMPLATES }
+
+  it('WECHAT_NOTICES=on reads the sender: templates with their fields, the key, WeChat by https', () => {
+    const { notices } = readConfig(weChatOn)
+    expect(notices.weChat).toBe('on')
+    expect(notices.openidKey?.toString('hex')).toBe(OPENID_KEY)
+    expect(notices.sender).toMatchObject({
+      appId: 'wx0123456789abcdef',
+      apiBase: 'https://api.weixin.qq.com',
+      state: 'formal',
+      templates: {
+        promoted: {
+          id: 'tplPromoted0123456789',
+          fields: [
+            { key: 'thing1', type: 'thing', source: 'title' },
+            { key: 'time2', type: 'time', source: 'time' },
+            { key: 'phrase3', type: 'phrase', source: 'status' },
+          ],
+        },
+      },
+    })
+    expect(readConfig({ ...weChatOn, WECHAT_MINIPROGRAM_STATE: 'trial' }).notices.sender?.state).toBe('trial')
+    // A local fake WeChat is for tests: development may use one, production may not.
+    const { NODE_ENV: _prod, ...development } = weChatOn
+    expect(readConfig({ ...development, WECHAT_API_BASE: 'http://127.0.0.1:9' }).notices.sender?.apiBase).toBe(
+      'http://127.0.0.1:9',
+    )
+    expect(refusal({ ...weChatOn, WECHAT_API_BASE: 'http://127.0.0.1:9' })).toContain(
+      'WECHAT_API_BASE：生产环境必须是 https 地址',
+    )
+  })
+
+  it('WECHAT_NOTICES=on names each missing or malformed setting', () => {
+    const message = refusal({ ...production, WECHAT_NOTICES: 'on', WECHAT_APPID: undefined, WECHAT_SECRET: undefined })
+    expect(message).toContain('WECHAT_APPID、WECHAT_SECRET：WECHAT_NOTICES=on 时必须设置')
+    expect(message).toContain('WECHAT_OPENID_KEY：WECHAT_NOTICES=on 时必须设置')
+    for (const setting of Object.keys(TEMPLATES)) expect(message).toContain(`${setting}：WECHAT_NOTICES=on 时必须设置`)
+    const wrong = refusal({
+      ...weChatOn,
+      WECHAT_OPENID_KEY: 'too-short',
+      WECHAT_MINIPROGRAM_STATE: 'beta',
+      WECHAT_TEMPLATE_PROMOTED: 'tplPromoted0123456789',
+      WECHAT_TEMPLATE_REMINDER: 'tplReminder0123456789:time2=title,thing3=when,number4=title',
+    })
+    expect(wrong).toContain('WECHAT_OPENID_KEY：应为 32 字节')
+    expect(wrong).toContain('WECHAT_MINIPROGRAM_STATE=beta')
+    expect(wrong).toContain('WECHAT_TEMPLATE_PROMOTED：没有写字段')
+    expect(wrong).toContain('WECHAT_TEMPLATE_REMINDER：time2=title：time 字段只能放 time')
+    expect(wrong).toContain(
+      'WECHAT_TEMPLATE_REMINDER：thing3=when：thing 字段只能放 title、place、status、note、reason',
+    )
+    expect(wrong).toContain('WECHAT_TEMPLATE_REMINDER：number4=title：字段应像 thing1=title')
+    expect(refusal({ ...weChatOn, WECHAT_OPENID_KEY: DEV_OPENID_KEY })).toContain('WECHAT_OPENID_KEY：是开发用的值')
   })
 
   it('refuses malformed plain settings, naming each', () => {

@@ -131,18 +131,92 @@ describe.each(backends())('notices (%s)', (backend) => {
     expect(smsTo(person(4).mobile)).toEqual([])
   })
 
-  it('a mini-program sign-up is told by subscribe message, not SMS', async () => {
-    const login = json(await server.inject({ method: 'POST', url: '/api/login', payload: { code: 'wx-notice-1' } }))
+  /** She logs in to the mini-program and signs up, accepting `subscribed`. */
+  const wxSignUp = async (code: string, i: number, subscribed?: string[]) => {
+    const login = json(await server.inject({ method: 'POST', url: '/api/login', payload: { code } }))
     const signed = await server.inject(
-      submitRequest(login.clientId, housekeepingBody(person(7)), newKey(), login.bookerToken),
+      submitRequest(
+        login.clientId,
+        { ...housekeepingBody(person(i)), ...(subscribed ? { subscribed } : {}) },
+        newKey(),
+        login.bookerToken,
+      ),
     )
     expect(signed.statusCode).toBe(201)
+    return { clientId: login.clientId as string, id: json(signed).id as string }
+  }
+  const skipped = (signupId: string) =>
+    server.db.query<{ kind: string; status: string; reason: string | null }>(
+      'SELECT kind, status, reason FROM notices WHERE signup_id = $1 ORDER BY id',
+      [signupId],
+    )
+
+  it('a mini-program sign-up is told by subscribe message, not SMS', async () => {
+    const her = await wxSignUp('wx-notice-1', 7, ['session_changed'])
     await organizerDoes('POST', '/api/workspace/sessions/wd-hk-1/cancel', { reason: '天气原因' })
     await server.notices.deliver(clock.at)
     expect(server.devSubscribe?.sent).toEqual([
-      { clientId: login.clientId, signupId: json(signed).id, text: expect.stringContaining('原因：天气原因') },
+      {
+        clientId: her.clientId,
+        signupId: her.id,
+        kind: 'session_cancelled',
+        text: expect.stringContaining('原因：天气原因'),
+      },
     ])
     expect(smsTo(person(7).mobile)).toEqual([])
+  })
+
+  it('each template she accepted carries one message; what she did not accept is skipped with a reason', async () => {
+    const accepted = await wxSignUp('wx-notice-2', 7, ['session_changed', 'reminder'])
+    const refused = await wxSignUp('wx-notice-3', 8)
+    // Moved twice: WeChat takes one message per acceptance, so the second change is not sent.
+    await organizerDoes('PUT', '/api/workspace/sessions/wd-hk-1', { place: '武都区妇女儿童之家二楼（示例地点）' })
+    expect(await server.notices.deliver(clock.at)).toMatchObject({ sent: 1, skipped: 1 })
+    await organizerDoes('PUT', '/api/workspace/sessions/wd-hk-1', { place: '武都区妇女儿童之家三楼（示例地点）' })
+    expect(await server.notices.deliver(clock.at)).toMatchObject({ sent: 0, skipped: 2, retrying: 0 })
+    expect(server.devSubscribe?.sent.map((m) => [m.signupId, m.kind])).toEqual([[accepted.id, 'session_changed']])
+    expect(await skipped(accepted.id)).toEqual([
+      { kind: 'session_changed', status: 'sent', reason: null },
+      { kind: 'session_changed', status: 'skipped', reason: '她没有同意“场次变更和取消”订阅消息，或已经用掉了' },
+    ])
+    expect((await skipped(refused.id)).map((n) => n.status)).toEqual(['skipped', 'skipped'])
+    // The reminder is a template of its own: still hers to receive.
+    clock.at = new Date('2026-11-30T18:00:00+08:00')
+    expect(await server.notices.run(clock.at)).toMatchObject({ reminders: 2, sent: 1, skipped: 1 })
+    expect(server.devSubscribe?.sent.map((m) => m.kind)).toEqual(['session_changed', 'reminder'])
+    // No SMS for either: a mini-program booker is never texted.
+    expect(smsTo(person(7).mobile)).toEqual([])
+    expect(smsTo(person(8).mobile)).toEqual([])
+  })
+
+  it('a failed send gives the template back for the retry', async () => {
+    const her = await wxSignUp('wx-notice-4', 7, ['session_changed'])
+    const send = jest.spyOn(server.devSubscribe!, 'send').mockRejectedValueOnce(new Error('gateway down'))
+    await organizerDoes('POST', '/api/workspace/sessions/wd-hk-1/cancel', { reason: '场地维修' })
+    expect(await server.notices.deliver(clock.at)).toMatchObject({ sent: 0, retrying: 1 })
+    send.mockRestore()
+    clock.at = new Date(clock.at.getTime() + 60 * 60 * 1000)
+    expect(await server.notices.deliver(clock.at)).toMatchObject({ sent: 1 })
+    expect(server.devSubscribe?.sent.map((m) => m.signupId)).toEqual([her.id])
+  })
+
+  it('an H5 sign-up keeps no subscription, and an unknown template is refused', async () => {
+    const r = await book(server, 'wd-hk-1', person(1), { body: { subscribed: ['reminder'] } })
+    expect(r.statusCode).toBe(201)
+    const [row] = await server.db.query<{ wx_subscribed: unknown }>('SELECT wx_subscribed FROM signups WHERE id = $1', [
+      json(r).id,
+    ])
+    expect(row.wx_subscribed).toBeNull()
+    const login = json(await server.inject({ method: 'POST', url: '/api/login', payload: { code: 'wx-notice-5' } }))
+    const bad = await server.inject(
+      submitRequest(
+        login.clientId,
+        { ...housekeepingBody(person(2)), subscribed: ['sms'] },
+        newKey(),
+        login.bookerToken,
+      ),
+    )
+    expect(bad.statusCode).toBe(400)
   })
 
   it('reminds every confirmed woman once, from 18:00 the day before until the start', async () => {

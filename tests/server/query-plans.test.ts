@@ -9,6 +9,7 @@ import { VERIFY_SQL } from '../../server/src/verify'
 import { CHECKIN_SQL } from '../../server/src/tickets'
 import { NOTICE_SQL } from '../../server/src/notify'
 import { RATE_LIMIT_SQL } from '../../server/src/http/rate-limit-store'
+import { OPENID_SQL } from '../../server/src/wechat'
 import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
@@ -63,6 +64,7 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
     1,
     'mobile:b-7',
     'K7M9QX',
+    '["reminder"]',
   ],
   latestForm: ['plan-p-7'],
   formVersions: ['plan-p-7'],
@@ -74,6 +76,7 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
   mine: ['c-7'],
   clientRows: ['c-7'],
   deleteClient: ['c-7'],
+  forgetOpenid: ['c-7'],
   hold: ['g-7'],
   confirmHold: ['g-7'],
 }
@@ -101,6 +104,8 @@ const CHECKIN_PARAMS: Record<keyof typeof CHECKIN_SQL, ReadonlyArray<string | nu
 
 const NOTICE_PARAMS: Record<keyof typeof NOTICE_SQL, ReadonlyArray<string | number | boolean | null>> = {
   recipient: ['g-7'],
+  spend: ['g-7', 'reminder'],
+  giveBack: ['g-7', 'reminder'],
   session: ['plan-s-7'],
   recordFor: ['["g-7", "g-10"]', 'promoted', '', 't'],
   recordSession: ['plan-s-7', 'session_changed', 'v2', 't'],
@@ -109,6 +114,12 @@ const NOTICE_PARAMS: Record<keyof typeof NOTICE_SQL, ReadonlyArray<string | numb
 const RATE_LIMIT_PARAMS: Record<keyof typeof RATE_LIMIT_SQL, ReadonlyArray<string | number | boolean | null>> = {
   hit: ['a:10.0.7.1', 60_000],
   sweep: [60_000],
+}
+
+const OPENID_PARAMS: Record<keyof typeof OPENID_SQL, ReadonlyArray<string | number | boolean | null>> = {
+  keep: ['c-7', 'o1.x', '2026-11-23T10:00:00+08:00'],
+  read: ['c-7'],
+  forget: ['c-7'],
 }
 
 describe.each(backends())('query plans with %s', (backend) => {
@@ -186,6 +197,10 @@ describe.each(backends())('query plans with %s', (backend) => {
        SELECT 'a:10.0.' || (g / 250) || '.' || (g % 250), now() - (g % 50) * interval '1 second', 1 + g % 7
        FROM generate_series(1, 20000) AS g`,
     )
+    // A sealed openid for each of the 10,000 clients: the sender reads hers by key.
+    await db.query(
+      `INSERT INTO wx_openids (client_id, openid_enc) SELECT 'c-' || g, 'o1.x' FROM generate_series(0, 9999) AS g`,
+    )
     await db.query('ANALYZE')
   }, 180_000)
   afterAll(async () => {
@@ -218,6 +233,14 @@ describe.each(backends())('query plans with %s', (backend) => {
     'notices: %s reads no table from end to end',
     async (name) => {
       const found = await explain(db, NOTICE_SQL[name], NOTICE_PARAMS[name])
+      expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+    },
+  )
+
+  it.each(Object.keys(OPENID_SQL) as Array<keyof typeof OPENID_SQL>)(
+    'openids: %s reads no table from end to end',
+    async (name) => {
+      const found = await explain(db, OPENID_SQL[name], OPENID_PARAMS[name])
       expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
     },
   )

@@ -1,11 +1,13 @@
 // Login in the mini-program: the code from `wx.login` becomes the client id she sends from then on,
-// and a booker token (WeChat proved who she is).
+// and a booker token (WeChat proved who she is). Her openid is kept, sealed, for the notice sender.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { bookerSubject, signBooker } from '../booker'
+import type { Queryable } from '../db/db'
 import { invalid } from '../errors'
 import { checkFirst } from '../http/checks'
 import { clientIdForOpenid, type WeChatLogin } from '../identity'
 import { ROUTE_SCHEMAS } from '../schemas'
+import type { OpenidVault } from '../wechat'
 
 export interface IdentityDeps {
   weChatLogin: WeChatLogin
@@ -13,6 +15,9 @@ export interface IdentityDeps {
   bookerSecret: string
   bookerTokenDays: number
   now: () => Date
+  db: Queryable
+  /** Seals the openid for subscribe messages; absent when they are off (WECHAT_NOTICES=off): nothing is kept. */
+  openids?: OpenidVault
 }
 
 function loginCode(req: FastifyRequest): string {
@@ -24,7 +29,7 @@ function loginCode(req: FastifyRequest): string {
 
 export async function identityRoutes(
   app: FastifyInstance,
-  { weChatLogin, clientIdSecret, bookerSecret, bookerTokenDays, now }: IdentityDeps,
+  { weChatLogin, clientIdSecret, bookerSecret, bookerTokenDays, now, db, openids }: IdentityDeps,
 ): Promise<void> {
   app.post('/api/login', { schema: ROUTE_SCHEMAS.login, preValidation: checkFirst(loginCode) }, async (req) => {
     const openid = await weChatLogin.openidFor(loginCode(req))
@@ -35,8 +40,11 @@ export async function identityRoutes(
       bookerSecret,
       expiresAt,
     )
+    const clientId = clientIdForOpenid(openid, clientIdSecret)
+    // Sealed at rest and never answered: only the notice sender opens it.
+    await openids?.keep(db, clientId, openid, now())
     return {
-      clientId: clientIdForOpenid(openid, clientIdSecret),
+      clientId,
       bookerToken: token,
       expiresAt: expiresAt.toISOString(),
     }

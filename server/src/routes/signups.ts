@@ -1,6 +1,7 @@
 // Her sign-ups: submit one (once per idempotency key), list hers, cancel one, confirm a held seat,
 // delete them all.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { SUBSCRIBE_TOPICS, type SubscribeTopic } from '../../../src/domain/subscriptions'
 import { charCount, CONSENT_MESSAGE } from '../../../src/domain/validation'
 import type { AnswerValue, Answers } from '../../../src/services/api'
 import { bookerFrom, bookerKey } from '../booker'
@@ -53,9 +54,23 @@ function checkValue(field: string, value: unknown): AnswerValue {
   throw invalid('这一项的内容不对，请重新填写', field)
 }
 
-export function checkSubmit(body: unknown): { programId: string; sessionId: string; answers: Answers } {
+/** The templates she accepted (mini-program); anything else is refused rather than guessed at. */
+function checkSubscribed(raw: unknown): SubscribeTopic[] {
+  if (raw === undefined) return []
+  const known = SUBSCRIBE_TOPICS as readonly unknown[]
+  if (!Array.isArray(raw) || raw.length > known.length || !raw.every((t) => known.includes(t)))
+    throw invalid('订阅消息的选择不对，请重新提交', 'subscribed')
+  return [...new Set(raw as SubscribeTopic[])]
+}
+
+export function checkSubmit(body: unknown): {
+  programId: string
+  sessionId: string
+  answers: Answers
+  subscribed: SubscribeTopic[]
+} {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('报名内容缺失，请重新填写')
-  const { programId, sessionId, answers, consent } = body as Record<string, unknown>
+  const { programId, sessionId, answers, consent, subscribed } = body as Record<string, unknown>
   if (consent !== true) throw invalid(CONSENT_MESSAGE, 'consent')
   if (typeof programId !== 'string' || !programId || programId.length > LIMITS.idLength) {
     throw invalid('没有说明报名哪个项目', 'programId')
@@ -63,7 +78,7 @@ export function checkSubmit(body: unknown): { programId: string; sessionId: stri
   if (typeof sessionId !== 'string' || !sessionId || sessionId.length > LIMITS.idLength) {
     throw invalid('请选择场次', 'session')
   }
-  return { programId, sessionId, answers: checkAnswers(answers) }
+  return { programId, sessionId, answers: checkAnswers(answers), subscribed: checkSubscribed(subscribed) }
 }
 
 /** Whose phone, who verified, the submit's key and the sign-up itself, checked in that order. */

@@ -1,9 +1,12 @@
 // The sign-up form's state: answers live in the persisted draft, errors beside fields, one submit at a time.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { env } from '@/config/env'
 import { signupState } from '@/domain/sessions'
+import { parseSubscribeTemplates, topicsParam } from '@/domain/subscriptions'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { redirectTo, scrollToSelector } from '@/platform'
 import { randomId } from '@/platform/random'
+import { askSubscriptions } from '@/platform/subscribe'
 import { routes } from '@/routes'
 import { api } from '@/services'
 import { ApiError } from '@/services/api'
@@ -13,6 +16,8 @@ import { VERIFY_CODE_FIELD, useMobileVerification } from './use-mobile-verificat
 
 export const CONSENT_FIELD = 'consent'
 const EMPTY: Record<string, DraftValue> = {}
+/** Asked only with a server behind the app: the built-in data sends no messages. */
+const TEMPLATES = env.apiBase ? parseSubscribeTemplates(env.weChatTemplates) : []
 
 /** A fresh key per form: a retried or double-tapped submit is recognised by the server. */
 export async function newIdempotencyKey(): Promise<string> {
@@ -90,6 +95,9 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     if (unverified) problems.push(unverified)
     if (problems.length || !checked.ok) return showErrors(problems)
 
+    // WeChat takes the request only from her tap, so it is made here, before anything is awaited.
+    // Whatever she answers, the sign-up goes on.
+    const asking = askSubscriptions(TEMPLATES)
     busy.current = true
     setSubmitting(true)
     setSummary([])
@@ -98,15 +106,19 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
       const refused = await verify.confirm()
       if (refused) return showErrors([refused])
       key.current ??= await newIdempotencyKey()
+      const answer = await asking
+      const subscribed = answer.status === 'answered' ? answer.accepted : []
       const signup = await api.submitSignup({
         programId,
         sessionId: String(checked.values.session),
         answers: checked.values,
         consent: true,
         idempotencyKey: key.current,
+        ...(subscribed.length ? { subscribed } : {}),
       })
       clearDraft(programId)
-      redirectTo(routes.signupDone(signup.id))
+      // The success page says which WeChat messages she will not get; nothing when she was not asked.
+      redirectTo(routes.signupDone(signup.id, answer.status === 'unavailable' ? undefined : topicsParam(subscribed)))
     } catch (e) {
       // Whatever went wrong, the answers stay in the form and in the draft.
       const message = e instanceof Error && e.message ? e.message : '提交没有成功，请稍后再试'

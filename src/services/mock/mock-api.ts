@@ -116,6 +116,7 @@ export function createMockApi(options: MockApiOptions): Api {
       return toProgramDetail(file, program, sessions)
     },
 
+    // `subscribed` is ignored: the built-in data sends no messages of any kind (the app never asks without a server).
     async submitSignup(request: SignupRequest) {
       await guard('submitSignup')
       const list = readSignups()

@@ -29,7 +29,17 @@ export function verificationParagraphs(settings: Pick<typeof env, 'apiBase'>): s
   ]
 }
 
+/** WeChat messages: only a mini-program build with a server and templates asks her for them. */
+export function weChatMessageParagraphs(settings: Pick<typeof env, 'apiBase' | 'weChatTemplates'>): string[] {
+  if (!settings.apiBase || !settings.weChatTemplates) return []
+  return [
+    '在微信小程序里点“提交报名”时，微信会问你是否接收三类消息：候补转正和名额保留、场次变更和取消、开课提醒。不允许也照常报名。',
+    '为了能给你发消息，服务器加密保存你在本小程序的微信标识（openid），只在发消息时使用，不对外提供。“删除我的全部数据”时一起删除；报名都已删除、又 90 天没有打开小程序的，也会删除。',
+  ]
+}
+
 const verification = verificationParagraphs(env)
+const weChatMessages = weChatMessageParagraphs(env)
 
 const SECTIONS: Array<[string, string[]]> = [
   ['谁负责你的信息', operatorParagraphs(env)],
@@ -66,6 +76,7 @@ const SECTIONS: Array<[string, string[]]> = [
     ],
   ],
   ...(verification.length ? ([['验证手机号', verification]] as Array<[string, string[]]>) : []),
+  ...(weChatMessages.length ? ([['微信消息', weChatMessages]] as Array<[string, string[]]>) : []),
   ['替别人报名', ['可以用自己的手机为家人或邻居报名，请先征得对方同意，再填写对方的姓名和手机号。']],
   ['手机号显示', ['在“我的报名”的列表和详情里，手机号只显示前三位和后四位，例如 138****8000。']],
 ]
