@@ -43,7 +43,9 @@ function serverApi(): CheckinApi | null {
   // Read literally, so the build sees a constant, and required, not imported: a build on the
   // built-in data bundles no HTTP client here, nor keeps any of it in the main package.
   if (process.env.TARO_APP_API_BASE) {
-    const { taroTransport } = require('@/platform/http') as { taroTransport: typeof TaroTransport }
+    // Member access, not destructuring: webpack then keeps only this export of a module the main
+    // package shares.
+    const taroTransport = (require('@/platform/http') as { taroTransport: typeof TaroTransport }).taroTransport
     const { createWorkspaceApi } = require('@/services/http/workspace-api') as {
       createWorkspaceApi: typeof CreateWorkspaceApi
     }
