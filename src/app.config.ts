@@ -28,10 +28,12 @@ export default defineAppConfig({
     { root: 'subpackages/signup', pages: ['form/index', 'done/index', 'detail/index', 'privacy/index'] },
     // The poster and its QR code library load only when she asks for a poster.
     { root: 'subpackages/share', pages: ['poster/index'] },
-    // The organizer's roster is a browser page (CSV download); the mini-program has no such page.
-    ...(weapp
-      ? []
-      : [{ root: 'subpackages/organizer', pages: ['index', 'card/index', 'programs/index', 'checkin/index'] }]),
+    // The organizer's pages. The mini-program has her sign-in, home and check-in at the door; the
+    // card editor and the programs editor are browser pages, as is the roster's CSV download.
+    {
+      root: 'subpackages/organizer',
+      pages: weapp ? ['index', 'checkin/index'] : ['index', 'card/index', 'programs/index', 'checkin/index'],
+    },
   ],
   preloadRule: {
     'pages/feed/index': { network: 'all', packages: ['pages/report', 'pages/program'] },

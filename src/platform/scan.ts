@@ -1,13 +1,10 @@
-// The camera that reads ticket QR codes at the door: on H5 the browser camera (getUserMedia) with
-// jsQR reading video frames, on weapp WeChat's own scanner. Only the check-in page imports this.
-import Taro from '@tarojs/taro'
+// The camera that reads ticket QR codes at the door on H5: the browser camera (getUserMedia) with
+// jsQR reading video frames. The weapp build takes scan.weapp.ts (WeChat's scanner) instead, so
+// jsQR never reaches the mini-program. Only the check-in page imports this.
 import jsQR from 'jsqr'
-import { isWeapp } from './index'
+import type { ScanStart } from './scan-types'
 
-export type ScanFailure = 'denied' | 'unavailable'
-
-/** `live`: the camera keeps reading until `stop` (H5); WeChat's scanner has already closed. */
-export type ScanStart = { ok: true; live: boolean; stop: () => void } | { ok: false; reason: ScanFailure }
+export type { ScanFailure, ScanStart } from './scan-types'
 
 /** Frames read a second: enough for a ticket held up to the phone, light on an old phone's CPU. */
 const FRAMES_PER_SECOND = 6
@@ -25,12 +22,11 @@ export function readQr(image: { data: Uint8ClampedArray; width: number; height: 
 }
 
 /**
- * Starts reading QR codes. H5: the back camera's picture goes into the element with id `hostId`
- * and every code seen is passed to `onText` until `stop`; weapp: WeChat's scanner opens once and
- * its one code is passed on. `denied` when she (or the browser) refused the camera.
+ * Starts reading QR codes: the back camera's picture goes into the element with id `hostId` and
+ * every code seen is passed to `onText` until `stop`. `denied` when she (or the browser) refused
+ * the camera.
  */
 export async function startTicketScanner(hostId: string, onText: (text: string) => void): Promise<ScanStart> {
-  if (isWeapp) return scanOnceInWeChat(onText)
   const media = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined
   if (!media?.getUserMedia) return { ok: false, reason: 'unavailable' }
   let stream: MediaStream
@@ -78,17 +74,4 @@ export async function startTicketScanner(hostId: string, onText: (text: string) 
   }
   read()
   return { ok: true, live: true, stop }
-}
-
-async function scanOnceInWeChat(onText: (text: string) => void): Promise<ScanStart> {
-  try {
-    const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-    if (r.result) onText(r.result)
-    return { ok: true, live: false, stop: () => undefined }
-  } catch (e) {
-    const msg = e && typeof e === 'object' && 'errMsg' in e ? String((e as { errMsg: unknown }).errMsg) : ''
-    // Closing the scanner herself is a cancel, not a refusal: nothing to say.
-    if (msg.includes('cancel')) return { ok: true, live: false, stop: () => undefined }
-    return { ok: false, reason: msg.includes('auth') ? 'denied' : 'unavailable' }
-  }
 }

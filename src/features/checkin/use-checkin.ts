@@ -4,11 +4,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { env } from '@/config/env'
 import { normalizeTicketCode } from '@/domain/tickets'
-import { storage } from '@/platform'
-import { taroTransport } from '@/platform/http'
+import { isWeapp, storage } from '@/platform'
+import type { taroTransport as TaroTransport } from '@/platform/http'
 import { startTicketScanner, type ScanStart } from '@/platform/scan'
 import { ApiError } from '@/services/api'
-import { createWorkspaceApi } from '@/services/http/workspace-api'
+import type { createWorkspaceApi as CreateWorkspaceApi } from '@/services/http/workspace-api'
 import type { CheckinApi, CheckinCounts, CheckinSearchRow, CheckinTicket } from '@/services/workspace'
 import { clock } from '@/shared/clock'
 import { messageOf, sessionStore, type SessionStore } from '../organizer/session'
@@ -22,8 +22,10 @@ export const NO_SESSION = '没有指定场次，请从组织者页面的场次�
 export const CODE_INVALID = '入场码是6位字母和数字（没有0、O、1、I、L），请核对后再输入'
 export const QUERY_EMPTY = '请输入姓名，或手机号后4位'
 export const NOBODY_FOUND = '没有找到这个人的报名'
-export const CAMERA_DENIED =
-  '没有得到摄像头权限。可以在浏览器设置里允许使用摄像头；现在也可以输入入场码或搜索姓名签到。'
+// The camera is the browser's on H5 and WeChat's in the mini-program: she allows it there.
+export const CAMERA_DENIED = isWeapp
+  ? '没有得到摄像头权限。可以在手机的系统设置里允许微信使用摄像头；现在也可以输入入场码或搜索姓名签到。'
+  : '没有得到摄像头权限。可以在浏览器设置里允许使用摄像头；现在也可以输入入场码或搜索姓名签到。'
 export const CAMERA_UNAVAILABLE = '这台设备没能打开摄像头。请输入入场码或搜索姓名签到。'
 
 export type Camera = 'off' | 'starting' | 'on' | 'denied' | 'unavailable'
@@ -37,7 +39,22 @@ export interface CheckinDeps {
   scanner: Scanner
 }
 
-const defaultApi = env.apiBase ? createWorkspaceApi({ base: env.apiBase, transport: taroTransport }) : null
+function serverApi(): CheckinApi | null {
+  // Read literally, so the build sees a constant, and required, not imported: a build on the
+  // built-in data bundles no HTTP client here, nor keeps any of it in the main package.
+  if (process.env.TARO_APP_API_BASE) {
+    // Member access, not destructuring: webpack then keeps only this export of a module the main
+    // package shares.
+    const taroTransport = (require('@/platform/http') as { taroTransport: typeof TaroTransport }).taroTransport
+    const { createWorkspaceApi } = require('@/services/http/workspace-api') as {
+      createWorkspaceApi: typeof CreateWorkspaceApi
+    }
+    return createWorkspaceApi({ base: env.apiBase, transport: taroTransport })
+  }
+  return null
+}
+
+const defaultApi = serverApi()
 
 export function useCheckin(sessionId: string, options: Partial<CheckinDeps> = {}) {
   const api = options.api === undefined ? defaultApi : options.api

@@ -13,7 +13,7 @@ export function MyData({
 }: {
   onOpenPrivacy: () => void
   onDeleted: () => void
-  /** The organizer's roster page; given only where it exists (H5). */
+  /** The organizer's pages (roster, check-in); given only when a server has them. */
   onOpenOrganizer?: () => void
 }) {
   const resetAll = useAppStore((s) => s.resetAll)

@@ -5,7 +5,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { EmptyState, Skeleton } from '@/components/state-view'
 import { auditActionLabel } from '@/domain/audit-actions'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
-import { navigateTo } from '@/platform'
+import { isWeapp, navigateTo } from '@/platform'
 import { CARD_EDITOR_ROUTE } from '../workspace-card/route'
 import { checkedInDetail } from '../checkin/answer'
 import { checkinRoute } from '../checkin/route'
@@ -235,8 +235,9 @@ function Programs({ o, overview, error }: { o: Organizer; overview?: OrganizerOv
   }
   return (
     <View>
-      <CardEntry o={o} />
-      <ProgramsEntry o={o} />
+      {/* The card and programs editors are browser pages: the mini-program has check-in only. */}
+      {isWeapp ? null : <CardEntry o={o} />}
+      {isWeapp ? null : <ProgramsEntry o={o} />}
       <Notice o={o} />
       {overview.programs.length === 0 ? <EmptyState title="还没有接受报名的项目" /> : null}
       {overview.programs.map((p) => (
@@ -364,16 +365,20 @@ function RosterView({
         <View>
           <Text className="page-title">{roster.program.title}</Text>
           <Text className="organizer__hint">
-            共 {roster.rows.length} 条报名，按报名先后排列。名单含完整手机号，请妥善保管；下载的 CSV 文件可以直接用
-            Excel 打开。
+            {isWeapp
+              ? `共 ${roster.rows.length} 条报名，按报名先后排列。名单含完整手机号，请妥善保管；下载 CSV 请在电脑的网页版里操作。`
+              : `共 ${roster.rows.length} 条报名，按报名先后排列。名单含完整手机号，请妥善保管；下载的 CSV 文件可以直接用 Excel 打开。`}
           </Text>
-          <Button
-            className="button organizer__download"
-            onClick={() => void o.downloadCsv(roster.program.id)}
-            aria-label="下载名单（CSV）"
-          >
-            下载名单（CSV）
-          </Button>
+          {/* The mini-program cannot hand a file to Excel: the CSV is a browser download. */}
+          {isWeapp ? null : (
+            <Button
+              className="button organizer__download"
+              onClick={() => void o.downloadCsv(roster.program.id)}
+              aria-label="下载名单（CSV）"
+            >
+              下载名单（CSV）
+            </Button>
+          )}
           <Notice o={o} />
           {roster.rows.length === 0 ? <EmptyState title="还没有人报名" /> : null}
           {roster.rows.map((r, i) => (

@@ -5,9 +5,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { env } from '@/config/env'
 import { passwordProblem, type Role } from '@/domain/roles'
 import { storage } from '@/platform'
-import { taroTransport } from '@/platform/http'
+import type { taroTransport as TaroTransport } from '@/platform/http'
 import { downloadText, h5Url, shareLink } from '@/platform/media'
-import { createOrganizerApi } from '@/services/http/organizer-api'
+import type { createOrganizerApi as CreateOrganizerApi } from '@/services/http/organizer-api'
 import type {
   AuditEntry,
   OrganizerAccount,
@@ -49,7 +49,22 @@ export interface OrganizerDeps {
   invitation?: string
 }
 
-const defaultApi = env.apiBase ? createOrganizerApi({ base: env.apiBase, transport: taroTransport }) : null
+function serverApi(): OrganizerApi | null {
+  // Read literally, so the build sees a constant, and required, not imported: a build on the
+  // built-in data bundles no HTTP client here, nor keeps any of it in the main package.
+  if (process.env.TARO_APP_API_BASE) {
+    // Member access, not destructuring: webpack then keeps only this export of a module the main
+    // package shares.
+    const taroTransport = (require('@/platform/http') as { taroTransport: typeof TaroTransport }).taroTransport
+    const { createOrganizerApi } = require('@/services/http/organizer-api') as {
+      createOrganizerApi: typeof CreateOrganizerApi
+    }
+    return createOrganizerApi({ base: env.apiBase, transport: taroTransport })
+  }
+  return null
+}
+
+const defaultApi = serverApi()
 
 export function useOrganizer(options: Partial<OrganizerDeps> = {}) {
   const api = options.api === undefined ? defaultApi : options.api

@@ -5,7 +5,7 @@ import { LargeFontSwitch } from '@/features/mine/large-font-switch'
 import { MyData } from '@/features/mine/my-data'
 import { SignupList } from '@/features/mine/signup-list'
 import { useMySignups } from '@/features/mine/use-my-signups'
-import { isWeapp, navigateTo } from '@/platform'
+import { navigateTo } from '@/platform'
 import { routes } from '@/routes'
 import { useNow } from '@/shared/use-now'
 
@@ -23,8 +23,8 @@ export default function MinePage() {
       <MyData
         onOpenPrivacy={() => navigateTo(routes.privacy)}
         onDeleted={() => void signups.reload()}
-        // The roster is a browser page, and only a server has one to show.
-        onOpenOrganizer={!isWeapp && env.apiBase ? () => navigateTo(routes.organizer) : undefined}
+        // Only a server has rosters and check-in to show.
+        onOpenOrganizer={env.apiBase ? () => navigateTo(routes.organizer) : undefined}
       />
     </PageShell>
   )
