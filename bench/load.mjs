@@ -23,7 +23,7 @@ const pg = require('pg')
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
 const GIVEN = '秀桂兰英芳玉珍华梅霞丽敏静燕红萍娟琴云凤'
 /** The i-th of 8,000 different valid people. */
-const person = (i) => ({
+export const person = (i) => ({
   name: `${SURNAMES[i % 20]}${GIVEN[Math.floor(i / 20) % 20]}${GIVEN[Math.floor(i / 400) % 20]}`,
   mobile: `186${String(i).padStart(8, '0')}`,
 })
@@ -39,10 +39,10 @@ const body = (i) =>
 // A pre-verified population: the bench measures booking, not SMS. Its bookers' tokens are minted
 // with the server's own signing function and the secret the bench starts the server with, ten
 // people per booker (BOOKER_PER_SESSION), as if each had checked a code once.
-const BOOKER_SECRET = randomBytes(32).toString('hex')
+export const BOOKER_SECRET = randomBytes(32).toString('hex')
 const { bookerSubject, signBooker } = await tsImport('../server/src/booker.ts', import.meta.url)
 const tokens = new Map()
-const bookerToken = (i) => {
+export const bookerToken = (i) => {
   const mobile = `187${String(Math.floor(i / 10)).padStart(8, '0')}`
   if (!tokens.has(mobile)) {
     const subject = bookerSubject('mobile', mobile, BOOKER_SECRET)
@@ -72,7 +72,7 @@ const fire = (origin, from, requests, concurrency, maxMs) =>
   fireWith((i) => signupRequest(origin, from + i), requests, concurrency, maxMs)
 
 /** Sends `requests` of `send(i)` from `concurrency` loops; stops early after `maxMs`. */
-async function fireWith(send, requests, concurrency, maxMs) {
+export async function fireWith(send, requests, concurrency, maxMs) {
   let next = 0
   const latencies = []
   const statuses = {}

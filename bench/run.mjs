@@ -3,6 +3,7 @@
 // and writes bench/results/latest.json.
 // Flags: --no-build (use existing dist folders), --no-lighthouse, --no-load, --runs N (Lighthouse runs, default 3).
 // The load figure (sign-ups/s against the API server) adds PostgreSQL when BENCH_DATABASE_URL is set.
+// BENCH_SCALE=1 adds the server at national scale (bench/scale.mjs: seeding alone takes minutes).
 import { execSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -10,6 +11,7 @@ import { join } from 'node:path'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/browser.mjs'
 import { serve } from '../tests/e2e/serve.mjs'
 import { measureLoad } from './load.mjs'
+import { measureScale, scaleRows } from './scale.mjs'
 import {
   EMPTY_APP,
   ROOT,
@@ -226,6 +228,17 @@ if (!flag('--no-load')) {
   console.log('done')
 }
 
+const scaleUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || ''
+if (process.env.BENCH_SCALE !== '1') {
+  results.scale = { skipped: 'opt-in: BENCH_SCALE=1 (seeding 1,000,000 sign-ups takes minutes)' }
+} else if (!scaleUrl && !process.env.BENCH_SCALE_DATABASE_URL) {
+  results.scale = { skipped: 'BENCH_SCALE=1 needs BENCH_DATABASE_URL (PostgreSQL)' }
+} else {
+  process.stdout.write('national scale on PostgreSQL (seed:scale, then the server against it)… ')
+  results.scale = await measureScale({ postgresUrl: scaleUrl, reuseUrl: process.env.BENCH_SCALE_DATABASE_URL || '' })
+  console.log('done')
+}
+
 results.budgets = evaluateBudgets({
   main,
   empty: emptyMain,
@@ -354,6 +367,8 @@ if (results.load) {
   )
   if (results.load.postgres !== 'measured') console.log(`postgres: ${results.load.postgres}`)
 }
+if (results.scale.skipped) console.log(`\nnational scale: not measured (${results.scale.skipped})`)
+else table(`National scale (${results.scale.database}; loopback)`, ['figure', 'value'], scaleRows(results.scale))
 if (results.lighthouse) {
   const l = results.lighthouse
   table(

@@ -1,4 +1,4 @@
-// The operator's commands: `npm run backup`, `npm run restore -- <file>`, `npm run seed`,
+// The operator's commands: `npm run backup`, `npm run restore -- <file>`, `npm run seed`, `npm run seed:scale`,
 // `npm run admin -- create-federation …` and `npm run admin -- create-admin …`, with the same settings as `npm run server` (PGLITE_DIR
 // or DATABASE_URL, BACKUP_DIR, BACKUP_KEEP_DAYS).
 import { existsSync } from 'node:fs'
@@ -76,6 +76,20 @@ async function main(argv: string[]) {
   if (command === 'seed') {
     // The seed moment's clock: the sessions are dated from today, once.
     console.log(await withDatabase(config, (db) => seed(db, new Date())))
+  } else if (command === 'seed-scale') {
+    // Loaded only here: it reads the national division data, a development dependency a
+    // production install does not have.
+    const { parseScaleArgs, seedScale } = await import('./cli/scale')
+    const options = parseScaleArgs(argv.slice(1))
+    const r = await withDatabase(config, async (db) => {
+      const done = await seedScale(db, options, new Date(), (line) => console.log(line))
+      return (
+        `已写入规模测试数据：${done.federations} 个妇联、${done.programs} 个项目、${done.sessions} 个场次、` +
+        `${done.signups} 条报名，用时 ${done.seconds} 秒（${db.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}）。` +
+        `报名最多的场次 ${done.hotSession}（项目 ${done.hotProgram}，${done.hotFederation}-admin 可看名单）`
+      )
+    })
+    console.log(r)
   } else if (command === 'create-federation') {
     const federation = parseNewFederation(argv.slice(1))
     console.log(await withDatabase(config, (db) => createFederation(db, federation, new Date())))
@@ -91,7 +105,7 @@ async function main(argv: string[]) {
     for (const b of all) console.log(`${b.takenAt.toISOString()}  ${(b.bytes / 1024).toFixed(0)} KB  ${b.file}`)
   } else {
     throw new Error(
-      '用法：npm run backup | npm run restore -- <备份文件> | npm run backups | npm run seed | ' +
+      '用法：npm run backup | npm run restore -- <备份文件> | npm run backups | npm run seed | npm run seed:scale | ' +
         'npm run admin -- create-federation --id <id> --name <名称> --region <行政区划代码> --level <级别> | ' +
         'npm run admin -- create-admin --federation <id> --login <账号> --name <显示名> [--password-stdin]',
     )
