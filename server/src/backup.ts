@@ -16,6 +16,7 @@ import { createConnection, createServer, type Server } from 'node:net'
 import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { LOCK_FILE, lockDataDir } from './data-dir-lock'
 import { RETENTION_DAYS } from './signups'
 
@@ -135,7 +136,7 @@ export async function restorePglite(file: string, dataDir: string, now: Date): P
   }
   const lock = lockDataDir(dataDir)
   try {
-    const pg = new PGlite(dataDir, { loadDataDir: new Blob([readFileSync(file)]) })
+    const pg = new PGlite(dataDir, { loadDataDir: new Blob([readFileSync(file)]), extensions: { pg_trgm } })
     await pg.waitReady
     await pg.query('SELECT 1')
     await pg.close()

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { checkDraft, draftToFederationFile, federationFileToDraft, type CardDraft } from '../../src/domain/card-draft'
 import type { FederationFile, Level } from '../../src/domain/types'
 import { audit, type Actor } from './audit'
+import { indexCard } from './card-index'
 import { bumpContentVersion, iso, MOCK_DIR, type Content } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
@@ -187,6 +188,8 @@ async function publishDoc(
       actor.at,
     ],
   )
+  // The feed's row in the same transaction: every server's next page shows the card.
+  await indexCard(tx, id)
   await bumpContentVersion(tx)
   await audit(tx, actor, restoredFrom === null ? 'card_publish' : 'card_restore', id, {
     version,
@@ -282,6 +285,7 @@ export class Cards {
       const f = await federationRow(tx, actor.federationId, true)
       if (!f.published) return false
       await tx.query('UPDATE federations SET published = false WHERE id = $1', [f.id])
+      await indexCard(tx, f.id)
       await bumpContentVersion(tx)
       await audit(tx, actor, 'card_unpublish', f.id, {})
       return true

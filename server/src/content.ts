@@ -9,6 +9,7 @@ import { buildCatalog, findProgram, type Catalog, type RawFile } from '../../src
 import { materializeSession } from '../../src/domain/sessions'
 import type { FederationFile, Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
+import { indexCard } from './card-index'
 import type { Db, Queryable } from './db/db'
 
 export const MOCK_DIR = join(__dirname, '..', '..', 'mock')
@@ -149,6 +150,7 @@ export async function seedContent(db: Db, raw: RawFile[], now: Date): Promise<Se
             )
           }
         }
+        await indexCard(tx, f.id)
         result.written.push(f.id)
       }
       await bumpContentVersion(tx)

@@ -12,6 +12,7 @@ import {
   type Topic,
 } from '../../src/domain/types'
 import { audit, type Actor } from './audit'
+import { indexCard } from './card-index'
 import { bumpContentVersion, iso, type SessionRow } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, invalid, notFound } from './errors'
@@ -446,6 +447,8 @@ export class Programs {
       federationId,
       JSON.stringify(programs),
     ])
+    // The card shows how many programs it has: its index row follows.
+    await indexCard(tx, federationId)
     await bumpContentVersion(tx)
   }
 

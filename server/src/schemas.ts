@@ -245,6 +245,12 @@ export const errorResponse = {
 } as const
 
 export const cardList = { type: 'array', items: card } as const
+export const cardPage = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['cards', 'next'],
+  properties: { cards: cardList, next: { type: ['string', 'null'] } },
+} as const
 
 export const federationReport = {
   type: 'object',
@@ -521,12 +527,20 @@ const deviceHeaders = {
   properties: { 'x-device-id': { type: 'string', pattern: '^\\s*[A-Za-z0-9_-]{8,80}\\s*$' } },
 } as const
 
+const regionCode = { type: 'string', pattern: '^(\\d{6})?$' } as const
+
 const cardsQuery = {
   type: 'object',
   properties: {
-    province: { type: 'string', maxLength: 20 },
-    // Empty means no topic, as in the feed's link without one.
+    // Empty means no filter, as in the feed's link without one.
+    province: regionCode,
+    city: regionCode,
+    county: regionCode,
     topic: { type: 'string', enum: ['', ...TOPICS] },
+    q: { type: 'string', maxLength: 100 },
+    cursor: { type: 'string', maxLength: 120 },
+    // Between CARD_PAGE.min and .max: the route checks, with its own message.
+    limit: { type: 'string', pattern: '^\\d{1,3}$' },
   },
 } as const
 
@@ -579,7 +593,7 @@ export const answers = <S extends Record<number, unknown>>(success: S) =>
 /** Every route's schema, by route; routes/*.ts pass them to Fastify. */
 export const ROUTE_SCHEMAS = {
   health: { response: answers({ 200: health }) },
-  cards: { querystring: cardsQuery, response: answers({ 200: cardList }) },
+  cards: { querystring: cardsQuery, response: answers({ 200: cardPage }) },
   report: { params: idParam, response: answers({ 200: federationReport }) },
   program: { params: idParam, response: answers({ 200: programDetail }) },
   submitSignup: {

@@ -10,6 +10,7 @@ import { lockDataDir } from './data-dir-lock'
 import { isEmpty, MOCK_DIR, readCatalog, readJsonDir, seedContent, type SeedResult } from './content'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
+import { fillMissingCardIndex } from './card-index'
 import { openPglite } from './db/pglite'
 import { openPostgres } from './db/postgres'
 import { devWeChatLogin, weChatLogin } from './identity'
@@ -144,6 +145,8 @@ export async function createServer(config: ServerConfig, options: StartOptions =
       () => options.files ?? readJsonDir(MOCK_DIR, 'mock'),
       now(),
     )
+    // Cards published before the index existed (or by a seed) get their feed rows before serving.
+    await fillMissingCardIndex(db)
     const content = await readCatalog(db)
     const signups = new Signups(db, content, config.ticketSecret, config.bookers.perSession)
     await signups.fillNameKeys()

@@ -1,8 +1,7 @@
 // The data boundary: everything the app can ask, independent of where the answers come from.
-import type { YearEndCard } from '@/domain/types'
 
-import type { CardFilter } from '@/domain/filters'
-export type { CardFilter } from '@/domain/filters'
+import type { CardFilter, CardPage } from '@/domain/filters'
+export type { CardFilter, CardPage } from '@/domain/filters'
 
 import type { FederationReport, ProgramDetail } from '@/domain/views'
 export type { FederationReport, ProgramDetail, ProgramListing, ReportCard } from '@/domain/views'
@@ -144,7 +143,11 @@ export interface MobileVerification {
 }
 
 export interface Api {
-  listCards(filter?: CardFilter): Promise<YearEndCard[]>
+  /**
+   * One page of the feed's cards (12), newest year first, then region code: `cursor` is the
+   * previous page's `next`, absent for the first; `next` is null after the last page.
+   */
+  listCards(filter?: CardFilter, cursor?: string | null): Promise<CardPage>
   getReport(federationId: string): Promise<FederationReport>
   getProgram(programId: string): Promise<ProgramDetail>
   submitSignup(request: SignupRequest): Promise<Signup>

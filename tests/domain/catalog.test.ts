@@ -98,7 +98,7 @@ describe('adding a federation is adding a file', () => {
   it('loads a further federation from one extra JSON file', async () => {
     const extra = readJsonDir(join(__dirname, '..', 'fixtures', 'extra-federation'), 'fixtures')
     const api = createMockApi({ files: [...contentFiles, ...extra], store: memoryStore() })
-    const cards = await api.listCards()
+    const { cards } = await api.listCards()
     expect(cards).toHaveLength(contentFiles.length + 1)
     expect(cards.map((c) => c.name)).toContain('测试用妇联')
     const report = await api.getReport('test-city-2024')

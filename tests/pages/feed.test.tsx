@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { calls } from '../support/taro'
 import { serviceControl } from '../support/mock-services'
 
@@ -66,21 +66,24 @@ describe('年终盘点 feed page', () => {
     render(<FeedPage />)
     await screen.findAllByText(NAMES[0])
     fireEvent.click(screen.getByLabelText('地区：湖南'))
-    for (const name of elsewhere) expect(screen.queryByText(name)).toBeNull()
+    // Each choice asks for the first page again: the cards follow when it arrives.
+    await waitFor(() => {
+      for (const name of elsewhere) expect(screen.queryByText(name)).toBeNull()
+    })
     for (const name of inHunan.slice(0, FEED_PAGE_SIZE)) expect(screen.getAllByText(name).length).toBeGreaterThan(0)
     // The chosen chip says so in text, not only in colour.
     expect(screen.getByLabelText('地区：湖南').textContent).toBe('✓ 湖南')
 
     fireEvent.click(screen.getByLabelText('主题：健康'))
     for (const name of hunanHealth.slice(0, FEED_PAGE_SIZE)) {
-      expect(screen.getAllByText(name).length).toBeGreaterThan(0)
+      expect((await screen.findAllByText(name)).length).toBeGreaterThan(0)
     }
     fireEvent.click(screen.getByLabelText(`地区：${empty.province}`))
     fireEvent.click(screen.getByLabelText(`主题：${empty.topic}`))
-    expect(screen.getByText('没有符合条件的年终盘点')).toBeTruthy()
+    expect(await screen.findByText('没有符合条件的年终盘点')).toBeTruthy()
 
     fireEvent.click(screen.getByText('清除筛选'))
-    fireEvent.click(screen.getByText('加载更多'))
+    fireEvent.click(await screen.findByText('加载更多'))
     for (const name of NAMES) expect(screen.getAllByText(name).length).toBeGreaterThan(0)
   })
 

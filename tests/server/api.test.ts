@@ -50,7 +50,7 @@ describe.each(backends())('API (%s)', (backend) => {
       expect(json(await inject({ method: 'GET', url: '/api/cards' }))).toEqual(await mock.listCards())
       const filtered = await inject({ method: 'GET', url: `/api/cards?topic=${encodeURIComponent('健康')}` })
       expect(json(filtered)).toEqual(await mock.listCards({ topic: '健康' }))
-      expect(json(filtered).length).toBeGreaterThan(0)
+      expect(json(filtered).cards.length).toBeGreaterThan(0)
       expect(json(await inject({ method: 'GET', url: '/api/reports/zhuzhou-2020' }))).toEqual(
         await mock.getReport('zhuzhou-2020'),
       )

@@ -1,12 +1,13 @@
 // In server mode the database is the source of truth for content: sessions keep absolute dates
 // whatever the clock says, a restart never overwrites what is there, a moved or cancelled session
 // shows on the sign-ups made for it, and an unpublished federation stays out of the public feed.
-import type { Session, YearEndCard } from '@/domain/types'
+import type { Session } from '@/domain/types'
 import type { ProgramDetail } from '@/domain/views'
-import type { Signup } from '@/services/api'
+import type { CardPage, Signup } from '@/services/api'
 import { createMockApi } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
 import { createFederation, parseNewFederation } from '../../server/src/cli/content'
+import { indexCard } from '../../server/src/card-index'
 import { MOCK_DIR, readCatalog, readJsonDir } from '../../server/src/content'
 import { migrate } from '../../server/src/db/migrate'
 import type { Db } from '../../server/src/db/db'
@@ -122,7 +123,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
     const server = await startTestServer(backend, { config: { seedEmptyDatabase: false } })
     try {
       expect(server.seeded).toBeUndefined()
-      expect(await json<YearEndCard[]>(server, '/api/cards')).toEqual([])
+      expect((await json<CardPage>(server, '/api/cards')).cards).toEqual([])
     } finally {
       await server.close()
     }
@@ -257,7 +258,7 @@ describe.each(backends())('content from the database (%s)', (backend) => {
         `SELECT published, region_code FROM federations WHERE id = 'wenxian-2026'`,
       )
       expect(row).toEqual({ published: false, region_code: '621222' })
-      expect(await json<YearEndCard[]>(server, '/api/cards')).toEqual([])
+      expect((await json<CardPage>(server, '/api/cards')).cards).toEqual([])
       expect((await server.inject(asDevice('d', 'GET', '/api/reports/wenxian-2026'))).statusCode).toBe(404)
       await expect(createFederation(server.db, f, NOW)).rejects.toThrow('id "wenxian-2026" 已经被“文县妇联”使用了')
     } finally {
@@ -268,17 +269,18 @@ describe.each(backends())('content from the database (%s)', (backend) => {
   it('a change made by another server shows within a second', async () => {
     const server = await startTestServer(backend)
     try {
-      expect((await json<YearEndCard[]>(server, '/api/cards')).map((c) => c.federationId)).toContain('wudu-2020')
-      // As another instance would: straight in the database, then the version bumped.
+      expect((await json<CardPage>(server, '/api/cards')).cards.map((c) => c.federationId)).toContain('wudu-2020')
+      // As another instance would: straight in the database with the card's index row, then the version bumped.
       await server.db.transaction(async (tx) => {
         await tx.query(`UPDATE federations SET published = false WHERE id = 'wudu-2020'`)
+        await indexCard(tx, 'wudu-2020')
         await tx.query('UPDATE content_version SET version = version + 1 WHERE id = 1')
       })
       const start = Date.now()
       let ids: string[] = ['wudu-2020']
       while (ids.includes('wudu-2020') && Date.now() - start < 3000) {
         await new Promise((r) => setTimeout(r, 50))
-        ids = (await json<YearEndCard[]>(server, '/api/cards')).map((c) => c.federationId)
+        ids = (await json<CardPage>(server, '/api/cards')).cards.map((c) => c.federationId)
       }
       expect(ids).not.toContain('wudu-2020')
       expect(Date.now() - start).toBeLessThan(1000)

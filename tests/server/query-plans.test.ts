@@ -10,9 +10,13 @@ import { CHECKIN_SQL } from '../../server/src/tickets'
 import { NOTICE_SQL } from '../../server/src/notify'
 import { RATE_LIMIT_SQL } from '../../server/src/http/rate-limit-store'
 import { OPENID_SQL } from '../../server/src/wechat'
+import { cardPageQuery, OPEN_PROGRAMS_SQL } from '../../server/src/card-index'
+import { encodeCardCursor, type CardFilter } from '../../src/domain/filters'
 import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
+/** About as many cards as China has federations at county, city and province level. */
+const CARDS = 3_400
 const SESSIONS = 2_000
 const PROGRAMS = 50
 
@@ -201,6 +205,22 @@ describe.each(backends())('query plans with %s', (backend) => {
     await db.query(
       `INSERT INTO wx_openids (client_id, openid_enc) SELECT 'c-' || g, 'o1.x' FROM generate_series(0, 9999) AS g`,
     )
+    // The national feed: cards over 31 provinces, 10 cities each, 10 counties each, four years.
+    await db.query(
+      `INSERT INTO federations (id, name, doc, content_hash, published)
+       SELECT 'plan-c-' || g, '第' || g || '个妇联', '{}', 'h', true FROM generate_series(1, ${CARDS}) AS g`,
+    )
+    await db.query(
+      `INSERT INTO card_index (federation_id, year, region_code, province_code, city_code, county_code, topics, search,
+         program_ids, card)
+       SELECT 'plan-c-' || g, 2020 + g % 4, p || c || k, p || '0000', p || c || '00', p || c || k,
+         CASE WHEN g % 3 = 0 THEN ARRAY['健康', '家庭家风'] ELSE ARRAY['就业创业'] END,
+         '第' || g || '个妇联 某' || p || '省 某' || c || '市 某' || k || '县',
+         ARRAY['plan-p-' || (g % ${PROGRAMS})], '{}'
+       FROM (SELECT g, lpad((11 + g % 31)::text, 2, '0') AS p, lpad((1 + g / 31 % 10)::text, 2, '0') AS c,
+               lpad((1 + g / 310 % 11)::text, 2, '0') AS k
+             FROM generate_series(1, ${CARDS}) AS g) AS codes`,
+    )
     await db.query('ANALYZE')
   }, 180_000)
   afterAll(async () => {
@@ -244,6 +264,37 @@ describe.each(backends())('query plans with %s', (backend) => {
       expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
     },
   )
+
+  const after = encodeCardCursor({ year: 2022, regionCode: '150305', id: 'plan-c-1000' })
+  const CARD_PAGES: Array<[string, CardFilter, string | undefined]> = [
+    ['the first page', {}, undefined],
+    ['a later page', {}, after],
+    ['a province', { province: '150000' }, undefined],
+    ['a province, a later page', { province: '150000' }, after],
+    ['a city', { city: '150300' }, undefined],
+    ['a county', { county: '150305' }, after],
+    ['a topic', { topic: '健康' }, undefined],
+    ['a search', { q: '个妇联 某15省' }, undefined],
+    ['a short search', { q: '某15' }, after],
+    ['a search within a province and a topic', { province: '150000', topic: '健康', q: '某03市' }, undefined],
+  ]
+
+  it.each(CARD_PAGES)('cards: %s reads no table from end to end', async (_name, filter, cursor) => {
+    const { sql, params } = cardPageQuery(filter, cursor, 12)
+    const found = await explain(db, sql, params)
+    expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+    expect(found.length).toBeGreaterThan(0)
+  })
+
+  it("cards: a page's open programs are counted by key", async () => {
+    const found = await explain(db, OPEN_PROGRAMS_SQL, ['{plan-p-7,plan-p-8}', '2026-11-23T10:00:00+08:00'])
+    expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+  })
+
+  it('would have caught a card search no index fits (the check can fail)', async () => {
+    const found = await explain(db, `SELECT federation_id FROM card_index WHERE card::text LIKE $1`, ['%某15%'])
+    expect(found).toContain('Seq Scan on card_index')
+  })
 
   it('would have caught the counts that read every sign-up (the check can fail)', async () => {
     const before = await explain(

@@ -105,8 +105,8 @@ describe.each(backends())('route schemas (%s)', (backend) => {
   it('public answers validate, and carry every field the built-in mock gives (nothing dropped)', async () => {
     const mock = createMockApi({ files: ONE_SEAT, store: memoryStore(), now: () => NOW })
     expect(json(await get('/api/health'))).toMatchObject({ ok: true, database: backend })
-    const cards = json(await get('/api/cards'))
-    expect(cards).toEqual(await mock.listCards())
+    const { cards } = json(await get('/api/cards'))
+    expect({ cards, next: null }).toEqual(await mock.listCards())
     expect(json(await get(`/api/cards?topic=${encodeURIComponent('健康')}`))).toEqual(
       await mock.listCards({ topic: '健康' }),
     )
@@ -123,6 +123,8 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     // Errors have the declared shape too.
     expect((await get('/api/reports/nowhere')).statusCode).toBe(404)
     expect((await get('/api/cards?topic=nothing')).statusCode).toBe(400)
+    expect((await get('/api/cards?cursor=nothing')).statusCode).toBe(400)
+    expect((await get('/api/cards?limit=12&city=510100&q=%E6%88%90%E9%83%BD')).statusCode).toBe(200)
   })
 
   it('sign-up answers validate, the optional fields included', async () => {
@@ -405,9 +407,10 @@ describe.each(backends())('route schemas (%s)', (backend) => {
 describe('the built-in mock answers with the same definitions', () => {
   it('cards, reports, programs and sign-ups validate against the response schemas', async () => {
     const mock = createMockApi({ files: ONE_SEAT, store: memoryStore(), now: () => NOW })
-    const cards = await mock.listCards()
-    expectValid(S.cardList, cards, 'listCards')
-    expectValid(S.cardList, await mock.listCards({ topic: '健康' }), 'listCards(健康)')
+    const page = await mock.listCards()
+    const { cards } = page
+    expectValid(S.cardPage, page, 'listCards')
+    expectValid(S.cardPage, await mock.listCards({ topic: '健康' }), 'listCards(健康)')
     for (const card of cards) {
       const report = await mock.getReport(card.federationId)
       expectValid(S.federationReport, report, `getReport(${card.federationId})`)
@@ -427,7 +430,9 @@ describe('the built-in mock answers with the same definitions', () => {
   })
 
   it('the schemas refuse an answer with a field they do not list, or without a required one', async () => {
-    const [card] = await createMockApi({ files: contentFiles, store: memoryStore(), now: () => NOW }).listCards()
+    const {
+      cards: [card],
+    } = await createMockApi({ files: contentFiles, store: memoryStore(), now: () => NOW }).listCards()
     expect(isValid(S.cardList, [card])).toBe(true)
     expect(isValid(S.cardList, [{ ...card, extra: 1 }])).toBe(false)
     const { name: _name, ...nameless } = card
@@ -488,9 +493,12 @@ describe('request schemas accept whatever the routes’ own checks accept', () =
     )
     const query = S.ROUTE_SCHEMAS.cards.querystring
     expect(isValid(query, { topic: '' })).toBe(true)
-    for (const topic of TOPICS) expect(isValid(query, { topic, province: '四川省' })).toBe(true)
+    for (const topic of TOPICS) expect(isValid(query, { topic, province: '510000' })).toBe(true)
     expect(isValid(query, { topic: '没有' })).toBe(false)
-    expect(isValid(query, { province: '省'.repeat(21) })).toBe(false)
+    expect(isValid(query, { province: '四川省' })).toBe(false)
+    expect(isValid(query, { city: '510100', county: '621202', q: '武都', cursor: 'c1', limit: '20' })).toBe(true)
+    expect(isValid(query, { limit: 'twelve' })).toBe(false)
+    expect(isValid(query, { q: '字'.repeat(101) })).toBe(false)
   })
 
   it('a schema refusal names the field in Chinese', () => {

@@ -228,7 +228,7 @@ describe.each(backends())('card workspace (%s)', (backend) => {
     const started = Date.now()
     const shown = json<{ card: { summary: string }; programs: unknown[] }>(await report())
     expect(shown.card.summary).toBe('第一次在工作台发布的简介')
-    const cards = json<Array<{ federationId: string; summary: string }>>(
+    const { cards } = json<{ cards: Array<{ federationId: string; summary: string }> }>(
       await server.inject(asDevice('d-ws-card', 'GET', '/api/cards')),
     )
     expect(cards.find((c) => c.federationId === WUDU)?.summary).toBe('第一次在工作台发布的简介')
@@ -249,7 +249,9 @@ describe.each(backends())('card workspace (%s)', (backend) => {
     expect([down.statusCode, json(down)]).toEqual([200, { published: false }])
     expect((await report()).statusCode).toBe(404)
     expect((await server.inject({ method: 'GET', url: `/api/reports/${WUDU}/source` })).statusCode).toBe(404)
-    const feed = json<Array<{ federationId: string }>>(await server.inject(asDevice('d-ws-card', 'GET', '/api/cards')))
+    const feed = json<{ cards: Array<{ federationId: string }> }>(
+      await server.inject(asDevice('d-ws-card', 'GET', '/api/cards')),
+    ).cards
     expect(feed.map((c) => c.federationId)).not.toContain(WUDU)
     expect(await server.db.query('SELECT id, status FROM signups ORDER BY id')).toEqual(signupsBefore)
     expect(signupsBefore.length).toBeGreaterThan(0)
@@ -463,9 +465,9 @@ describe.each(backends())('card workspace (%s)', (backend) => {
       const address = other.app.server.address()
       const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
       const feed = async () =>
-        json<Array<{ federationId: string; summary: string }>>(
+        json<{ cards: Array<{ federationId: string; summary: string }> }>(
           await send(origin, asDevice('d-other', 'GET', '/api/cards')),
-        )
+        ).cards
       const { draft, revision } = await card()
       const saved = json<{ revision: number }>(await save({ ...draft, summary: '另一台服务器上也看得到' }, revision))
       expect((await feed()).find((c) => c.federationId === WUDU)?.summary).not.toBe('另一台服务器上也看得到')

@@ -20,11 +20,16 @@ function fake(responses: Array<HttpResponse | 'offline'>) {
 }
 
 describe('HTTP Api', () => {
-  it('asks for cards with the filter, the device id and a timeout', async () => {
-    const { api, sent } = fake([{ statusCode: 200, data: [] }])
-    await api.listCards({ province: '湖南', topic: '健康' })
+  it('asks for a page of cards with the filter, the cursor, the device id and a timeout', async () => {
+    const page = { cards: [], next: null }
+    const { api, sent } = fake([{ statusCode: 200, data: page }])
+    expect(
+      await api.listCards({ province: '430000', topic: '健康', q: '株洲' }, 'c1~2020~430200~zhuzhou-2020'),
+    ).toEqual(page)
     expect(sent[0]).toMatchObject({
-      url: 'http://127.0.0.1:8787/api/cards?province=%E6%B9%96%E5%8D%97&topic=%E5%81%A5%E5%BA%B7',
+      url:
+        'http://127.0.0.1:8787/api/cards?province=430000&topic=%E5%81%A5%E5%BA%B7&q=%E6%A0%AA%E6%B4%B2' +
+        '&cursor=c1~2020~430200~zhuzhou-2020',
       method: 'GET',
       timeout: 8000,
       header: { 'x-device-id': 'dev-1' },

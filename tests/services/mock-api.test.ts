@@ -29,7 +29,8 @@ describe('mock Api: content', () => {
   const api = createMockApi({ files: contentFiles, store: memoryStore(), now: () => NOW })
 
   it('lists one card per federation with 3–4 headline figures', async () => {
-    const cards = await api.listCards()
+    const { cards, next } = await api.listCards()
+    expect(next).toBeNull()
     expect(cards).toHaveLength(contentFiles.length)
     for (const c of cards) {
       expect(c.headlineFigures.length).toBeGreaterThanOrEqual(3)
@@ -41,17 +42,21 @@ describe('mock Api: content', () => {
     })
   })
 
-  it('filters by province and by topic, and by both', async () => {
+  it('filters by province code and by topic, and by both', async () => {
     const names = async (filter: Parameters<Api['listCards']>[0]) =>
-      (await api.listCards(filter)).map((c) => c.name).sort()
+      (await api.listCards(filter)).cards.map((c) => c.name).sort()
     const hunan = namesWhere((f) => f.federation.region.province === '湖南')
     expect(hunan).toContain('株洲市妇联')
     expect(hunan.length).toBeLessThan(FILES.length)
-    expect(await names({ province: '湖南' })).toEqual(hunan)
+    expect(await names({ province: '430000' })).toEqual(hunan)
+    expect(await names({ city: '430200' })).toEqual(['株洲市妇联'])
+    expect(await names({ county: '621202' })).toEqual(['武都区妇联'])
+    expect(await names({ q: '武都' })).toEqual(['武都区妇联'])
+    expect(await names({ q: '湖南' })).toEqual(hunan)
     const health = namesWhere((f) => f.topics.includes('健康'))
     expect(health).toEqual(expect.arrayContaining(['株洲市妇联', '武都区妇联']))
     expect(await names({ topic: '健康' })).toEqual(health)
-    expect(await names({ province: '四川', topic: '健康' })).toEqual(
+    expect(await names({ province: '510000', topic: '健康' })).toEqual(
       namesWhere((f) => f.federation.region.province === '四川' && f.topics.includes('健康')),
     )
   })
@@ -79,8 +84,18 @@ describe('mock Api: content', () => {
     expect(detail.sessions[0].start).toBe('2026-11-29T14:00:00+08:00')
   })
 
+  it('answers a bad region code or cursor as the server does: invalid, in Chinese', async () => {
+    expect(await rejection(api.listCards({ province: '四川' }))).toMatchObject({ code: 'invalid', field: 'province' })
+    expect(await rejection(api.listCards({ county: '510100' }))).toMatchObject({ code: 'invalid', field: 'county' })
+    expect(await rejection(api.listCards({}, 'page-2'))).toMatchObject({
+      code: 'invalid',
+      field: 'cursor',
+      message: '翻页位置不对，请从头再看',
+    })
+  })
+
   it('marks sessions as demo data, and cards whose programs have them, but never a figure', async () => {
-    const cards = await api.listCards()
+    const { cards } = await api.listCards()
     // Every file under mock/ is demo data where it has sessions: a card says so when any program has them.
     const hasSessions = new Map(FILES.map((f) => [f.federation.id, f.programs.some((p) => p.signup?.demo)]))
     expect(cards.length).toBe(FILES.length)
@@ -98,7 +113,7 @@ describe('mock Api: content', () => {
     const e = await rejection(flaky.listCards())
     expect(e.code).toBe('network')
     fail = false
-    expect(await flaky.listCards()).toHaveLength(contentFiles.length)
+    expect((await flaky.listCards()).cards).toHaveLength(contentFiles.length)
   })
 })
 

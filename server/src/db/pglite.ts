@@ -3,6 +3,7 @@
 // gets the 503 instead of waiting on, the same bound PostgreSQL's lock_timeout gives.
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { backupPglite } from '../backup'
 import type { Db, Params } from './db'
 import { busy, DEFAULT_LIMITS, HEALTH_TIMEOUT_MS, MAINTENANCE_LIMITS, type DbLimits } from './limits'
@@ -36,9 +37,13 @@ export class Turns {
   }
 }
 
+/** Extensions every PGlite the server opens loads, restores included. */
+export const PGLITE_EXTENSIONS = { pg_trgm }
+
 export async function openPglite(dataDir?: string, limits: DbLimits = DEFAULT_LIMITS): Promise<Db> {
   if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  const pg = new PGlite(dataDir)
+  // pg_trgm: the card search's index (migration 012). Memory when no folder is given: extensions load only so.
+  const pg = new PGlite(dataDir ?? 'memory://', { extensions: PGLITE_EXTENSIONS })
   await pg.waitReady
   const turns = new Turns()
   const wait = limits.lockTimeoutMs

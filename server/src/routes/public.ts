@@ -1,9 +1,9 @@
-// What anyone may read: health, the feed's cards, a federation's report and a program with its sessions.
+// What anyone may read: health, the feed's cards a page at a time, a federation's report and a program with its sessions.
 import type { FastifyInstance } from 'fastify'
-import { filterCards } from '../../../src/domain/filters'
-import { TOPICS, type Topic } from '../../../src/domain/types'
-import { toCard, toProgramDetail, toReport } from '../../../src/domain/views'
-import type { CardFilter } from '../../../src/services/api'
+import { CARD_PAGE, filterProblem, type CardFilter } from '../../../src/domain/filters'
+import type { Topic } from '../../../src/domain/types'
+import { toProgramDetail, toReport } from '../../../src/domain/views'
+import { readCardPage } from '../card-index'
 import type { Content } from '../content'
 import type { Db } from '../db/db'
 import { errorBody, invalid } from '../errors'
@@ -19,18 +19,26 @@ export interface PublicDeps {
   now: () => Date
 }
 
-function cardFilter(query: unknown): CardFilter {
-  const { province, topic } = (query ?? {}) as Record<string, unknown>
+/** A page request from the query: every problem a 400 with a Chinese message naming the field. */
+function cardRequest(query: unknown): { filter: CardFilter; cursor?: string; size: number } {
+  const raw = (query ?? {}) as Record<string, unknown>
+  const text = (key: string) => (typeof raw[key] === 'string' && raw[key] ? (raw[key] as string) : undefined)
   const filter: CardFilter = {}
-  if (typeof province === 'string' && province) {
-    if (province.length > 20) throw invalid('地区名称太长了', 'province')
-    filter.province = province
+  for (const key of ['province', 'city', 'county', 'q'] as const) {
+    const value = text(key)
+    if (value !== undefined) filter[key] = value
   }
-  if (typeof topic === 'string' && topic) {
-    if (!TOPICS.includes(topic as Topic)) throw invalid('没有这个主题', 'topic')
-    filter.topic = topic as Topic
+  const topic = text('topic')
+  if (topic !== undefined) filter.topic = topic as Topic
+  const cursor = text('cursor')
+  const problem = filterProblem(filter, cursor)
+  if (problem) throw invalid(problem.message, problem.field)
+  const limit = text('limit')
+  const size = limit === undefined ? CARD_PAGE.default : Number(limit)
+  if (!Number.isInteger(size) || size < CARD_PAGE.min || size > CARD_PAGE.max) {
+    throw invalid(`每页 ${CARD_PAGE.min} 到 ${CARD_PAGE.max} 张`, 'limit')
   }
-  return filter
+  return { filter, ...(cursor ? { cursor } : {}), size }
 }
 
 export async function publicRoutes(app: FastifyInstance, { db, content, signups, now }: PublicDeps): Promise<void> {
@@ -49,13 +57,11 @@ export async function publicRoutes(app: FastifyInstance, { db, content, signups,
 
   app.get(
     '/api/cards',
-    { schema: ROUTE_SCHEMAS.cards, preValidation: checkFirst((req) => cardFilter(req.query)) },
+    { schema: ROUTE_SCHEMAS.cards, preValidation: checkFirst((req) => cardRequest(req.query)) },
     async (req) => {
-      const at = now()
-      return filterCards(
-        content.files.map((f) => toCard(f, at, content.sessionsFor)),
-        cardFilter(req.query),
-      )
+      // Read from the card index: a publish on any server is in the next page asked for.
+      const { filter, cursor, size } = cardRequest(req.query)
+      return readCardPage(db, filter, cursor, size, now())
     },
   )
 

@@ -5,31 +5,42 @@ import { FilterBar } from './filter-bar'
 import type { Feed } from './use-feed'
 import { YearEndCard } from './year-end-card'
 
+/** What to try when nothing matches: the search first, as it narrows most. */
+function emptyAdvice(feed: Feed): string {
+  if (feed.filter.q) return '换个词搜索，比如只写县名或市名；或清除筛选看全部'
+  return '换个地区或主题看看'
+}
+
 export function FeedView({ feed, onOpen }: { feed: Feed; onOpen: (federationId: string) => void }) {
   const { cards } = feed
+  const ready = cards.status === 'ready'
   return (
     <View>
       <Text className="page-title">各地妇联的年度成绩单</Text>
-      {cards.status === 'ready' && cards.data.length > 0 ? (
+      {feed.provinces.length > 0 ? (
         <FilterBar filter={feed.filter} provinces={feed.provinces} onChoose={feed.choose} />
       ) : null}
       {cards.status === 'loading' ? <Skeleton label="正在加载年终盘点" /> : null}
       {cards.status === 'error' ? <ErrorState message={cards.message} onRetry={() => void cards.reload()} /> : null}
-      {cards.status === 'ready' && cards.data.length === 0 ? (
+      {ready && !feed.filtered && feed.matched.length === 0 ? (
         <EmptyState title="暂时还没有年终盘点" text="各地妇联发布后会出现在这里" />
       ) : null}
-      {cards.status === 'ready' && cards.data.length > 0 && feed.matched.length === 0 ? (
-        <EmptyState title="没有符合条件的年终盘点" text="换个地区或主题看看" action="清除筛选" onAction={feed.clear} />
+      {ready && feed.filtered && feed.matched.length === 0 ? (
+        <EmptyState title="没有符合条件的年终盘点" text={emptyAdvice(feed)} action="清除筛选" onAction={feed.clear} />
       ) : null}
-      {feed.visible.map((card) => (
-        <YearEndCard key={card.federationId} card={card} onOpen={onOpen} />
-      ))}
-      {feed.hasMore ? (
-        <Button className="button button--ghost feed-more" onClick={feed.loadMore} aria-label="加载更多年终盘点">
-          加载更多
+      {ready ? feed.visible.map((card) => <YearEndCard key={card.federationId} card={card} onOpen={onOpen} />) : null}
+      {ready && feed.moreError ? <Text className="feed-end">{feed.moreError}</Text> : null}
+      {ready && feed.hasMore ? (
+        <Button
+          className="button button--ghost feed-more"
+          onClick={feed.loadMore}
+          disabled={feed.fetching}
+          aria-label="加载更多年终盘点"
+        >
+          {feed.fetching ? '正在加载…' : feed.moreError ? '重试' : '加载更多'}
         </Button>
       ) : null}
-      {cards.status === 'ready' && feed.matched.length > 0 && !feed.hasMore ? (
+      {ready && feed.matched.length > 0 && !feed.hasMore ? (
         <Text className="feed-end">— 共 {feed.matched.length} 个妇联 —</Text>
       ) : null}
     </View>

@@ -6,8 +6,14 @@ import './filter-bar.scss'
 
 interface Props {
   filter: CardFilter
-  provinces: string[]
+  /** Provinces with cards so far: the chip shows the name, the filter carries the code. */
+  provinces: Array<{ code: string; name: string }>
   onChoose: (key: keyof CardFilter, value: string | undefined) => void
+}
+
+interface Option {
+  value: string
+  label: string
 }
 
 function ChipRow({
@@ -17,7 +23,7 @@ function ChipRow({
   onChoose,
 }: {
   label: string
-  options: string[]
+  options: Option[]
   chosen?: string
   onChoose: (v?: string) => void
 }) {
@@ -37,15 +43,15 @@ function ChipRow({
           </View>
           {options.map((o) => (
             <View
-              key={o}
-              className={`chip ${chosen === o ? 'chip--on' : ''}`}
-              onClick={() => onChoose(o)}
+              key={o.value}
+              className={`chip ${chosen === o.value ? 'chip--on' : ''}`}
+              onClick={() => onChoose(o.value)}
               role="button"
-              aria-pressed={chosen === o}
-              aria-label={`${label}：${o}`}
+              aria-pressed={chosen === o.value}
+              aria-label={`${label}：${o.label}`}
             >
-              {chosen === o ? '✓ ' : ''}
-              {o}
+              {chosen === o.value ? '✓ ' : ''}
+              {o.label}
             </View>
           ))}
         </View>
@@ -57,8 +63,18 @@ function ChipRow({
 export function FilterBar({ filter, provinces, onChoose }: Props) {
   return (
     <View className="filter-bar">
-      <ChipRow label="地区" options={provinces} chosen={filter.province} onChoose={(v) => onChoose('province', v)} />
-      <ChipRow label="主题" options={[...TOPICS]} chosen={filter.topic} onChoose={(v) => onChoose('topic', v)} />
+      <ChipRow
+        label="地区"
+        options={provinces.map((p) => ({ value: p.code, label: p.name }))}
+        chosen={filter.province}
+        onChoose={(v) => onChoose('province', v)}
+      />
+      <ChipRow
+        label="主题"
+        options={TOPICS.map((t) => ({ value: t, label: t }))}
+        chosen={filter.topic}
+        onChoose={(v) => onChoose('topic', v)}
+      />
     </View>
   )
 }

@@ -1,12 +1,12 @@
 // The Api over HTTP: the same contract as the mock, for when TARO_APP_API_BASE points at the server.
 import { maskMobile } from '@/domain/mobile'
-import type { YearEndCard } from '@/domain/types'
 import {
   API_ERROR_CODES,
   ApiError,
   type Api,
   type ApiErrorCode,
   type CardFilter,
+  type CardPage,
   type CodeSent,
   type FederationReport,
   type MobileVerification,
@@ -116,7 +116,7 @@ export function createHttpApi(options: HttpApiOptions): Api {
     throw last
   }
 
-  const q = (filter: CardFilter = {}) => {
+  const q = (filter: CardFilter & { cursor?: string } = {}) => {
     const parts = Object.entries(filter)
       .filter(([, v]) => v)
       .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
@@ -179,7 +179,8 @@ export function createHttpApi(options: HttpApiOptions): Api {
   })
 
   return {
-    listCards: (filter) => call<YearEndCard[]>('GET', `/api/cards${q(filter)}`),
+    listCards: (filter, cursor) =>
+      call<CardPage>('GET', `/api/cards${q({ ...filter, ...(cursor ? { cursor } : {}) })}`),
     getReport: (federationId) => call<FederationReport>('GET', `/api/reports/${id(federationId)}`),
     getProgram: (programId) => call<ProgramDetail>('GET', `/api/programs/${id(programId)}`),
     submitSignup,

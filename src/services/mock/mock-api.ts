@@ -1,6 +1,6 @@
 // The Api over the mock/ JSON and device storage: what `npm start` runs with no server.
 import { buildCatalog, findProgram, type RawFile } from '@/domain/catalog'
-import { filterCards } from '@/domain/filters'
+import { filterProblem, pageCards } from '@/domain/filters'
 import { isDemoProgram, programSessions } from '@/domain/sessions'
 import { canCancel, cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
@@ -91,12 +91,16 @@ export function createMockApi(options: MockApiOptions): Api {
   }
 
   return {
-    async listCards(filter) {
+    async listCards(filter = {}, cursor) {
       await guard('listCards')
+      // The server's answer to the same request: its 400 for a bad code or cursor, its pages.
+      const problem = filterProblem(filter, cursor)
+      if (problem) throw new ApiError('invalid', problem.message, problem.field)
       const at = now()
-      return filterCards(
+      return pageCards(
         catalog.files.map((f) => toCard(f, at)),
         filter,
+        cursor,
       )
     },
 
