@@ -2,6 +2,7 @@
 // 30,000 programs, 100,000 sessions, 1,000,000 sign-ups) for measuring the server at that size.
 // Federations are copies of the five in mock/ (figures untouched) placed in real counties; the
 // sign-ups are written with generate_series in the same SQL on PostgreSQL and PGlite.
+import { fillMissingCardIndex } from '../card-index'
 import { createHash } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
 import { areaList } from '@vant/area-data'
@@ -464,6 +465,9 @@ export async function seedScale(
     },
     { maintenance: true },
   )
+  // The feed's index, written here rather than by the first server start (which would fill it too,
+  // but slowly at this size, before it answers).
+  await fillMissingCardIndex(db)
   // Fresh statistics, so the first requests are planned on the real sizes.
   await db.transaction((tx) => tx.query('ANALYZE'), { maintenance: true })
   return { ...result, seconds: Math.round((performance.now() - started) / 100) / 10 }
