@@ -5,7 +5,7 @@
 import { fillMissingCardIndex } from '../card-index'
 import { createHash } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
-import { areaList } from '@vant/area-data'
+import { divisions } from '../../../src/domain/divisions'
 import { buildCatalog } from '../../../src/domain/catalog'
 import type { FederationFile, FormField, Program } from '../../../src/domain/types'
 import { validateSignup } from '../../../src/domain/validation'
@@ -66,21 +66,24 @@ export function parseScaleArgs(args: string[]): ScaleOptions {
 export interface County {
   code: string
   province: string
-  city: string
+  city?: string
   name: string
 }
 
-/** Mainland counties of the national division data (GB/T 2260 codes), in code order. */
+/**
+ * Mainland counties of the national division table (the one the feed's region codes come from), in
+ * code order, no 市辖区 placeholder; a county directly under its province (仙桃) has no city.
+ */
 export function counties(): County[] {
-  return Object.entries(areaList.county_list)
-    .filter(([code, name]) => Number(code.slice(0, 2)) <= 65 && !code.endsWith('00') && !/市辖区|其它区/.test(name))
-    .map(([code, name]) => ({
-      code,
-      name,
-      province: areaList.province_list[`${code.slice(0, 2)}0000`],
-      city: areaList.city_list[`${code.slice(0, 4)}00`],
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code))
+  const table = divisions()
+  const list: County[] = []
+  for (const [code, county] of table.counties) {
+    const province = table.provinces.get(`${code.slice(0, 2)}0000`)
+    const city = table.cities.get(`${code.slice(0, 4)}00`)
+    if (!province || Number(code.slice(0, 2)) > 65 || code.endsWith('00') || /市辖区|其它区/.test(county.name)) continue
+    list.push({ code, name: county.name, province: province.name, city: city?.name })
+  }
+  return list.sort((a, b) => a.code.localeCompare(b.code))
 }
 
 /** `n` counties spread over the whole list, so a small scale still spans the country. */
