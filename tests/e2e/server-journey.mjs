@@ -661,14 +661,17 @@ const ticketJourney = (v) => async (member, errors, openPage) => {
   await expectText(neighbour, '候补')
   if (await readTicket(neighbour, 1000)) throw new Error('a waitlisted sign-up shows a ticket')
   await cancelFromMine(member, deepLink('/pages/mine/index'), v.elder.name)
-  // The session holds her seat for `holdHours`: 待确认, until when, the countdown and 确认参加.
+  // The session holds her seat for `holdHours`: 我的报名 says 待确认 and until when; the detail
+  // has the countdown and 确认参加.
   await neighbour.goto(deepLink('/pages/mine/index'))
   await neighbour.reload()
-  await expectText(neighbour, '名额为您保留到')
-  await expectText(neighbour, new RegExp(`还剩${v.holdHours - 1}小时5\\d分`))
+  await expectText(neighbour, '点开确认参加')
   await look(neighbour, 'held', '我的报名（保留名额）')
-  await neighbour.getByRole('link', { name: new RegExp(`待确认.*${v.neighbour.name}.*查看详情`) }).click()
+  await neighbour
+    .getByRole('link', { name: new RegExp(`待确认.*名额为您保留到.*${v.neighbour.name}.*查看详情`) })
+    .click()
   await neighbour.getByLabel('确认参加', { exact: true }).filter({ visible: true }).waitFor()
+  await expectText(neighbour, new RegExp(`还剩${v.holdHours - 1}小时5\\d分`))
   // Hers only once she confirms: no ticket before.
   if (await readTicket(neighbour, 1000)) throw new Error('a held seat shows a ticket before 确认参加')
   await look(neighbour, 'held-detail', '报名详情（保留名额）')

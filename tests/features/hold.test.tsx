@@ -158,16 +158,21 @@ describe('a held seat on the sign-up detail', () => {
 })
 
 describe('a held seat in 我的报名', () => {
-  it('shows 待确认 with the countdown and 确认参加 outside the row’s link, then 已确认参加', async () => {
-    mockServer.after = [confirmedNow]
-    render(<Mine />)
-    const link = await screen.findByRole('link', { name: /待确认.*吴春兰.*查看详情/ })
-    expect(within(link).queryByLabelText('确认参加')).toBeNull()
-    expect(screen.getByText('还剩5小时12分')).toBeTruthy()
-    await tapConfirm()
-    expect(await screen.findByText('已确认参加')).toBeTruthy()
-    expect(screen.getByText('点开这条报名就能看到电子票。')).toBeTruthy()
-    expect(await screen.findByRole('link', { name: /已转正.*吴春兰/ })).toBeTruthy()
+  it('shows 待确认 and until when, and leads to the detail where she confirms', async () => {
+    const opened: string[] = []
+    const Listed = () => {
+      const state = useAsync(() => api.listMySignups(), [])
+      return <SignupList state={state} now={TEST_NOW} onOpen={(id) => opened.push(id)} />
+    }
+    render(<Listed />)
+    const link = await screen.findByRole('link', {
+      name: /待确认.*名额为您保留到\s*11月23日 周一 15:12\s*，点开确认参加.*吴春兰.*查看详情/,
+    })
+    // The date and time stay on one line; 确认参加 and its countdown are on the detail page.
+    expect(within(link).getByText('11月23日 周一 15:12').className).toContain('mine-row__when')
+    expect(screen.queryByLabelText('确认参加')).toBeNull()
+    fireEvent.click(link)
+    expect(opened).toEqual(['su-200'])
   })
 
   it('a passed-on seat reads 保留已过期 with the reason and no button', async () => {

@@ -1,11 +1,10 @@
 // 我的报名: her sign-ups with their status (upcoming first, then past), or a friendly empty state.
-import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
 import { maskMobile } from '@/domain/mobile'
+import { HOLD_EXPIRED_TEXT } from '@/domain/holds'
 import { signupLabel } from '@/domain/signup-rules'
-import { HoldPanel } from '@/features/signup/hold-panel'
 import type { Signup } from '@/services/api'
 import type { AsyncResource } from '@/shared/use-async'
 import { formatSessionTime } from '@/utils/date'
@@ -31,7 +30,6 @@ export function SignupList({
   now: Date
   onOpen: (signupId: string) => void
 }) {
-  const heldHere = useRef(new Set<string>())
   if (state.status === 'loading') return <Skeleton blocks={2} label="正在加载我的报名" />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void state.reload()} />
   if (state.data.length === 0) {
@@ -57,6 +55,14 @@ export function SignupList({
             {s.sessionCancelled ? (
               <Text className="row-card__meta status--cancelled">取消原因：{s.sessionCancelled.reason}</Text>
             ) : null}
+            {/* A held seat: until when, and where she confirms (the detail, with its countdown and
+                确认参加: that page loads with the sign-up subpackage, not with this tab). */}
+            {s.holdUntil && label === '待确认' ? (
+              <Text className="row-card__meta status--waitlisted">
+                名额为您保留到 <Text className="mine-row__when">{formatSessionTime(s.holdUntil)}</Text>，点开确认参加
+              </Text>
+            ) : null}
+            {s.holdExpired ? <Text className="row-card__meta">{HOLD_EXPIRED_TEXT}</Text> : null}
             <Text className="row-card__meta">
               {s.name} · {maskMobile(s.mobile)}
             </Text>
@@ -64,19 +70,6 @@ export function SignupList({
             <Text className="a11y-only">，查看详情</Text>
           </>
         )
-        // A held seat's 确认参加 sits beside the row's link, never inside it (no button within a link);
-        // a row held in this view keeps its panel, so 已确认参加 stays once the hold is gone.
-        if (s.holdUntil) heldHere.current.add(s.id)
-        if (heldHere.current.has(s.id) || s.holdExpired) {
-          return (
-            <View key={s.id} className="card card--compact">
-              <View className="mine-row__link" onClick={() => onOpen(s.id)} role="link">
-                {row}
-              </View>
-              <HoldPanel signup={s} where="list" onChanged={state.reload} />
-            </View>
-          )
-        }
         return (
           <View key={s.id} className="card card--compact" onClick={() => onOpen(s.id)} role="link">
             {row}
