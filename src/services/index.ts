@@ -33,7 +33,6 @@ function chooseApi(): Api {
     return createMockApi({
       files: contentFiles,
       store: storage,
-      onDataProblem: (message) => console.warn(`[数据] ${message}`),
       onStorageProblem: (message) => toast(message),
     })
   }

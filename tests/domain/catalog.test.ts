@@ -1,5 +1,6 @@
 import { areaList } from '@vant/area-data'
 import {
+  trustedCatalog,
   buildCatalog,
   checkFederationFile,
   federationIdProblem,
@@ -301,6 +302,12 @@ describe('the app bundle without quotes (config/built-in-content-loader.cjs)', (
       expect(f.data).toEqual(withQuotes)
       expect(JSON.stringify(f.data)).not.toContain('"quote"')
     }
+  })
+
+  it('is trusted by the app as it is: the same files, in the same order, as the checked catalog', () => {
+    const trusted = trustedCatalog(bundled)
+    expect(trusted.problems).toEqual([])
+    expect(trusted.files).toEqual(buildCatalog(bundled, { quotesLeftOut: true }).files)
   })
 
   it('is a whole catalog for the app, and a refused one anywhere quotes are required', () => {

@@ -1,5 +1,5 @@
 // The Api over the mock/ JSON and device storage: what `npm start` runs with no server.
-import { buildCatalog, findProgram, type RawFile } from '@/domain/catalog'
+import { findProgram, trustedCatalog, type RawFile } from '@/domain/catalog'
 import { filterProblem, pageCards } from '@/domain/filters'
 import { isDemoProgram, programSessions } from '@/domain/sessions'
 import { canCancel, cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
@@ -18,7 +18,6 @@ export interface MockApiOptions {
   now?: () => Date
   /** When it returns true the call fails as a network error would: lets the UI's error state be tested. */
   shouldFail?: (call: keyof Api) => boolean
-  onDataProblem?: (message: string) => void
   /** Told when stored sign-ups could not be read (they are set aside, not dropped). */
   onStorageProblem?: (message: string) => void
 }
@@ -33,9 +32,9 @@ const CORRUPT_KEY = `${SIGNUPS_KEY}.corrupt`
 
 export function createMockApi(options: MockApiOptions): Api {
   const { store, now = clock.now, shouldFail = () => false } = options
-  // Built into the app, the files come without quotes (config/built-in-content-loader.cjs).
-  const catalog = buildCatalog(options.files, { quotesLeftOut: true })
-  for (const p of catalog.problems) options.onDataProblem?.(p.message)
+  // The app's own files, checked whole by `npm test` before any build (see trustedCatalog); built
+  // into the app, they come without quotes (config/built-in-content-loader.cjs).
+  const catalog = trustedCatalog(options.files)
 
   const guard = async (call: keyof Api) => {
     // Yield once so callers always see an asynchronous answer, as from a server.
