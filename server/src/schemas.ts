@@ -29,23 +29,11 @@ const cancellation = {
   properties: { reason: str },
 } as const
 
-const figure = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'label', 'value', 'unit', 'scope', 'quote'],
-  properties: {
-    id: str,
-    label: str,
-    value: str,
-    unit: str,
-    scope: { type: 'string', enum: FIGURE_SCOPES },
-    scopeLabel: str,
-    quote: str,
-  },
-} as const
-
-/** A figure as the report and program pages show it (ShownFigure): without the article's words. */
-const shownFigure = {
+/**
+ * A figure as the report and program pages show it (ShownFigure): without the article's words. Also a
+ * figure of the published card that a program may show as 往期成果.
+ */
+export const shownFigure = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'label', 'value', 'unit', 'scope'],
@@ -57,6 +45,13 @@ const shownFigure = {
     scope: { type: 'string', enum: FIGURE_SCOPES },
     scopeLabel: str,
   },
+} as const
+
+/** A figure with the sentence of the article it stands in. */
+const figure = {
+  ...shownFigure,
+  required: [...shownFigure.required, 'quote'],
+  properties: { ...shownFigure.properties, quote: str },
 } as const
 
 const region = {

@@ -1,6 +1,5 @@
 // JSON schemas of the workspace's program routes (workspace-programs.ts): what they answer.
-import { FIGURE_SCOPES } from '../../../src/domain/types'
-import { bool, federationName, formField, int, str, strings, topic } from '../schemas'
+import { bool, federationName, formField, int, shownFigure, str, strings, topic } from '../schemas'
 
 const strOrNull = { type: ['string', 'null'] } as const
 const numOrNull = { type: ['number', 'null'] } as const
@@ -98,28 +97,13 @@ export const workspaceProgram = {
   },
 } as const
 
-/** A figure of the published card that a program may show as 往期成果. */
-export const cardFigure = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'label', 'value', 'unit', 'scope'],
-  properties: {
-    id: str,
-    label: str,
-    value: str,
-    unit: str,
-    scope: { type: 'string', enum: [...FIGURE_SCOPES] },
-    scopeLabel: str,
-  },
-} as const
-
 export const workspacePrograms = {
   type: 'object',
   additionalProperties: false,
   required: ['federation', 'figures', 'programs'],
   properties: {
     federation: federationName,
-    figures: { type: 'array', items: cardFigure },
+    figures: { type: 'array', items: shownFigure },
     programs: { type: 'array', items: workspaceProgram },
   },
 } as const
