@@ -13,6 +13,7 @@ import { resolveRegion } from '../../src/domain/region-codes'
 import type { FederationFile, YearEndCard } from '../../src/domain/types'
 import { toCard } from '../../src/domain/views'
 import type { Db, Queryable } from './db/db'
+import { indexPrograms } from './open-sessions'
 
 /** The card less what depends on today: openProgramCount is counted at request time. */
 type StoredCard = Omit<YearEndCard, 'openProgramCount'>
@@ -63,6 +64,7 @@ export async function indexCard(tx: Queryable, federationId: string): Promise<vo
   )
   if (!row?.published || !row.doc) {
     await tx.query('DELETE FROM card_index WHERE federation_id = $1', [federationId])
+    await indexPrograms(tx, federationId)
     return
   }
   const file = fromJson<FederationFile>(row.doc)
@@ -87,6 +89,8 @@ export async function indexCard(tx: Queryable, federationId: string): Promise<vo
       JSON.stringify(card),
     ],
   )
+  // The 可报名 list's program rows follow the card's, in this transaction.
+  await indexPrograms(tx, federationId)
 }
 
 /** A text[] literal: every element quoted, so commas and braces in one stay inside it. */

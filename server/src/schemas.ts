@@ -7,6 +7,7 @@ import type { FederationReport, ProgramDetail, Signup } from '../../src/services
 import type { OrganizerOverview, Roster, RosterRow } from '../../src/services/organizer'
 import type { CheckedIn } from '../../src/domain/tickets'
 import type { YearEndCard } from '../../src/domain/types'
+import type { OpenSession } from '../../src/domain/open-sessions'
 import type { ErrorCode } from './errors'
 import { LIMITS } from './http/limits'
 
@@ -245,6 +246,52 @@ export const cardPage = {
   additionalProperties: false,
   required: ['cards', 'next'],
   properties: { cards: cardList, next: { type: ['string', 'null'] } },
+} as const
+
+/** A row of the 可报名 list (GET /api/sessions/open): only what it shows. */
+const openSession = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'programId',
+    'programTitle',
+    'federationId',
+    'federationName',
+    'topic',
+    'title',
+    'start',
+    'end',
+    'deadline',
+    'online',
+    'seatsLeft',
+    'waitlist',
+    'demo',
+  ],
+  properties: {
+    id: str,
+    programId: str,
+    programTitle: str,
+    federationId: str,
+    federationName: str,
+    topic,
+    title: str,
+    start: str,
+    end: str,
+    deadline: str,
+    online: bool,
+    place: str,
+    seatsLeft: int,
+    waitlist: bool,
+    demo: bool,
+  },
+} as const
+
+export const openSessionPage = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sessions', 'next'],
+  properties: { sessions: { type: 'array', items: openSession }, next: { type: ['string', 'null'] } },
 } as const
 
 export const federationReport = {
@@ -539,6 +586,20 @@ const cardsQuery = {
   },
 } as const
 
+const openSessionsQuery = {
+  type: 'object',
+  properties: {
+    // Empty means no filter, as for the feed.
+    province: regionCode,
+    city: regionCode,
+    county: regionCode,
+    topic: { type: 'string', enum: ['', ...TOPICS] },
+    cursor: { type: 'string', maxLength: 120 },
+    // Between OPEN_SESSION_PAGE.min and .max: the route checks, with its own message.
+    limit: { type: 'string', pattern: '^\\d{1,3}$' },
+  },
+} as const
+
 const answerValue = {
   anyOf: [
     { type: 'string', maxLength: LIMITS.textLength },
@@ -589,6 +650,7 @@ export const answers = <S extends Record<number, unknown>>(success: S) =>
 export const ROUTE_SCHEMAS = {
   health: { response: answers({ 200: health }) },
   cards: { querystring: cardsQuery, response: answers({ 200: cardPage }) },
+  openSessions: { querystring: openSessionsQuery, response: answers({ 200: openSessionPage }) },
   report: { params: idParam, response: answers({ 200: federationReport }) },
   program: { params: idParam, response: answers({ 200: programDetail }) },
   submitSignup: {
@@ -678,6 +740,7 @@ export type Same<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T
 // without a word: these lines stop the compile instead.
 const matches: {
   card: Same<FromSchema<typeof card>, YearEndCard>
+  openSession: Same<FromSchema<typeof openSession>, OpenSession>
   report: Same<FromSchema<typeof federationReport>, FederationReport>
   program: Same<FromSchema<typeof programDetail>, ProgramDetail>
   signup: Same<FromSchema<typeof signup>, Omit<Signup, 'ticket'>>
@@ -687,6 +750,7 @@ const matches: {
   errorCode: Same<FromSchema<typeof errorCode>, ErrorCode>
 } = {
   card: true,
+  openSession: true,
   report: true,
   program: true,
   signup: true,

@@ -12,6 +12,8 @@ import { RATE_LIMIT_SQL } from '../../server/src/http/rate-limit-store'
 import { OPENID_SQL } from '../../server/src/wechat'
 import { cardPageQuery, OPEN_PROGRAMS_SQL } from '../../server/src/card-index'
 import { encodeCardCursor, type CardFilter } from '../../src/domain/filters'
+import { openSessionQuery } from '../../server/src/open-sessions'
+import { encodeOpenSessionCursor, type OpenSessionFilter } from '../../src/domain/open-sessions'
 import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
@@ -221,6 +223,17 @@ describe.each(backends())('query plans with %s', (backend) => {
                lpad((1 + g / 310 % 11)::text, 2, '0') AS k
              FROM generate_series(1, ${CARDS}) AS g) AS codes`,
     )
+    // The 可报名 list's rows for every program above, spread over the same provinces, cities and counties.
+    await db.query(
+      `INSERT INTO program_index (program_id, federation_id, program_title, federation_name, topic, province_code,
+         city_code, county_code)
+       SELECT id, 'plan-f', 'p', 'f', (ARRAY['健康', '就业创业', '家庭家风'])[g % 3 + 1], p || '0000', p || c || '00',
+         p || c || k
+       FROM (SELECT id, g, lpad((11 + g % 31)::text, 2, '0') AS p, lpad((1 + g / 31 % 10)::text, 2, '0') AS c,
+               lpad((1 + g / 310 % 11)::text, 2, '0') AS k
+             FROM (SELECT id, row_number() OVER (ORDER BY id) AS g FROM programs WHERE id LIKE 'plan-%') AS numbered)
+         AS codes`,
+    )
     await db.query('ANALYZE')
   }, 180_000)
   afterAll(async () => {
@@ -284,6 +297,24 @@ describe.each(backends())('query plans with %s', (backend) => {
     const found = await explain(db, sql, params)
     expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
     expect(found.length).toBeGreaterThan(0)
+  })
+
+  const afterSession = encodeOpenSessionCursor({ deadline: Date.parse('2026-11-30T18:00:00+08:00'), id: 'plan-s-700' })
+  const OPEN_SESSION_PAGES: Array<[string, OpenSessionFilter, string | undefined]> = [
+    ['the first page', {}, undefined],
+    ['a later page', {}, afterSession],
+    ['a province', { province: '150000' }, undefined],
+    ['a city, a later page', { city: '150300' }, afterSession],
+    ['a county', { county: '150305' }, undefined],
+    ['a topic', { topic: '健康' }, undefined],
+    ['a province and a topic, a later page', { province: '150000', topic: '健康' }, afterSession],
+  ]
+
+  it.each(OPEN_SESSION_PAGES)('open sessions: %s reads no table from end to end', async (_name, filter, cursor) => {
+    const { sql, params } = openSessionQuery(filter, cursor, 12, NOW)
+    const found = await explain(db, sql, params as Array<string | number>)
+    expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
+    expect(found.some((s) => s.endsWith('on sessions'))).toBe(true)
   })
 
   it("cards: a page's open programs are counted by key", async () => {

@@ -127,6 +127,22 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     expect((await get('/api/cards?limit=12&city=510100&q=%E6%88%90%E9%83%BD')).statusCode).toBe(200)
   })
 
+  it('the open sessions list validates, with a place and without (online), filtered, and its refusals', async () => {
+    const first = json(await get('/api/sessions/open?limit=10'))
+    expect(first.sessions).toHaveLength(10)
+    const rest = json(await get(`/api/sessions/open?limit=20&cursor=${encodeURIComponent(first.next)}`))
+    const rows = [...first.sessions, ...rest.sessions] as Array<{ online: boolean; place?: string; waitlist: boolean }>
+    // Both shapes of a row are among the answers validated.
+    expect(rows.some((r) => r.online && r.place === undefined)).toBe(true)
+    expect(rows.some((r) => !r.online && r.place)).toBe(true)
+    const filtered = await get(`/api/sessions/open?county=621202&topic=${encodeURIComponent('健康')}`)
+    expect(filtered.statusCode).toBe(200)
+    expect((await get('/api/sessions/open?topic=nothing')).statusCode).toBe(400)
+    expect((await get('/api/sessions/open?cursor=nothing')).statusCode).toBe(400)
+    expect((await get('/api/sessions/open?province=510100')).statusCode).toBe(400)
+    expect((await get('/api/sessions/open?limit=9')).statusCode).toBe(400)
+  })
+
   it('sign-up answers validate, the optional fields included', async () => {
     const device = 'd-schemas-1'
     const first = await bookedRequest(server, device, housekeepingBody(person(1)))

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
  */
 export const PUBLIC_READS: ReadonlySet<string> = new Set([
   'GET /api/cards',
+  'GET /api/sessions/open',
   'GET /api/reports/:id',
   'GET /api/reports/:id/source',
   'GET /api/programs/:id',

@@ -1,9 +1,12 @@
-// What anyone may read: health, the feed's cards a page at a time, a federation's report and a program with its sessions.
+// What anyone may read: health, the feed's cards and the open sessions a page at a time, a federation's report and a
+// program with its sessions.
 import type { FastifyInstance } from 'fastify'
 import { CARD_PAGE, filterProblem, type CardFilter } from '../../../src/domain/filters'
 import type { Topic } from '../../../src/domain/types'
+import { OPEN_SESSION_PAGE, openSessionProblem, type OpenSessionFilter } from '../../../src/domain/open-sessions'
 import { toProgramDetail, toReport } from '../../../src/domain/views'
 import { readCardPage } from '../card-index'
+import { readOpenSessions } from '../open-sessions'
 import type { Content } from '../content'
 import type { Db } from '../db/db'
 import { errorBody, invalid } from '../errors'
@@ -41,6 +44,28 @@ function cardRequest(query: unknown): { filter: CardFilter; cursor?: string; siz
   return { filter, ...(cursor ? { cursor } : {}), size }
 }
 
+/** A 可报名 page request from the query: every problem a 400 with a Chinese message naming the field. */
+function openSessionsRequest(query: unknown): { filter: OpenSessionFilter; cursor?: string; size: number } {
+  const raw = (query ?? {}) as Record<string, unknown>
+  const text = (key: string) => (typeof raw[key] === 'string' && raw[key] ? (raw[key] as string) : undefined)
+  const filter: OpenSessionFilter = {}
+  for (const key of ['province', 'city', 'county'] as const) {
+    const value = text(key)
+    if (value !== undefined) filter[key] = value
+  }
+  const topic = text('topic')
+  if (topic !== undefined) filter.topic = topic as Topic
+  const cursor = text('cursor')
+  const problem = openSessionProblem(filter, cursor)
+  if (problem) throw invalid(problem.message, problem.field)
+  const limit = text('limit')
+  const size = limit === undefined ? OPEN_SESSION_PAGE.default : Number(limit)
+  if (!Number.isInteger(size) || size < OPEN_SESSION_PAGE.min || size > OPEN_SESSION_PAGE.max) {
+    throw invalid(`每页 ${OPEN_SESSION_PAGE.min} 到 ${OPEN_SESSION_PAGE.max} 个场次`, 'limit')
+  }
+  return { filter, ...(cursor ? { cursor } : {}), size }
+}
+
 export async function publicRoutes(app: FastifyInstance, { db, content, signups, now }: PublicDeps): Promise<void> {
   // Within a second, whatever the sign-ups wait for: the database is pinged on a connection of its own.
   app.get('/api/health', { schema: ROUTE_SCHEMAS.health }, async (_req, reply) => {
@@ -62,6 +87,16 @@ export async function publicRoutes(app: FastifyInstance, { db, content, signups,
       // Read from the card index: a publish on any server is in the next page asked for.
       const { filter, cursor, size } = cardRequest(req.query)
       return readCardPage(db, filter, cursor, size, now())
+    },
+  )
+
+  app.get(
+    '/api/sessions/open',
+    { schema: ROUTE_SCHEMAS.openSessions, preValidation: checkFirst((req) => openSessionsRequest(req.query)) },
+    async (req) => {
+      // Live rows at the request's time: a session added, filled or cancelled shows in the next page asked for.
+      const { filter, cursor, size } = openSessionsRequest(req.query)
+      return readOpenSessions(db, filter, cursor, size, now())
     },
   )
 

@@ -1,0 +1,65 @@
+// The 可报名 list's pure parts: its cursor, its input check and the row the sign-up rule gives.
+import {
+  decodeOpenSessionCursor,
+  encodeOpenSessionCursor,
+  openSessionProblem,
+  toOpenSession,
+} from '@/domain/open-sessions'
+import type { Session } from '@/domain/types'
+
+const NOW = new Date('2026-11-23T10:00:00+08:00')
+const SESSION: Session = {
+  id: 's-1',
+  programId: 'p-1',
+  title: '第一期',
+  start: '2026-12-05T14:00:00+08:00',
+  end: '2026-12-05T16:00:00+08:00',
+  deadline: '2026-12-04T18:00:00+08:00',
+  online: false,
+  place: '活动中心',
+  capacity: 30,
+  taken: 12,
+  demo: false,
+}
+const PROGRAM = { programTitle: '家政班', federationId: 'f-1', federationName: '某妇联', topic: '就业创业' as const }
+
+describe('open sessions', () => {
+  it('a cursor names the instant of the deadline and the id, and reads back', () => {
+    const key = { deadline: Date.parse(SESSION.deadline), id: 's-1' }
+    expect(decodeOpenSessionCursor(encodeOpenSessionCursor(key))).toEqual(key)
+    expect(decodeOpenSessionCursor('c1~2020~510100~x')).toBeUndefined()
+    expect(decodeOpenSessionCursor('s1~abc~x')).toBeUndefined()
+  })
+
+  it('refuses bad codes, topics and cursors with the field in Chinese', () => {
+    expect(
+      openSessionProblem({ province: '510000', topic: '健康' }, encodeOpenSessionCursor({ deadline: 1, id: 'a' })),
+    ).toBeUndefined()
+    expect(openSessionProblem({ province: '510100' })?.field).toBe('province')
+    expect(openSessionProblem({ county: '510100' })?.field).toBe('county')
+    expect(openSessionProblem({ topic: 'x' as never })?.field).toBe('topic')
+    expect(openSessionProblem({}, 'nothing')).toEqual({ field: 'cursor', message: '翻页位置不对，请从头再看' })
+  })
+
+  it('gives the row while sign-up is open, waitlist when full, none once closed or not yet open', () => {
+    expect(toOpenSession(SESSION, PROGRAM, NOW)).toEqual({
+      id: 's-1',
+      programId: 'p-1',
+      ...PROGRAM,
+      title: '第一期',
+      start: SESSION.start,
+      end: SESSION.end,
+      deadline: SESSION.deadline,
+      online: false,
+      place: '活动中心',
+      seatsLeft: 18,
+      waitlist: false,
+      demo: false,
+    })
+    expect(toOpenSession({ ...SESSION, taken: 30 }, PROGRAM, NOW)).toMatchObject({ seatsLeft: 0, waitlist: true })
+    expect(toOpenSession({ ...SESSION, cancelled: { reason: '改期' } }, PROGRAM, NOW)).toBeUndefined()
+    expect(toOpenSession(SESSION, PROGRAM, new Date(SESSION.deadline))).toBeUndefined()
+    expect(toOpenSession({ ...SESSION, opensAt: '2026-11-24T09:00:00+08:00' }, PROGRAM, NOW)).toBeUndefined()
+    expect(toOpenSession({ ...SESSION, online: true, place: undefined }, PROGRAM, NOW)).not.toHaveProperty('place')
+  })
+})
