@@ -197,7 +197,7 @@ export async function measureScale({ postgresUrl, reuseUrl = '', concurrency = 2
 
     const cards = await bytesOf(origin, '/api/cards')
     const cardsParsed = JSON.parse(cards.body.toString())
-    const cardCount = Array.isArray(cardsParsed) ? cardsParsed.length : (cardsParsed.items?.length ?? '?')
+    const cardCount = Array.isArray(cardsParsed) ? cardsParsed.length : (cardsParsed.cards?.length ?? '?')
     note(`cards: ${cards.bytes} B (${cardCount} cards), gzip asked ${cards.gzipAsked} B (${cards.served})`)
     const cardsLoad = await fireWith(() => fetch(`${origin}/api/cards`), 2000, concurrency, 30_000)
     note(
