@@ -2,7 +2,8 @@
 // counties under no city, then counties; a choice becomes the feed filter of every level to it.
 import { divisions } from '@/domain/divisions'
 import { matchesFilter } from '@/domain/filters'
-import { choiceOf, parseChoice, pathOf, pickerRows, regionFilter, regionLabel } from '@/domain/region-picker'
+import { parseChoice, regionFilter, regionLabel } from '@/domain/region-choice'
+import { choiceOf, pathOf, pickerRows } from '@/domain/region-picker'
 import type { YearEndCard } from '@/domain/types'
 
 const table = divisions()

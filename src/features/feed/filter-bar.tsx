@@ -3,7 +3,7 @@
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { QUERY_MAX } from '@/domain/filters'
-import { regionLabel, type RegionChoice } from '@/domain/region-picker'
+import { regionLabel, type RegionChoice } from '@/domain/region-choice'
 import { TOPICS } from '@/domain/types'
 import type { CardFilter } from '@/services/api'
 import './filter-bar.scss'

@@ -2,7 +2,7 @@
 // region she picked is remembered on this phone: the picker offers it first, and the feed opens on
 // it unless she went back to 全国 (a first visit sees 全国).
 import { create } from 'zustand'
-import { parseChoice, type RegionChoice } from '@/domain/region-picker'
+import { parseChoice, type RegionChoice } from '@/domain/region-choice'
 import { storage } from '@/platform'
 
 export const MY_REGION_KEY = 'jg.region'

@@ -3,7 +3,8 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { divisions } from '@/domain/divisions'
-import { choiceOf, pathOf, pickerRows, type RegionChoice } from '@/domain/region-picker'
+import type { RegionChoice } from '@/domain/region-choice'
+import { choiceOf, pathOf, pickerRows } from '@/domain/region-picker'
 import { codeLevel } from '@/domain/region-codes'
 import './region-picker.scss'
 

@@ -2,7 +2,7 @@
 // fetched as she scrolls, and rendered 4 at a time from what has arrived (keeps each render small).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { normalizeQuery, QUERY_MAX, toggleFilter, type CardPage } from '@/domain/filters'
-import { regionFilter } from '@/domain/region-picker'
+import { regionFilter } from '@/domain/region-choice'
 import type { YearEndCard } from '@/domain/types'
 import { api } from '@/services'
 import type { CardFilter } from '@/services/api'
