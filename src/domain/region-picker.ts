@@ -18,7 +18,8 @@ const byCode = (a: Division, b: Division) => (a.code < b.code ? -1 : a.code > b.
  * the counties under no city of the table: 北京's districts, 湖北's 仙桃 (省直辖县级).
  */
 export function pickerRows(divisions: Divisions, parent?: string): PickerRow[] {
-  const counties = [...divisions.counties.values()]
+  // 市辖区 (XXYY01) is the table's placeholder for a city's own districts, no place to pick.
+  const counties = [...divisions.counties.values()].filter((d) => d.name !== '市辖区')
   if (!parent) {
     return [...divisions.provinces.values()].sort(byCode).map((d) => ({ ...d, hasChildren: true }))
   }

@@ -23,6 +23,8 @@ describe('picker levels', () => {
     expect(row('510000', '成都市')).toEqual({ code: '510100', name: '成都市', hasChildren: true })
     expect(names('510000')).not.toContain('北京市')
     expect(names('510100')).toEqual(expect.arrayContaining(['锦江区', '武侯区']))
+    // The table's 市辖区 placeholder is no place she could live in.
+    expect(names('510100')).not.toContain('市辖区')
     expect(row('510100', '武侯区')).toEqual({ code: '510107', name: '武侯区', hasChildren: false })
     expect(names('621200')).toContain('武都区')
   })

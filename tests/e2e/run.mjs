@@ -89,7 +89,7 @@ await journey('feed: pick a region and a topic, search, then clear', async (page
   await page.getByLabel('全市，四川省 成都市').click()
   await expectText(page, '没有符合条件的年终盘点')
   await shoot(page, 'feed-filter-empty.png')
-  await page.getByText('清除筛选').click()
+  await page.getByLabel('清除筛选').click()
   await showAllCards(page)
   for (const f of federations) await expectText(page, f.federation.name)
   // Search: on the keyboard's confirm; ✕ ends it.
@@ -111,10 +111,11 @@ await journey(
     await expectText(page, '已开启')
     await page.goto(server.url + '/')
     await expectText(page, federations[0].federation.name)
+    // shoot() first: it waits for the page transition, which slides the picker in from the side.
     const check = async (name) => {
+      await shoot(page, `${name}-large-dark.png`)
       const out = await overflowing(page)
       if (out.length) throw new Error(`${name} overflows at 1.4×: ${out.join('; ')}`)
-      await shoot(page, `${name}-large-dark.png`)
     }
     await check('feed')
     await page.getByLabel('地区：全国，点按选择省市县').click()

@@ -149,7 +149,7 @@ describe('我的地区', () => {
     await screen.findByText('株洲第3个妇联')
     expect(service.asked[0].filter).toEqual({ province: '430000', city: '430200' })
     expect(screen.getByText('我的地区')).toBeTruthy()
-    expect(screen.getByLabelText('湖南省 株洲市，当前选择')).toBeTruthy()
+    expect(screen.getByLabelText('湖南省 株洲市，✓ 已选')).toBeTruthy()
   })
 
   it('stays offered after she goes back to 全国, and the feed then opens on 全国', () => {
@@ -162,7 +162,7 @@ describe('我的地区', () => {
     })
     render(<RegionPicker current={undefined} mine={readRemembered().mine} onPick={() => undefined} />)
     expect(screen.getByLabelText('四川省 成都市')).toBeTruthy()
-    expect(screen.getByLabelText('全国，看全部地区的年终盘点，当前选择')).toBeTruthy()
+    expect(screen.getByLabelText('全国，看全部地区的年终盘点，✓ 已选')).toBeTruthy()
   })
 
   it('is forgotten with 删除我的全部数据', () => {

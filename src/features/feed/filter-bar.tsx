@@ -73,7 +73,7 @@ function SearchBox({ q, onSearch }: { q: string | undefined; onSearch: (text: st
   return (
     <View className="filter-bar__search" role="search">
       <Input
-        className="text-input filter-bar__input"
+        className={`text-input filter-bar__input ${text ? 'filter-bar__input--clearable' : ''}`}
         value={text}
         placeholder="搜妇联名称或地名"
         confirmType="search"

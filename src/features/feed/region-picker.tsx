@@ -8,6 +8,9 @@ import { choiceOf, pathOf, pickerRows } from '@/domain/region-picker'
 import { codeLevel } from '@/domain/region-codes'
 import './region-picker.scss'
 
+/** H5: rows take keyboard focus like buttons (the long list scrolls); Taro's View type has no tabIndex. */
+const focusable = { tabIndex: 0 } as object
+
 interface Props {
   /** The region the feed shows now (undefined: 全国). */
   current: RegionChoice | undefined
@@ -29,9 +32,10 @@ function Row({
   opens?: boolean
   onClick: () => void
 }) {
-  const state = on ? '，当前选择' : opens ? '，打开下一级' : ''
+  const state = on ? '，✓ 已选' : opens ? '，打开下一级' : ''
   return (
     <View
+      {...focusable}
       className={`region-row ${on ? 'region-row--on' : ''}`}
       role="button"
       aria-label={`${title}${note ? `，${note}` : ''}${state}`}
@@ -59,11 +63,18 @@ export function RegionPicker({ current, mine, onPick }: Props) {
   return (
     <View className="region-picker">
       <View className="region-crumbs" aria-label="当前位置">
-        <View className="region-crumbs__item" role="button" aria-label="回到全国" onClick={() => setParent(undefined)}>
+        <View
+          {...focusable}
+          className="region-crumbs__item"
+          role="button"
+          aria-label="回到全国"
+          onClick={() => setParent(undefined)}
+        >
           全国
         </View>
         {path.map((d) => (
           <View
+            {...focusable}
             key={d.code}
             className="region-crumbs__item"
             role="button"
