@@ -26,6 +26,8 @@ export default defineAppConfig({
     { root: 'pages/program', pages: ['index'] },
     // Sign-up, its result, detail and the privacy page: none is needed for the first screen.
     { root: 'subpackages/signup', pages: ['form/index', 'done/index', 'detail/index', 'privacy/index'] },
+    // The feed's region picker: the national division table (~215 KB) loads with it, not at start.
+    { root: 'subpackages/region', pages: ['index'] },
     // The poster and its QR code library load only when she asks for a poster.
     { root: 'subpackages/share', pages: ['poster/index'] },
     // The organizer's pages. The mini-program has her sign-in, home and check-in at the door; the

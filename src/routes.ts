@@ -7,6 +7,7 @@ const withQuery = (path: string, query: Record<string, string>) =>
 export const routes = {
   feed: '/pages/feed/index',
   mine: '/pages/mine/index',
+  region: '/subpackages/region/index',
   report: (federationId: string) => withQuery('/pages/report/index', { id: federationId }),
   reportSource: (federationId: string) => withQuery('/pages/report/source', { id: federationId }),
   program: (programId: string) => withQuery('/pages/program/index', { id: programId }),

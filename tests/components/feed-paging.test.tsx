@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { pageCards, type CardFilter } from '@/domain/filters'
 import type { YearEndCard } from '@/domain/types'
 import { FeedView } from '@/features/feed/feed-view'
+import { useMyRegion } from '@/features/feed/my-region'
 import { FEED_PAGE_SIZE, useFeed } from '@/features/feed/use-feed'
 
 // The real hook over a service that pages `cards` as the server does.
@@ -45,12 +46,13 @@ function generateCards(n: number): YearEndCard[] {
 }
 
 function Harness() {
-  return <FeedView feed={useFeed()} onOpen={() => undefined} />
+  return <FeedView feed={useFeed()} onOpen={() => undefined} onOpenRegion={() => undefined} />
 }
 
 const titles = () => screen.getAllByText(/^第\d+个妇联$/).map((t) => t.textContent)
 
 beforeEach(() => {
+  useMyRegion.setState({ region: undefined, mine: undefined, showing: false })
   service.cards = generateCards(1000)
   service.calls = 0
   service.fail = false
@@ -85,11 +87,11 @@ describe('feed with 1,000 cards', () => {
     render(<Harness />)
     await screen.findByText('第1个妇联')
     more()
-    fireEvent.click(screen.getByLabelText('地区：湖南'))
+    act(() => useMyRegion.getState().pick({ code: '430000', names: '湖南省' }))
     // Every third card is in 湖南: cards 2, 5, 8, 11.
     await waitFor(() => expect(titles()).toEqual(['第2个妇联', '第5个妇联', '第8个妇联', '第11个妇联']))
     expect(service.calls).toBe(2)
-    fireEvent.click(screen.getByLabelText('地区：全部'))
+    act(() => useMyRegion.getState().pick(undefined))
     await waitFor(() => expect(titles()).toEqual(['第1个妇联', '第2个妇联', '第3个妇联', '第4个妇联']))
   })
 

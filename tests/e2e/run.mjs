@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
 import {
   cancelFromMine,
+  checkA11y,
   overflowing,
   signUpFromProgram,
   expectText,
@@ -65,21 +66,70 @@ await journey('feed shows every federation', async (page) => {
   await shoot(page, 'feed-full.png', { fullPage: true })
 })
 
-await journey('filter by region and topic, then clear', async (page) => {
+await journey('feed: pick a region and a topic, search, then clear', async (page, errors) => {
   await page.goto(server.url + '/')
   await expectText(page, federations[0].federation.name)
-  await page.getByLabel('地区：湖南').click()
+  await page.getByLabel('地区：全国，点按选择省市县').click()
+  await expectText(page, '省份')
+  await shoot(page, 'region-picker.png')
+  await checkA11y(page, errors, 'region picker')
+  await page.getByLabel('湖南省，打开下一级').click()
+  await page.getByLabel('全省，湖南省').click()
   await expectText(page, '株洲市妇联')
-  if (await page.getByText('成都市妇联').count()) throw new Error('成都 still shown after filtering to 湖南')
+  if (await page.getByText('成都市妇联').count()) throw new Error('成都 still shown after picking 湖南')
   await page.getByLabel('主题：健康').click()
   await expectText(page, '株洲市妇联')
-  await page.getByLabel('地区：四川').click()
+  await page.getByLabel('地区：湖南省，点按选择省市县').click()
+  // The region she picked is offered first.
+  await expectText(page, '我的地区')
+  await page.getByLabel('四川省，打开下一级').click()
+  await page.getByLabel('成都市，打开下一级').click()
+  await shoot(page, 'region-picker-city.png')
+  await checkA11y(page, errors, 'region picker, a city')
+  await page.getByLabel('全市，四川省 成都市').click()
   await expectText(page, '没有符合条件的年终盘点')
   await shoot(page, 'feed-filter-empty.png')
-  await page.getByText('清除筛选').click()
+  await page.getByLabel('清除筛选').click()
   await showAllCards(page)
   for (const f of federations) await expectText(page, f.federation.name)
+  // Search: on the keyboard's confirm; ✕ ends it.
+  const box = page.locator('input[aria-label="搜妇联名称或地名"]')
+  await box.fill('武都')
+  await box.press('Enter')
+  await expectText(page, '武都区妇联')
+  if (await page.getByText('惠州市妇联').count()) throw new Error('惠州 still shown after searching 武都')
+  await shoot(page, 'feed-search.png')
+  await page.getByLabel('清空搜索').click()
+  await expectText(page, '惠州市妇联')
 })
+
+await journey(
+  'feed and region picker at 1.4× in the dark',
+  async (page, errors) => {
+    await page.goto(deepLink('/pages/mine/index'))
+    await page.getByLabel('大字模式').first().click()
+    await expectText(page, '已开启')
+    await page.goto(server.url + '/')
+    await expectText(page, federations[0].federation.name)
+    // shoot() first: it waits for the page transition, which slides the picker in from the side.
+    const check = async (name) => {
+      await shoot(page, `${name}-large-dark.png`)
+      const out = await overflowing(page)
+      if (out.length) throw new Error(`${name} overflows at 1.4×: ${out.join('; ')}`)
+    }
+    await check('feed')
+    await page.getByLabel('地区：全国，点按选择省市县').click()
+    await expectText(page, '省份')
+    await check('region-picker')
+    await checkA11y(page, errors, 'region picker, 1.4× dark')
+    await page.getByLabel('甘肃省，打开下一级').click()
+    await page.getByLabel('陇南市，打开下一级').click()
+    await page.getByLabel('武都区', { exact: true }).click()
+    await expectText(page, '武都区妇联')
+    await check('feed-region')
+  },
+  { colorScheme: 'dark' },
+)
 
 for (const f of federations) {
   const first = programsOf(f).find((p) => p.signup) ?? programsOf(f)[0]

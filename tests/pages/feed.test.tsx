@@ -12,6 +12,8 @@ jest.mock('@/services', () =>
 import FeedPage from '@/pages/feed/index'
 import { TOPICS, type FederationFile } from '@/domain/types'
 import { FEED_PAGE_SIZE } from '@/features/feed/use-feed'
+import { useMyRegion } from '@/features/feed/my-region'
+import { provinceCodeOf } from '@/domain/region-codes'
 import { contentFiles } from '../support/content-files'
 
 // Expectations come from the data, so a federation added to mock/ keeps these tests true.
@@ -20,6 +22,7 @@ const NAMES = FILES.map((f) => f.federation.name)
 const named = (pick: (f: FederationFile) => boolean) => FILES.filter(pick).map((f) => f.federation.name)
 
 beforeEach(() => {
+  useMyRegion.setState({ region: undefined, mine: undefined, showing: false })
   serviceControl.fail = false
   calls.navigations.length = 0
 })
@@ -57,7 +60,8 @@ describe('年终盘点 feed page', () => {
       const province = f.federation.region.province
       const there = FILES.filter((g) => g.federation.region.province === province)
       const topic = TOPICS.find((t) => t !== '健康' && !there.some((g) => g.topics.includes(t)))
-      return topic && province !== '湖南' ? [{ province, topic }] : []
+      const code = provinceCodeOf(f.federation.region.code)
+      return topic && province !== '湖南' ? [{ province, code, topic }] : []
     })[0]
     expect(empty).toBeDefined()
     expect(inHunan.length).toBeGreaterThan(0)
@@ -65,26 +69,45 @@ describe('年终盘点 feed page', () => {
 
     render(<FeedPage />)
     await screen.findAllByText(NAMES[0])
-    fireEvent.click(screen.getByLabelText('地区：湖南'))
+    // The 地区 control opens the picker; what she picks there comes back through 我的地区.
+    fireEvent.click(screen.getByLabelText('地区：全国，点按选择省市县'))
+    expect(calls.navigations).toEqual(['/subpackages/region/index'])
+    act(() => useMyRegion.getState().pick({ code: '430000', names: '湖南省' }))
     // Each choice asks for the first page again: the cards follow when it arrives.
     await waitFor(() => {
       for (const name of elsewhere) expect(screen.queryByText(name)).toBeNull()
     })
-    for (const name of inHunan.slice(0, FEED_PAGE_SIZE)) expect(screen.getAllByText(name).length).toBeGreaterThan(0)
-    // The chosen chip says so in text, not only in colour.
-    expect(screen.getByLabelText('地区：湖南').textContent).toBe('✓ 湖南')
+    for (const name of inHunan.slice(0, FEED_PAGE_SIZE)) {
+      expect((await screen.findAllByText(name)).length).toBeGreaterThan(0)
+    }
+    // The control names the region in text, not only in colour.
+    expect(screen.getByLabelText('地区：湖南省，点按选择省市县').textContent).toBe('湖南省 ▾')
 
     fireEvent.click(screen.getByLabelText('主题：健康'))
     for (const name of hunanHealth.slice(0, FEED_PAGE_SIZE)) {
       expect((await screen.findAllByText(name)).length).toBeGreaterThan(0)
     }
-    fireEvent.click(screen.getByLabelText(`地区：${empty.province}`))
+    act(() => useMyRegion.getState().pick({ code: empty.code, names: empty.province }))
     fireEvent.click(screen.getByLabelText(`主题：${empty.topic}`))
     expect(await screen.findByText('没有符合条件的年终盘点')).toBeTruthy()
 
     fireEvent.click(screen.getByText('清除筛选'))
     fireEvent.click(await screen.findByText('加载更多'))
     for (const name of NAMES) expect(screen.getAllByText(name).length).toBeGreaterThan(0)
+    expect(screen.getByLabelText('地区：全国，点按选择省市县')).toBeTruthy()
+  })
+
+  it('searches the built-in federations by name or place', async () => {
+    render(<FeedPage />)
+    await screen.findAllByText(NAMES[0])
+    fireEvent.change(screen.getByLabelText('搜妇联名称或地名'), { target: { value: '陇南' } })
+    fireEvent.click(screen.getByLabelText('搜索'))
+    await waitFor(() => expect(NAMES.filter((n) => screen.queryByText(n))).toEqual(['武都区妇联']))
+    fireEvent.change(screen.getByLabelText('搜妇联名称或地名'), { target: { value: '不存在的地方' } })
+    fireEvent.click(screen.getByLabelText('搜索'))
+    expect(await screen.findByText('换个词搜索，比如只写县名或市名；或清除筛选看全部')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('清空搜索'))
+    await screen.findByText('加载更多')
   })
 
   it('opens the report when a card is tapped', async () => {

@@ -7,19 +7,33 @@ import { YearEndCard } from './year-end-card'
 
 /** What to try when nothing matches: the search first, as it narrows most. */
 function emptyAdvice(feed: Feed): string {
+  if (feed.filter.q && feed.region) return `在“${feed.region.names}”里没有找到，换个词，或把地区改回全国再搜`
   if (feed.filter.q) return '换个词搜索，比如只写县名或市名；或清除筛选看全部'
+  if (feed.region) return '这个地区还没有发布年终盘点：换个地区或主题看看，或清除筛选看全国'
   return '换个地区或主题看看'
 }
 
-export function FeedView({ feed, onOpen }: { feed: Feed; onOpen: (federationId: string) => void }) {
+export function FeedView({
+  feed,
+  onOpen,
+  onOpenRegion,
+}: {
+  feed: Feed
+  onOpen: (federationId: string) => void
+  onOpenRegion: () => void
+}) {
   const { cards } = feed
   const ready = cards.status === 'ready'
   return (
     <View>
       <Text className="page-title">各地妇联的年度成绩单</Text>
-      {feed.provinces.length > 0 ? (
-        <FilterBar filter={feed.filter} provinces={feed.provinces} onChoose={feed.choose} />
-      ) : null}
+      <FilterBar
+        filter={feed.filter}
+        region={feed.region}
+        onChoose={feed.choose}
+        onSearch={feed.search}
+        onOpenRegion={onOpenRegion}
+      />
       {cards.status === 'loading' ? <Skeleton label="正在加载年终盘点" /> : null}
       {cards.status === 'error' ? <ErrorState message={cards.message} onRetry={() => void cards.reload()} /> : null}
       {ready && !feed.filtered && feed.matched.length === 0 ? (

@@ -1,11 +1,13 @@
-// The feed's state: the server's pages of cards for the chosen filter, fetched as she scrolls,
-// and rendered 4 at a time from what has arrived (keeps each render small on weak phones).
+// The feed's state: the server's pages of cards for the chosen filter (我的地区, topic, search),
+// fetched as she scrolls, and rendered 4 at a time from what has arrived (keeps each render small).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { provincesOf, toggleFilter, type CardPage } from '@/domain/filters'
+import { normalizeQuery, QUERY_MAX, toggleFilter, type CardPage } from '@/domain/filters'
+import { regionFilter } from '@/domain/region-choice'
 import type { YearEndCard } from '@/domain/types'
 import { api } from '@/services'
 import type { CardFilter } from '@/services/api'
 import { useAsync } from '@/shared/use-async'
+import { useMyRegion } from './my-region'
 
 /** Cards rendered per step: keeps the first screen's node count low even with 1,000 cards. */
 export const FEED_PAGE_SIZE = 4
@@ -19,16 +21,20 @@ interface Loaded {
 
 const messageOf = (e: unknown) => (e instanceof Error && e.message ? e.message : '加载失败，请稍后重试')
 
+/** The filter this hook keeps itself; the region comes from 我的地区. */
+type OwnFilter = Pick<CardFilter, 'topic' | 'q'>
+
 export function useFeed() {
-  const [filter, setFilter] = useState<CardFilter>({})
+  const region = useMyRegion((s) => s.region)
+  const pickRegion = useMyRegion((s) => s.pick)
+  const [own, setOwn] = useState<OwnFilter>({})
+  const filter = useMemo<CardFilter>(() => ({ ...regionFilter(region), ...own }), [region, own])
   const cards = useAsync(() => api.listCards(filter), [filter])
   const first = cards.status === 'ready' ? cards.data : undefined
   const [loaded, setLoaded] = useState<Loaded>({ from: undefined, cards: [], next: null })
   const [limit, setLimit] = useState(FEED_PAGE_SIZE)
   const [fetching, setFetching] = useState(false)
   const [moreError, setMoreError] = useState<string | undefined>()
-  // Provinces seen in any page so far: the chips stay while a filter narrows the cards.
-  const [provinces, setProvinces] = useState<Array<{ code: string; name: string }>>([])
   const busy = useRef(false)
 
   // What has arrived: the first page's cards, then each later page's (reset with a new first page).
@@ -38,25 +44,25 @@ export function useFeed() {
     [first, loaded],
   )
 
+  // A new filter starts the list again from its first page, 4 cards shown.
   useEffect(() => {
-    if (!first) return
-    setProvinces((known) => {
-      const codes = new Set(known.map((p) => p.code))
-      const added = provincesOf(first.cards).filter((p) => !codes.has(p.code))
-      return added.length ? [...known, ...added] : known
-    })
-  }, [first])
+    setLimit(FEED_PAGE_SIZE)
+    setMoreError(undefined)
+  }, [filter])
 
-  const choose = useCallback((key: keyof CardFilter, value: string | undefined) => {
-    setFilter((f) => toggleFilter(f, key, value))
-    setLimit(FEED_PAGE_SIZE)
-    setMoreError(undefined)
+  const choose = useCallback((key: 'topic', value: string | undefined) => {
+    setOwn((f) => toggleFilter(f, key, value))
   }, [])
+  /** Searches for `text` (trimmed, cut to QUERY_MAX); empty ends the search. */
+  const search = useCallback((text: string) => {
+    const q = normalizeQuery(text).slice(0, QUERY_MAX)
+    setOwn(({ q: _old, ...rest }) => (q ? { ...rest, q } : rest))
+  }, [])
+  /** 清除筛选: 全国, every topic, no search. */
   const clear = useCallback(() => {
-    setFilter({})
-    setLimit(FEED_PAGE_SIZE)
-    setMoreError(undefined)
-  }, [])
+    setOwn({})
+    if (region) pickRegion(undefined)
+  }, [region, pickRegion])
 
   const loadMore = useCallback(() => {
     if (current.cards.length > limit) {
@@ -89,7 +95,7 @@ export function useFeed() {
   return {
     cards,
     filter,
-    provinces,
+    region,
     matched: current.cards,
     visible: current.cards.slice(0, limit),
     hasMore: current.cards.length > limit || current.next !== null,
@@ -99,6 +105,7 @@ export function useFeed() {
     moreError,
     filtered: Object.keys(filter).length > 0,
     choose,
+    search,
     clear,
     loadMore,
   }

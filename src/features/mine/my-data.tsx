@@ -4,6 +4,7 @@ import { env } from '@/config/env'
 import { confirm, toast } from '@/platform'
 import { api } from '@/services'
 import { useAppStore } from '@/store'
+import { forgetMyRegion } from '@/features/feed/my-region'
 import { forgetTickets } from '@/features/signup/ticket-cache'
 
 export function MyData({
@@ -29,6 +30,7 @@ export function MyData({
     try {
       await api.deleteMyData()
       forgetTickets()
+      forgetMyRegion()
       resetAll()
       toast('已删除', 'success')
       onDeleted()
