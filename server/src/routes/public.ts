@@ -22,49 +22,64 @@ export interface PublicDeps {
   now: () => Date
 }
 
-/** A page request from the query: every problem a 400 with a Chinese message naming the field. */
-function cardRequest(query: unknown): { filter: CardFilter; cursor?: string; size: number } {
-  const raw = (query ?? {}) as Record<string, unknown>
-  const text = (key: string) => (typeof raw[key] === 'string' && raw[key] ? (raw[key] as string) : undefined)
-  const filter: CardFilter = {}
-  for (const key of ['province', 'city', 'county', 'q'] as const) {
-    const value = text(key)
-    if (value !== undefined) filter[key] = value
-  }
-  const topic = text('topic')
-  if (topic !== undefined) filter.topic = topic as Topic
-  const cursor = text('cursor')
-  const problem = filterProblem(filter, cursor)
-  if (problem) throw invalid(problem.message, problem.field)
-  const limit = text('limit')
-  const size = limit === undefined ? CARD_PAGE.default : Number(limit)
-  if (!Number.isInteger(size) || size < CARD_PAGE.min || size > CARD_PAGE.max) {
-    throw invalid(`每页 ${CARD_PAGE.min} 到 ${CARD_PAGE.max} 张`, 'limit')
-  }
-  return { filter, ...(cursor ? { cursor } : {}), size }
+/** Region codes, topic and, where a list has one, a search: the filters both public lists take. */
+interface ListFilter {
+  province?: string
+  city?: string
+  county?: string
+  topic?: Topic
+  q?: string
 }
 
-/** A 可报名 page request from the query: every problem a 400 with a Chinese message naming the field. */
-function openSessionsRequest(query: unknown): { filter: OpenSessionFilter; cursor?: string; size: number } {
+/**
+ * A page request of a public list from the query: its filters, cursor and page size, every problem a
+ * 400 with a Chinese message naming the field.
+ */
+function pageRequest<F extends ListFilter>(
+  query: unknown,
+  list: {
+    keys: ReadonlyArray<'province' | 'city' | 'county' | 'q'>
+    problem: (filter: F, cursor?: string) => { field: string; message: string } | undefined
+    page: { min: number; max: number; default: number }
+    /** What a page counts, in the refusal: 张, 个场次. */
+    unit: string
+  },
+): { filter: F; cursor?: string; size: number } {
   const raw = (query ?? {}) as Record<string, unknown>
   const text = (key: string) => (typeof raw[key] === 'string' && raw[key] ? (raw[key] as string) : undefined)
-  const filter: OpenSessionFilter = {}
-  for (const key of ['province', 'city', 'county'] as const) {
+  const filter: ListFilter = {}
+  for (const key of list.keys) {
     const value = text(key)
     if (value !== undefined) filter[key] = value
   }
   const topic = text('topic')
   if (topic !== undefined) filter.topic = topic as Topic
   const cursor = text('cursor')
-  const problem = openSessionProblem(filter, cursor)
+  const problem = list.problem(filter as F, cursor)
   if (problem) throw invalid(problem.message, problem.field)
   const limit = text('limit')
-  const size = limit === undefined ? OPEN_SESSION_PAGE.default : Number(limit)
-  if (!Number.isInteger(size) || size < OPEN_SESSION_PAGE.min || size > OPEN_SESSION_PAGE.max) {
-    throw invalid(`每页 ${OPEN_SESSION_PAGE.min} 到 ${OPEN_SESSION_PAGE.max} 个场次`, 'limit')
+  const size = limit === undefined ? list.page.default : Number(limit)
+  if (!Number.isInteger(size) || size < list.page.min || size > list.page.max) {
+    throw invalid(`每页 ${list.page.min} 到 ${list.page.max} ${list.unit}`, 'limit')
   }
-  return { filter, ...(cursor ? { cursor } : {}), size }
+  return { filter: filter as F, ...(cursor ? { cursor } : {}), size }
 }
+
+const cardRequest = (query: unknown) =>
+  pageRequest<CardFilter>(query, {
+    keys: ['province', 'city', 'county', 'q'],
+    problem: filterProblem,
+    page: CARD_PAGE,
+    unit: '张',
+  })
+
+const openSessionsRequest = (query: unknown) =>
+  pageRequest<OpenSessionFilter>(query, {
+    keys: ['province', 'city', 'county'],
+    problem: openSessionProblem,
+    page: OPEN_SESSION_PAGE,
+    unit: '个场次',
+  })
 
 export async function publicRoutes(app: FastifyInstance, { db, content, signups, now }: PublicDeps): Promise<void> {
   // Within a second, whatever the sign-ups wait for: the database is pinged on a connection of its own.
