@@ -19,6 +19,8 @@ import { contentFiles } from '../support/content-files'
 // Expectations come from the data, so a federation added to mock/ keeps these tests true.
 const FILES = contentFiles.map((f) => f.data as FederationFile)
 const NAMES = FILES.map((f) => f.federation.name)
+/** The first page has arrived: some card is on screen (which one depends on the files in mock/). */
+const firstPage = () => waitFor(() => expect(NAMES.some((n) => screen.queryAllByText(n).length > 0)).toBe(true))
 const named = (pick: (f: FederationFile) => boolean) => FILES.filter(pick).map((f) => f.federation.name)
 
 beforeEach(() => {
@@ -68,7 +70,7 @@ describe('年终盘点 feed page', () => {
     expect(hunanHealth.length).toBeGreaterThan(0)
 
     render(<FeedPage />)
-    await screen.findAllByText(NAMES[0])
+    await firstPage()
     // The 地区 control opens the picker; what she picks there comes back through 我的地区.
     fireEvent.click(screen.getByLabelText('地区：全国，点按选择省市县'))
     expect(calls.navigations).toEqual(['/subpackages/region/index'])
@@ -99,7 +101,7 @@ describe('年终盘点 feed page', () => {
 
   it('searches the built-in federations by name or place', async () => {
     render(<FeedPage />)
-    await screen.findAllByText(NAMES[0])
+    await firstPage()
     fireEvent.change(screen.getByLabelText('搜妇联名称或地名'), { target: { value: '陇南' } })
     fireEvent.click(screen.getByLabelText('搜索'))
     await waitFor(() => expect(NAMES.filter((n) => screen.queryByText(n))).toEqual(['武都区妇联']))
@@ -127,7 +129,7 @@ describe('年终盘点 feed page', () => {
     await act(async () => {
       fireEvent.click(screen.getByText('重新加载'))
     })
-    expect((await screen.findAllByText(NAMES[0])).length).toBeGreaterThan(0)
+    await firstPage()
     expect(screen.queryByText('没能加载出来')).toBeNull()
   })
 })

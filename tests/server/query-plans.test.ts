@@ -18,7 +18,7 @@ import { backends, freshDatabase, NOW } from './support'
 
 const SIGNUPS = 30_000
 /** About as many cards as China has federations at county, city and province level. */
-const CARDS = 3_400
+const CARDS = 20_000
 const SESSIONS = 2_000
 const PROGRAMS = 50
 
