@@ -1,14 +1,18 @@
 // npm run seed:scale at a small scale, on each backend: the counts asked for, the seat rules on
 // every session, content and people the validators accept, a server that serves them, and a
 // refusal to write into a database that already holds something.
+import budgets from '../../bench/budgets.json'
 import { regionCodeProblem } from '@/domain/catalog'
 import { mobileError } from '@/domain/validation'
 import { BUSY_CLIENT, BUSY_SIGNUPS, parseScaleArgs, seedScale, type ScaleResult } from '../../server/src/cli/scale'
 import type { Db } from '../../server/src/db/db'
 import { MOCK_DIR, readJsonDir } from '../../server/src/content'
 import { migrate } from '../../server/src/db/migrate'
-import { createServer } from '../../server/src/server'
-import { backends, freshDatabase, NOW, send, testConfig } from './support'
+import { createServer, type Started } from '../../server/src/server'
+import { backends, freshDatabase, NOW, rawGet, send, testConfig } from './support'
+
+/** The wire budgets, in the one file `npm run check:budgets` and the bench read. */
+const WIRE = budgets.wireBytes
 
 jest.setTimeout(180_000)
 
@@ -39,6 +43,7 @@ describe.each(backends())('seed:scale on %s', (backend) => {
   })
 
   afterAll(async () => {
+    await started?.close()
     await database.drop()
   })
 
@@ -113,15 +118,24 @@ describe.each(backends())('seed:scale on %s', (backend) => {
     expect(num(row.n)).toBe(30)
   })
 
+  // One server on the seeded database, started by the first test that asks (closing it closes the database).
+  let started: Started | undefined
+  let origin = ''
+  async function serving(run: (origin: string) => Promise<void>): Promise<void> {
+    if (!started) {
+      started = await createServer(testConfig(), { db, now: () => NOW, logger: false, noticeTimer: false })
+      await started.app.listen({ port: 0, host: '127.0.0.1' })
+      const address = started.app.server.address()
+      origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    }
+    await run(origin)
+  }
+
   it('is served by the server: cards, a program with its sessions, 我的报名 of the busy phone', async () => {
     // The seed indexed every card: the server has none to fill at start.
     const indexed = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM card_index')
     expect(indexed[0].n).toBe(30)
-    const started = await createServer(testConfig(), { db, now: () => NOW, logger: false, noticeTimer: false })
-    try {
-      await started.app.listen({ port: 0, host: '127.0.0.1' })
-      const address = started.app.server.address()
-      const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    await serving(async (origin) => {
       const get = async (url: string, headers: Record<string, string> = {}) => {
         const res = await send(origin, { method: 'GET', url, headers })
         expect(res.statusCode).toBe(200)
@@ -149,8 +163,37 @@ describe.each(backends())('seed:scale on %s', (backend) => {
       expect(csv.statusCode).toBe(200)
       // A header line, and at least the hot session's 500 sign-ups.
       expect(csv.body.trim().split('\n').length).toBeGreaterThan(500)
-    } finally {
-      await started.close()
-    }
+    })
   })
+
+  // The wire budgets (bench/budgets.json) on national-scale-shaped data: a full first page of copies
+  // placed in real counties, and every report and program, as a phone asking for br or gzip gets them.
+  it.each(['br', 'gzip'])(
+    'keeps the first feed page, every report and every program within the wire budgets (%s)',
+    async (encoding) => {
+      await serving(async (origin) => {
+        const wire = async (url: string) => {
+          const r = await rawGet(origin, url, { 'accept-encoding': encoding })
+          expect([url, r.status]).toEqual([url, 200])
+          // Answers under 1 KB go out plain (compress.ts); anything larger is compressed as asked.
+          expect([url, r.headers['content-encoding'] ?? (r.body.length < 1024 ? encoding : 'plain')]).toEqual([
+            url,
+            encoding,
+          ])
+          return r.body.length
+        }
+        const over: string[] = []
+        const check = (what: string, bytes: number, limit: number) => {
+          if (bytes > limit) over.push(`${what}: ${bytes} B > ${limit} B`)
+        }
+        check('/api/cards', await wire('/api/cards'), WIRE.cardsFirstPage)
+        const federations = await db.query<{ id: string }>('SELECT id FROM federations WHERE published ORDER BY id')
+        for (const { id } of federations) check(`/api/reports/${id}`, await wire(`/api/reports/${id}`), WIRE.report)
+        const programs = await db.query<{ id: string }>('SELECT id FROM programs ORDER BY id')
+        expect(programs).toHaveLength(300)
+        for (const { id } of programs) check(`/api/programs/${id}`, await wire(`/api/programs/${id}`), WIRE.program)
+        expect(over).toEqual([])
+      })
+    },
+  )
 })

@@ -1,5 +1,6 @@
 // Test servers: PGlite in memory by default; also a real PostgreSQL when TEST_DATABASE_URL is
 // set (CI starts Debian's server and sets it). Each server gets a database of its own.
+import { request } from 'node:http'
 import { createDatabase } from '../../scripts/pg-database.cjs'
 import { buildCatalog, type RawFile } from '@/domain/catalog'
 import type { FederationFile } from '@/domain/types'
@@ -149,6 +150,24 @@ export async function send(origin: string, { method, url, headers = {}, payload 
     body: rawPayload.toString('utf8'),
     rawPayload,
   }
+}
+
+/** A GET over plain node:http, which (unlike fetch) leaves the body as it came. */
+export function rawGet(
+  origin: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${origin}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end()
+  })
 }
 
 export async function startTestServer(

@@ -1,6 +1,5 @@
 // What goes over the wire: br/gzip bodies, ETags and 304s for public reads, no-store for the rest,
 // on PGlite (and PostgreSQL when configured).
-import { request } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import Fastify from 'fastify'
 import { cacheRules, etagOf, isPublicRead, matches, PUBLIC_READS } from '../../server/src/http/caching'
@@ -12,6 +11,7 @@ import {
   bookedRequest,
   housekeepingBody,
   organizerToken,
+  rawGet,
   startTestServer,
   type TestServer,
 } from './support'
@@ -19,24 +19,6 @@ import {
 jest.setTimeout(60_000)
 
 const WUDU = 'wudu-2020'
-
-/** A GET over plain node:http, which (unlike fetch) leaves the body as it came. */
-function rawGet(
-  origin: string,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${origin}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
 
 describe('cache rules', () => {
   it('compares If-None-Match as RFC 9110 asks: a list, weak tags, and *', () => {
