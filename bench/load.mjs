@@ -54,6 +54,7 @@ export const bookerToken = (i) => {
 // The e-tickets' QR tokens, signed as the server signs them (the bench starts it with this secret).
 const TICKET_SECRET = randomBytes(32).toString('hex')
 const { ticketToken } = await tsImport('../server/src/tickets.ts', import.meta.url)
+const { RECOUNT_SESSIONS } = await tsImport('../server/src/sessions.ts', import.meta.url)
 
 const signupRequest = (origin, i) =>
   fetch(`${origin}/api/signups`, {
@@ -137,15 +138,7 @@ async function fillHistory(url, total) {
         [n + 1, total],
       )
     }
-    await client.query(
-      `UPDATE sessions SET confirmed_count = c.confirmed, waitlisted_count = c.waitlisted, cancelled_count = c.cancelled
-       FROM (SELECT session_id,
-               count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
-               count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
-               count(*) FILTER (WHERE status = 'cancelled') AS cancelled
-             FROM signups GROUP BY session_id) c
-       WHERE sessions.id = c.session_id`,
-    )
+    await client.query(RECOUNT_SESSIONS)
     // Vacuumed and analysed now, so autovacuum does not run during the measurement.
     await client.query('VACUUM (ANALYZE) signups')
     // The fill's WAL is written out now, not by a checkpoint in the middle of the measurement.

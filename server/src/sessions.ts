@@ -156,3 +156,16 @@ export async function changeCapacity(tx: Queryable, id: string, capacity: number
   await bumpContentVersion(tx)
   return promoted
 }
+
+/**
+ * Sets every session's counters from its sign-ups. For bulk loads that insert sign-ups without
+ * submit() (seed:scale, the load bench's history): submit and cancel keep the counters themselves.
+ */
+export const RECOUNT_SESSIONS = `UPDATE sessions SET confirmed_count = c.confirmed, waitlisted_count = c.waitlisted,
+    cancelled_count = c.cancelled
+  FROM (SELECT session_id,
+          count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
+          count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
+          count(*) FILTER (WHERE status = 'cancelled') AS cancelled
+        FROM signups GROUP BY session_id) c
+  WHERE sessions.id = c.session_id`

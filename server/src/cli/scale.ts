@@ -15,6 +15,7 @@ import { hashPassword, type ScryptCost } from '../auth-passwords'
 import { bumpContentVersion, MOCK_DIR, readJsonDir } from '../content'
 import type { Db, Queryable } from '../db/db'
 import { personNameKey } from '../name-key'
+import { RECOUNT_SESSIONS } from '../sessions'
 
 /** The national scale: what `npm run seed:scale` writes without options. */
 export const NATIONAL = { federations: 3000, programs: 30_000, sessions: 100_000, signups: 1_000_000 }
@@ -445,15 +446,7 @@ export async function seedScale(
         log(`已写入报名 ${plan[to - 1].first_g + plan[to - 1].n - 1} / ${total}`)
         from = to
       }
-      await tx.query(
-        `UPDATE sessions SET confirmed_count = c.confirmed, waitlisted_count = c.waitlisted, cancelled_count = c.cancelled
-         FROM (SELECT session_id,
-                 count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
-                 count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
-                 count(*) FILTER (WHERE status = 'cancelled') AS cancelled
-               FROM signups GROUP BY session_id) c
-         WHERE sessions.id = c.session_id`,
-      )
+      await tx.query(RECOUNT_SESSIONS)
       await checkWritten(tx, total)
       await bumpContentVersion(tx)
       return {
