@@ -1,6 +1,6 @@
 // The 可报名 list: sessions taking sign-ups now across every published federation, narrowed by region
 // code and topic, in deadline order (then id), a page at a time behind a cursor.
-import { CARD_PAGE, filterProblem } from './filters'
+import { CARD_PAGE, cardRegionCodes, filterProblem } from './filters'
 import { seatsLeft, signupState } from './sessions'
 import type { Session, Topic } from './types'
 
@@ -91,4 +91,41 @@ export function toOpenSession(session: Session, program: OpenSessionProgram, now
     waitlist: state === 'waitlist',
     demo: session.demo,
   }
+}
+
+/** A row as the built-in data has it: the session's row and its federation's region code. */
+export interface PlacedOpenSession {
+  session: OpenSession
+  regionCode: string
+}
+
+const keyOf = (s: OpenSession): OpenSessionKey => ({ deadline: Date.parse(s.deadline), id: s.id })
+
+const compareKeys = (a: OpenSessionKey, b: OpenSessionKey) =>
+  a.deadline - b.deadline || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * One page of the list from rows held in memory (the built-in data): the server's filters, order
+ * and cursor, so both answer the same request the same way.
+ */
+export function pageOpenSessions(
+  rows: PlacedOpenSession[],
+  filter: OpenSessionFilter = {},
+  cursor?: string | null,
+  size = OPEN_SESSION_PAGE.default,
+): OpenSessionPage {
+  const after = cursor ? decodeOpenSessionCursor(cursor) : undefined
+  const kept = rows
+    .filter(({ session, regionCode }) => {
+      const codes = cardRegionCodes(regionCode)
+      if (filter.province && codes.province !== filter.province) return false
+      if (filter.city && codes.city !== filter.city) return false
+      if (filter.county && codes.county !== filter.county) return false
+      return !filter.topic || session.topic === filter.topic
+    })
+    .map((r) => r.session)
+    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
+  const rest = after ? kept.filter((s) => compareKeys(keyOf(s), after) > 0) : kept
+  const page = rest.slice(0, size)
+  return { sessions: page, next: rest.length > size ? encodeOpenSessionCursor(keyOf(page[page.length - 1])) : null }
 }

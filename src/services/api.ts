@@ -1,7 +1,9 @@
 // The data boundary: everything the app can ask, independent of where the answers come from.
 
 import type { CardFilter, CardPage } from '@/domain/filters'
+import type { OpenSessionFilter, OpenSessionPage } from '@/domain/open-sessions'
 export type { CardFilter, CardPage } from '@/domain/filters'
+export type { OpenSession, OpenSessionFilter, OpenSessionPage } from '@/domain/open-sessions'
 
 import type { FederationReport, ProgramDetail } from '@/domain/views'
 export type { FederationReport, ProgramDetail, ProgramListing, ReportCard } from '@/domain/views'
@@ -148,6 +150,11 @@ export interface Api {
    * previous page's `next`, absent for the first; `next` is null after the last page.
    */
   listCards(filter?: CardFilter, cursor?: string | null): Promise<CardPage>
+  /**
+   * 可报名的培训: one page of the sessions taking sign-ups (or waitlist entries) now, across every
+   * federation, soonest deadline first, narrowed by region code and topic.
+   */
+  listOpenSessions(filter?: OpenSessionFilter, cursor?: string | null): Promise<OpenSessionPage>
   getReport(federationId: string): Promise<FederationReport>
   getProgram(programId: string): Promise<ProgramDetail>
   submitSignup(request: SignupRequest): Promise<Signup>

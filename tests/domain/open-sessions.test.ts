@@ -3,7 +3,9 @@ import {
   decodeOpenSessionCursor,
   encodeOpenSessionCursor,
   openSessionProblem,
+  pageOpenSessions,
   toOpenSession,
+  type PlacedOpenSession,
 } from '@/domain/open-sessions'
 import type { Session } from '@/domain/types'
 
@@ -61,5 +63,49 @@ describe('open sessions', () => {
     expect(toOpenSession(SESSION, PROGRAM, new Date(SESSION.deadline))).toBeUndefined()
     expect(toOpenSession({ ...SESSION, opensAt: '2026-11-24T09:00:00+08:00' }, PROGRAM, NOW)).toBeUndefined()
     expect(toOpenSession({ ...SESSION, online: true, place: undefined }, PROGRAM, NOW)).not.toHaveProperty('place')
+  })
+
+  describe('a page from rows in memory (the built-in data)', () => {
+    // 25 rows over three counties of two provinces, deadlines with ties, given in no order.
+    const rows: PlacedOpenSession[] = Array.from({ length: 25 }, (_, i) => {
+      const row = toOpenSession(
+        {
+          ...SESSION,
+          id: `s-${String(i).padStart(2, '0')}`,
+          deadline: `2026-12-${String(1 + (i % 7)).padStart(2, '0')}T18:00:00+08:00`,
+        },
+        { ...PROGRAM, topic: i % 2 ? '就业创业' : '家庭家风' },
+        NOW,
+      )!
+      return { session: row, regionCode: ['510104', '510105', '620402'][i % 3] }
+    }).reverse()
+
+    it('pages the whole list soonest deadline first, then by id, each row once', () => {
+      const seen: string[] = []
+      let page = pageOpenSessions(rows, {}, null, 10)
+      expect(page.sessions).toHaveLength(10)
+      seen.push(...page.sessions.map((s) => s.id))
+      while (page.next) {
+        page = pageOpenSessions(rows, {}, page.next, 10)
+        seen.push(...page.sessions.map((s) => s.id))
+      }
+      expect(seen).toHaveLength(25)
+      expect(new Set(seen).size).toBe(25)
+      const keys = seen.map((id) => rows.find((r) => r.session.id === id)!.session)
+      const sorted = [...keys].sort(
+        (a, b) => Date.parse(a.deadline) - Date.parse(b.deadline) || a.id.localeCompare(b.id),
+      )
+      expect(keys).toEqual(sorted)
+    })
+
+    it('narrows by province, city, county and topic', () => {
+      const ids = (filter: Parameters<typeof pageOpenSessions>[1]) =>
+        pageOpenSessions(rows, filter, null, 20).sessions.map((s) => s.id)
+      expect(ids({ province: '510000' })).toHaveLength(17)
+      expect(ids({ province: '620000' })).toHaveLength(8)
+      expect(ids({ province: '510000', city: '510100', county: '510105' })).toHaveLength(8)
+      expect(ids({ topic: '家庭家风' })).toHaveLength(13)
+      expect(ids({ province: '440000' })).toEqual([])
+    })
   })
 })

@@ -9,7 +9,7 @@
 // content-source.test.ts checks what differs: server dates stay put when the clock moves.
 import type { RawFile } from '@/domain/catalog'
 import type { FederationFile } from '@/domain/types'
-import { ApiError, type Api, type Signup, type SignupRequest } from '@/services/api'
+import { ApiError, type Api, type OpenSessionFilter, type Signup, type SignupRequest } from '@/services/api'
 import { createHttpApi, type Transport } from '@/services/http/http-api'
 import { createMockApi } from '@/services/mock/mock-api'
 import { contentFiles } from '@/services/mock/content-files'
@@ -159,6 +159,25 @@ describe('the built-in service and the server give the pages the same content', 
           const id = file.federation.id
           expect(await http.getReport(id)).toEqual(await mock.getReport(id))
           for (const p of file.programs) expect(await http.getProgram(p.id)).toEqual(await mock.getProgram(p.id))
+        }
+        // 可报名的培训, page by page: the whole list, a province's and a topic's.
+        const first = contentFiles[0].data as FederationFile
+        const province = `${first.federation.region.code.slice(0, 2)}0000`
+        const filters: OpenSessionFilter[] = [{}, { province }, { topic: first.programs[0].topic }]
+        for (const filter of filters) {
+          const all = async (api: Api) => {
+            const pages = []
+            let cursor: string | null = null
+            do {
+              const page = await api.listOpenSessions(filter, cursor)
+              pages.push(page)
+              cursor = page.next
+            } while (cursor && pages.length < 20)
+            return pages
+          }
+          const fromServer = await all(http)
+          expect(fromServer.flatMap((p) => p.sessions).length).toBeGreaterThan(0)
+          expect(fromServer).toEqual(await all(mock))
         }
       } finally {
         await server.close()

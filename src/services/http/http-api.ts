@@ -10,6 +10,7 @@ import {
   type CodeSent,
   type FederationReport,
   type MobileVerification,
+  type OpenSessionPage,
   type ProgramDetail,
   type ReportSource,
   type Signup,
@@ -181,6 +182,8 @@ export function createHttpApi(options: HttpApiOptions): Api {
   return {
     listCards: (filter, cursor) =>
       call<CardPage>('GET', `/api/cards${q({ ...filter, ...(cursor ? { cursor } : {}) })}`),
+    listOpenSessions: (filter, cursor) =>
+      call<OpenSessionPage>('GET', `/api/sessions/open${q({ ...filter, ...(cursor ? { cursor } : {}) })}`),
     getReport: (federationId) => call<FederationReport>('GET', `/api/reports/${id(federationId)}`),
     getProgram: (programId) => call<ProgramDetail>('GET', `/api/programs/${id(programId)}`),
     submitSignup,

@@ -1,10 +1,12 @@
 // The Api over the mock/ JSON and device storage: what `npm start` runs with no server.
 import { findProgram, trustedCatalog, type RawFile } from '@/domain/catalog'
 import { filterProblem, pageCards } from '@/domain/filters'
+import { openSessionProblem, pageOpenSessions, toOpenSession } from '@/domain/open-sessions'
 import { isDemoProgram, programSessions } from '@/domain/sessions'
 import { canCancel, cancelAndPromote, closedMessage, decideSignup, withWaitlistPositions } from '@/domain/signup-rules'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
 import { toCard, toProgramDetail, toReport } from '@/domain/views'
+import type { Program } from '@/domain/types'
 import { toIso, inBeijing } from '@/utils/date'
 import { ApiError, type Api, type Answers, type Signup, type SignupRequest } from '../api'
 import { clock } from '@/shared/clock'
@@ -89,6 +91,13 @@ export function createMockApi(options: MockApiOptions): Api {
     return { ...signup, demo: found ? isDemoProgram(found.program) : true }
   }
 
+  /** The program's sessions at `at`, each seat this phone's confirmed sign-ups hold counted as taken. */
+  const takenWithMine = (program: Program, at: Date, mine: StoredSignup[]) =>
+    programSessions(program, at).map((s) => ({
+      ...s,
+      taken: s.taken + mine.filter((m) => m.sessionId === s.id && m.status === 'confirmed').length,
+    }))
+
   return {
     async listCards(filter = {}, cursor) {
       await guard('listCards')
@@ -108,15 +117,36 @@ export function createMockApi(options: MockApiOptions): Api {
       return toReport(findFile(federationId))
     },
 
+    async listOpenSessions(filter = {}, cursor) {
+      await guard('listOpenSessions')
+      const problem = openSessionProblem(filter, cursor)
+      if (problem) throw new ApiError('invalid', problem.message, problem.field)
+      const at = now()
+      const mine = readSignups()
+      const rows = catalog.files.flatMap((file) =>
+        file.programs.flatMap((program) =>
+          takenWithMine(program, at, mine).flatMap((s) => {
+            const session = toOpenSession(
+              s,
+              {
+                programTitle: program.title,
+                federationId: file.federation.id,
+                federationName: file.federation.name,
+                topic: program.topic,
+              },
+              at,
+            )
+            return session ? [{ session, regionCode: file.federation.region.code }] : []
+          }),
+        ),
+      )
+      return pageOpenSessions(rows, filter, cursor)
+    },
+
     async getProgram(programId) {
       await guard('getProgram')
       const { file, program } = findProgramOrThrow(programId)
-      const mine = readSignups()
-      const sessions = programSessions(program, now()).map((s) => ({
-        ...s,
-        taken: s.taken + mine.filter((m) => m.sessionId === s.id && m.status === 'confirmed').length,
-      }))
-      return toProgramDetail(file, program, sessions)
+      return toProgramDetail(file, program, takenWithMine(program, now(), readSignups()))
     },
 
     // `subscribed` is ignored: the built-in data sends no messages of any kind (the app never asks without a server).
