@@ -28,6 +28,8 @@ export default defineAppConfig({
     { root: 'subpackages/signup', pages: ['form/index', 'done/index', 'detail/index', 'privacy/index'] },
     // The feed's region picker: the national division table (~215 KB) loads with it, not at start.
     { root: 'subpackages/region', pages: ['index'] },
+    // 可报名的培训 across every federation: reached from the feed and 我的报名.
+    { root: 'subpackages/trainings', pages: ['index'] },
     // The poster and its QR code library load only when she asks for a poster.
     { root: 'subpackages/share', pages: ['poster/index'] },
     // The organizer's pages. The mini-program has her sign-in, home and check-in at the door; the

@@ -8,6 +8,7 @@ export const routes = {
   feed: '/pages/feed/index',
   mine: '/pages/mine/index',
   region: '/subpackages/region/index',
+  trainings: '/subpackages/trainings/index',
   report: (federationId: string) => withQuery('/pages/report/index', { id: federationId }),
   reportSource: (federationId: string) => withQuery('/pages/report/source', { id: federationId }),
   program: (programId: string) => withQuery('/pages/program/index', { id: programId }),

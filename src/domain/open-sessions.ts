@@ -3,6 +3,7 @@
 import { CARD_PAGE, cardRegionCodes, filterProblem } from './filters'
 import { seatsLeft, signupState } from './sessions'
 import type { Session, Topic } from './types'
+import { deadlineText } from '../utils/date'
 
 /** What the list can be narrowed by: 6-digit region codes at any level, and a topic. */
 export interface OpenSessionFilter {
@@ -128,4 +129,10 @@ export function pageOpenSessions(
   const rest = after ? kept.filter((s) => compareKeys(keyOf(s), after) > 0) : kept
   const page = rest.slice(0, size)
   return { sessions: page, next: rest.length > size ? encodeOpenSessionCursor(keyOf(page[page.length - 1])) : null }
+}
+
+/** What a row says of its seats and deadline: "还剩 5 个名额 · 还剩3天截止", "名额已满，可以候补 · …". */
+export function openSessionHint(s: Pick<OpenSession, 'seatsLeft' | 'waitlist' | 'deadline'>, now: Date): string {
+  const seats = s.waitlist ? '名额已满，可以候补' : `还剩 ${s.seatsLeft} 个名额`
+  return `${seats} · ${deadlineText(s.deadline, now)}`
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '可报名的培训', enablePullDownRefresh: true })
