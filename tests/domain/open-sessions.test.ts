@@ -2,6 +2,7 @@
 import {
   decodeOpenSessionCursor,
   encodeOpenSessionCursor,
+  openSessionHint,
   openSessionProblem,
   pageOpenSessions,
   toOpenSession,
@@ -107,5 +108,12 @@ describe('open sessions', () => {
       expect(ids({ topic: '家庭家风' })).toHaveLength(13)
       expect(ids({ province: '440000' })).toEqual([])
     })
+  })
+
+  it('says the seats left or that she can wait, with the deadline', () => {
+    const row = toOpenSession(SESSION, PROGRAM, NOW)!
+    expect(openSessionHint(row, NOW)).toBe('还剩 18 个名额 · 还剩11天截止')
+    const full = toOpenSession({ ...SESSION, taken: 30 }, PROGRAM, NOW)!
+    expect(openSessionHint(full, new Date('2026-12-04T09:00:00+08:00'))).toBe('名额已满，可以候补 · 今天 18:00 截止')
   })
 })
