@@ -337,6 +337,39 @@ await journey('opened from Moments: figures and the hint, never a sign-up form',
   await expectText(page, f.sections[0].title)
 })
 
+for (const colorScheme of ['light', 'dark']) {
+  await journey(
+    `可报名的培训 (${colorScheme}): the whole country, then 我的地区, a row opens its program`,
+    async (page, errors) => {
+      await page.goto(deepLink('/subpackages/trainings/index'))
+      await expectText(page, '在首页选好地区后')
+      const rows = page.locator('.training__body').filter({ visible: true })
+      if ((await rows.count()) !== 12) throw new Error(`first page has ${await rows.count()} rows, expected 12`)
+      await shoot(page, `trainings-${colorScheme}.png`)
+      await checkA11y(page, errors, `trainings, ${colorScheme}`)
+      // 我的地区 from the feed's picker: the list opens on it, 全国 a tap away.
+      await page.goto(server.url + '/')
+      await page.getByLabel('地区：全国，点按选择省市县').click()
+      await page.getByLabel('甘肃省，打开下一级').click()
+      await page.getByLabel('陇南市，打开下一级').click()
+      await page.getByLabel('武都区', { exact: true }).click()
+      await expectText(page, '武都区妇联')
+      await page.goto(deepLink('/subpackages/trainings/index'))
+      await expectText(page, '武都区（我的地区）')
+      const local = await rows.allTextContents()
+      if (!local.length || local.some((r) => !r.includes('武都区妇联'))) throw new Error(`not only 武都: ${local}`)
+      await shoot(page, `trainings-mine-${colorScheme}.png`)
+      await page.getByRole('button', { name: '全国' }).filter({ visible: true }).click()
+      await expectText(page, '成都市妇联')
+      const [title] = await page.locator('.training__title').filter({ visible: true }).first().allTextContents()
+      await rows.first().click()
+      await expectText(page, title)
+      await expectText(page, '项目介绍')
+    },
+    { colorScheme },
+  )
+}
+
 await journey('mine tab shows the empty state', async (page) => {
   await page.goto(server.url + '/')
   await expectText(page, federations[0].federation.name)
