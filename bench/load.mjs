@@ -9,6 +9,7 @@
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the PostgreSQL runs.
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { Agent, request } from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -71,6 +72,30 @@ const signupRequest = (origin, i) =>
 /** Sends `requests` sign-ups from `concurrency` loops; stops early after `maxMs`. */
 const fire = (origin, from, requests, concurrency, maxMs) =>
   fireWith((i) => signupRequest(origin, from + i), requests, concurrency, maxMs)
+
+/**
+ * GETs over node:http on one keep-alive Agent: a leaner client than fetch (no WHATWG streams, no
+ * decompression), so a run of cheap answers measures the server more than its client. `get` answers
+ * what fireWith reads (status, text()); the body is left as it came (gzip when asked for).
+ */
+export function leanClient(concurrency) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
+  const get = (url, headers = {}) =>
+    new Promise((resolve, reject) => {
+      const req = request(url, { agent, headers }, (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('error', reject)
+        res.on('end', () => {
+          const body = Buffer.concat(chunks)
+          resolve({ status: res.statusCode, text: async () => body.toString() })
+        })
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  return { get, close: () => agent.destroy() }
+}
 
 /** Sends `requests` of `send(i)` from `concurrency` loops; stops early after `maxMs`. */
 export async function fireWith(send, requests, concurrency, maxMs) {

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { tsImport } from 'tsx/esm/api'
-import { BOOKER_SECRET, bookerToken, fireWith, person } from './load.mjs'
+import { BOOKER_SECRET, bookerToken, fireWith, leanClient, person } from './load.mjs'
 
 const require = createRequire(import.meta.url)
 const { startApiProcess } = require('../scripts/api-process.cjs')
@@ -130,11 +130,28 @@ const round = (x) => Math.round(x)
 /** Each figure as it is measured, so a run that fails later still shows what it got. */
 const note = (line) => process.stderr.write(`  scale: ${line}\n`)
 
+const summary = (r) => ({
+  perSecond: round(r.perSecond),
+  p50Ms: r.p50Ms,
+  p95Ms: r.p95Ms,
+  sent: r.sent,
+  statuses: r.statuses,
+})
+const sized = (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'body'))
+
 /**
  * Seeds (or reuses) a national-scale database, starts the server on it and measures. Returns the
- * figures; the database made here is dropped afterwards.
+ * figures; the database made here is dropped afterwards. With `cardsOnly` (BENCH_SCALE_PARTS=cards)
+ * it stops after the feed's runs: no sign-ups are written, so a reused database can be measured
+ * again for a before/after.
  */
-export async function measureScale({ postgresUrl, reuseUrl = '', concurrency = 20, requests = 2000 } = {}) {
+export async function measureScale({
+  postgresUrl,
+  reuseUrl = '',
+  concurrency = 20,
+  requests = 2000,
+  cardsOnly = false,
+} = {}) {
   // The machine may be shared: its load says how much of it the measurement had.
   const loadAtStart = loadavg()[0].toFixed(1)
   const made = reuseUrl ? null : await createDatabase(postgresUrl, 'jg_scale')
@@ -201,8 +218,35 @@ export async function measureScale({ postgresUrl, reuseUrl = '', concurrency = 2
     note(`cards: ${cards.bytes} B (${cardCount} cards), gzip asked ${cards.gzipAsked} B (${cards.served})`)
     const cardsLoad = await fireWith(() => fetch(`${origin}/api/cards`), 2000, concurrency, 30_000)
     note(
-      `cards at ${concurrency}: ${round(cardsLoad.perSecond)}/s p95 ${cardsLoad.p95Ms} ms ${JSON.stringify(cardsLoad.statuses)}`,
+      `cards at ${concurrency}, fetch: ${round(cardsLoad.perSecond)}/s p95 ${cardsLoad.p95Ms} ms ${JSON.stringify(cardsLoad.statuses)}`,
     )
+    // fetch's own CPU is a good part of a cheap answer's cost on a small machine: the same server
+    // again with a lean client, as a phone's gzip-accepting GET, and that client against the server's
+    // cheapest answer (an unknown path's 404: no database, no page) for the most it can measure here.
+    const lean = leanClient(concurrency)
+    const gzip = { 'accept-encoding': 'gzip' }
+    const cardsLean = await fireWith(() => lean.get(`${origin}/api/cards`, gzip), 6000, concurrency, 30_000)
+    const ceiling = await fireWith(() => lean.get(`${origin}/api/no-such-path`, gzip), 6000, concurrency, 30_000)
+    lean.close()
+    note(
+      `cards at ${concurrency}, node:http: ${round(cardsLean.perSecond)}/s p95 ${cardsLean.p95Ms} ms; ` +
+        `its ceiling (404): ${round(ceiling.perSecond)}/s p95 ${ceiling.p95Ms} ms (load ${loadavg()[0].toFixed(1)})`,
+    )
+    if (cardsOnly) {
+      return {
+        database: reuseUrl ? 'PostgreSQL, reused' : 'PostgreSQL, seeded here',
+        machine: `${cpus().length} cores, load average ${loadAtStart} at the start`,
+        ...counts,
+        seedSeconds,
+        startSeconds,
+        rssAfterStartMb,
+        rssAfterBenchMb: rssMb(api.child.pid),
+        concurrency,
+        cards: { ...sized(cards), count: cardCount, ...summary(cardsLoad) },
+        cardsLean: summary(cardsLean),
+        ceiling: summary(ceiling),
+      }
+    }
     const report = await bytesOf(origin, `/api/reports/${hot.federation_id}`)
     const program = await bytesOf(origin, `/api/programs/${hot.program_id}`)
 
@@ -242,14 +286,6 @@ export async function measureScale({ postgresUrl, reuseUrl = '', concurrency = 2
       await json(await fetch(`${origin}/api/signups/mine`, { headers: { 'x-device-id': BUSY_CLIENT } }))
     ).length
 
-    const summary = (r) => ({
-      perSecond: round(r.perSecond),
-      p50Ms: r.p50Ms,
-      p95Ms: r.p95Ms,
-      sent: r.sent,
-      statuses: r.statuses,
-    })
-    const sized = (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'body'))
     return {
       database: reuseUrl ? 'PostgreSQL, reused' : 'PostgreSQL, seeded here',
       machine: `${cpus().length} cores, load average ${loadAtStart} at the start`,
@@ -260,6 +296,8 @@ export async function measureScale({ postgresUrl, reuseUrl = '', concurrency = 2
       rssAfterBenchMb: rssMb(api.child.pid),
       concurrency,
       cards: { ...sized(cards), count: cardCount, ...summary(cardsLoad) },
+      cardsLean: summary(cardsLean),
+      ceiling: summary(ceiling),
       report: { id: hot.federation_id, ...sized(report) },
       program: { id: hot.program_id, ...sized(program) },
       signupsSpread: { sessions: spreadSessions.length, ...summary(spreadRun) },
@@ -280,13 +318,14 @@ export async function measureScale({ postgresUrl, reuseUrl = '', concurrency = 2
   }
 }
 
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`
+const wire = (b) =>
+  `${kb(b.bytes)}; asked for gzip: ${kb(b.gzipAsked)} (${b.served === 'gzip' ? 'gzip' : 'not compressed'}); gzip could be ${kb(b.gzipPossible)}`
+const load = (x) =>
+  `${x.perSecond}/s, p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms (${x.sent} sent, ${JSON.stringify(x.statuses)})`
+
 /** The rows of the table `npm run bench` prints, and this file standalone. */
 export function scaleRows(r) {
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`
-  const wire = (b) =>
-    `${kb(b.bytes)}; asked for gzip: ${kb(b.gzipAsked)} (${b.served === 'gzip' ? 'gzip' : 'not compressed'}); gzip could be ${kb(b.gzipPossible)}`
-  const load = (x) =>
-    `${x.perSecond}/s, p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms (${x.sent} sent, ${JSON.stringify(x.statuses)})`
   return [
     ['machine', r.machine],
     ['data', `${r.federations} federations, ${r.programs} programs, ${r.sessions} sessions, ${r.signups} sign-ups`],
@@ -294,7 +333,16 @@ export function scaleRows(r) {
     ['server start (spawn → /api/health ok)', `${r.startSeconds} s`],
     ['RSS after start / after the bench', `${r.rssAfterStartMb} MB / ${r.rssAfterBenchMb} MB`],
     [`GET /api/cards (${r.cards.count} cards)`, wire(r.cards)],
-    [`GET /api/cards, concurrency ${r.concurrency}`, load(r.cards)],
+    [`GET /api/cards, concurrency ${r.concurrency} (fetch)`, load(r.cards)],
+    [`GET /api/cards, concurrency ${r.concurrency} (node:http keep-alive, gzip)`, load(r.cardsLean)],
+    [`the same client on an unknown path's 404 (this machine's ceiling)`, load(r.ceiling)],
+    ...(r.report ? [] : [['(cards only)', 'BENCH_SCALE_PARTS=cards: nothing after the feed was measured']]),
+  ].concat(r.report ? afterCards(r) : [])
+}
+
+/** The rows after the feed's, when they were measured. */
+function afterCards(r) {
+  return [
     [`GET /api/reports/${r.report.id}`, wire(r.report)],
     [`GET /api/programs/${r.program.id}`, wire(r.program)],
     [`sign-ups over ${r.signupsSpread.sessions} sessions, concurrency ${r.concurrency}`, load(r.signupsSpread)],
@@ -316,6 +364,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     )
     process.exit(1)
   }
-  const r = await measureScale({ postgresUrl, reuseUrl })
+  const r = await measureScale({ postgresUrl, reuseUrl, cardsOnly: process.env.BENCH_SCALE_PARTS === 'cards' })
   for (const [what, value] of scaleRows(r)) console.log(`${what}: ${value}`)
 }

@@ -213,6 +213,14 @@ export class Content {
     return this.snapshot.catalog
   }
 
+  /**
+   * Which content this server shows: it changes when a changed catalog is read (a publish here, or
+   * elsewhere within a second). Pages kept in memory are read again when it does.
+   */
+  get version(): string {
+    return this.snapshot.version
+  }
+
   get files(): FederationFile[] {
     return this.snapshot.catalog.files
   }

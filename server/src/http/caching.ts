@@ -46,7 +46,9 @@ export function cacheRules(app: FastifyInstance): void {
       privateAnswer(reply)
       return payload
     }
-    const tag = etagOf(payload)
+    // A kept page (page-cache.ts) comes with the tag of its JSON, made once: the bytes may be compressed already.
+    const preset = reply.getHeader('etag')
+    const tag = typeof preset === 'string' ? preset : etagOf(payload)
     reply.header('etag', tag)
     // Kept, but asked about each time: a publish or a seat taken shows at once.
     reply.header('cache-control', 'no-cache')
@@ -54,6 +56,7 @@ export function cacheRules(app: FastifyInstance): void {
       reply.code(304)
       reply.removeHeader('content-type')
       reply.removeHeader('content-length')
+      reply.removeHeader('content-encoding')
       return ''
     }
     return payload

@@ -12,6 +12,7 @@ import type { Db } from '../db/db'
 import { errorBody, invalid } from '../errors'
 import { checkFirst } from '../http/checks'
 import { lookup } from '../http/limits'
+import { PageCache, sendPage, type PageCacheLimits } from '../http/page-cache'
 import { ROUTE_SCHEMAS } from '../schemas'
 import type { Signups } from '../signups'
 
@@ -81,7 +82,16 @@ const openSessionsRequest = (query: unknown) =>
     unit: '个场次',
   })
 
+/**
+ * Feed pages kept per process: the first page and the popular filters are asked for over and over.
+ * About 20 KB a page with its encodings; bounded so many distinct queries only push older pages out.
+ * Half a second: well within the second a change has to show everywhere, and still one read for
+ * hundreds of answers when it is busy.
+ */
+export const CARD_PAGE_CACHE: PageCacheLimits = { maxEntries: 500, maxBytes: 8 * 1024 * 1024, maxAgeMs: 500 }
+
 export async function publicRoutes(app: FastifyInstance, { db, content, signups, now }: PublicDeps): Promise<void> {
+  const cardPages = new PageCache(CARD_PAGE_CACHE)
   // Within a second, whatever the sign-ups wait for: the database is pinged on a connection of its own.
   app.get('/api/health', { schema: ROUTE_SCHEMAS.health }, async (_req, reply) => {
     const state = await db.ping()
@@ -98,10 +108,16 @@ export async function publicRoutes(app: FastifyInstance, { db, content, signups,
   app.get(
     '/api/cards',
     { schema: ROUTE_SCHEMAS.cards, preValidation: checkFirst((req) => cardRequest(req.query)) },
-    async (req) => {
-      // Read from the card index: a publish on any server is in the next page asked for.
+    async (req, reply) => {
+      // Read from the card index and kept half a second at most: a publish here is in the next page
+      // asked for (the content version), one on another server within a second (the page's age).
       const { filter, cursor, size } = cardRequest(req.query)
-      return readCardPage(db, filter, cursor, size, now())
+      const key = JSON.stringify([filter.province, filter.city, filter.county, filter.topic, filter.q, cursor, size])
+      const at = now()
+      const page = await cardPages.page(key, content.version, at.getTime(), async () =>
+        reply.serialize(await readCardPage(db, filter, cursor, size, at)),
+      )
+      return sendPage(cardPages, key, page, req, reply)
     },
   )
 
