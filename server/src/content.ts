@@ -168,12 +168,15 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 export interface ContentLimits {
   /** Federations kept, least recently asked for dropped first. */
   maxFederations: number
-  /** Their documents' JSON, in bytes, all together (a national federation's is about 11 KB). */
+  /** Their documents' JSON, in UTF-8 bytes, all together. */
   maxBytes: number
 }
 
-/** About 500 federations of 3,000: the ones people open; a parsed document takes a few times its JSON. */
-export const CONTENT_LIMITS: ContentLimits = { maxFederations: 500, maxBytes: 6 * 1024 * 1024 }
+/**
+ * A sixth of the national scale's 3,000 federations: the ones people open. Measured there, a
+ * document is about 15 KB of JSON and takes about 16 KB of heap parsed, so a full cache is ~8 MB.
+ */
+export const CONTENT_LIMITS: ContentLimits = { maxFederations: 500, maxBytes: 8 * 1024 * 1024 }
 
 /** Program ids whose federation is known (a program never moves to another federation). */
 const PROGRAM_OWNERS_KEPT = 5000
@@ -293,7 +296,7 @@ export class Content {
     const file = row.published && row.doc !== null ? checkedFile(id, row.doc) : undefined
     // A change seen while reading may be newer than what was read: serve it once, keep nothing.
     if (generation === this.generation)
-      this.keep(id, { file, revision: String(row.revision), bytes: row.doc?.length ?? 0 })
+      this.keep(id, { file, revision: String(row.revision), bytes: row.doc === null ? 0 : Buffer.byteLength(row.doc) })
     return file
   }
 

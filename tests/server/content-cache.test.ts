@@ -123,7 +123,7 @@ describe.each(backends())('content on demand (%s)', (backend) => {
     expect(reads.get('chengdu-2020')).toBe(2)
 
     const [{ largest }] = await server.db.query<{ largest: number }>(
-      'SELECT max(length(doc::text))::int AS largest FROM federations',
+      'SELECT max(octet_length(doc::text))::int AS largest FROM federations',
     )
     const byBytes = await openContent(db, { maxFederations: 100, maxBytes: largest + 1 })
     for (const id of ids) await byBytes.federation(id)
