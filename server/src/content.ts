@@ -1,11 +1,11 @@
-// Content in server mode: the database is its source of truth. Published federations and their
-// sessions are read into an in-memory catalog, which re-reads itself when the content_version row
-// moves (a change made by this server or another one); mock/ is only ever imported into an empty
-// database (seedContent).
+// Content in server mode: the database is its source of truth. Published federations are read on
+// demand into a bounded cache, which drops just the federations that changed when the
+// content_version row moves (a change made by this server or another one); mock/ is only ever
+// imported into an empty database (seedContent).
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildCatalog, findProgram, type Catalog, type RawFile } from '../../src/domain/catalog'
+import { buildCatalog, type RawFile } from '../../src/domain/catalog'
 import { materializeSession } from '../../src/domain/sessions'
 import type { FederationFile, Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
@@ -61,9 +61,7 @@ export function sessionFromRow(row: SessionRow): Session {
   }
 }
 
-const byStart = (a: Session, b: Session) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id)
-
-/** Marks published content as changed: every server re-reads its catalog within a second. */
+/** Marks published content as changed: every server drops what changed within a second. */
 export async function bumpContentVersion(tx: Queryable): Promise<void> {
   await tx.query('UPDATE content_version SET version = version + 1 WHERE id = 1')
 }
@@ -166,83 +164,185 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
   return Number(n) === 0
 }
 
-interface Snapshot {
-  version: string
-  catalog: Catalog
-  sessions: Map<string, Session[]>
+/** How much of the published content one server keeps parsed in memory (see Content). */
+export interface ContentLimits {
+  /** Federations kept, least recently asked for dropped first. */
+  maxFederations: number
+  /** Their documents' JSON, in UTF-8 bytes, all together. */
+  maxBytes: number
 }
 
-async function readSnapshot(db: Db): Promise<Snapshot> {
-  // Read in one transaction, so the version belongs to the rows read with it.
-  return db.transaction(async (tx) => {
-    const version = await contentVersion(tx)
-    const rows = await tx.query<{ id: string; doc: unknown }>(
-      'SELECT id, doc FROM federations WHERE published AND doc IS NOT NULL ORDER BY id',
-    )
-    const catalog = buildCatalog(
-      rows.map((r) => ({ file: `federations/${r.id}`, data: typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc })),
-      { datedSessions: true },
-    )
-    const sessionRows = await tx.query<SessionRow>(
-      `SELECT s.* FROM sessions s JOIN programs p ON p.id = s.program_id
-       JOIN federations f ON f.id = p.federation_id WHERE f.published`,
-    )
-    const sessions = new Map<string, Session[]>()
-    for (const row of sessionRows) {
-      const list = sessions.get(row.program_id) ?? []
-      list.push(sessionFromRow(row))
-      sessions.set(row.program_id, list)
-    }
-    for (const list of sessions.values()) list.sort(byStart)
-    return { version, catalog, sessions }
-  })
+/**
+ * A sixth of the national scale's 3,000 federations: the ones people open. Measured there, a
+ * document is about 15 KB of JSON and takes about 16 KB of heap parsed, so a full cache is ~8 MB.
+ */
+export const CONTENT_LIMITS: ContentLimits = { maxFederations: 500, maxBytes: 8 * 1024 * 1024 }
+
+/** Program ids whose federation is known (a program never moves to another federation). */
+const PROGRAM_OWNERS_KEPT = 5000
+
+interface Cached {
+  /** Undefined: the row exists but is not public (unpublished, no document, or refused by the checks). */
+  file: FederationFile | undefined
+  /** federations.revision when read: moved by the database whenever the document or published changes. */
+  revision: string
+  bytes: number
 }
 
-/** The published catalog as the database holds it now. */
-export async function readCatalog(db: Db): Promise<Content> {
-  return new Content(db, await readSnapshot(db))
+/** A federation's published document as the checks see it; undefined when they refuse it, as the catalog leaves a broken file out. */
+function checkedFile(id: string, text: string): FederationFile | undefined {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const [file] = buildCatalog([{ file: `federations/${id}`, data }], { datedSessions: true }).files
+  return file?.federation.id === id ? file : undefined
 }
 
+/** The published content, opened on the database: its version and how many federations are public. */
+export async function openContent(db: Db, limits: ContentLimits = CONTENT_LIMITS): Promise<Content> {
+  const content = new Content(db, limits)
+  await content.refresh()
+  return content
+}
+
+/**
+ * Published federations, read from the database on demand and kept in a bounded cache. When
+ * content_version moves (a change made here or on another server), only the cached federations
+ * whose revision moved are dropped: a publish makes no server re-read the others.
+ */
 export class Content {
+  private seen: number | undefined
+  private count = 0
+  private readonly cache = new Map<string, Cached>()
+  private bytes = 0
+  private readonly loading = new Map<string, Promise<FederationFile | undefined>>()
+  private readonly owners = new Map<string, string>()
+  /** Moves as soon as a change is seen, before anything is dropped: a read that overlapped it is not kept. */
+  private generation = 0
+  private readonly listeners = new Set<() => void>()
+
   constructor(
     private readonly db: Db,
-    private snapshot: Snapshot,
+    private readonly limits: ContentLimits = CONTENT_LIMITS,
   ) {}
 
-  get catalog(): Catalog {
-    return this.snapshot.catalog
-  }
-
-  /**
-   * Which content this server shows: it changes when a changed catalog is read (a publish here, or
-   * elsewhere within a second). Pages kept in memory are read again when it does.
-   */
+  /** content_version as last seen: it moves with every change to published content or sessions. */
   get version(): string {
-    return this.snapshot.version
+    return String(this.seen ?? 0)
   }
 
-  get files(): FederationFile[] {
-    return this.snapshot.catalog.files
+  /** Published federations with a document, as counted when the version last moved. */
+  get federationCount(): number {
+    return this.count
   }
 
-  federation(id: string): FederationFile | undefined {
-    return this.files.find((f) => f.federation.id === id)
+  /** What the cache holds now. */
+  get cached(): { federations: number; bytes: number } {
+    return { federations: this.cache.size, bytes: this.bytes }
   }
 
-  program(id: string): { file: FederationFile; program: Program } | undefined {
-    return findProgram(this.files, id)
+  /** Calls `listener` after each change seen (version moved); returns the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The published federation, checked as the catalog checks a file; undefined when there is none. */
+  async federation(id: string): Promise<FederationFile | undefined> {
+    const hit = this.cache.get(id)
+    if (hit) {
+      // Least recently asked for goes first: a hit moves to the end.
+      this.cache.delete(id)
+      this.cache.set(id, hit)
+      return hit.file
+    }
+    const pending = this.loading.get(id)
+    if (pending) return pending
+    const load = this.load(id).finally(() => {
+      if (this.loading.get(id) === load) this.loading.delete(id)
+    })
+    this.loading.set(id, load)
+    return load
+  }
+
+  /** The program with its federation, found through the programs table; undefined when not published. */
+  async program(id: string): Promise<{ file: FederationFile; program: Program } | undefined> {
+    let owner = this.owners.get(id)
+    if (owner === undefined) {
+      const [row] = await this.db.query<{ federation_id: string }>('SELECT federation_id FROM programs WHERE id = $1', [
+        id,
+      ])
+      if (!row) return undefined
+      owner = row.federation_id
+      if (this.owners.size >= PROGRAM_OWNERS_KEPT) this.owners.delete(this.owners.keys().next().value as string)
+      this.owners.set(id, owner)
+    }
+    const file = await this.federation(owner)
+    const program = file?.programs.find((p) => p.id === id)
+    return file && program ? { file, program } : undefined
+  }
+
+  private async load(id: string): Promise<FederationFile | undefined> {
+    const generation = this.generation
+    const [row] = await this.db.query<{ doc: string | null; published: boolean; revision: string | number }>(
+      'SELECT doc::text AS doc, published, revision FROM federations WHERE id = $1',
+      [id],
+    )
+    // An id no federation has is not kept: made-up ids would push real ones out.
+    if (!row) return undefined
+    const file = row.published && row.doc !== null ? checkedFile(id, row.doc) : undefined
+    // A change seen while reading may be newer than what was read: serve it once, keep nothing.
+    if (generation === this.generation)
+      this.keep(id, { file, revision: String(row.revision), bytes: row.doc === null ? 0 : Buffer.byteLength(row.doc) })
+    return file
+  }
+
+  private keep(id: string, entry: Cached): void {
+    this.drop(id)
+    this.cache.set(id, entry)
+    this.bytes += entry.bytes
+    while (this.cache.size > this.limits.maxFederations || (this.bytes > this.limits.maxBytes && this.cache.size > 1)) {
+      this.drop(this.cache.keys().next().value as string)
+    }
+  }
+
+  private drop(id: string): void {
+    const entry = this.cache.get(id)
+    if (!entry) return
+    this.cache.delete(id)
+    this.bytes -= entry.bytes
   }
 
   /**
-   * The program's sessions as last read, `taken` being the demo seats only: enough to tell whether
-   * it takes sign-ups (a full session still takes waitlist entries). Program pages read live rows.
+   * If content_version moved since the last look: drops the cached federations whose revision moved
+   * (one read of their revisions by primary key) and recounts the public ones. True when it moved.
    */
-  sessionsFor = (program: Program): Session[] => this.snapshot.sessions.get(program.id) ?? []
-
-  /** Re-reads the catalog if the content changed since the last read; true when it did. */
   async refresh(): Promise<boolean> {
-    if ((await contentVersion(this.db)) === this.snapshot.version) return false
-    this.snapshot = await readSnapshot(this.db)
+    const version = Number(await contentVersion(this.db))
+    if (this.seen !== undefined && version <= this.seen) return false
+    this.generation += 1
+    this.loading.clear()
+    const held = [...this.cache.entries()].map(([id, e]) => ({ id, revision: e.revision }))
+    if (held.length) {
+      const rows = await this.db.query<{ id: string; revision: string | number }>(
+        `SELECT f.id, f.revision FROM jsonb_array_elements_text($1::jsonb) AS c(id) JOIN federations f ON f.id = c.id`,
+        [JSON.stringify(held.map((h) => h.id))],
+      )
+      const now = new Map(rows.map((r) => [r.id, String(r.revision)]))
+      for (const h of held) {
+        if (now.get(h.id) !== h.revision && this.cache.get(h.id)?.revision === h.revision) this.drop(h.id)
+      }
+    }
+    const [{ n }] = await this.db.query<{ n: string | number }>(
+      'SELECT count(*) AS n FROM federations WHERE published AND doc IS NOT NULL',
+    )
+    if (this.seen !== undefined && version <= this.seen) return false
+    this.seen = version
+    this.count = Number(n)
+    for (const listener of this.listeners) listener()
     return true
   }
 

@@ -13,7 +13,7 @@ async function main() {
       database: db.kind,
       migrations,
       seeded: seeded?.written.length ?? 0,
-      federations: started.content.files.length,
+      federations: started.content.federationCount,
       purged: started.purged,
     },
     'database ready',

@@ -7,7 +7,7 @@ import { buildApp, type AppDeps } from './app'
 import { adminSocketPath, makeBackup, nextBackupDelay, openAdminSocket, purgeAfterDays } from './backup'
 import type { ServerConfig } from './config'
 import { lockDataDir } from './data-dir-lock'
-import { isEmpty, MOCK_DIR, readCatalog, readJsonDir, seedContent, type SeedResult } from './content'
+import { isEmpty, MOCK_DIR, openContent, readJsonDir, seedContent, type SeedResult } from './content'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { fillMissingCardIndex } from './card-index'
@@ -147,7 +147,8 @@ export async function createServer(config: ServerConfig, options: StartOptions =
     )
     // Cards published before the index existed (or by a seed) get their feed rows before serving.
     await fillMissingCardIndex(db)
-    const content = await readCatalog(db)
+    // Only the version and the count: documents are read when first asked for.
+    const content = await openContent(db)
     const signups = new Signups(db, content, config.ticketSecret, config.bookers.perSession)
     await signups.fillNameKeys()
     const purgeDays = purgeAfterDays(config.backups.keepDays)

@@ -293,7 +293,7 @@ export class Signups {
   /** Returns the sign-up and whether it is new (false when the idempotency key was seen before). */
   async submit(input: SubmitInput): Promise<{ signup: Signup; created: boolean }> {
     const { clientId, idempotencyKey, now } = input
-    const found = this.content.program(input.programId)
+    const found = await this.content.program(input.programId)
     if (!found) throw notFound('没有找到这个项目，可能已下线', 'programId')
     const { file, program } = found
 

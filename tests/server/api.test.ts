@@ -4,7 +4,7 @@ import { Writable } from 'node:stream'
 import { contentFiles } from '@/services/mock/content-files'
 import { createMockApi } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
-import { readCatalog } from '../../server/src/content'
+import { openContent } from '../../server/src/content'
 import { signBooker } from '../../server/src/booker'
 import { DEV_BOOKER_SECRET } from '../../server/src/config'
 import { Signups } from '../../server/src/signups'
@@ -497,7 +497,7 @@ describe('retention', () => {
         )
       ).body,
     )
-    const signups = new Signups(server.db, await readCatalog(server.db), 'test-ticket-secret')
+    const signups = new Signups(server.db, await openContent(server.db), 'test-ticket-secret')
     const day = 24 * 60 * 60 * 1000
     const start = Date.parse(signup.sessionStart)
     expect(await signups.purgeExpired(new Date(start + 89 * day))).toBe(0)

@@ -8,7 +8,7 @@ import { createMockApi } from '@/services/mock/mock-api'
 import { memoryStore } from '../support/memory-store'
 import { createFederation, parseNewFederation } from '../../server/src/cli/content'
 import { indexCard } from '../../server/src/card-index'
-import { MOCK_DIR, readCatalog, readJsonDir } from '../../server/src/content'
+import { MOCK_DIR, openContent, readJsonDir } from '../../server/src/content'
 import { migrate } from '../../server/src/db/migrate'
 import type { Db } from '../../server/src/db/db'
 import { createServer } from '../../server/src/server'
@@ -104,8 +104,8 @@ describe.each(backends())('content from the database (%s)', (backend) => {
       const second = await createServer(testConfig(), { db: keptOpen(db), now: () => WEEK_LATER, logger: false })
       try {
         expect(second.seeded).toBeUndefined()
-        expect(second.content.federation('wudu-2020')?.summary).toBe('编辑过的导语')
-        const sessions = await second.signups.sessionsOf(second.content.program('wd-housekeeping')!.program)
+        expect((await second.content.federation('wudu-2020'))?.summary).toBe('编辑过的导语')
+        const sessions = await second.signups.sessionsOf((await second.content.program('wd-housekeeping'))!.program)
         expect(sessions.find((s) => s.id === 'wd-hk-1')).toMatchObject({
           title: '编辑过的场次',
           start: '2026-12-01T09:00:00+08:00',
@@ -302,7 +302,7 @@ describe('the content check', () => {
     }
     try {
       await migrate(real)
-      const content = await readCatalog(db)
+      const content = await openContent(db)
       const errors: unknown[] = []
       const stop = content.watch(5, (e) => errors.push(e))
       const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))

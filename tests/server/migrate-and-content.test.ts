@@ -2,7 +2,7 @@
 // is imported only into an empty database.
 import { materializeSession } from '@/domain/sessions'
 import type { FederationFile } from '@/domain/types'
-import { iso, MOCK_DIR, readCatalog, readJsonDir, seedContent } from '../../server/src/content'
+import { iso, MOCK_DIR, openContent, readJsonDir, seedContent } from '../../server/src/content'
 import { migrate, readMigrations, splitStatements } from '../../server/src/db/migrate'
 import { backends, freshDatabase, loadLegacyContent, NOW } from './support'
 
@@ -138,8 +138,12 @@ describe.each(backends())('database setup (%s)', (backend) => {
         `SELECT published, region_code, level FROM federations WHERE id = 'wudu-2020'`,
       )
       expect(feds).toEqual([{ published: true, region_code: wudu.federation.region.code, level: '区县级' }])
-      const content = await readCatalog(db)
-      expect(content.files).toHaveLength(mock().length)
+      const content = await openContent(db)
+      expect(content.federationCount).toBe(mock().length)
+      for (const { data } of mock()) {
+        const f = data as FederationFile
+        expect((await content.federation(f.federation.id))?.federation.name).toBe(f.federation.name)
+      }
     } finally {
       await db.close()
       await database.drop()

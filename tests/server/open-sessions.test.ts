@@ -31,7 +31,8 @@ describe.each(backends())('open sessions (%s)', (backend) => {
     server = await startTestServer(backend)
     expected = []
     closedCount = 0
-    for (const file of server.content.files) {
+    for (const { id } of await server.db.query<{ id: string }>('SELECT id FROM federations WHERE published')) {
+      const file = (await server.content.federation(id))!
       for (const program of file.programs) {
         for (const s of await server.signups.sessionsOf(program)) {
           const state = signupState(s, NOW)

@@ -5,7 +5,7 @@ import type { Accounts } from '../accounts'
 import { organizerOf, requireRole } from '../auth'
 import type { Content } from '../content'
 import { HttpError, notFound } from '../errors'
-import { lookup } from '../http/limits'
+import { param } from '../http/limits'
 import { rosterCsv, toRosterRow } from '../organizers'
 import { ROUTE_SCHEMAS, type CheckinRoster } from '../schemas'
 import type { Signups } from '../signups'
@@ -23,9 +23,10 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
   // All three roles read rosters.
   const reader = requireRole(deps.accounts, 'viewer')
 
-  const ownProgram = (req: FastifyRequest) => {
+  const ownProgram = async (req: FastifyRequest) => {
     const federationId = organizer(req)
-    const found = lookup(req, (id) => content.program(id), '没有找到这个项目')
+    const found = await content.program(param(req, 'id', '没有找到这个项目'))
+    if (!found) throw notFound('没有找到这个项目')
     if (found.file.federation.id !== federationId) {
       throw new HttpError(403, 'forbidden', '这不是你所在妇联的项目，看不到它的报名名单')
     }
@@ -34,7 +35,7 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
   }
 
   const roster = async (req: FastifyRequest) => {
-    const { file, program, form } = ownProgram(req)
+    const { file, program, form } = await ownProgram(req)
     // Each answer under the label of the form version it was given with.
     const rows = (await signups.roster(program.id)).map((r) =>
       toRosterRow(r.signup, r.answers, r.form ?? form, r.checkedIn),
@@ -47,7 +48,7 @@ export async function organizerRoutes(app: FastifyInstance, deps: OrganizerDeps)
     { schema: ROUTE_SCHEMAS.organizerOverview, preHandler: reader },
     async (req): Promise<OrganizerOverview> => {
       const federationId = organizer(req)
-      const file = content.federation(federationId)
+      const file = await content.federation(federationId)
       if (!file) throw notFound('没有找到你的妇联的内容')
       const at = now()
       const programs = await Promise.all(

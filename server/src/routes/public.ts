@@ -9,9 +9,9 @@ import { readCardPage } from '../card-index'
 import { readOpenSessions } from '../open-sessions'
 import type { Content } from '../content'
 import type { Db } from '../db/db'
-import { errorBody, invalid } from '../errors'
+import { errorBody, invalid, notFound } from '../errors'
 import { checkFirst } from '../http/checks'
-import { lookup } from '../http/limits'
+import { param } from '../http/limits'
 import { PageCache, sendPage, type PageCacheLimits } from '../http/page-cache'
 import { ROUTE_SCHEMAS } from '../schemas'
 import type { Signups } from '../signups'
@@ -99,7 +99,7 @@ export async function publicRoutes(app: FastifyInstance, { db, content, signups,
     return {
       ok: true,
       database: db.kind,
-      federations: content.files.length,
+      federations: content.federationCount,
       // Reachable, but its one connection stayed taken (PGlite): requests may get a 503 for now.
       ...(state === 'busy' ? { busy: true } : {}),
     }
@@ -132,11 +132,16 @@ export async function publicRoutes(app: FastifyInstance, { db, content, signups,
   )
 
   app.get('/api/reports/:id', { schema: ROUTE_SCHEMAS.report }, async (req) => {
-    return toReport(lookup(req, (id) => content.federation(id), '没有找到这个妇联的年终盘点，可能已下线'))
+    const what = '没有找到这个妇联的年终盘点，可能已下线'
+    const file = await content.federation(param(req, 'id', what))
+    if (!file) throw notFound(what)
+    return toReport(file)
   })
 
   app.get('/api/programs/:id', { schema: ROUTE_SCHEMAS.program }, async (req) => {
-    const found = lookup(req, (id) => content.program(id), '没有找到这个项目，可能已下线')
+    const what = '没有找到这个项目，可能已下线'
+    const found = await content.program(param(req, 'id', what))
+    if (!found) throw notFound(what)
     return toProgramDetail(found.file, found.program, await signups.sessionsOf(found.program, now()))
   })
 }
