@@ -22,10 +22,3 @@ export function param(req: FastifyRequest, key: string, what: string): string {
   if (!value || value.length > LIMITS.idLength) throw notFound(what)
   return value
 }
-
-/** The thing the `:id` in the path names, or a 404 with `what`. */
-export function lookup<T>(req: FastifyRequest, find: (id: string) => T | undefined, what: string): T {
-  const found = find(param(req, 'id', what))
-  if (!found) throw notFound(what)
-  return found
-}
