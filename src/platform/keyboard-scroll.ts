@@ -1,12 +1,3 @@
-// Keyboard access to what scrolls on H5: Taro's router scrolls each page in its own container, and a
-// scroll-view scrolls on its own, neither of which takes focus, so without a mouse they never move.
-
-const SCROLLERS = '.taro_page:not([tabindex]), taro-scroll-view-core:not([tabindex])'
-
-/** Makes every page container and scroll-view a keyboard stop as it appears (H5 only; a no-op elsewhere). */
-export function installKeyboardScroll(): void {
-  if (process.env.TARO_ENV !== 'h5' || typeof MutationObserver === 'undefined') return
-  const mark = () => document.querySelectorAll(SCROLLERS).forEach((el) => el.setAttribute('tabindex', '0'))
-  new MutationObserver(mark).observe(document.body, { childList: true, subtree: true })
-  mark()
-}
+// Keyboard access to what scrolls: only H5 needs it (keyboard-scroll.h5.ts); the mini-program scrolls
+// its pages itself, so here it is a no-op that costs the main package nothing.
+export function installKeyboardScroll(): void {}
