@@ -102,9 +102,11 @@ export function figureWidthEm(text: string): number {
 /**
  * Whether a figure's text leaves no room for its unit in a half-width tile at full size (146px at
  * 375px; "约123.5万" already pushes 人 to a line of its own): such text is set smaller rather
- * than broken or cut. "761.45万" (4.6em) still fits.
+ * than broken or cut. "761.45万" (4.6em) still fits alone. With its unit (set at half the size and
+ * never parted from the number), the pair must fit a tile at 360px too (about 5em).
  */
-export const isWideFigure = (text: string) => figureWidthEm(text) > 4.8
+export const isWideFigure = (text: string, unit = '') =>
+  figureWidthEm(text) > 4.8 || (unit !== '' && figureWidthEm(text) + Array.from(unit).length * 0.5 > 5)
 
 /** The words shown beside a total (累计, 八年累计, 截至目前); undefined for a year's result. */
 export function scopeText(figure: Pick<Figure, 'scope' | 'scopeLabel'>): string | undefined {

@@ -51,6 +51,15 @@ export function programShareTitle(
   return `${federationName}·${truncate(program.title, Math.max(room, 6))}${tail}`
 }
 
+/**
+ * What Web Share and a copied link carry: the share title, which leads with the key figure, then the
+ * address ("成都市妇联2020年终盘点：领头雁培训198861人次 https://…"), never a bare address.
+ */
+export function shareText(title: string, url: string): string {
+  const t = title.trim()
+  return t ? `${t} ${url}` : url
+}
+
 export type SharePage =
   | { kind: 'report'; federationId: string }
   | { kind: 'program'; programId: string }

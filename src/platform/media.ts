@@ -2,6 +2,7 @@
 // stay out of the main package (the main pages import '@/platform', not this file).
 import Taro from '@tarojs/taro'
 import { isWeapp } from './index'
+import { shareText } from '@/domain/share'
 
 /** The largest edge a canvas may have in pixels (WeChat's limit). */
 const MAX_CANVAS = 4096
@@ -110,18 +111,20 @@ export async function shareLink(title: string, url: string): Promise<ShareLinkRe
   const nav = typeof navigator === 'undefined' ? undefined : navigator
   if (!isWeapp && nav?.share) {
     try {
-      await nav.share({ title, url })
+      // text: the title with its key figure; apps that show only text and address still say what it is.
+      await nav.share({ title, text: title, url })
       return 'shared'
     } catch (e) {
       if ((e as Error)?.name === 'AbortError') return 'cancelled'
     }
   }
+  const copied = shareText(title, url)
   try {
-    if (isWeapp) await Taro.setClipboardData({ data: url })
-    else if (nav?.clipboard?.writeText) await nav.clipboard.writeText(url)
+    if (isWeapp) await Taro.setClipboardData({ data: copied })
+    else if (nav?.clipboard?.writeText) await nav.clipboard.writeText(copied)
     else {
       const t = document.createElement('textarea')
-      t.value = url
+      t.value = copied
       document.body.appendChild(t)
       t.select()
       const ok = document.execCommand('copy')

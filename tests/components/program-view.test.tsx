@@ -110,9 +110,27 @@ describe('program page body', () => {
       />,
     )
     expect(screen.queryByText(DEMO_TEXT) !== null).toBe(demo)
-    // The banner's title and the session's badge.
-    expect(screen.queryAllByText(DEMO_LABEL)).toHaveLength(demo ? 2 : 0)
+    // The session's badge; the banner says it in one line of its own.
+    expect(screen.queryAllByText(DEMO_LABEL)).toHaveLength(demo ? 1 : 0)
     expect(screen.getByText('入门班')).toBeTruthy()
+  })
+
+  it.each([
+    ['an open session sends her on to sign up', {}, true],
+    ['a session past its deadline does not', { deadlineInDays: -1 }, false],
+    ['a session not yet open does not', { signupOpensInDays: 2 }, false],
+  ] as const)('opened from Moments: %s', (_what, overrides, offered) => {
+    render(
+      <ProgramView
+        detail={detail(overrides)}
+        now={NOW}
+        signupAvailable={false}
+        onSignup={() => undefined}
+        onOpenFederation={() => undefined}
+      />,
+    )
+    expect(screen.queryByLabelText(/^入门班：/)).toBeNull()
+    expect(screen.queryByText('前往小程序报名') !== null).toBe(offered)
   })
 
   it('says when a session is online', () => {

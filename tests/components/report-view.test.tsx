@@ -21,7 +21,12 @@ const report: FederationReport = {
     color: '#AD1457',
     summary: '近八万名妇女做了“两癌”筛查。',
     headlineFigures: figures.slice(0, 2),
-    source: { publisher: '株洲市妇联', headline: '株洲市妇联2020年工作回顾', date: '2021-01' },
+    source: {
+      publisher: '株洲市妇联',
+      headline: '株洲市妇联2020年工作回顾',
+      date: '2021-01',
+      note: '原文未注明具体日期。',
+    },
   },
   sections: [
     {
@@ -62,5 +67,10 @@ describe('report view', () => {
   it('states the figure rule it applies in the source line', () => {
     expect(screen.getByText('数字照录原文；标“约”的为近似值，文字为本平台整理。')).toBeTruthy()
     expect(screen.queryByText('数字照录原文，文字为本平台整理。')).toBeNull()
+  })
+
+  it('keeps the editors’ notes about the source out of what a member reads', () => {
+    expect(document.body.textContent).not.toContain('未注明')
+    expect(screen.getByText('《株洲市妇联2020年工作回顾》')).toBeTruthy()
   })
 })

@@ -93,4 +93,20 @@ describe('YearEndCard', () => {
     fireEvent.click(screen.getByLabelText('成都市妇联2020年终盘点，查看报告'))
     expect(onOpen).toHaveBeenCalledWith('chengdu-2020')
   })
+
+  it('is one tap target, and its link is named by words on screen (查看报告)', () => {
+    const onOpen = jest.fn()
+    render(<YearEndCard card={card} onOpen={onOpen} />)
+    const link = screen.getByRole('link')
+    expect(link.textContent).toContain('查看报告')
+    expect(link.getAttribute('aria-label')).toContain(link.textContent?.replace(' ›', ''))
+    fireEvent.click(screen.getByText(card.summary))
+    expect(onOpen).toHaveBeenCalledWith('chengdu-2020')
+  })
+
+  it('keeps the source date whole on one line', () => {
+    render(<YearEndCard card={card} />)
+    // Breaks only at its spaces: never inside "2021年1月18日".
+    expect(screen.getByText('来源：成都市妇联 · 2021年1月18日').className).toContain('keep-words')
+  })
 })

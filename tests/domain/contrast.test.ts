@@ -46,10 +46,25 @@ describe('colour contrast', () => {
     ['waitlist state on surface', '#8a4b00', '#ffffff'],
     ['dark: text on background', '#f3ece8', '#141112'],
     ['dark: muted text on surface', '#c9bdb6', '#211c1d'],
-    ['dark: accent on surface', '#ef9a9a', '#211c1d'],
-    ['dark: on-accent on accent', '#1f1a17', '#ef9a9a'],
+    ['dark: accent on surface', '#f47067', '#211c1d'],
+    ['dark: on-accent on accent', '#1f1a17', '#f47067'],
+    // Placeholders take the muted colour on the inputs' background; a disabled button's words sit on the skeleton tone.
+    ['placeholder on an input', '#5b524c', '#f6f2ef'],
+    ['dark: placeholder on an input', '#c9bdb6', '#141112'],
+    ['disabled button', '#5b524c', '#ece5df'],
+    ['dark: disabled button', '#c9bdb6', '#2d2627'],
+    // The H5 tab bar in the dark (theme.json's dark colours, as on weapp).
+    ['dark: tab label', '#c9bdb6', '#1f1a1b'],
+    ['dark: selected tab label', '#f47067', '#1f1a1b'],
   ])('%s (%s on %s)', (_what, fg, bg) => {
     expect(contrast(hex(fg), hex(bg))).toBeGreaterThanOrEqual(4.5)
+  })
+
+  it.each([
+    ['section number, light', '#8c7f78', '#ffffff'],
+    ['section number, dark', '#8a7b76', '#211c1d'],
+  ])('large ornamental numbers reach 3:1: %s', (_what, fg, bg) => {
+    expect(contrast(hex(fg), hex(bg))).toBeGreaterThanOrEqual(3)
   })
 
   it('the tokens tested here are the ones in app.scss', () => {
@@ -65,7 +80,12 @@ describe('colour contrast', () => {
       '#141112',
       '#c9bdb6',
       '#211c1d',
-      '#ef9a9a',
+      '#f47067',
+      '#ece5df',
+      '#2d2627',
+      '#1f1a1b',
+      '#8c7f78',
+      '#8a7b76',
     ]) {
       expect(scss).toContain(c)
     }

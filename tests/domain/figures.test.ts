@@ -153,6 +153,16 @@ describe('wide figures', () => {
     expect(isWideFigure(text)).toBe(wide)
   })
 
+  it.each([
+    ['198861', '人次', false],
+    ['近2165万', '人', false],
+    ['761.45万', '人', true],
+    ['761.45万', '人次', true],
+    ['7000多', '名', false],
+  ])('%s with its unit %s wide: %s (the two stay on one line)', (text, unit, wide) => {
+    expect(isWideFigure(text, unit)).toBe(wide)
+  })
+
   it('counts a Han character wider than a digit', () => {
     expect(figureWidthEm('万')).toBe(1)
     expect(figureWidthEm('12')).toBeCloseTo(1.2)

@@ -1,4 +1,5 @@
 import {
+  shareText,
   cardShareTitle,
   leadFigure,
   isSinglePageScene,
@@ -135,5 +136,22 @@ describe('share paths and queries', () => {
     expect(isSinglePageScene(1154)).toBe(true)
     expect(isSinglePageScene(1001)).toBe(false)
     expect(isSinglePageScene(undefined)).toBe(false)
+  })
+})
+
+describe('shared and copied text', () => {
+  it('leads with the title and its key figure, then the address', () => {
+    const title = cardShareTitle({
+      name: '成都市妇联',
+      year: 2020,
+      headlineFigures: [figure('a', '领头雁培训', '198861', '人次')],
+    })
+    expect(shareText(title, 'https://example.org/#/pages/report/index?id=chengdu-2020')).toBe(
+      '成都市妇联2020年终盘点：领头雁培训198861人次 https://example.org/#/pages/report/index?id=chengdu-2020',
+    )
+  })
+
+  it('is the bare address only when there is no title', () => {
+    expect(shareText('  ', 'https://example.org/')).toBe('https://example.org/')
   })
 })

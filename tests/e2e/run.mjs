@@ -317,9 +317,34 @@ await journey(
     await expectText(page, '链接已复制')
     const copied = await page.evaluate(() => navigator.clipboard.readText())
     if (!copied.includes(`/pages/report/index?id=${federations[0].federation.id}`)) throw new Error(`copied ${copied}`)
+    // Not a bare address: the report's title and its key figure lead ("…年终盘点：…人次 https://…").
+    const f = federations[0]
+    if (!new RegExp(`^${f.federation.name}${f.federation.year}年终盘点：\\D*\\d.* https?://`).test(copied))
+      throw new Error(`copied text has no title and key figure: ${copied}`)
   },
   { permissions: ['clipboard-read', 'clipboard-write'] },
 )
+
+await journey('share on H5 hands Web Share the title and key figure with the link', async (page) => {
+  const f = federations[0]
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: async (data) => {
+        window.__shared = data
+      },
+    })
+  })
+  await page.goto(deepLink(`/pages/report/index?id=${f.federation.id}`))
+  await expectText(page, f.sections[0].title)
+  await page.getByLabel('分享给朋友').click()
+  await page.waitForFunction(() => window.__shared)
+  const shared = await page.evaluate(() => window.__shared)
+  if (!shared.url.includes(`/pages/report/index?id=${f.federation.id}`))
+    throw new Error(`shared ${JSON.stringify(shared)}`)
+  for (const field of ['title', 'text'])
+    if (!/年终盘点：.*\d/.test(shared[field])) throw new Error(`Web Share ${field} has no key figure: ${shared[field]}`)
+})
 
 await journey('opened from Moments: figures and the hint, never a sign-up form', async (page) => {
   const f = federations[0]
@@ -433,6 +458,110 @@ await journey(
   },
   { colorScheme: 'dark' },
 )
+
+// ---- typography and the tab bar at 1.4×, dark, on a small phone ----
+/** Elements that must stay on one line (`.keep`, a figure with its unit) but were broken across two. */
+const brokenKeeps = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.keep, .figure-tile__figure')]
+      .filter((el) => el.getClientRects().length > 0 && el.closest('.taro_page')?.style.display !== 'none')
+      .filter((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+      .map((el) => el.textContent),
+  )
+
+for (const [tag, viewport] of [
+  ['375', { width: 375, height: 812 }],
+  ['360', { width: 360, height: 640 }],
+])
+  await journey(
+    `typography and tab bar at 1.4× in the dark (${tag})`,
+    async (page) => {
+      await page.goto(deepLink('/pages/mine/index'))
+      await page.getByLabel('大字模式').first().click()
+      await expectText(page, '已开启')
+      // The tab bar is Taro's, outside the pages: it takes the dark colours and the large font too.
+      const tab = await page.evaluate(() => {
+        const bar = document.querySelector('.taro-tabbar__tabbar .weui-tabbar')
+        const label = document.querySelector('.taro-tabbar__tabbar .weui-tabbar__label')
+        return {
+          bg: bar && getComputedStyle(bar).backgroundColor,
+          size: label && parseFloat(getComputedStyle(label).fontSize),
+        }
+      })
+      if (tab.bg !== 'rgb(31, 26, 27)') throw new Error(`tab bar background in the dark: ${tab.bg}`)
+      if (!(tab.size >= 16)) throw new Error(`tab bar label at 1.4×: ${tab.size}px`)
+      const check = async (name) => {
+        await shoot(page, `${name}-large-dark-${tag}.png`)
+        const out = await overflowing(page)
+        if (out.length) throw new Error(`${name} overflows at 1.4× (${tag}): ${out.join('; ')}`)
+        const broken = await brokenKeeps(page)
+        if (broken.length) throw new Error(`${name} breaks inside ${broken.join('; ')}`)
+      }
+      await check('mine-tabbar')
+      for (const f of federations) {
+        await page.goto(deepLink(`/pages/report/index?id=${f.federation.id}`))
+        await expectText(page, f.sections[0].title)
+        await check(`report-${f.federation.id}`)
+      }
+      await page.goto(server.url + '/')
+      await expectText(page, federations[0].federation.name)
+      await check('feed')
+      await page.goto(deepLink('/pages/program/index?id=zz-legal-aid'))
+      await expectText(page, '法律咨询日')
+      await check('program')
+      await page.goto(deepLink(LEGAL))
+      await expectText(page, '填写约需1分钟')
+      await fillLegalAid(page, { name: '欧阳秀英', mobile: '13800138000' })
+      await submit(page)
+      await expectText(page, '报名成功')
+      await expectText(page, '138****8000')
+      await check('signup-done')
+      await page.goto(deepLink('/pages/mine/index'))
+      await expectText(page, '欧阳秀英 · 138****8000')
+      await check('mine-signup')
+    },
+    { viewport, colorScheme: 'dark' },
+  )
+
+// ---- accessibility: axe on every page of the built-in journeys, light and dark ----
+for (const scheme of ['light', 'dark']) {
+  await journey(
+    `accessibility: every page passes axe (${scheme})`,
+    async (page, errors) => {
+      const f = federations[0]
+      const visit = async (path, text, where) => {
+        await page.goto(deepLink(path))
+        await expectText(page, text)
+        await checkA11y(page, errors, `${where} (${scheme})`)
+      }
+      await page.goto(server.url + '/')
+      await expectText(page, f.federation.name)
+      await checkA11y(page, errors, `feed (${scheme})`)
+      await page.getByLabel('地区：全国，点按选择省市县').click()
+      await expectText(page, '省份')
+      await checkA11y(page, errors, `region picker (${scheme})`)
+      await visit(`/pages/report/index?id=${f.federation.id}`, f.sections[0].title, 'report')
+      await visit(`/pages/report/source?id=${f.federation.id}`, '', 'source')
+      await visit('/pages/program/index?id=zz-legal-aid', '巾帼普法与免费法律咨询', 'program')
+      await visit(LEGAL, '填写约需1分钟', 'sign-up form')
+      await fillLegalAid(page, { name: '韩梅', mobile: '13600136000' })
+      await submit(page)
+      await expectText(page, '报名成功')
+      await checkA11y(page, errors, `done (${scheme})`)
+      await page.goto(deepLink('/pages/mine/index'))
+      await expectText(page, '韩梅 · 136****6000')
+      await checkA11y(page, errors, `mine (${scheme})`)
+      await page.getByRole('link', { name: /韩梅.*查看详情/ }).click()
+      await expectText(page, '韩梅（136****6000）')
+      await checkA11y(page, errors, `detail (${scheme})`)
+      await visit('/subpackages/signup/privacy/index', '谁负责你的信息', 'privacy')
+      await page.goto(deepLink(`/subpackages/share/poster/index?id=${f.federation.id}`))
+      await page.locator('.poster__image img').filter({ visible: true }).first().waitFor({ timeout: 15000 })
+      await checkA11y(page, errors, `poster (${scheme})`)
+    },
+    { colorScheme: scheme },
+  )
+}
 
 await browser.close()
 await server.close()

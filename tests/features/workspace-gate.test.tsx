@@ -16,9 +16,11 @@ function gate(load: Load, connected = true) {
 }
 
 describe('WorkspaceGate', () => {
-  it('says the page needs the server when the app runs on its built-in data', () => {
+  it('says calmly that the demo has no such page when the app runs on its built-in data', () => {
     gate({ step: 'loading' }, false)
-    expect(screen.getByText('项目和场次需要连接服务器')).toBeTruthy()
+    expect(screen.getByText('演示版本里没有项目和场次')).toBeTruthy()
+    // Nothing a member would have to do: no command, no server, no build setting.
+    expect(document.body.textContent).not.toMatch(/npm|服务器|TARO_APP/)
     expect(screen.queryByRole('alert')).toBeNull()
     expect(screen.queryByLabelText('正在加载项目')).toBeNull()
   })

@@ -10,10 +10,15 @@ export function FigureTile({ figure, className = '' }: { figure: ShownFigure; cl
   const scope = scopeText(figure)
   return (
     <View className={`figure-tile ${className}`} aria-label={figureSpeech(figure)}>
-      <Text className={`figure-tile__value ${isWideFigure(shown.text) ? 'figure-tile__value--wide' : ''}`}>
-        {shown.text}
+      {/* The number and its unit on one line, whatever the font scale. */}
+      <Text className="figure-tile__figure keep">
+        <Text
+          className={`figure-tile__value ${isWideFigure(shown.text, shown.unit) ? 'figure-tile__value--wide' : ''}`}
+        >
+          {shown.text}
+        </Text>
+        <Text className="figure-tile__unit">{shown.unit}</Text>
       </Text>
-      <Text className="figure-tile__unit">{shown.unit}</Text>
       <Text className="figure-tile__label">
         {/* A total is never read as the year's result: its words (累计, 八年累计…) lead the label. */}
         {scope ? <Text className="figure-tile__scope">{scope}</Text> : null}

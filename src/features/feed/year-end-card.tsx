@@ -19,8 +19,6 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
       className="ye-card themed"
       style={{ '--card-color': card.color } as CSSProperties}
       onClick={onOpen ? () => onOpen(card.federationId) : undefined}
-      role={onOpen ? 'link' : undefined}
-      aria-label={`${card.name}${card.year}年终盘点，查看报告`}
     >
       <View className="ye-card__head theme-hero">
         <Text className="ye-card__year">{card.year} 年终盘点</Text>
@@ -47,10 +45,16 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
         </View>
       ) : null}
       <View className="ye-card__foot">
-        <Text className="ye-card__source">
+        <Text className="ye-card__source keep-words">
           来源：{card.source.publisher} · {formatSourceDate(card.source.date)}
         </Text>
-        {onOpen ? <Text className="ye-card__more">查看报告 ›</Text> : null}
+        {/* The link a screen reader names: its words are on screen, so they lead its name's end
+            (the whole card stays a tap target). */}
+        {onOpen ? (
+          <View className="ye-card__more" role="link" aria-label={`${card.name}${card.year}年终盘点，查看报告`}>
+            查看报告 ›
+          </View>
+        ) : null}
       </View>
     </View>
   )

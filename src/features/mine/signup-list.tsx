@@ -48,7 +48,7 @@ export function SignupList({
             </View>
             {s.demo ? <DemoNotice variant="badge" /> : null}
             <Text className="row-card__meta">
-              {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
+              {s.sessionTitle} · <Text className="keep-words">{formatSessionTime(s.sessionStart)}</Text>
               {s.sessionChanged ? <Text className="status--waitlisted"> 已变更</Text> : null}
             </Text>
             {/* Why it was called off, where she looks first. */}
@@ -59,11 +59,12 @@ export function SignupList({
                 确认参加: that page loads with the sign-up subpackage, not with this tab). */}
             {s.holdUntil && label === '待确认' ? (
               <Text className="row-card__meta status--waitlisted">
-                名额为您保留到 <Text className="mine-row__when">{formatSessionTime(s.holdUntil)}</Text>，点开确认参加
+                名额为您保留到 <Text className="mine-row__when keep-words">{formatSessionTime(s.holdUntil)}</Text>
+                ，点开确认参加
               </Text>
             ) : null}
             {s.holdExpired ? <Text className="row-card__meta">{HOLD_EXPIRED_TEXT}</Text> : null}
-            <Text className="row-card__meta">
+            <Text className="row-card__meta keep-words">
               {s.name} · {maskMobile(s.mobile)}
             </Text>
             {/* The row's name is what it shows (a screen reader reads it all), then where it leads. */}

@@ -3,6 +3,7 @@
 // the staff (invite, disable, role, reset password) and read the audit log.
 import { Button, Input, Text, View } from '@tarojs/components'
 import { EmptyState, Skeleton } from '@/components/state-view'
+import { BuiltInNotice } from '@/components/demo-notice/built-in'
 import { auditActionLabel } from '@/domain/audit-actions'
 import { PASSWORD_MIN_LENGTH, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '@/domain/roles'
 import { isWeapp, navigateTo } from '@/platform'
@@ -22,12 +23,7 @@ type Organizer = ReturnType<typeof useOrganizer>
 
 export function OrganizerView({ o }: { o: Organizer }) {
   if (!o.connected) {
-    return (
-      <EmptyState
-        title="组织者页面需要连接报名服务器"
-        text="现在用的是内置演示数据，没有真实报名。用 npm run dev:full 启动服务器和网页后再打开这里。"
-      />
-    )
+    return <BuiltInNotice what="组织者页面" />
   }
   const { phase } = o
   if (phase.step === 'checking') return <Skeleton blocks={2} label="正在核对登录" />

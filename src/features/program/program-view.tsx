@@ -40,7 +40,7 @@ function SessionCard({
       </View>
       <View className="session__line">
         <Text className="session__key">时间</Text>
-        <Text>{formatSessionTime(session.start)}</Text>
+        <Text className="keep-words">{formatSessionTime(session.start)}</Text>
       </View>
       <View className="session__line">
         <Text className="session__key">地点</Text>
@@ -53,7 +53,7 @@ function SessionCard({
         </Text>
       </View>
       <View className="session__foot">
-        <Text className={`session__hint session__hint--${state}`}>{STATE_HINT[state](session, now)}</Text>
+        <Text className={`session__hint session__hint--${state} keep-words`}>{STATE_HINT[state](session, now)}</Text>
         {signupAvailable ? (
           <Button
             className={`button session__button ${enabled ? '' : 'button--disabled'}`}
@@ -64,9 +64,10 @@ function SessionCard({
           >
             {label}
           </Button>
-        ) : (
+        ) : enabled ? (
+          // Single-page mode: only a session she can still join sends her on to sign up.
           <Text className="session__hint">前往小程序报名</Text>
-        )}
+        ) : null}
       </View>
     </View>
   )

@@ -104,8 +104,7 @@ export function ReportView({
             查看原文 ›
           </View>
         ) : null}
-        <Text className="report__source-line">{formatSourceDate(source.date)}</Text>
-        {source.note ? <Text className="report__source-line">{source.note}</Text> : null}
+        <Text className="report__source-line keep-words">{formatSourceDate(source.date)}</Text>
         <Text className="report__source-line">{FIGURE_RULE}</Text>
       </View>
     </View>

@@ -53,10 +53,10 @@ export function TicketView({ signup }: { signup: MySignup }) {
       </View>
       <View className="ticket__rows">
         <Text className="ticket__row">
-          {signup.name}（{maskMobile(signup.mobile)}）
+          {signup.name}（<Text className="keep">{maskMobile(signup.mobile)}</Text>）
         </Text>
         <Text className="ticket__row ticket__row--strong">{signup.sessionTitle}</Text>
-        <Text className="ticket__row">{formatSessionTime(signup.sessionStart)}（北京时间）</Text>
+        <Text className="ticket__row keep-words">{formatSessionTime(signup.sessionStart)}（北京时间）</Text>
         <Text className="ticket__row">{signup.online ? '线上参加' : (signup.place ?? '')}</Text>
       </View>
       <Text className="ticket__hint">入场时请出示二维码；扫不出来时，把入场码念给工作人员。</Text>

@@ -1,7 +1,8 @@
 // What a workspace page shows until it has loaded: no server to ask, not signed in (去登录), a load
 // that failed (重试), or the skeleton while it loads.
 import { Button, View } from '@tarojs/components'
-import { EmptyState, Skeleton } from '@/components/state-view'
+import { BuiltInNotice } from '@/components/demo-notice/built-in'
+import { Skeleton } from '@/components/state-view'
 import { navigateTo } from '@/platform'
 import { routes } from '@/routes'
 import type { Load } from './use-workspace-load'
@@ -11,7 +12,7 @@ export interface WorkspaceGateProps {
   /** false when the app runs on its built-in data: there is no server to ask. */
   connected: boolean
   load: Load
-  /** The page, as in "卡片编辑需要连接服务器". */
+  /** The page, as in "演示版本里没有卡片编辑". */
   what: string
   /** The skeleton's label while the page loads. */
   loading: string
@@ -20,12 +21,7 @@ export interface WorkspaceGateProps {
 
 export function WorkspaceGate({ connected, load, what, loading, onRetry }: WorkspaceGateProps) {
   if (!connected) {
-    return (
-      <EmptyState
-        title={`${what}需要连接服务器`}
-        text="现在用的是内置演示数据。用 npm run dev:full 启动服务器和网页后再打开这里。"
-      />
-    )
+    return <BuiltInNotice what={what} />
   }
   if (load.step === 'signedOut' || load.step === 'error') {
     const signedOut = load.step === 'signedOut'

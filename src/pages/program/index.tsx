@@ -23,9 +23,8 @@ export default function ProgramPage() {
   const now = useNow()
   const single = useSinglePage()
   const detail = program.status === 'ready' ? program.data : undefined
-  const title = detail
-    ? programShareTitle(detail.program, detail.federation.name, hasOpenSession(detail.sessions, now))
-    : ''
+  const open = detail ? hasOpenSession(detail.sessions, now) : false
+  const title = detail ? programShareTitle(detail.program, detail.federation.name, open) : ''
   const images = useShareImages(
     detail && {
       color: detail.color,
@@ -46,7 +45,7 @@ export default function ProgramPage() {
   )
   return (
     <PageShell>
-      {single ? <SinglePageHint action="查看详情和报名" /> : null}
+      {single ? <SinglePageHint action={open ? '查看详情和报名' : '查看详情'} /> : null}
       {program.status === 'loading' ? <Skeleton blocks={2} label="正在加载项目" /> : null}
       {program.status === 'error' ? (
         <ErrorState message={program.message} onRetry={() => void program.reload()} />

@@ -3,6 +3,7 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import { useRouter } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
+import { cardShareTitle } from '@/domain/share'
 import { usePoster } from '@/features/share/use-poster'
 import { isWeapp, toast } from '@/platform'
 import { albumRefused, openAlbumSetting, saveImage } from '@/platform/media'
@@ -43,6 +44,10 @@ export default function PosterPage() {
             mode="widthFix"
             showMenuByLongpress
             aria-label="年终盘点海报"
+            // The <img> inside Taro's H5 image: its alt is what a screen reader says.
+            nativeProps={{
+              alt: report.status === 'ready' ? `海报：${cardShareTitle(report.data.card)}` : '年终盘点海报',
+            }}
           />
           <Text className="poster__tip">
             {isWeapp ? '长按图片可以发送给朋友或保存' : '长按图片可以保存；电脑上点下面的按钮下载'}
