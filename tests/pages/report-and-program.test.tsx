@@ -32,6 +32,17 @@ describe('report page, opened by deep link', () => {
     router.params = { id: 'no-such' }
     render(<ReportPage />)
     expect((await screen.findByRole('alert')).textContent).toContain('没有找到这个妇联的年终盘点')
+    // 重新加载 would fail again: 返回首页 is offered beside it.
+    fireEvent.click(screen.getByLabelText('返回首页'))
+    expect(calls.navigations).toEqual(['/pages/feed/index'])
+  })
+
+  it('offers 返回首页 for a program that is gone', async () => {
+    router.params = { id: 'no-such' }
+    render(<ProgramPage />)
+    expect((await screen.findByRole('alert')).textContent).toContain('没有找到这个项目')
+    fireEvent.click(screen.getByLabelText('返回首页'))
+    expect(calls.navigations).toEqual(['/pages/feed/index'])
   })
 })
 
