@@ -56,6 +56,28 @@ describe('program page, opened by deep link', () => {
     fireEvent.click(screen.getByLabelText('查看武都区妇联2020年终盘点'))
     expect(calls.navigations).toEqual(['/pages/report/index?id=wudu-2020'])
   })
+
+  it('lists the open session before the closed one that starts earlier, and keeps 报名 in a bar', async () => {
+    router.params = { id: 'wd-live-training' }
+    render(<ProgramPage />)
+    await screen.findByText('线上直播带货培训')
+    const titles = screen.getAllByText(/^(直播基础课|实战复盘课)$/).map((t) => t.textContent)
+    expect(titles).toEqual(['直播基础课', '实战复盘课'])
+    const bar = screen.getByRole('region', { name: '报名' })
+    expect(bar.textContent).toContain('这个场次正在报名')
+    // The only session she can take: the bar opens the form on it.
+    fireEvent.click(screen.getByLabelText('报名参加'))
+    expect(calls.navigations).toEqual(['/subpackages/signup/form/index?programId=wd-live-training&sessionId=wd-live-1'])
+  })
+
+  it('opens the form to choose when several sessions take sign-ups', async () => {
+    router.params = { id: 'zz-live-farm' }
+    render(<ProgramPage />)
+    await screen.findByText('株洲巾帼 暖心助农直播')
+    expect(screen.getByRole('region', { name: '报名' }).textContent).toContain('2 个场次可报名，下一步选场次')
+    fireEvent.click(screen.getByLabelText('报名参加'))
+    expect(calls.navigations).toEqual(['/subpackages/signup/form/index?programId=zz-live-farm'])
+  })
 })
 
 describe('a long report opens light', () => {

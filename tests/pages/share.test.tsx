@@ -48,7 +48,7 @@ describe('sharing', () => {
 
 describe('the feed’s filters travel with it', () => {
   afterEach(() => {
-    delete process.env.TARO_ENV
+    Reflect.deleteProperty(process.env, 'TARO_ENV')
     useMyRegion.setState({ region: undefined, mine: undefined, showing: false })
   })
 
