@@ -13,6 +13,7 @@ import ReportPage from '@/pages/report/index'
 beforeEach(() => {
   serviceControl.fail = false
   calls.navigations.length = 0
+  calls.scrolls.length = 0
 })
 
 describe('report page, opened by deep link', () => {
@@ -26,6 +27,21 @@ describe('report page, opened by deep link', () => {
     expect(screen.getByText('数字照录原文；标“约”的为近似值，文字为本平台整理。')).toBeTruthy()
     fireEvent.click(screen.getByLabelText('株洲巾帼 暖心助农直播，可报名，示例场次'))
     expect(calls.navigations).toEqual(['/pages/program/index?id=zz-live-farm'])
+  })
+
+  it('reaches its programs, share and poster from a contents strip under the head', async () => {
+    router.params = { id: 'zhuzhou-2020' }
+    render(<ReportPage />)
+    const strip = await screen.findByRole('navigation', { name: '本页内容' })
+    expect(strip.textContent).toBe('培训与活动 · 3 个可报名分享海报')
+    fireEvent.click(screen.getByLabelText('跳到培训与活动，3 个可报名'))
+    fireEvent.click(screen.getByLabelText('跳到分享'))
+    expect(calls.scrolls).toEqual(['#report-programs', '#report-share'])
+    // The targets are on the page.
+    expect(document.getElementById('report-programs')?.textContent).toBe('株洲市妇联的项目')
+    expect(document.getElementById('report-share')?.textContent).toContain('分享给朋友')
+    fireEvent.click(screen.getByLabelText('打开海报'))
+    expect(calls.navigations).toEqual(['/subpackages/share/poster/index?id=zhuzhou-2020'])
   })
 
   it('says so when the id is unknown', async () => {
