@@ -43,6 +43,19 @@ function ProgramRow({ program, onOpen }: { program: ProgramListing; onOpen: (id:
 /** Where the contents strip jumps to: ids on this page. */
 export const REPORT_ANCHOR = { programs: 'report-programs', share: 'report-share' } as const
 
+/**
+ * Scrolls to the shown element with this id: on H5 the browser's own scroll (earlier pages stay in
+ * the DOM, hidden, so the visible one is picked; the sticky bar is cleared by scroll-margin-top).
+ */
+export function jumpTo(id: string, fallback: (selector: string) => void) {
+  if (process.env.TARO_ENV === 'h5') {
+    const shown = [...document.querySelectorAll<HTMLElement>(`#${id}`)].find((el) => el.offsetParent !== null)
+    shown?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    return
+  }
+  fallback(`#${id}`)
+}
+
 function Contents({
   programs,
   onJump,

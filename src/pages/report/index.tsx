@@ -3,7 +3,7 @@ import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { cardShareTitle, leadFigure, shareQuery, sharePath } from '@/domain/share'
-import { REPORT_ANCHOR, ReportView } from '@/features/report/report-view'
+import { jumpTo, REPORT_ANCHOR, ReportView } from '@/features/report/report-view'
 import { useReport } from '@/features/report/use-report'
 import { ShareBar } from '@/features/share/share-bar'
 import { SinglePageHint } from '@/features/share/single-page-hint'
@@ -56,7 +56,7 @@ export default function ReportPage() {
             single ? toast('请点屏幕下方“前往小程序”查看项目') : navigateTo(routes.program(pid))
           }
           onOpenSource={api.getSource && !single ? () => navigateTo(routes.reportSource(id)) : undefined}
-          onJump={(anchor) => scrollToSelector(`#${anchor}`)}
+          onJump={(anchor) => jumpTo(anchor, scrollToSelector)}
           onPoster={single ? undefined : () => navigateTo(routes.poster(id))}
         />
       ) : null}
