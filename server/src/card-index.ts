@@ -120,8 +120,11 @@ export async function fillMissingCardIndex(db: Db): Promise<number> {
 /** LIKE's own characters in a search are searched for as they are. */
 const likeEscape = (q: string) => q.replace(/[\\%_]/g, '\\$&')
 
-/** The page's SQL: every filter an indexed condition, the order that of card_index_order. */
-export function cardPageQuery(filter: CardFilter, cursor: string | null | undefined, size: number) {
+/**
+ * The page's SQL: every filter an indexed condition, the order that of card_index_order. `now` is
+ * when 有可报名 (filter.open) is judged: a card with a program whose session takes sign-ups then.
+ */
+export function cardPageQuery(filter: CardFilter, cursor: string | null | undefined, size: number, now: Date) {
   const params: Array<string | number> = []
   const where: string[] = []
   const bind = (v: string | number) => `$${params.push(v)}`
@@ -131,6 +134,14 @@ export function cardPageQuery(filter: CardFilter, cursor: string | null | undefi
   if (filter.topic) where.push(`topics @> ARRAY[${bind(filter.topic)}]::text[]`)
   const q = normalizeQuery(filter.q)
   if (q) where.push(`search LIKE ${bind(`%${likeEscape(q)}%`)}`)
+  if (filter.open) {
+    // The rule of OPEN_PROGRAMS_SQL, per card: a session row found by its program's key.
+    const at = bind(now.toISOString())
+    where.push(
+      `EXISTS (SELECT 1 FROM sessions s WHERE s.program_id = ANY(program_ids) AND s.status = 'open'
+        AND s.deadline_at > ${at} AND s.starts_at > ${at} AND (s.opens_at IS NULL OR s.opens_at <= ${at}))`,
+    )
+  }
   const after = cursor ? decodeCardCursor(cursor) : undefined
   if (after) {
     where.push(
@@ -156,7 +167,7 @@ export async function readCardPage(
   size: number,
   now: Date,
 ): Promise<CardPage> {
-  const { sql, params } = cardPageQuery(filter, cursor, size)
+  const { sql, params } = cardPageQuery(filter, cursor, size, now)
   const rows = await db.query<IndexRow>(sql, params)
   const page = rows.slice(0, size)
   const programIds = page.flatMap((r) => textArray(r.program_ids))

@@ -580,6 +580,8 @@ const cardsQuery = {
     county: regionCode,
     topic: { type: 'string', enum: ['', ...TOPICS] },
     q: { type: 'string', maxLength: 100 },
+    // 1: only federations with a program taking sign-ups now; empty: all.
+    open: { type: 'string', enum: ['', '1'] },
     cursor: { type: 'string', maxLength: 120 },
     // Between CARD_PAGE.min and .max: the route checks, with its own message.
     limit: { type: 'string', pattern: '^\\d{1,3}$' },

@@ -1,4 +1,4 @@
-// Feed filters and paging: by region code (省/市/县), topic and a search on name or place, in one
+// Feed filters and paging: by region code (省/市/县), topic, a search on name or place and 有可报名, in one
 // stable order (newest year first, then region code, then id), a page at a time behind a cursor.
 // The built-in data pages with these; the server does the same in SQL over its card index.
 import { CODE_PATTERN, provinceCodeOf } from './region-codes'
@@ -12,6 +12,8 @@ export interface CardFilter {
   topic?: Topic
   /** Words in the federation's name or its place (成都, 武都区). */
   q?: string
+  /** '1': only federations with a program taking sign-ups now (the link's open=1). */
+  open?: '1'
 }
 
 /** One page of cards, and the cursor of the next (null after the last). */
@@ -66,6 +68,7 @@ export function matchesFilter(card: YearEndCard, filter: CardFilter = {}): boole
   if (filter.city && codes.city !== filter.city) return false
   if (filter.county && codes.county !== filter.county) return false
   if (filter.topic && !card.topics.includes(filter.topic)) return false
+  if (filter.open && card.openProgramCount === 0) return false
   const q = normalizeQuery(filter.q)
   if (q) {
     const { province, city, district } = card.region
@@ -110,6 +113,9 @@ export function filterProblem(
   if (filter.topic !== undefined && !TOPICS.includes(filter.topic)) return { field: 'topic', message: '没有这个主题' }
   if (filter.q !== undefined && normalizeQuery(filter.q).length > QUERY_MAX) {
     return { field: 'q', message: `搜索的字太多了，请少于 ${QUERY_MAX} 个字` }
+  }
+  if (filter.open !== undefined && filter.open !== '1') {
+    return { field: 'open', message: '“有可报名的培训”的筛选写法不对：请重新选择' }
   }
   if (cursor && !decodeCardCursor(cursor)) return { field: 'cursor', message: '翻页位置不对，请从头再看' }
   return undefined

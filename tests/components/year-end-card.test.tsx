@@ -90,7 +90,7 @@ describe('YearEndCard', () => {
   it('opens the report on tap', () => {
     const onOpen = jest.fn()
     render(<YearEndCard card={card} onOpen={onOpen} />)
-    fireEvent.click(screen.getByLabelText('成都市妇联2020年终盘点，查看报告'))
+    fireEvent.click(screen.getByLabelText('成都市妇联2020年终盘点，2 个项目可报名，查看报告'))
     expect(onOpen).toHaveBeenCalledWith('chengdu-2020')
   })
 
@@ -108,5 +108,16 @@ describe('YearEndCard', () => {
     render(<YearEndCard card={card} />)
     // Breaks only at its spaces: never inside "2021年1月18日".
     expect(screen.getByText('来源：成都市妇联 · 2021年1月18日').className).toContain('keep-words')
+  })
+
+  it('shows 可报名 as a badge on the card’s head only while a program takes sign-ups', () => {
+    const { unmount } = render(<YearEndCard card={card} onOpen={() => undefined} />)
+    const badge = screen.getByText('可报名')
+    expect(badge.className).toContain('ye-card__badge')
+    expect(badge.closest('.ye-card__head')).toBeTruthy()
+    unmount()
+    render(<YearEndCard card={{ ...card, openProgramCount: 0 }} onOpen={() => undefined} />)
+    expect(screen.queryByText('可报名')).toBeNull()
+    expect(screen.getByLabelText('成都市妇联2020年终盘点，查看报告')).toBeTruthy()
   })
 })

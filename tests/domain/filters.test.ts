@@ -80,6 +80,19 @@ describe('feed filters', () => {
     expect(await ids({ q: '没有这个地方' })).toEqual([])
   })
 
+  it('keeps to 有可报名 with open, on any other filter too', async () => {
+    // One more federation with nothing taking sign-ups now.
+    const closed: YearEndCard = { ...base, federationId: 'closed-1', name: '某县妇联', openProgramCount: 0 }
+    const cards = [...(await allCards()), closed]
+    const open = cards.filter((c) => c.openProgramCount > 0).map((c) => c.federationId)
+    expect(open.length).toBeGreaterThan(0)
+    expect(filterCards(cards, { open: '1' }).map((c) => c.federationId)).toEqual(open)
+    expect(filterCards(cards, { q: '某县' })).toEqual([closed])
+    expect(filterCards(cards, { open: '1', q: '某县' })).toEqual([])
+    expect((await api.listCards({ open: '1' })).cards.every((c) => c.openProgramCount > 0)).toBe(true)
+    await expect(api.listCards({ open: 'yes' as '1' })).rejects.toMatchObject({ field: 'open' })
+  })
+
   it('reads each level from a code', () => {
     expect(cardRegionCodes('130000')).toEqual({ province: '130000' })
     expect(cardRegionCodes('510100')).toEqual({ province: '510000', city: '510100' })
@@ -145,6 +158,8 @@ describe('feed pages', () => {
     expect(filterProblem({ county: '510100' })?.field).toBe('county')
     expect(filterProblem({ topic: '没有' as Topic })?.field).toBe('topic')
     expect(filterProblem({ q: '字'.repeat(31) })?.field).toBe('q')
+    expect(filterProblem({ open: '1' })).toBeUndefined()
+    expect(filterProblem({ open: 'true' as '1' })?.field).toBe('open')
     expect(filterProblem({}, 'abc')).toEqual({ field: 'cursor', message: '翻页位置不对，请从头再看' })
   })
 })

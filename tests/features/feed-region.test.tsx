@@ -8,6 +8,7 @@ import { FeedView } from '@/features/feed/feed-view'
 import { forgetMyRegion, MY_REGION_KEY, readRemembered, useMyRegion } from '@/features/feed/my-region'
 import { RegionPicker } from '@/features/feed/region-picker'
 import { useFeed } from '@/features/feed/use-feed'
+import type { FeedLink } from '@/domain/feed-link'
 import { __reset } from '../support/taro'
 import Taro from '@tarojs/taro'
 
@@ -127,6 +128,54 @@ describe('region picker on the feed', () => {
     fireEvent.click(screen.getByText('清除筛选'))
     await screen.findByText('成都第1个妇联')
     expect(lastAsked().filter).toEqual({})
+    expect(screen.getByLabelText('地区：全国，点按选择省市县')).toBeTruthy()
+  })
+})
+
+describe('有可报名 and the link', () => {
+  /** The feed opened from a link with these filters. */
+  function Linked({ link }: { link: FeedLink }) {
+    const feed = useFeed(link)
+    return <FeedView feed={feed} onOpen={() => undefined} onOpenRegion={() => undefined} />
+  }
+
+  it('asks for 有可报名 only when switched on, from the first page, and says what to do when none is', async () => {
+    service.cards = service.cards.map((c, i) => (i % 2 ? c : { ...c, openProgramCount: 1 }))
+    render(<Harness />)
+    await screen.findByText('成都第1个妇联')
+    const toggle = screen.getByLabelText('只看有可报名的培训')
+    expect(toggle.getAttribute('aria-checked')).toBe('false')
+    fireEvent.click(toggle)
+    await waitFor(() => expect(lastAsked()).toEqual({ filter: { open: '1' }, cursor: undefined }))
+    await waitFor(() =>
+      expect(titles()).toEqual(['成都第1个妇联', '株洲第3个妇联', '武都区第5个妇联', '成都第7个妇联']),
+    )
+    expect(screen.getByLabelText('只看有可报名的培训').getAttribute('aria-checked')).toBe('true')
+    service.cards = service.cards.map((c) => ({ ...c, openProgramCount: 0 }))
+    fireEvent.click(screen.getByLabelText('只看有可报名的培训'))
+    await waitFor(() => expect(lastAsked().filter).toEqual({}))
+    fireEvent.click(screen.getByLabelText('只看有可报名的培训'))
+    await screen.findByText('现在没有正在报名的培训：关掉“有可报名的培训”看全部年终盘点')
+  })
+
+  it('opens on the link’s filters, its region in place of 我的地区', async () => {
+    act(() => useMyRegion.getState().pick({ code: '430200', names: '湖南省 株洲市' }))
+    render(<Linked link={{ region: { code: '621202', names: '甘肃省 陇南市 武都区' }, topic: '健康', open: '1' }} />)
+    await waitFor(() =>
+      expect(service.asked[0]).toEqual({
+        filter: { province: '620000', city: '621200', county: '621202', topic: '健康', open: '1' },
+        cursor: undefined,
+      }),
+    )
+    expect(service.asked).toHaveLength(1)
+    expect(screen.getByLabelText('地区：武都区，点按选择省市县')).toBeTruthy()
+    expect(screen.getByLabelText('只看有可报名的培训').getAttribute('aria-checked')).toBe('true')
+  })
+
+  it('opens a link without a region on 全国, whatever 我的地区 was', async () => {
+    act(() => useMyRegion.getState().pick({ code: '430200', names: '湖南省 株洲市' }))
+    render(<Linked link={{ q: '成都' }} />)
+    await waitFor(() => expect(service.asked[0]).toEqual({ filter: { q: '成都' }, cursor: undefined }))
     expect(screen.getByLabelText('地区：全国，点按选择省市县')).toBeTruthy()
   })
 })

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
+import { calls } from '../support/taro'
 import type { Api } from '@/services/api'
 
 jest.mock('@/services', () =>
@@ -13,6 +14,9 @@ describe('我的报名 page', () => {
   it('says there are no sign-ups yet', async () => {
     render(<MinePage />)
     expect(await screen.findByText('还没有报名')).toBeTruthy()
+    // Not a dead end: a way to the trainings she could sign up for.
+    fireEvent.click(screen.getByLabelText('去找培训和活动'))
+    expect(calls.navigations).toContain('/pages/feed/index')
   })
 
   it('lists a sign-up with its status and a masked mobile number', async () => {

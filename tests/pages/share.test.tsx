@@ -6,6 +6,9 @@ jest.mock('@/services', () =>
   jest.requireActual<typeof import('../support/mock-services')>('../support/mock-services').makeServices(),
 )
 
+import FeedPage from '@/pages/feed/index'
+import { keepInLink } from '@/features/feed/use-feed'
+import { useMyRegion } from '@/features/feed/my-region'
 import ProgramPage from '@/pages/program/index'
 import ReportPage from '@/pages/report/index'
 import SignupFormPage from '@/subpackages/signup/form/index'
@@ -40,6 +43,36 @@ describe('sharing', () => {
       title: '成都市妇联·我为家乡直播带货（示例场次）',
       path: '/pages/program/index?id=cd-live-commerce',
     })
+  })
+})
+
+describe('the feed’s filters travel with it', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(process.env, 'TARO_ENV')
+    useMyRegion.setState({ region: undefined, mine: undefined, showing: false })
+  })
+
+  it('opens on the filters in its link, and shares them', async () => {
+    router.params = { region: '510100', place: '四川省%20成都市', topic: '天气', open: '1' }
+    render(<FeedPage />)
+    await screen.findByText('成都市妇联')
+    expect(screen.getByLabelText('地区：成都市，点按选择省市县')).toBeTruthy()
+    // 天气 is no topic: left out, the rest applies.
+    const query = 'region=510100&place=%E5%9B%9B%E5%B7%9D%E7%9C%81%20%E6%88%90%E9%83%BD%E5%B8%82&open=1'
+    expect(shared.chat).toMatchObject({ path: `/pages/feed/index?${query}` })
+    expect(shared.timeline).toMatchObject({ query })
+  })
+
+  it('writes them into the H5 address while the feed is shown, not over another page', () => {
+    process.env.TARO_ENV = 'h5'
+    window.location.hash = '#/pages/feed/index'
+    keepInLink('topic=%E5%81%A5%E5%BA%B7&open=1')
+    expect(window.location.hash).toBe('#/pages/feed/index?topic=%E5%81%A5%E5%BA%B7&open=1')
+    keepInLink('')
+    expect(window.location.hash).toBe('#/pages/feed/index')
+    window.location.hash = '#/subpackages/region/index'
+    keepInLink('open=1')
+    expect(window.location.hash).toBe('#/subpackages/region/index')
   })
 })
 

@@ -35,6 +35,13 @@ async function signUp() {
 const at = (iso: string) => (restoreClock = setClock(() => new Date(iso)))
 
 describe('signup detail', () => {
+  it('links to its program', async () => {
+    await signUp()
+    render(<SignupDetailPage />)
+    fireEvent.click(await screen.findByLabelText('查看培训：巾帼普法与免费法律咨询'))
+    expect(calls.navigations).toEqual(['/pages/program/index?id=zz-legal-aid'])
+  })
+
   it('offers cancel before the session starts', async () => {
     await signUp()
     render(<SignupDetailPage />)

@@ -4,6 +4,7 @@ import { contentFiles } from '@/services/mock/content-files'
 import { createMockApi } from '@/services/mock/mock-api'
 import type { CardFilter, CardPage } from '@/domain/filters'
 import type { FederationFile } from '@/domain/types'
+import { isProgramOpen } from '@/domain/sessions'
 import type { RawFile } from '@/domain/catalog'
 import { memoryStore } from '../support/memory-store'
 import { backends, NOW, startTestServer, type TestServer } from './support'
@@ -98,6 +99,12 @@ describe.each(backends())('card pages (%s)', (backend) => {
     ['search on a place', { q: '锦江' }, (f: FederationFile) => f.federation.region.district === '锦江区'],
     ['search on a name', { q: '第1号测试' }, (f: FederationFile) => f.federation.name.startsWith('第1号测试')],
     ['search on a full place name', { q: '甘肃省' }, (f: FederationFile) => f.federation.region.province === '甘肃'],
+    ['有可报名', { open: '1' as const }, (f: FederationFile) => f.programs.some((p) => isProgramOpen(p, NOW))],
+    [
+      '有可报名 and a topic',
+      { open: '1' as const, topic: '健康' as const },
+      (f: FederationFile) => f.topics.includes('健康') && f.programs.some((p) => isProgramOpen(p, NOW)),
+    ],
   ])('filters by %s', async (name, filter, matches) => {
     const ids = await walk(filter, name !== 'search on a full place name')
     const expected = FILES.map((f) => f.data as FederationFile).filter(matches)
@@ -120,6 +127,7 @@ describe.each(backends())('card pages (%s)', (backend) => {
     ['limit=9', 'limit', '每页 10 到 20 张'],
     ['limit=50', 'limit', '每页 10 到 20 张'],
     [`q=${'字'.repeat(31)}`, 'q', '搜索的字太多了，请少于 30 个字'],
+    ['open=yes', 'open', '“有可报名的培训”的筛选写法不对：请重新选择'],
   ])('refuses %s with a Chinese 400', async (query, field, message) => {
     const r = await server.inject({ method: 'GET', url: `/api/cards?${query}` })
     expect([r.statusCode, json(r).error]).toEqual([400, { code: 'invalid', field, message }])

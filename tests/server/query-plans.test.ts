@@ -290,10 +290,12 @@ describe.each(backends())('query plans with %s', (backend) => {
     ['a search', { q: '个妇联 某15省' }, undefined],
     ['a short search', { q: '某15' }, after],
     ['a search within a province and a topic', { province: '150000', topic: '健康', q: '某03市' }, undefined],
+    ['有可报名', { open: '1' }, undefined],
+    ['有可报名 in a province, a later page', { province: '150000', open: '1' }, after],
   ]
 
   it.each(CARD_PAGES)('cards: %s reads no table from end to end', async (_name, filter, cursor) => {
-    const { sql, params } = cardPageQuery(filter, cursor, 12)
+    const { sql, params } = cardPageQuery(filter, cursor, 12, NOW)
     const found = await explain(db, sql, params)
     expect(found.filter((s) => s.startsWith('Seq Scan'))).toEqual([])
     expect(found.length).toBeGreaterThan(0)

@@ -30,6 +30,7 @@ interface ListFilter {
   county?: string
   topic?: Topic
   q?: string
+  open?: string
 }
 
 /**
@@ -39,7 +40,7 @@ interface ListFilter {
 function pageRequest<F extends ListFilter>(
   query: unknown,
   list: {
-    keys: ReadonlyArray<'province' | 'city' | 'county' | 'q'>
+    keys: ReadonlyArray<'province' | 'city' | 'county' | 'q' | 'open'>
     problem: (filter: F, cursor?: string) => { field: string; message: string } | undefined
     page: { min: number; max: number; default: number }
     /** What a page counts, in the refusal: 张, 个场次. */
@@ -68,7 +69,7 @@ function pageRequest<F extends ListFilter>(
 
 const cardRequest = (query: unknown) =>
   pageRequest<CardFilter>(query, {
-    keys: ['province', 'city', 'county', 'q'],
+    keys: ['province', 'city', 'county', 'q', 'open'],
     problem: filterProblem,
     page: CARD_PAGE,
     unit: '张',

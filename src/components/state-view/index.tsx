@@ -1,5 +1,7 @@
-// Loading skeleton, error with retry, and empty states, shared by every page.
+// Loading skeleton, error with retry and a way home, and empty states, shared by every page.
 import { Button, Text, View } from '@tarojs/components'
+import { switchTab } from '@/platform'
+import { routes } from '@/routes'
 import './index.scss'
 
 export function Skeleton({ blocks = 3, label = '正在加载' }: { blocks?: number; label?: string }) {
@@ -16,14 +18,37 @@ export function Skeleton({ blocks = 3, label = '正在加载' }: { blocks?: numb
   )
 }
 
-export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+/**
+ * A page that did not load: 重新加载, and 返回首页 for what loading again cannot fix (a link to
+ * something taken down). `home={false}` on the 首页 itself.
+ */
+export function ErrorState({
+  message,
+  onRetry,
+  home = true,
+}: {
+  message: string
+  onRetry: () => void
+  home?: boolean
+}) {
   return (
     <View className="state" role="alert">
       <Text className="state__title">没能加载出来</Text>
       <Text className="state__text">{message}</Text>
-      <Button className="button state__action" onClick={onRetry} aria-label="重新加载">
-        重新加载
-      </Button>
+      <View className="state__actions">
+        <Button className="button state__action" onClick={onRetry} aria-label="重新加载">
+          重新加载
+        </Button>
+        {home ? (
+          <Button
+            className="button button--ghost state__action"
+            onClick={() => switchTab(routes.feed)}
+            aria-label="返回首页"
+          >
+            返回首页
+          </Button>
+        ) : null}
+      </View>
     </View>
   )
 }

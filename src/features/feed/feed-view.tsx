@@ -7,6 +7,11 @@ import { YearEndCard } from './year-end-card'
 
 /** What to try when nothing matches: the search first, as it narrows most. */
 function emptyAdvice(feed: Feed): string {
+  if (feed.filter.open && !feed.filter.q && !feed.filter.topic) {
+    return feed.region
+      ? `“${feed.region.names}”现在没有正在报名的培训：换个地区，或关掉“有可报名的培训”看全部`
+      : '现在没有正在报名的培训：关掉“有可报名的培训”看全部年终盘点'
+  }
   if (feed.filter.q && feed.region) return `在“${feed.region.names}”里没有找到，换个词，或把地区改回全国再搜`
   if (feed.filter.q) return '换个词搜索，比如只写县名或市名；或清除筛选看全部'
   if (feed.region) return '这个地区还没有发布年终盘点：换个地区或主题看看，或清除筛选看全国'
@@ -35,7 +40,9 @@ export function FeedView({
         onOpenRegion={onOpenRegion}
       />
       {cards.status === 'loading' ? <Skeleton label="正在加载年终盘点" /> : null}
-      {cards.status === 'error' ? <ErrorState message={cards.message} onRetry={() => void cards.reload()} /> : null}
+      {cards.status === 'error' ? (
+        <ErrorState message={cards.message} onRetry={() => void cards.reload()} home={false} />
+      ) : null}
       {ready && !feed.filtered && feed.matched.length === 0 ? (
         <EmptyState title="暂时还没有年终盘点" text="各地妇联发布后会出现在这里" />
       ) : null}

@@ -1,5 +1,5 @@
-// The feed's filters: the search box, the 地区 control that opens the picker, and topic chips
-// (the chosen one is marked with ✓ as well as colour).
+// The feed's filters: the search box, the 地区 control that opens the picker, 有可报名的培训, and
+// topic chips (the chosen one is marked with ✓ as well as colour).
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { QUERY_MAX } from '@/domain/filters'
@@ -11,7 +11,7 @@ import './filter-bar.scss'
 interface Props {
   filter: CardFilter
   region: RegionChoice | undefined
-  onChoose: (key: 'topic', value: string | undefined) => void
+  onChoose: (key: 'topic' | 'open', value: string | undefined) => void
   onSearch: (text: string) => void
   onOpenRegion: () => void
 }
@@ -108,7 +108,7 @@ export function FilterBar({ filter, region, onChoose, onSearch, onOpenRegion }: 
   return (
     <View className="filter-bar">
       <SearchBox q={filter.q} onSearch={onSearch} />
-      <View className="filter-bar__row">
+      <View className="filter-bar__row filter-bar__place">
         <Text className="filter-bar__label">地区</Text>
         <View
           className={`chip filter-bar__region ${region ? 'chip--on' : ''}`}
@@ -117,6 +117,15 @@ export function FilterBar({ filter, region, onChoose, onSearch, onOpenRegion }: 
           onClick={onOpenRegion}
         >
           {label} ▾
+        </View>
+        <View
+          className={`chip filter-bar__open ${filter.open ? 'chip--on' : ''}`}
+          role="switch"
+          aria-checked={!!filter.open}
+          aria-label="只看有可报名的培训"
+          onClick={() => onChoose('open', filter.open ? undefined : '1')}
+        >
+          {filter.open ? '✓ ' : ''}有可报名的培训
         </View>
       </View>
       <ChipRow

@@ -1,6 +1,8 @@
-// The feed's state: the server's pages of cards for the chosen filter (我的地区, topic, search),
-// fetched as she scrolls, and rendered 4 at a time from what has arrived (keeps each render small).
+// The feed's state: the server's pages of cards for the chosen filter (我的地区, topic, search,
+// 有可报名), fetched as she scrolls, and rendered 4 at a time from what has arrived (keeps each render
+// small). The filter starts from the page's link and, on H5, is written back to it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { feedLinkQuery, type FeedLink } from '@/domain/feed-link'
 import { normalizeQuery, QUERY_MAX, toggleFilter, type CardPage } from '@/domain/filters'
 import { regionFilter } from '@/domain/region-choice'
 import type { YearEndCard } from '@/domain/types'
@@ -22,12 +24,36 @@ interface Loaded {
 const messageOf = (e: unknown) => (e instanceof Error && e.message ? e.message : '加载失败，请稍后重试')
 
 /** The filter this hook keeps itself; the region comes from 我的地区. */
-type OwnFilter = Pick<CardFilter, 'topic' | 'q'>
+type OwnFilter = Pick<CardFilter, 'topic' | 'q' | 'open'>
 
-export function useFeed() {
+const FEED_PATH = '/pages/feed/index'
+
+/**
+ * H5: the address bar carries the feed's filters, so a reload or a copied link opens them again.
+ * Only while the feed is the page shown (the region picker sets the region from on top of it).
+ */
+export function keepInLink(query: string) {
+  if (process.env.TARO_ENV !== 'h5') return
+  const path = window.location.hash.replace(/^#/, '').split('?')[0] || FEED_PATH
+  if (path !== FEED_PATH && path !== '/') return
+  const next = `#${FEED_PATH}${query ? `?${query}` : ''}`
+  if (window.location.hash !== next) window.history.replaceState(window.history.state, '', next)
+}
+
+/** `link`: the filters the page was opened with (a shared link, a reload); they replace 我的地区's. */
+export function useFeed(link?: FeedLink) {
+  // Before the region is read: a link's region (or its 全国) is what the first page is fetched for.
+  useState(() => {
+    if (!link) return
+    const { region, pick } = useMyRegion.getState()
+    if (region?.code !== link.region?.code) pick(link.region)
+  })
   const region = useMyRegion((s) => s.region)
   const pickRegion = useMyRegion((s) => s.pick)
-  const [own, setOwn] = useState<OwnFilter>({})
+  const [own, setOwn] = useState<OwnFilter>(() => {
+    const { topic, q, open } = link ?? {}
+    return { ...(topic ? { topic } : {}), ...(q ? { q } : {}), ...(open ? { open } : {}) }
+  })
   const filter = useMemo<CardFilter>(() => ({ ...regionFilter(region), ...own }), [region, own])
   const cards = useAsync(() => api.listCards(filter), [filter])
   const first = cards.status === 'ready' ? cards.data : undefined
@@ -50,7 +76,10 @@ export function useFeed() {
     setMoreError(undefined)
   }, [filter])
 
-  const choose = useCallback((key: 'topic', value: string | undefined) => {
+  const query = feedLinkQuery({ region, ...own })
+  useEffect(() => keepInLink(query), [query])
+
+  const choose = useCallback((key: 'topic' | 'open', value: string | undefined) => {
     setOwn((f) => toggleFilter(f, key, value))
   }, [])
   /** Searches for `text` (trimmed, cut to QUERY_MAX); empty ends the search. */
@@ -58,7 +87,7 @@ export function useFeed() {
     const q = normalizeQuery(text).slice(0, QUERY_MAX)
     setOwn(({ q: _old, ...rest }) => (q ? { ...rest, q } : rest))
   }, [])
-  /** 清除筛选: 全国, every topic, no search. */
+  /** 清除筛选: 全国, every topic, no search, sessions open or not. */
   const clear = useCallback(() => {
     setOwn({})
     if (region) pickRegion(undefined)
@@ -104,6 +133,8 @@ export function useFeed() {
     /** The next page could not be fetched: 加载更多 tries again. */
     moreError,
     filtered: Object.keys(filter).length > 0,
+    /** The filters as the feed page's query (for its share path). */
+    query,
     choose,
     search,
     clear,

@@ -13,6 +13,7 @@ export function regionText(region: Region): string {
 }
 
 export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federationId: string) => void }) {
+  const open = card.openProgramCount > 0
   return (
     // The theme colour travels as a CSS variable so dark mode can swap it for a readable tone.
     <View
@@ -21,7 +22,10 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
       onClick={onOpen ? () => onOpen(card.federationId) : undefined}
     >
       <View className="ye-card__head theme-hero">
-        <Text className="ye-card__year">{card.year} 年终盘点</Text>
+        <View className="ye-card__top">
+          <Text className="ye-card__year">{card.year} 年终盘点</Text>
+          {open ? <Text className="ye-card__badge">可报名</Text> : null}
+        </View>
         <Text className="ye-card__name">{card.name}</Text>
         <Text className="ye-card__region">
           {regionText(card.region)} · {card.level}
@@ -38,7 +42,7 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
           <TopicTag key={t} topic={t} />
         ))}
       </View>
-      {card.openProgramCount > 0 ? (
+      {open ? (
         <View className="ye-card__signup">
           <Text>{card.openProgramCount} 个项目正在报名</Text>
           {card.demoSessions ? <DemoNotice variant="badge" /> : null}
@@ -51,7 +55,11 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
         {/* The link a screen reader names: its words are on screen, so they lead its name's end
             (the whole card stays a tap target). */}
         {onOpen ? (
-          <View className="ye-card__more" role="link" aria-label={`${card.name}${card.year}年终盘点，查看报告`}>
+          <View
+            className="ye-card__more"
+            role="link"
+            aria-label={`${card.name}${card.year}年终盘点${open ? `，${card.openProgramCount} 个项目可报名` : ''}，查看报告`}
+          >
             查看报告 ›
           </View>
         ) : null}

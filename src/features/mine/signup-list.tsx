@@ -5,6 +5,8 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
 import { maskMobile } from '@/domain/mobile'
 import { HOLD_EXPIRED_TEXT } from '@/domain/holds'
 import { signupLabel } from '@/domain/signup-rules'
+import { switchTab } from '@/platform'
+import { routes } from '@/routes'
 import type { Signup } from '@/services/api'
 import type { AsyncResource } from '@/shared/use-async'
 import { formatSessionTime } from '@/utils/date'
@@ -33,7 +35,14 @@ export function SignupList({
   if (state.status === 'loading') return <Skeleton blocks={2} label="正在加载我的报名" />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void state.reload()} />
   if (state.data.length === 0) {
-    return <EmptyState title="还没有报名" text="在“年终盘点”里找到感兴趣的培训和活动，报名后会显示在这里。" />
+    return (
+      <EmptyState
+        title="还没有报名"
+        text="在“年终盘点”里找到感兴趣的培训和活动，报名后会显示在这里。"
+        action="去找培训和活动"
+        onAction={() => switchTab(routes.feed)}
+      />
+    )
   }
   return (
     <View>

@@ -1,10 +1,12 @@
-// A program: what it is, who it is for, past figures, and upcoming sessions with their sign-up state.
+// A program: what it is, who it is for, past figures, and upcoming sessions with their sign-up state
+// (those taking sign-ups first, closed ones last).
 import type { CSSProperties } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
 import { allOfTheYear } from '@/domain/figures'
+import { orderForSignup } from '@/domain/session-order'
 import { SIGNUP_STATE_LABEL, seatsLeft, signupState, type SignupState } from '@/domain/sessions'
 import type { Session } from '@/domain/types'
 import type { ProgramDetail } from '@/services/api'
@@ -126,7 +128,7 @@ export function ProgramView({
         <View>
           <Text className="section-title">近期场次</Text>
           {sessions.some((s) => s.demo) ? <DemoNotice variant="banner" /> : null}
-          {sessions.map((s) => (
+          {orderForSignup(sessions, now).map((s) => (
             <SessionCard key={s.id} session={s} now={now} onSignup={onSignup} signupAvailable={signupAvailable} />
           ))}
         </View>

@@ -1,4 +1,5 @@
-// A federation's year told in sections with figure tiles, its programs, and the source line.
+// A federation's year told in sections with figure tiles, its programs, and the source line; a
+// contents strip under the head reaches the programs, the share buttons and the poster at once.
 import type { CSSProperties } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
@@ -39,6 +40,61 @@ function ProgramRow({ program, onOpen }: { program: ProgramListing; onOpen: (id:
   )
 }
 
+/** Where the contents strip jumps to: ids on this page. */
+export const REPORT_ANCHOR = { programs: 'report-programs', share: 'report-share' } as const
+
+/**
+ * Scrolls to the shown element with this id: on H5 the browser's own scroll (earlier pages stay in
+ * the DOM, hidden, so the visible one is picked; the sticky bar is cleared by scroll-margin-top).
+ */
+export function jumpTo(id: string, fallback: (selector: string) => void) {
+  if (process.env.TARO_ENV === 'h5') {
+    const shown = [...document.querySelectorAll<HTMLElement>(`#${id}`)].find((el) => el.offsetParent !== null)
+    shown?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    return
+  }
+  fallback(`#${id}`)
+}
+
+function Contents({
+  programs,
+  onJump,
+  onPoster,
+}: {
+  programs: ProgramListing[]
+  onJump: (id: string) => void
+  onPoster?: () => void
+}) {
+  const open = programs.filter((p) => p.signup).length
+  return (
+    <View className="report-contents" role="navigation" aria-label="本页内容">
+      <View
+        className="chip report-contents__item"
+        role="link"
+        aria-label={`跳到培训与活动${open ? `，${open} 个可报名` : ''}`}
+        onClick={() => onJump(REPORT_ANCHOR.programs)}
+      >
+        培训与活动{open ? ` · ${open} 个可报名` : ''}
+      </View>
+      {onPoster ? (
+        <>
+          <View
+            className="chip report-contents__item"
+            role="link"
+            aria-label="跳到分享"
+            onClick={() => onJump(REPORT_ANCHOR.share)}
+          >
+            分享
+          </View>
+          <View className="chip report-contents__item" role="link" aria-label="打开海报" onClick={onPoster}>
+            海报
+          </View>
+        </>
+      ) : null}
+    </View>
+  )
+}
+
 /** Sections rendered at first; the rest follow as she scrolls, so a long report opens light. */
 export const REPORT_FIRST_SECTIONS = 3
 
@@ -48,6 +104,8 @@ export function ReportView({
   onShowMore,
   onOpenProgram,
   onOpenSource,
+  onJump,
+  onPoster,
 }: {
   report: FederationReport
   shownSections: number
@@ -55,6 +113,10 @@ export function ReportView({
   onOpenProgram: (programId: string) => void
   /** Given only when the article can be fetched (server mode): shows 查看原文. */
   onOpenSource?: () => void
+  /** Scrolls to the element with this id: given, the page has a contents strip (not the editor's preview). */
+  onJump?: (id: string) => void
+  /** Given where share and poster are offered (not in single-page mode). */
+  onPoster?: () => void
 }) {
   const { card, programs } = report
   const { source } = card
@@ -70,6 +132,7 @@ export function ReportView({
         </Text>
         <Text className="report__summary">{card.summary}</Text>
       </View>
+      {onJump ? <Contents programs={programs} onJump={onJump} onPoster={onPoster} /> : null}
 
       {sections.map((s, i) => (
         <View key={s.id} className="card report__section">
@@ -91,7 +154,9 @@ export function ReportView({
         </Button>
       ) : null}
 
-      <Text className="section-title">{card.name}的项目</Text>
+      <Text className="section-title" id={REPORT_ANCHOR.programs}>
+        {card.name}的项目
+      </Text>
       {programs.map((p) => (
         <ProgramRow key={p.id} program={p} onOpen={onOpenProgram} />
       ))}

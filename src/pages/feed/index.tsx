@@ -1,28 +1,33 @@
-import { useReachBottom, usePullDownRefresh } from '@/platform/page'
+import { useDidShow, useReachBottom, usePullDownRefresh, useRouter } from '@/platform/page'
+import { readFeedLink } from '@/domain/feed-link'
 import { PageShell } from '@/components/page-shell'
 import { sharePath, shareQuery } from '@/domain/share'
 import { FeedView } from '@/features/feed/feed-view'
-import { useFeed } from '@/features/feed/use-feed'
+import { keepInLink, useFeed } from '@/features/feed/use-feed'
 import { SinglePageHint } from '@/features/share/single-page-hint'
 import { navigateTo, stopPullDownRefresh, toast } from '@/platform'
 import { useShare } from '@/platform/share'
 import { routes } from '@/routes'
 import { useSinglePage } from '@/shared/use-single-page'
+import { useState } from 'react'
 
-const FEED_SHARE = {
-  title: '巾帼年终盘点：各地妇联的年度成绩单',
-  path: sharePath({ kind: 'feed' }),
-  query: shareQuery({ kind: 'feed' }),
-}
+const FEED_TITLE = '巾帼年终盘点：各地妇联的年度成绩单'
 
 export default function FeedPage() {
-  const feed = useFeed()
+  const { params } = useRouter()
+  const [link] = useState(() => readFeedLink(params))
+  const feed = useFeed(link)
   const single = useSinglePage()
-  useShare(FEED_SHARE)
+  // A share opens the feed as she sees it: her filters travel in its query.
+  const query = [shareQuery({ kind: 'feed' }), feed.query].filter(Boolean).join('&')
+  const path = sharePath({ kind: 'feed' })
+  useShare({ title: FEED_TITLE, path: query ? `${path}?${query}` : path, query })
   usePullDownRefresh(() => {
     void feed.cards.reload().finally(stopPullDownRefresh)
   })
   useReachBottom(feed.loadMore)
+  // Back from the region picker: the region changed while the picker's address was shown.
+  useDidShow(() => keepInLink(feed.query))
   return (
     <PageShell>
       {single ? <SinglePageHint /> : null}

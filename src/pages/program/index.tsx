@@ -4,7 +4,9 @@ import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { hasOpenSession } from '@/domain/sessions'
 import { programShareTitle, shareQuery, sharePath } from '@/domain/share'
+import { signupAction } from '@/domain/session-order'
 import { ProgramView } from '@/features/program/program-view'
+import { SignupBar } from '@/features/program/signup-bar'
 import { useProgram } from '@/features/program/use-program'
 import { ShareBar } from '@/features/share/share-bar'
 import { SinglePageHint } from '@/features/share/single-page-hint'
@@ -25,6 +27,7 @@ export default function ProgramPage() {
   const detail = program.status === 'ready' ? program.data : undefined
   const open = detail ? hasOpenSession(detail.sessions, now) : false
   const title = detail ? programShareTitle(detail.program, detail.federation.name, open) : ''
+  const action = detail ? signupAction(detail.sessions, now) : undefined
   const images = useShareImages(
     detail && {
       color: detail.color,
@@ -60,6 +63,9 @@ export default function ProgramPage() {
         />
       ) : null}
       {detail && !single ? <ShareBar title={title} url={h5Url(routes.program(id), env.h5Origin)} /> : null}
+      {action && !single ? (
+        <SignupBar action={action} onSignup={(sessionId) => navigateTo(routes.signup(id, sessionId))} />
+      ) : null}
     </PageShell>
   )
 }

@@ -3,12 +3,13 @@ import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { cardShareTitle, leadFigure, shareQuery, sharePath } from '@/domain/share'
-import { ReportView } from '@/features/report/report-view'
+import { jumpTo, REPORT_ANCHOR, ReportView } from '@/features/report/report-view'
 import { useReport } from '@/features/report/use-report'
 import { ShareBar } from '@/features/share/share-bar'
 import { SinglePageHint } from '@/features/share/single-page-hint'
 import { useShareImages } from '@/features/share/use-share-images'
-import { navigateTo, toast } from '@/platform'
+import { navigateTo, scrollToSelector, toast } from '@/platform'
+import { View } from '@tarojs/components'
 import { api } from '@/services'
 import { h5Url } from '@/platform/media'
 import { useShare } from '@/platform/share'
@@ -55,14 +56,18 @@ export default function ReportPage() {
             single ? toast('请点屏幕下方“前往小程序”查看项目') : navigateTo(routes.program(pid))
           }
           onOpenSource={api.getSource && !single ? () => navigateTo(routes.reportSource(id)) : undefined}
+          onJump={(anchor) => jumpTo(anchor, scrollToSelector)}
+          onPoster={single ? undefined : () => navigateTo(routes.poster(id))}
         />
       ) : null}
       {report.status === 'ready' && !single ? (
-        <ShareBar
-          title={title}
-          url={h5Url(routes.report(id), env.h5Origin)}
-          onPoster={() => navigateTo(routes.poster(id))}
-        />
+        <View id={REPORT_ANCHOR.share}>
+          <ShareBar
+            title={title}
+            url={h5Url(routes.report(id), env.h5Origin)}
+            onPoster={() => navigateTo(routes.poster(id))}
+          />
+        </View>
       ) : null}
     </PageShell>
   )

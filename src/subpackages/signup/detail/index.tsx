@@ -10,7 +10,8 @@ import { HoldPanel } from '@/features/signup/hold-panel'
 import { TicketView } from '@/features/signup/ticket-view'
 import { useMySignup } from '@/features/signup/use-my-signup'
 import { VisitActions } from '@/features/signup/visit-actions'
-import { confirm, toast } from '@/platform'
+import { confirm, navigateTo, toast } from '@/platform'
+import { routes } from '@/routes'
 import { api } from '@/services'
 import { useNow } from '@/shared/use-now'
 import '@/features/signup/signup-form.scss'
@@ -54,6 +55,13 @@ export default function SignupDetailPage() {
           <TicketView signup={signup.data} />
           <VisitActions signup={signup.data} />
           <SignupSummary signup={signup.data} now={now} />
+          <Button
+            className="button button--ghost stack-button"
+            onClick={() => navigateTo(routes.program(signup.data.programId))}
+            aria-label={`查看培训：${signup.data.programTitle}`}
+          >
+            查看这个培训的介绍和场次
+          </Button>
           {check?.kind === 'cancel' ? (
             <Button
               className={`button button--ghost stack-button ${cancelling ? 'button--disabled' : ''}`}
