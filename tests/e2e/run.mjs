@@ -366,7 +366,8 @@ for (const colorScheme of ['light', 'dark']) {
   await journey(
     `可报名的培训 (${colorScheme}): the whole country, then 我的地区, a row opens its program`,
     async (page, errors) => {
-      await page.goto(deepLink('/subpackages/trainings/index'))
+      await page.goto(server.url + '/')
+      await page.getByText('找培训：各地正在报名的培训 ›').filter({ visible: true }).click()
       await expectText(page, '在首页选好地区后')
       const rows = page.locator('.training__body').filter({ visible: true })
       if ((await rows.count()) !== 12) throw new Error(`first page has ${await rows.count()} rows, expected 12`)

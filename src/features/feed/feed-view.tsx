@@ -22,16 +22,25 @@ export function FeedView({
   feed,
   onOpen,
   onOpenRegion,
+  onOpenTrainings,
 }: {
   feed: Feed
   onOpen: (federationId: string) => void
   onOpenRegion: () => void
+  /** 可报名的培训 across every federation; absent where it cannot open (single-page mode). */
+  onOpenTrainings?: () => void
 }) {
   const { cards } = feed
   const ready = cards.status === 'ready'
   return (
     <View>
       <Text className="page-title">各地妇联的年度成绩单</Text>
+      {onOpenTrainings ? (
+        <View className="card card--compact" role="link" onClick={onOpenTrainings}>
+          <Text className="row-card__title">找培训：各地正在报名的培训 ›</Text>
+          <Text className="row-card__meta">按报名截止时间排好，不用一个个打开年终盘点</Text>
+        </View>
+      ) : null}
       <FilterBar
         filter={feed.filter}
         region={feed.region}

@@ -35,6 +35,7 @@ export default function FeedPage() {
         feed={feed}
         onOpen={(id) => (single ? toast('请点屏幕下方“前往小程序”查看') : navigateTo(routes.report(id)))}
         onOpenRegion={() => (single ? toast('请点屏幕下方“前往小程序”选择地区') : navigateTo(routes.region))}
+        onOpenTrainings={single ? undefined : () => navigateTo(routes.trainings)}
       />
     </PageShell>
   )
