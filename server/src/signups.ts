@@ -25,7 +25,7 @@ import { HttpError, invalid, notFound } from './errors'
 import { personNameKey } from './name-key'
 import { recordPromoted } from './notify'
 import { holdSeats } from './holds'
-import { CHECKED_IN_BY, newTicketCode, ticketToken, type Ticket } from './tickets'
+import { CHECKED_IN_BY, ticketCandidates, ticketToken, type Ticket } from './tickets'
 
 interface Row {
   id: string
@@ -74,6 +74,19 @@ interface JoinedRow extends Row {
   cur_phone: string | null
   /** Only `mine` reads it: whether a 'promoted' notice was recorded for her (moved up from the waitlist). */
   promoted?: boolean
+}
+
+/** The read before the lock (SQL.session): the session's columns are null when there is no such session. */
+type PreRow = SessionRow & { form_version: number | null; form_fields: unknown; again_id: string | null }
+
+/** What SQL.insert returns: the facts it read, and her row when it was inserted (its columns null otherwise). */
+type InsertedRow = JoinedRow & {
+  again_id: string | null
+  same_person: boolean
+  booked: string | number
+  /** The first candidate code the session has not given; null when all were taken. */
+  free_code: string | null
+  waitlisted_now: string | number | null
 }
 
 type StoredRecord<R extends Row = Row> = RuleRecord & { row: R }
@@ -141,14 +154,18 @@ const JOINED = `g.*, x.title AS cur_title, x.starts_at AS cur_start, x.online AS
 export const SQL = {
   /** Locks the session's row and reads its counts; every change to its sign-ups waits here for the one before it. */
   lockSession: 'SELECT * FROM sessions WHERE id = $1 FOR UPDATE',
-  /** The session she asks for, within the program she asks for. */
-  session: 'SELECT * FROM sessions WHERE id = $1 AND program_id = $2',
-  /** Her live sign-ups on the session, through the partial index signups_by_booker. */
-  bookerCount: `SELECT count(*) AS n FROM signups
-    WHERE session_id = $1 AND booker = $2 AND booker IS NOT NULL AND status <> 'cancelled'`,
-  /** Through the partial unique index signups_one_live_per_person. */
-  samePerson: `SELECT 1 AS found FROM signups
-    WHERE session_id = $1 AND name_key = $2 AND mobile = $3 AND status <> 'cancelled' LIMIT 1`,
+  /**
+   * Before the lock, in one round trip: the session she asks for within the program she asks for
+   * (no row when there is none), the program's form as it is now, and the id of the sign-up this
+   * client made with this key before, if any.
+   */
+  session: `SELECT s.*, f.version AS form_version, f.fields AS form_fields,
+      (SELECT g.id FROM signups g WHERE g.client_id = $3 AND g.idempotency_key = $4) AS again_id
+    FROM (VALUES (1)) AS one (x)
+    LEFT JOIN sessions s ON s.id = $1 AND s.program_id = $2
+    LEFT JOIN LATERAL (
+      SELECT version, fields FROM form_versions WHERE program_id = $2 ORDER BY version DESC LIMIT 1
+    ) f ON true`,
   byKey: `SELECT ${JOINED} FROM signups g JOIN sessions x ON x.id = g.session_id
     WHERE g.client_id = $1 AND g.idempotency_key = $2`,
   byId: `SELECT ${JOINED} FROM signups g JOIN sessions x ON x.id = g.session_id WHERE g.id = $1`,
@@ -159,21 +176,42 @@ export const SQL = {
   waitlistPlace: `SELECT count(*) AS n FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND seq <= $2`,
   firstWaitlisted: `SELECT * FROM signups WHERE session_id = $1 AND status = 'waitlisted' AND id <> $2
     ORDER BY seq LIMIT 1`,
-  /** Inserts the sign-up and counts it on its session in one round trip. */
-  insert: `WITH added AS (
+  /**
+   * Under the session's lock, one statement (not the one that took the lock: that one reads from
+   * before its wait) reads the facts the rules ask for and inserts the sign-up only if they let it
+   * in: no earlier sign-up with this key, not the same person live on the session
+   * (signups_one_live_per_person), the booker under her limit $23 (signups_by_booker), and the first
+   * of the candidate ticket codes $21 (comma-separated) the session has not given (signups_ticket_code).
+   * It counts her on the session and returns the facts with her row as every reader sees it
+   * (JOINED); all of the sign-up's columns are null when it was not inserted. Her row is the
+   * session's latest, so her waitlist place is the session's waitlisted count with her in it.
+   */
+  insert: `WITH facts AS (
+      SELECT (SELECT id FROM signups WHERE client_id = $2 AND idempotency_key = $3) AS again_id,
+        EXISTS (SELECT 1 FROM signups WHERE session_id = $4 AND name_key = $17 AND mobile = $8 AND status <> 'cancelled')
+          AS same_person,
+        (SELECT count(*) FROM signups WHERE session_id = $4 AND booker = $20 AND booker IS NOT NULL
+          AND status <> 'cancelled') AS booked,
+        (SELECT c.code FROM unnest(string_to_array($21, ',')) WITH ORDINALITY AS c (code, n)
+          WHERE NOT EXISTS (SELECT 1 FROM signups WHERE session_id = $4 AND ticket_code = c.code)
+          ORDER BY c.n LIMIT 1) AS free_code
+    ), added AS (
       INSERT INTO signups (id, client_id, idempotency_key, session_id, program_id, status, name, mobile, answers,
         program_title, federation_name, session_title, session_start, online, place, created_at, name_key,
         session_version, form_version, booker, ticket_code, wx_subscribed)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+      SELECT $1, $2, $3, $4, $5, $6::text, $7, $8, $9::jsonb, $10, $11, $12, $13, $14::boolean, $15, $16::timestamptz, $17,
+        $18::integer, $19::integer, $20, f.free_code, $22::jsonb
+      FROM facts f
+      WHERE f.again_id IS NULL AND NOT f.same_person AND f.booked < $23::integer AND f.free_code IS NOT NULL
       RETURNING *
     ), counted AS (
-      UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6 = 'confirmed' THEN 1 ELSE 0 END,
-        waitlisted_count = waitlisted_count + CASE WHEN $6 = 'waitlisted' THEN 1 ELSE 0 END
-      WHERE id = $4
+      UPDATE sessions SET confirmed_count = confirmed_count + CASE WHEN $6::text = 'confirmed' THEN 1 ELSE 0 END,
+        waitlisted_count = waitlisted_count + CASE WHEN $6::text = 'waitlisted' THEN 1 ELSE 0 END
+      WHERE id = $4 AND EXISTS (SELECT 1 FROM added)
+      RETURNING *
     )
-    SELECT * FROM added`,
-  /** The program's form as it is now: a sign-up is checked against it and records its version. */
-  latestForm: 'SELECT version, fields FROM form_versions WHERE program_id = $1 ORDER BY version DESC LIMIT 1',
+    SELECT f.again_id, f.same_person, f.booked, f.free_code, ${JOINED}, x.waitlisted_count AS waitlisted_now
+    FROM facts f LEFT JOIN added g ON true LEFT JOIN counted x ON true`,
   /** Every version of a program's form, for the roster's labels. */
   formVersions: 'SELECT version, fields FROM form_versions WHERE program_id = $1',
   setStatus: 'UPDATE signups SET status = $1, updated_at = now() WHERE id = $2',
@@ -297,18 +335,20 @@ export class Signups {
     if (!found) throw notFound('没有找到这个项目，可能已下线', 'programId')
     const { file, program } = found
 
-    const again = await byKey(this.db, clientId, idempotencyKey)
-    if (again) return { signup: again, created: false }
-
-    const [sessionRow] = await this.db.query<SessionRow>(SQL.session, [input.sessionId, program.id])
-    if (!sessionRow || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
-    const session = sessionFromRow(sessionRow)
+    // Everything that needs no lock is read before it, in one round trip; the lock is held only
+    // for the facts that decide the seat, the insert and the commit.
+    const [pre] = await this.db.query<PreRow>(SQL.session, [input.sessionId, program.id, clientId, idempotencyKey])
+    if (pre?.again_id) {
+      const again = await byKey(this.db, clientId, idempotencyKey)
+      if (again) return { signup: again, created: false }
+    }
+    if (!pre?.id || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
+    const session = sessionFromRow(pre)
     const closed = closedFor(session, now)
     if (closed) throw new HttpError(409, 'closed', closed, 'session')
 
     // The latest version of the form, read from its table (the catalog may be a second behind a change).
-    const [latest] = await this.db.query<{ version: number; fields: unknown }>(SQL.latestForm, [program.id])
-    const form = latest ? parseJson<FormField[]>(latest.fields) : program.signup.form
+    const form = pre.form_version !== null ? parseJson<FormField[]>(pre.form_fields) : program.signup.form
     // The same validator as the form: the server never trusts what the phone checked.
     const checked = validateSignup(form, { ...input.answers, session: session.id }, { sessionIds: [session.id] })
     if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
@@ -316,6 +356,10 @@ export class Signups {
     const mobile = String(checked.values.mobile ?? '')
     // The same person however her name was typed; the name is stored as she typed it.
     const nameKey = personNameKey(name)
+    const answers = JSON.stringify(checked.values)
+    // Only WeChat can deliver these, so only a mini-program booker's choice is kept.
+    const subscribed =
+      input.booker.startsWith('wx:') && input.subscribed?.length ? JSON.stringify(input.subscribed) : null
 
     try {
       return await this.db.transaction(async (tx) => {
@@ -325,50 +369,65 @@ export class Signups {
         // Deleted by its organizer a moment ago (only a session no one signed up for can be).
         if (!locked) throw notFound('没有找到这个场次，请重新选择', 'session')
         const current = sessionFromRow(locked)
-        const same = await tx.query(SQL.samePerson, [session.id, nameKey, mobile])
-        const decision = decide(
-          { again: await byKey(tx, clientId, idempotencyKey), samePerson: same.length > 0, confirmed },
-          current,
-          name,
-          now,
-        )
-        if (decision.kind === 'closed') {
-          throw new HttpError(409, 'closed', closedFor(current, now) ?? decision.message, 'session')
+        // The rules as far as the locked row decides them: closed, or which seat she would get.
+        const seat = decide({ samePerson: false, confirmed }, current, name, now)
+        if (seat.kind === 'accept') {
+          for (;;) {
+            const [row] = await tx.query<InsertedRow>(SQL.insert, [
+              `su_${randomUUID()}`,
+              clientId,
+              idempotencyKey,
+              session.id,
+              program.id,
+              seat.status,
+              name,
+              mobile,
+              answers,
+              program.title,
+              file.federation.name,
+              current.title,
+              current.start,
+              current.online,
+              current.place ?? null,
+              now,
+              nameKey,
+              Number(locked.version ?? 1),
+              Number(pre.form_version ?? 1),
+              input.booker,
+              // Under the session's lock: no other sign-up of this session is given a code meanwhile.
+              ticketCandidates().join(','),
+              subscribed,
+              this.bookerPerSession,
+            ])
+            if (row.id) {
+              const place = row.status === 'waitlisted' ? Number(row.waitlisted_now) : undefined
+              return { signup: toSignup(row, place), created: true }
+            }
+            // Not let in: the same rules as the mock's say why, from the facts the statement read.
+            const decision = decide(
+              {
+                again: row.again_id ? await byKey(tx, clientId, idempotencyKey) : undefined,
+                samePerson: row.same_person,
+                confirmed,
+              },
+              current,
+              name,
+              now,
+            )
+            if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
+            if (decision.kind === 'again') return { signup: decision.record, created: false }
+            // Counted under the session's lock, like the seats: two instances give the same answer.
+            if (Number(row.booked) >= this.bookerPerSession) {
+              throw new HttpError(409, 'limit', bookerLimitMessage(this.bookerPerSession))
+            }
+            // Every candidate code was given already (one chance in many millions): new candidates.
+          }
         }
-        if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
-        if (decision.kind === 'again') return { signup: decision.record, created: false }
-        // Counted under the session's lock, like the seats: two instances give the same answer.
-        const [booked] = await tx.query<{ n: string | number }>(SQL.bookerCount, [session.id, input.booker])
-        if (Number(booked.n) >= this.bookerPerSession) {
-          throw new HttpError(409, 'limit', bookerLimitMessage(this.bookerPerSession))
-        }
-        const [row] = await tx.query<Row>(SQL.insert, [
-          `su_${randomUUID()}`,
-          clientId,
-          idempotencyKey,
-          session.id,
-          program.id,
-          decision.status,
-          name,
-          mobile,
-          JSON.stringify(checked.values),
-          program.title,
-          file.federation.name,
-          current.title,
-          current.start,
-          current.online,
-          current.place ?? null,
-          now,
-          nameKey,
-          Number(locked?.version ?? 1),
-          Number(latest?.version ?? 1),
-          input.booker,
-          // Under the session's lock: no other sign-up of this session is given a code meanwhile.
-          await newTicketCode(tx, session.id),
-          // Only WeChat can deliver these, so only a mini-program booker's choice is kept.
-          input.booker.startsWith('wx:') && input.subscribed?.length ? JSON.stringify(input.subscribed) : null,
-        ])
-        return { signup: await byId(tx, row.id), created: true }
+        // Closed now: a sign-up made with this key before still stands, as the rules say.
+        const again = await byKey(tx, clientId, idempotencyKey)
+        if (again) return { signup: again, created: false }
+        const message = seat.kind === 'closed' ? seat.message : undefined
+        throw new HttpError(409, 'closed', closedFor(current, now) ?? message ?? '', 'session')
       })
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.

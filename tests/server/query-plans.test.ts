@@ -40,9 +40,7 @@ async function explain(db: Db, sql: string, params: ReadonlyArray<string | numbe
 /** A representative value for each query's parameters. */
 const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean | null>> = {
   lockSession: ['plan-s-7'],
-  session: ['plan-s-7', 'plan-p-7'],
-  bookerCount: ['plan-s-7', 'mobile:b-7'],
-  samePerson: ['plan-s-7', 'n-7', 'm-7'],
+  session: ['plan-s-7', 'plan-p-7', 'c-7', 'k-7'],
   byKey: ['c-7', 'k-7'],
   byId: ['g-7'],
   owned: ['g-7', 'c-7'],
@@ -69,10 +67,10 @@ const PARAMS: Record<keyof typeof SQL, ReadonlyArray<string | number | boolean |
     1,
     1,
     'mobile:b-7',
-    'K7M9QX',
+    'K7M9QX,2345AB,ZZZZZZ',
     '["reminder"]',
+    10,
   ],
-  latestForm: ['plan-p-7'],
   formVersions: ['plan-p-7'],
   setStatus: ['cancelled', 'g-7'],
   count: ['plan-s-7', 1, 0, 0],
@@ -99,7 +97,6 @@ const VERIFY_PARAMS: Record<keyof typeof VERIFY_SQL, ReadonlyArray<string | numb
 }
 
 const CHECKIN_PARAMS: Record<keyof typeof CHECKIN_SQL, ReadonlyArray<string | number | boolean | null>> = {
-  codeTaken: ['plan-s-7', 'K7M9QX'],
   session: ['plan-s-7'],
   byId: ['g-7'],
   byCode: ['plan-s-7', 'K7M9QX'],
