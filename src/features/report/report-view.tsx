@@ -50,7 +50,7 @@ export const REPORT_ANCHOR = { programs: 'report-programs', share: 'report-share
 export function jumpTo(id: string, fallback: (selector: string) => void) {
   if (process.env.TARO_ENV === 'h5') {
     const shown = [...document.querySelectorAll<HTMLElement>(`#${id}`)].find((el) => el.offsetParent !== null)
-    shown?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    shown?.scrollIntoView({ block: 'start' })
     return
   }
   fallback(`#${id}`)
