@@ -152,12 +152,12 @@ describe('card editor', () => {
     expect(api.calls).toEqual(['card true'])
     expect(screen.getByText(/已发布第2版/)).toBeTruthy()
     const preview = screen.getByLabelText('预览')
-    // The feed card (its link label) and the report (its section titles) from the draft.
-    expect(within(preview).getByLabelText(/^武都区妇联2020年终盘点，(.* 个项目可报名，)?查看报告$/)).toBeTruthy()
+    // The feed card (its name) and the report (its section titles) from the draft.
+    expect(within(preview).getAllByText('武都区妇联').length).toBeGreaterThan(0)
     expect(within(preview).getByText(wudu.sections[0].title)).toBeTruthy()
     // The preview follows her typing.
     type('妇联名称', '武都区妇女联合会')
-    expect(within(preview).getByLabelText(/^武都区妇女联合会2020年终盘点，(.* 个项目可报名，)?查看报告$/)).toBeTruthy()
+    expect(within(preview).getAllByText('武都区妇女联合会').length).toBeGreaterThan(0)
   })
 
   it('picking a found number makes a figure with its sentence as the quote and the suggested scope', async () => {
