@@ -19,6 +19,8 @@ export const Text = make('span')
 export const Button = make('button')
 export const ScrollView = make('div')
 export const Image = make('img')
+export const Swiper = make('div')
+export const SwiperItem = make('div')
 
 export function Switch({
   checked,

@@ -1,0 +1,178 @@
+// A federation's year as full-screen vertical screens: opening, one hero figure a screen, closing.
+import type { CSSProperties, ReactNode } from 'react'
+import { Button, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import { FIGURE_RULE_SHORT, figureWidthEm } from '@/domain/figures'
+import { screenAnnouncement, type StoryScreen } from '@/domain/story'
+import { keyboardStop } from '@/shared/keyboard-stop'
+import { useCountUp } from './use-count-up'
+import './story-view.scss'
+
+type Figure = Extract<StoryScreen, { kind: 'figure' }>
+type Closing = Extract<StoryScreen, { kind: 'closing' }>
+
+export interface StoryActions {
+  /** The share and poster buttons (ShareBar); absent in Moments' single-page mode. */
+  share?: ReactNode
+  onReport?: () => void
+  onHome?: () => void
+  onClose: () => void
+}
+
+function Opening({ s }: { s: Extract<StoryScreen, { kind: 'opening' }> }) {
+  return (
+    <View className="story__body story__body--opening">
+      <Text className="story__kicker">{s.region}</Text>
+      <Text className="story__year">{s.year}</Text>
+      <View className="story__opening-title" role="heading" aria-level={1}>
+        <Text className="story__title-line">{s.name}</Text>
+        <Text className="story__title-line">年终盘点</Text>
+      </View>
+      <Text className="story__line">{s.summary}</Text>
+      <Text className="story__hint">上滑或点“下一屏”，一分钟看完这一年</Text>
+    </View>
+  )
+}
+
+function FigureScreen({ s, n, active, still }: { s: Figure; n: number; active: boolean; still: boolean }) {
+  const text = useCountUp(s.figure.text, active, still)
+  // Sized by the final text so the number never reflows while it counts, and never clips at 1.4×.
+  const fit = { '--figure-em': String(Math.max(figureWidthEm(s.figure.text), 2)) } as CSSProperties
+  return (
+    <View className="story__body">
+      <Text className="story__kicker">
+        {String(n).padStart(2, '0')} · {s.title}
+      </Text>
+      <View className="story__figure" style={fit} aria-label={s.figure.speech} role="img">
+        {s.figure.scope ? <Text className="story__scope">{s.figure.scope}</Text> : null}
+        <Text className="story__number">{text}</Text>
+        <Text className="story__unit">{s.figure.unit}</Text>
+      </View>
+      <View className="story__label" role="heading" aria-level={2}>
+        {s.figure.label}
+      </View>
+      <Text className="story__line">{s.line}</Text>
+    </View>
+  )
+}
+
+function ClosingScreen({ s, actions }: { s: Closing; actions: StoryActions }) {
+  return (
+    <View className="story__body story__body--closing">
+      <Text className="story__year story__year--small">{s.year}</Text>
+      <View className="story__opening-title" role="heading" aria-level={2}>
+        <Text className="story__title-line">{s.name}的一年</Text>
+        <Text className="story__title-line">看完了</Text>
+      </View>
+      <Text className="story__line">每个数字背后，都是姐妹们一起走过的日子。转给身边的人看看吧。</Text>
+      <View className="story__actions">
+        {actions.share}
+        {actions.onReport ? (
+          <Button
+            className="button button--ghost stack-button story__ghost"
+            onClick={actions.onReport}
+            aria-label="查看完整盘点"
+            {...keyboardStop}
+          >
+            查看完整盘点
+          </Button>
+        ) : null}
+        {actions.onHome ? (
+          <Button
+            className="button button--ghost stack-button story__ghost"
+            onClick={actions.onHome}
+            aria-label="返回首页"
+            {...keyboardStop}
+          >
+            返回首页
+          </Button>
+        ) : null}
+      </View>
+      <Text className="story__source">{s.sourceLine}</Text>
+      <Text className="story__source">{FIGURE_RULE_SHORT}</Text>
+    </View>
+  )
+}
+
+export function StoryView({
+  screens,
+  color,
+  index,
+  onIndex,
+  still,
+  actions,
+}: {
+  screens: StoryScreen[]
+  color: string
+  index: number
+  onIndex: (index: number) => void
+  /** No count-up: reduced motion, or large font on the mini-program. */
+  still: boolean
+  actions: StoryActions
+}) {
+  const last = screens.length - 1
+  const go = (i: number) => onIndex(Math.min(last, Math.max(0, i)))
+  let figureNo = 0
+  return (
+    <View className="story themed" style={{ '--card-color': color } as CSSProperties}>
+      <View className="story__bar">
+        <View className="story__dots" aria-hidden>
+          {screens.map((s, i) => (
+            <View key={s.key} className={`story__dot ${i <= index ? 'story__dot--on' : ''}`} />
+          ))}
+        </View>
+        <Text className="story__count">
+          {index + 1} / {screens.length}
+        </Text>
+        {index < last ? (
+          <Button className="story__skip" onClick={() => go(last)} aria-label="跳过，直接看结尾" {...keyboardStop}>
+            跳过
+          </Button>
+        ) : (
+          <Button className="story__skip" onClick={actions.onClose} aria-label="关闭故事版" {...keyboardStop}>
+            关闭
+          </Button>
+        )}
+      </View>
+      <Text className="a11y-only" aria-live="polite">
+        {screenAnnouncement(screens, index)}
+      </Text>
+      <Swiper className="story__swiper" vertical current={index} duration={300} onChange={(e) => go(e.detail.current)}>
+        {screens.map((s, i) => {
+          if (s.kind === 'figure') figureNo += 1
+          const near = Math.abs(i - index) <= 1
+          const tone = s.kind === 'figure' && figureNo % 2 === 0 ? 'story__screen--light' : 'story__screen--bold'
+          return (
+            <SwiperItem key={s.key} className={`story__screen ${tone}`}>
+              {/* Only this screen and its neighbours are built: the first setData stays small. */}
+              {near && s.kind === 'opening' ? <Opening s={s} /> : null}
+              {near && s.kind === 'figure' ? (
+                <FigureScreen s={s} n={figureNo} active={i === index} still={still} />
+              ) : null}
+              {near && s.kind === 'closing' ? <ClosingScreen s={s} actions={actions} /> : null}
+            </SwiperItem>
+          )
+        })}
+      </Swiper>
+      <View className="story__nav">
+        <Button
+          className={`story__step ${index === 0 ? 'story__step--off' : ''}`}
+          onClick={() => go(index - 1)}
+          disabled={index === 0}
+          aria-label="上一屏"
+          {...keyboardStop}
+        >
+          上一屏
+        </Button>
+        <Button
+          className={`story__step story__step--next ${index === last ? 'story__step--off' : ''}`}
+          onClick={() => go(index + 1)}
+          disabled={index === last}
+          aria-label="下一屏"
+          {...keyboardStop}
+        >
+          下一屏
+        </Button>
+      </View>
+    </View>
+  )
+}
