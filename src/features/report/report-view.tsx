@@ -48,6 +48,7 @@ export function ReportView({
   onShowMore,
   onOpenProgram,
   onOpenSource,
+  onOpenStory,
 }: {
   report: FederationReport
   shownSections: number
@@ -55,6 +56,8 @@ export function ReportView({
   onOpenProgram: (programId: string) => void
   /** Given only when the article can be fetched (server mode): shows 查看原文. */
   onOpenSource?: () => void
+  /** 看故事版: the year one screen at a time. */
+  onOpenStory?: () => void
 }) {
   const { card, programs } = report
   const { source } = card
@@ -69,6 +72,11 @@ export function ReportView({
           {regionLine(card)} · {card.level}
         </Text>
         <Text className="report__summary">{card.summary}</Text>
+        {onOpenStory ? (
+          <Button className="report__story" onClick={onOpenStory} aria-label="看故事版，一分钟看完">
+            看故事版 · 一分钟看完 ›
+          </Button>
+        ) : null}
       </View>
 
       {sections.map((s, i) => (
