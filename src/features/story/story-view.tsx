@@ -18,9 +18,18 @@ export interface StoryActions {
   onClose: () => void
 }
 
+/** A screen's body: it may scroll at a large font, so a keyboard user can reach and scroll it too. */
+function Body({ label, children, className = '' }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    <View className={`story__body ${className}`} role="region" aria-label={label} {...keyboardStop}>
+      {children}
+    </View>
+  )
+}
+
 function Opening({ s }: { s: Extract<StoryScreen, { kind: 'opening' }> }) {
   return (
-    <View className="story__body story__body--opening">
+    <Body label={`${s.name}${s.year}年终盘点`} className="story__body--opening">
       <Text className="story__kicker">{s.region}</Text>
       <Text className="story__year">{s.year}</Text>
       <View className="story__opening-title" role="heading" aria-level={1}>
@@ -29,7 +38,7 @@ function Opening({ s }: { s: Extract<StoryScreen, { kind: 'opening' }> }) {
       </View>
       <Text className="story__line">{s.summary}</Text>
       <Text className="story__hint">上滑或点“下一屏”，一分钟看完这一年</Text>
-    </View>
+    </Body>
   )
 }
 
@@ -38,7 +47,7 @@ function FigureScreen({ s, n, active, still }: { s: Figure; n: number; active: b
   // Sized by the final text so the number never reflows while it counts, and never clips at 1.4×.
   const fit = { '--figure-em': String(Math.max(figureWidthEm(s.figure.text), 2)) } as CSSProperties
   return (
-    <View className="story__body">
+    <Body label={s.title}>
       <Text className="story__kicker">
         {String(n).padStart(2, '0')} · {s.title}
       </Text>
@@ -51,13 +60,13 @@ function FigureScreen({ s, n, active, still }: { s: Figure; n: number; active: b
         {s.figure.label}
       </View>
       <Text className="story__line">{s.line}</Text>
-    </View>
+    </Body>
   )
 }
 
 function ClosingScreen({ s, actions }: { s: Closing; actions: StoryActions }) {
   return (
-    <View className="story__body story__body--closing">
+    <Body label="看完了" className="story__body--closing">
       <Text className="story__year story__year--small">{s.year}</Text>
       <View className="story__opening-title" role="heading" aria-level={2}>
         <Text className="story__title-line">{s.name}的一年</Text>
@@ -89,7 +98,7 @@ function ClosingScreen({ s, actions }: { s: Closing; actions: StoryActions }) {
       </View>
       <Text className="story__source">{s.sourceLine}</Text>
       <Text className="story__source">{FIGURE_RULE_SHORT}</Text>
-    </View>
+    </Body>
   )
 }
 
