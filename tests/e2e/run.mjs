@@ -420,6 +420,10 @@ for (const variant of ['light', 'dark', 'large']) {
       // Keyboard users: the arrow keys move too.
       await page.keyboard.press('ArrowDown')
       await expectText(page, `3 / ${total}`)
+      // The next figure sits on the page's own background, its number in the federation's colour.
+      await expectText(page, f.sections[1].title)
+      await shoot(page, `story-figure-alt-${variant}.png`)
+      await checkA11y(page, errors, `story second figure, ${variant}`)
       for (let i = 4; i <= total; i++) {
         await visible('[aria-label="下一屏"]').click()
         await expectText(page, `${i} / ${total}`)
