@@ -25,6 +25,18 @@ export function onStoryKeys(move: (step: 1 | -1) => void): () => void {
   return () => document.removeEventListener('keydown', onKey)
 }
 
+/**
+ * Whether the shown screen is scrolled to its end in the swipe's direction (or cannot scroll), so
+ * the swipe moves to the next screen instead of scrolling. H5 reads the DOM; the mini-program's
+ * screens fit or scroll natively, so a swipe there always moves.
+ */
+export function screenScrolledThrough(step: 1 | -1): boolean {
+  if (process.env.TARO_ENV === 'weapp' || typeof document === 'undefined') return true
+  const body = Array.from(document.querySelectorAll<HTMLElement>('.story__body')).find((el) => el.offsetParent)
+  if (!body || body.scrollHeight <= body.clientHeight + 1) return true
+  return step > 0 ? body.scrollTop + body.clientHeight >= body.scrollHeight - 1 : body.scrollTop <= 0
+}
+
 /** Back to where she came from; a friend who opened the story from a link has no page behind it. */
 export function closeStory(feed: string) {
   let depth = 0

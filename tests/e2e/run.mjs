@@ -416,6 +416,17 @@ for (const variant of ['light', 'dark', 'large']) {
       )
       await shoot(page, `story-figure-${variant}.png`)
       await noOverflow('figure screen')
+      if (variant === 'large') {
+        // The small phone: the number shrinks to fit, the screen scrolls within itself, nothing is cut.
+        await page.setViewportSize({ width: 360, height: 640 })
+        await shoot(page, 'story-figure-large-360.png')
+        await noOverflow('figure screen at 360×640')
+        const cut = await visible('.story__body').evaluateAll((bodies) =>
+          bodies.some((b) => b.scrollHeight > b.clientHeight + 1 && getComputedStyle(b).overflowY !== 'auto'),
+        )
+        if (cut) throw new Error('a screen is taller than the phone and cannot scroll')
+        await page.setViewportSize({ width: 375, height: 812 })
+      }
       await checkA11y(page, errors, `story figure, ${variant}`)
       // Keyboard users: the arrow keys move too.
       await page.keyboard.press('ArrowDown')

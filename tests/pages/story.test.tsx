@@ -34,15 +34,15 @@ describe('story page', () => {
     expect(calls.navigations).toEqual(['/subpackages/story/index?id=zhuzhou-2020'])
   })
 
-  it('walks from the opening through every figure to the closing, building only nearby screens', async () => {
+  it('walks from the opening through every figure to the closing, building only the screen shown', async () => {
     reduceMotion(true)
     router.params = { id: 'zhuzhou-2020' }
     render(<StoryPage />)
     expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy()
     expect(screen.getByText('1 / 10')).toBeTruthy()
     expect(announced()).toBe('第 1 / 10 屏：株洲市妇联2020年终盘点')
-    // The opening and the next screen are built; the closing is not yet.
-    expect(screen.getByText('培训妇女群众')).toBeTruthy()
+    // Only the opening is built; the figures and the closing are not yet.
+    expect(screen.queryByText('培训妇女群众')).toBeNull()
     expect(screen.queryByText('组建一批“四新”妇联组织')).toBeNull()
     expect(screen.queryByLabelText('生成海报')).toBeNull()
     expect(screen.getByLabelText('跳过，直接看结尾')).toBeTruthy()
@@ -88,6 +88,27 @@ describe('story page', () => {
     expect(screen.getByText('10 / 10')).toBeTruthy()
     fireEvent.keyDown(document, { key: 'ArrowDown' })
     expect(screen.getByText('10 / 10')).toBeTruthy()
+  })
+
+  it('moves on a vertical swipe, not on a sideways one', async () => {
+    reduceMotion(true)
+    router.params = { id: 'zhuzhou-2020' }
+    render(<StoryPage />)
+    await screen.findByText('1 / 10')
+    const stage = document.querySelector('.story__stage')!
+    const swipe = (dx: number, dy: number) => {
+      fireEvent.touchStart(stage, { touches: [{ clientX: 100, clientY: 400 }] })
+      fireEvent.touchEnd(stage, { changedTouches: [{ clientX: 100 + dx, clientY: 400 + dy }] })
+    }
+    swipe(0, -120)
+    expect(screen.getByText('2 / 10')).toBeTruthy()
+    swipe(0, -120)
+    expect(screen.getByText('3 / 10')).toBeTruthy()
+    swipe(160, -60)
+    swipe(0, -20)
+    expect(screen.getByText('3 / 10')).toBeTruthy()
+    swipe(0, 120)
+    expect(screen.getByText('2 / 10')).toBeTruthy()
   })
 
   it('counts a figure up when its screen shows, ending on the report’s text', async () => {

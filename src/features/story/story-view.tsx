@@ -1,6 +1,7 @@
 // A federation's year as full-screen vertical screens: opening, one hero figure a screen, closing.
-import type { CSSProperties, ReactNode } from 'react'
-import { Button, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import { useRef, type CSSProperties, type ReactNode } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import { screenScrolledThrough } from '@/platform/story'
 import { FIGURE_RULE_SHORT, figureWidthEm } from '@/domain/figures'
 import { screenAnnouncement, type StoryScreen } from '@/domain/story'
 import { keyboardStop } from '@/shared/keyboard-stop'
@@ -102,6 +103,16 @@ function ClosingScreen({ s, actions }: { s: Closing; actions: StoryActions }) {
   )
 }
 
+/** View's touch handlers are typed as plain events in Taro; they carry the touches on both hosts. */
+type Point = { clientX: number; clientY: number }
+type Touches = { touches: ArrayLike<Point>; changedTouches: ArrayLike<Point> }
+
+/** A vertical swipe of at least 48 px, more up-down than sideways: +1 (up, next) or -1 (down, back). */
+export function swipeStep(dx: number, dy: number): 1 | -1 | 0 {
+  if (Math.abs(dy) < 48 || Math.abs(dy) <= Math.abs(dx)) return 0
+  return dy < 0 ? 1 : -1
+}
+
 export function StoryView({
   screens,
   color,
@@ -118,9 +129,13 @@ export function StoryView({
   still: boolean
   actions: StoryActions
 }) {
+  const touch = useRef<{ x: number; y: number } | null>(null)
   const last = screens.length - 1
   const go = (i: number) => onIndex(Math.min(last, Math.max(0, i)))
-  let figureNo = 0
+  const screen = screens[index]
+  const figureNo = screens.slice(0, index + 1).filter((s) => s.kind === 'figure').length
+  // Figures alternate between the federation's colour and the page's own background.
+  const tone = screen.kind === 'figure' && figureNo % 2 === 0 ? 'story__screen--light' : 'story__screen--bold'
   return (
     <View className="story themed" style={{ '--card-color': color } as CSSProperties}>
       <View className="story__bar">
@@ -145,23 +160,30 @@ export function StoryView({
       <Text className="a11y-only" aria-live="polite">
         {screenAnnouncement(screens, index)}
       </Text>
-      <Swiper className="story__swiper" vertical current={index} duration={300} onChange={(e) => go(e.detail.current)}>
-        {screens.map((s, i) => {
-          if (s.kind === 'figure') figureNo += 1
-          const near = Math.abs(i - index) <= 1
-          const tone = s.kind === 'figure' && figureNo % 2 === 0 ? 'story__screen--light' : 'story__screen--bold'
-          return (
-            <SwiperItem key={s.key} className={`story__screen ${tone}`}>
-              {/* Only this screen and its neighbours are built: the first setData stays small. */}
-              {near && s.kind === 'opening' ? <Opening s={s} /> : null}
-              {near && s.kind === 'figure' ? (
-                <FigureScreen s={s} n={figureNo} active={i === index} still={still} />
-              ) : null}
-              {near && s.kind === 'closing' ? <ClosingScreen s={s} actions={actions} /> : null}
-            </SwiperItem>
-          )
-        })}
-      </Swiper>
+      {/* One screen at a time (a swipe or a step brings the next in): the first setData stays small,
+          and no swiper library joins the app. */}
+      <View
+        className="story__stage"
+        onTouchStart={(e) => {
+          const t = (e as unknown as Touches).touches[0]
+          touch.current = t ? { x: t.clientX, y: t.clientY } : null
+        }}
+        onTouchEnd={(e) => {
+          const start = touch.current
+          const t = (e as unknown as Touches).changedTouches[0]
+          touch.current = null
+          if (!start || !t) return
+          const step = swipeStep(t.clientX - start.x, t.clientY - start.y)
+          // A tall screen (large font) scrolls first; a swipe past its end moves on.
+          if (step && screenScrolledThrough(step)) go(index + step)
+        }}
+      >
+        <View key={screen.key} className={`story__screen ${tone}`}>
+          {screen.kind === 'opening' ? <Opening s={screen} /> : null}
+          {screen.kind === 'figure' ? <FigureScreen s={screen} n={figureNo} active still={still} /> : null}
+          {screen.kind === 'closing' ? <ClosingScreen s={screen} actions={actions} /> : null}
+        </View>
+      </View>
       <View className="story__nav">
         <Button
           className={`story__step ${index === 0 ? 'story__step--off' : ''}`}
