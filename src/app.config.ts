@@ -30,6 +30,8 @@ export default defineAppConfig({
     { root: 'subpackages/region', pages: ['index'] },
     // 可报名的培训 across every federation: reached from the feed and 我的报名.
     { root: 'subpackages/trainings', pages: ['index'] },
+    // The report as a swipeable story, one figure a screen: opened from the report or a shared link.
+    { root: 'subpackages/story', pages: ['index'] },
     // The poster and its QR code library load only when she asks for a poster.
     { root: 'subpackages/share', pages: ['poster/index'] },
     // The organizer's pages. The mini-program has her sign-in, home and check-in at the door; the

@@ -10,6 +10,7 @@ export const routes = {
   region: '/subpackages/region/index',
   trainings: '/subpackages/trainings/index',
   report: (federationId: string) => withQuery('/pages/report/index', { id: federationId }),
+  story: (federationId: string) => withQuery('/subpackages/story/index', { id: federationId }),
   reportSource: (federationId: string) => withQuery('/pages/report/source', { id: federationId }),
   program: (programId: string) => withQuery('/pages/program/index', { id: programId }),
   signup: (programId: string, sessionId?: string) =>

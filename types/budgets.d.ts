@@ -11,6 +11,8 @@ declare module '*/bench/budgets.cjs' {
     mainPackageRatioGoal: number
     subpackageBytes: number
     firstRenderBytes: number
+    /** Pages held to their own, tighter first-render limit (route → bytes). */
+    firstRenderBytesByPage: Record<string, number>
     firstRenderNodesBelow: number
     keystrokeCalls: number
     keystrokeBytes: number
@@ -30,6 +32,7 @@ declare module '*/bench/budgets.cjs' {
     }
   }
   export function evaluateBudgets(m: unknown): BudgetRow[]
+  export function firstRenderLimit(route: string, l?: unknown): number
 }
 
 declare module '*/bench/h5-chunks.cjs' {

@@ -43,6 +43,27 @@ describe('performance budgets', () => {
     ])
   })
 
+  it('holds the story page to its own, tighter first-render limit, and only that page', () => {
+    const STORY = 'subpackages/story/index'
+    expect(required.firstRenders).toContain(STORY)
+    const own = limits.firstRenderBytesByPage[STORY]
+    expect(own).toBe(24 * 1024)
+    expect(own).toBeLessThan(limits.firstRenderBytes)
+    const at = (route: string, bytes: number) => ({
+      ...ok,
+      firstRenders: ok.firstRenders.map((p) => (p.route === route ? { ...p, bytes } : p)),
+    })
+    expect(failedFigures(at(STORY, own))).toEqual([])
+    expect(failedFigures(at(STORY, own + 1))).toEqual([`first render setData ${STORY}`])
+    const row = evaluateBudgets(at(STORY, own + 1)).find((r) => r.figure.endsWith(STORY))
+    expect(row?.limit).toContain('≤ 24.0 KB')
+    // Every other page keeps the common limit.
+    expect(failedFigures(at('pages/report/index', own + 1))).toEqual([])
+    expect(failedFigures(at('pages/report/index', limits.firstRenderBytes + 1))).toEqual([
+      'first render setData pages/report/index',
+    ])
+  })
+
   it.each([
     ['weapp main package', { main: { bytes: 300_000 * limits.mainPackageRatio + 1 } }],
     [

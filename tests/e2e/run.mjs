@@ -541,6 +541,87 @@ await journey(
   { colorScheme: 'dark' },
 )
 
+// 看故事版: from the report's header through every screen to the closing one, whose 生成海报 opens the
+// poster; light with the count-up, dark with reduced motion (figures still), and 1.4× dark.
+for (const variant of ['light', 'dark', 'large']) {
+  const f = federations.find((x) => x.federation.id === 'zhuzhou-2020')
+  const told = new Set(f.sections.filter((s) => s.figureIds.length).flatMap((s) => s.figureIds))
+  const lone = f.headlineFigureIds.filter((id) => !told.has(id))
+  const total = f.sections.filter((s) => s.figureIds.length).length + lone.length + 2
+  await journey(
+    `story (${variant}): report → 看故事版 → every screen → 生成海报`,
+    async (page, errors) => {
+      if (variant === 'large') {
+        await page.goto(deepLink('/pages/mine/index'))
+        await page.getByLabel('大字模式').first().click()
+        await expectText(page, '已开启')
+      }
+      await page.goto(deepLink(`/pages/report/index?id=${f.federation.id}`))
+      await expectText(page, f.sections[0].title)
+      await page.getByLabel('看故事版，一分钟看完').filter({ visible: true }).click()
+      await expectText(page, `1 / ${total}`)
+      const visible = (selector) => page.locator(selector).filter({ visible: true })
+      if (!(await visible('[role="heading"][aria-level="1"]').first().textContent()).includes(f.federation.name))
+        throw new Error('the opening does not name the federation')
+      const live = await page.locator('[aria-live="polite"]').filter({ hasText: '第 1 / ' }).count()
+      if (!live) throw new Error('the opening screen is not announced')
+      const noOverflow = async (where) => {
+        const out = await overflowing(page)
+        if (out.length) throw new Error(`${where} overflows: ${out.join('; ')}`)
+      }
+      await shoot(page, `story-opening-${variant}.png`)
+      await noOverflow('opening')
+      await checkA11y(page, errors, `story opening, ${variant}`)
+      await visible('[aria-label="下一屏"]').click()
+      await expectText(page, `2 / ${total}`)
+      // The first section's figure, as the report shows it: counted up (light) or still (dark: reduced motion).
+      const first = f.figures.find((x) => x.id === f.sections[0].figureIds[0])
+      if (variant === 'dark') {
+        const now = await visible('.story__number').first().textContent()
+        if (now !== first.value) throw new Error(`with reduced motion the figure shows ${now}, expected ${first.value}`)
+      }
+      await expectText(page, first.label)
+      await page.waitForFunction(
+        (v) => [...document.querySelectorAll('.story__number')].some((n) => n.textContent === v && n.offsetParent),
+        first.value,
+      )
+      await shoot(page, `story-figure-${variant}.png`)
+      await noOverflow('figure screen')
+      if (variant === 'large') {
+        // The small phone: the number shrinks to fit, the screen scrolls within itself, nothing is cut.
+        await page.setViewportSize({ width: 360, height: 640 })
+        await shoot(page, 'story-figure-large-360.png')
+        await noOverflow('figure screen at 360×640')
+        const cut = await visible('.story__body').evaluateAll((bodies) =>
+          bodies.some((b) => b.scrollHeight > b.clientHeight + 1 && getComputedStyle(b).overflowY !== 'auto'),
+        )
+        if (cut) throw new Error('a screen is taller than the phone and cannot scroll')
+        await page.setViewportSize({ width: 375, height: 812 })
+      }
+      await checkA11y(page, errors, `story figure, ${variant}`)
+      // Keyboard users: the arrow keys move too.
+      await page.keyboard.press('ArrowDown')
+      await expectText(page, `3 / ${total}`)
+      // The next figure sits on the page's own background, its number in the federation's colour.
+      await expectText(page, f.sections[1].title)
+      await shoot(page, `story-figure-alt-${variant}.png`)
+      await checkA11y(page, errors, `story second figure, ${variant}`)
+      for (let i = 4; i <= total; i++) {
+        await visible('[aria-label="下一屏"]').click()
+        await expectText(page, `${i} / ${total}`)
+        await noOverflow(`screen ${i}`)
+      }
+      await expectText(page, '看完了')
+      await expectText(page, '查看完整盘点')
+      await shoot(page, `story-closing-${variant}.png`)
+      await checkA11y(page, errors, `story closing, ${variant}`)
+      await visible('[aria-label="生成海报"]').click()
+      await page.getByLabel('年终盘点海报').filter({ visible: true }).waitFor({ timeout: 20000 })
+    },
+    variant === 'light' ? {} : { colorScheme: 'dark', ...(variant === 'dark' ? { reducedMotion: 'reduce' } : {}) },
+  )
+}
+
 await journey('mine tab shows the empty state', async (page) => {
   await page.goto(server.url + '/')
   await expectText(page, federations[0].federation.name)

@@ -8,7 +8,16 @@ const make = (tag: string) =>
     const dom: Record<string, unknown> = { className }
     for (const [k, v] of Object.entries(rest)) {
       // Only handlers the DOM knows: WeChat-only events (onAgreePrivacyAuthorization…) are not passed on.
-      if (k === 'onClick' || k.startsWith('aria-') || k === 'role' || k === 'style' || k === 'disabled' || k === 'id')
+      if (
+        k === 'onClick' ||
+        k === 'onTouchStart' ||
+        k === 'onTouchEnd' ||
+        k.startsWith('aria-') ||
+        k === 'role' ||
+        k === 'style' ||
+        k === 'disabled' ||
+        k === 'id'
+      )
         dom[k] = v
     }
     return createElement(tag, dom, children)

@@ -106,6 +106,7 @@ export function ReportView({
   onOpenSource,
   onJump,
   onPoster,
+  onOpenStory,
 }: {
   report: FederationReport
   shownSections: number
@@ -117,6 +118,8 @@ export function ReportView({
   onJump?: (id: string) => void
   /** Given where share and poster are offered (not in single-page mode). */
   onPoster?: () => void
+  /** 看故事版: the year one screen at a time. */
+  onOpenStory?: () => void
 }) {
   const { card, programs } = report
   const { source } = card
@@ -131,6 +134,11 @@ export function ReportView({
           {regionLine(card)} · {card.level}
         </Text>
         <Text className="report__summary">{card.summary}</Text>
+        {onOpenStory ? (
+          <Button className="report__story" onClick={onOpenStory} aria-label="看故事版，一分钟看完">
+            看故事版 · 一分钟看完 ›
+          </Button>
+        ) : null}
       </View>
       {onJump ? <Contents programs={programs} onJump={onJump} onPoster={onPoster} /> : null}
 

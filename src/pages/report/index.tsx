@@ -55,6 +55,7 @@ export default function ReportPage() {
           onOpenProgram={(pid) =>
             single ? toast('请点屏幕下方“前往小程序”查看项目') : navigateTo(routes.program(pid))
           }
+          onOpenStory={single ? undefined : () => navigateTo(routes.story(id))}
           onOpenSource={api.getSource && !single ? () => navigateTo(routes.reportSource(id)) : undefined}
           onJump={(anchor) => jumpTo(anchor, scrollToSelector)}
           onPoster={single ? undefined : () => navigateTo(routes.poster(id))}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '一分钟看完', disableScroll: true })
