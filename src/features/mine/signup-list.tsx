@@ -1,7 +1,8 @@
-// 我的报名: her sign-ups with their status (upcoming first, then past), or a friendly empty state.
+// 我的报名: her sign-ups by person (本人, then 家人) with their status (upcoming first), or a friendly empty state.
 import { Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
+import { groupByPerson } from '@/domain/family'
 import { maskMobile } from '@/domain/mobile'
 import { HOLD_EXPIRED_TEXT } from '@/domain/holds'
 import { signupLabel } from '@/domain/signup-rules'
@@ -35,47 +36,61 @@ export function SignupList({
   if (state.data.length === 0) {
     return <EmptyState title="还没有报名" text="在“年终盘点”里找到感兴趣的培训和活动，报名后会显示在这里。" />
   }
+  const groups = groupByPerson(orderSignups(state.data, now))
+  const rowOf = (s: Signup) => {
+    const label = signupLabel(s, now)
+    const row = (
+      <>
+        <View className="row-card__top">
+          <Text className="row-card__title">{s.programTitle}</Text>
+          <Text className={`row-card__badge status--${tone(s)}`}>{label}</Text>
+        </View>
+        {s.demo ? <DemoNotice variant="badge" /> : null}
+        <Text className="row-card__meta">
+          {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
+          {s.sessionChanged ? <Text className="status--waitlisted"> 已变更</Text> : null}
+        </Text>
+        {/* Why it was called off, where she looks first. */}
+        {s.sessionCancelled ? (
+          <Text className="row-card__meta status--cancelled">取消原因：{s.sessionCancelled.reason}</Text>
+        ) : null}
+        {/* A held seat: until when, and where she confirms (the detail, with its countdown and
+                确认参加: that page loads with the sign-up subpackage, not with this tab). */}
+        {s.holdUntil && label === '待确认' ? (
+          <Text className="row-card__meta status--waitlisted">
+            名额为您保留到 <Text className="mine-row__when">{formatSessionTime(s.holdUntil)}</Text>，点开确认参加
+          </Text>
+        ) : null}
+        {s.holdExpired ? <Text className="row-card__meta">{HOLD_EXPIRED_TEXT}</Text> : null}
+        <Text className="row-card__meta">
+          {s.name} · {maskMobile(s.mobile)}
+        </Text>
+        {/* The row's name is what it shows (a screen reader reads it all), then where it leads. */}
+        <Text className="a11y-only">，查看详情</Text>
+      </>
+    )
+    return (
+      <View key={s.id} className="card card--compact" onClick={() => onOpen(s.id)} role="link">
+        {row}
+      </View>
+    )
+  }
   return (
     <View>
       <Text className="page-title">我的报名</Text>
-      {orderSignups(state.data, now).map((s) => {
-        const label = signupLabel(s, now)
-        const row = (
-          <>
-            <View className="row-card__top">
-              <Text className="row-card__title">{s.programTitle}</Text>
-              <Text className={`row-card__badge status--${tone(s)}`}>{label}</Text>
-            </View>
-            {s.demo ? <DemoNotice variant="badge" /> : null}
-            <Text className="row-card__meta">
-              {s.sessionTitle} · {formatSessionTime(s.sessionStart)}
-              {s.sessionChanged ? <Text className="status--waitlisted"> 已变更</Text> : null}
+      {/* One person needs no headings; with family, each one's sign-ups under her name. */}
+      {groups.map((g, i) =>
+        groups.length > 1 ? (
+          <View key={i} role="group" aria-label={`${g.self ? '本人' : '家人'}：${g.name}`}>
+            <Text className="mine-group">
+              {g.self ? '本人' : '家人'}：{g.name}
             </Text>
-            {/* Why it was called off, where she looks first. */}
-            {s.sessionCancelled ? (
-              <Text className="row-card__meta status--cancelled">取消原因：{s.sessionCancelled.reason}</Text>
-            ) : null}
-            {/* A held seat: until when, and where she confirms (the detail, with its countdown and
-                确认参加: that page loads with the sign-up subpackage, not with this tab). */}
-            {s.holdUntil && label === '待确认' ? (
-              <Text className="row-card__meta status--waitlisted">
-                名额为您保留到 <Text className="mine-row__when">{formatSessionTime(s.holdUntil)}</Text>，点开确认参加
-              </Text>
-            ) : null}
-            {s.holdExpired ? <Text className="row-card__meta">{HOLD_EXPIRED_TEXT}</Text> : null}
-            <Text className="row-card__meta">
-              {s.name} · {maskMobile(s.mobile)}
-            </Text>
-            {/* The row's name is what it shows (a screen reader reads it all), then where it leads. */}
-            <Text className="a11y-only">，查看详情</Text>
-          </>
-        )
-        return (
-          <View key={s.id} className="card card--compact" onClick={() => onOpen(s.id)} role="link">
-            {row}
+            {g.signups.map(rowOf)}
           </View>
-        )
-      })}
+        ) : (
+          g.signups.map(rowOf)
+        ),
+      )}
     </View>
   )
 }
