@@ -94,7 +94,7 @@ export function SignupForm({
         id={`field-${CONSENT_FIELD}`}
       >
         <View
-          className={`consent__row ${form.consent ? 'choice--on' : ''}`}
+          className={`consent__row ${form.consent ? 'consent__row--on' : ''}`}
           onClick={form.toggleConsent}
           role="checkbox"
           aria-checked={form.consent}
