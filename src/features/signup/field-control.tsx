@@ -62,11 +62,12 @@ export function Choice({
   )
 }
 
-/** The real <input> on H5 takes its name from nativeProps, beside the keypad's inputmode. */
-const labelled = (n: NumericInput, label: string): NumericInput => ({
-  ...n,
-  nativeProps: { ...n.nativeProps, 'aria-label': label },
-})
+/**
+ * The real <input> on H5 takes its name from nativeProps, beside the keypad's inputmode. Only on
+ * H5: on weapp a fresh nativeProps object each render would go to the page with every keystroke.
+ */
+const labelled = (n: NumericInput, label: string): NumericInput =>
+  process.env.TARO_ENV === 'h5' ? { ...n, nativeProps: { ...n.nativeProps, 'aria-label': label } } : n
 
 /** 12/20 under a field that stops at a length: counted as the validator counts. */
 function Counter({ value, max }: { value: string; max: number }) {
@@ -133,7 +134,7 @@ export function FieldControl({ field, value, error, sessions, now, onChange, err
           className={`text-input field__input--${field.type}`}
           id={`input-${field.id}`}
           {...(field.type === 'text'
-            ? { type: 'text', nativeProps: { 'aria-label': field.label } }
+            ? labelled({ type: 'text' }, field.label)
             : labelled(numericInput(field.type), field.label))}
           value={str}
           placeholder={field.placeholder ?? `请填写${field.label}`}
@@ -153,7 +154,7 @@ export function FieldControl({ field, value, error, sessions, now, onChange, err
           autoHeight
           onInput={(e) => typed(e.detail.value)}
           aria-label={field.label}
-          nativeProps={{ 'aria-label': field.label }}
+          nativeProps={labelled({ type: 'text' }, field.label).nativeProps}
         />
       )
       break
