@@ -17,8 +17,8 @@ export interface ValidationContext {
 
 export type ValidationResult = { ok: true; values: Answers } | { ok: false; errors: FieldError[] }
 
-const DEFAULT_MAX_TEXT = 50
-const DEFAULT_MAX_LONG_TEXT = 300
+export const DEFAULT_MAX_TEXT = 50
+export const DEFAULT_MAX_LONG_TEXT = 300
 /** A sign-up is stored only with consent to the privacy notice; the form, the mock and the server say this. */
 export const CONSENT_MESSAGE = '请先阅读并勾选同意《隐私说明》'
 
@@ -68,23 +68,7 @@ export function mobileError(raw: string): string | undefined {
 const isBlank = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
 
-/**
- * How many characters (as charCount counts them) a typed field may hold: the form's counter and
- * its stop show the limit the validator applies. Undefined for fields that are not typed text.
- */
-export function maxChars(field: FormField): number | undefined {
-  if (field.type === 'text' && field.format === 'name') return NAME_MAX
-  if (field.type === 'text') return field.maxLength ?? DEFAULT_MAX_TEXT
-  if (field.type === 'textarea') return field.maxLength ?? DEFAULT_MAX_LONG_TEXT
-  if (field.type === 'region' && !field.options) return field.maxLength ?? DEFAULT_REGION_TEXT
-  return undefined
-}
-
-/** Cuts typed text to `max` characters as charCount counts them (a rare character is one). */
-export const clipChars = (s: string, max: number): string =>
-  charCount(s) > max ? Array.from(s).slice(0, max).join('') : s
-
-const DEFAULT_REGION_TEXT = 20
+export const DEFAULT_REGION_TEXT = 20
 
 function textError(field: FormField, value: string, long: boolean): string | undefined {
   const max = field.maxLength ?? (long ? DEFAULT_MAX_LONG_TEXT : DEFAULT_MAX_TEXT)

@@ -1,4 +1,5 @@
-import { FAMILY_NOTE, familyPrefill, groupByPerson } from '@/domain/family'
+import { FAMILY_NOTE, familyPrefill } from '@/domain/family'
+import { groupByPerson } from '@/domain/person-groups'
 import type { FormField } from '@/domain/types'
 
 const f = (id: string, type: FormField['type'], extra: Partial<FormField> = {}): FormField => ({

@@ -1,16 +1,8 @@
 import fc from 'fast-check'
 import { normalizeMobile } from '@/domain/mobile'
 import type { FormField } from '@/domain/types'
-import {
-  charCount,
-  checkField,
-  clipChars,
-  maxChars,
-  mobileError,
-  nameError,
-  normalizeName,
-  validateSignup,
-} from '@/domain/validation'
+import { charCount, checkField, mobileError, nameError, normalizeName, validateSignup } from '@/domain/validation'
+import { clipChars, maxChars } from '@/domain/text-limits'
 
 const ctx = { sessionIds: ['s1', 's2'] }
 const field = (over: Partial<FormField> & Pick<FormField, 'type'>): FormField => ({

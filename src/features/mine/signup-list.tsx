@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
-import { groupByPerson } from '@/domain/family'
+import { groupByPerson } from '@/domain/person-groups'
 import { maskMobile } from '@/domain/mobile'
 import { HOLD_EXPIRED_TEXT } from '@/domain/holds'
 import { signupLabel } from '@/domain/signup-rules'
