@@ -17,8 +17,8 @@ export interface ValidationContext {
 
 export type ValidationResult = { ok: true; values: Answers } | { ok: false; errors: FieldError[] }
 
-const DEFAULT_MAX_TEXT = 50
-const DEFAULT_MAX_LONG_TEXT = 300
+export const DEFAULT_MAX_TEXT = 50
+export const DEFAULT_MAX_LONG_TEXT = 300
 /** A sign-up is stored only with consent to the privacy notice; the form, the mock and the server say this. */
 export const CONSENT_MESSAGE = '请先阅读并勾选同意《隐私说明》'
 
@@ -59,12 +59,16 @@ export function mobileError(raw: string): string | undefined {
   if (s === '') return '请填写手机号'
   if (!/^\d+$/.test(s)) return '手机号只能填数字'
   if (s.length !== 11) return `手机号应为11位，现在是${s.length}位`
-  if (!isMainlandMobile(s)) return '请填写正确的手机号，以1开头，如 13800138000'
+  // Says which digit is wrong: "not a valid number" leaves her guessing at eleven digits.
+  if (s[0] !== '1') return '手机号应以1开头，如 13800138000'
+  if (!isMainlandMobile(s)) return `手机号第二位应是3到9，现在是${s[1]}`
   return undefined
 }
 
 const isBlank = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
+
+export const DEFAULT_REGION_TEXT = 20
 
 function textError(field: FormField, value: string, long: boolean): string | undefined {
   const max = field.maxLength ?? (long ? DEFAULT_MAX_LONG_TEXT : DEFAULT_MAX_TEXT)
@@ -83,7 +87,9 @@ export function checkField(
   raw: unknown,
   ctx: ValidationContext,
 ): { value?: AnswerValue; error?: string } {
-  const what = field.type === 'single' || field.type === 'multi' || field.type === 'session' ? '请选择' : '请填写'
+  // A list to pick from is chosen, not typed: a region with options is one (a region without is typed).
+  const picked = ['single', 'multi', 'session'].includes(field.type) || (field.type === 'region' && !!field.options)
+  const what = picked ? '请选择' : '请填写'
   if (field.type === 'checkbox') {
     const on = raw === true
     if (field.required && !on) return { error: `请勾选“${field.label}”` }
@@ -126,7 +132,7 @@ export function checkField(
       const value = raw.trim()
       if (field.options) return field.options.includes(value) ? { value } : { error: `请从选项中选择${field.label}` }
       // A region without a list is typed in: keep it short and plain.
-      const error = textError({ ...field, maxLength: field.maxLength ?? 20 }, value, false)
+      const error = textError({ ...field, maxLength: field.maxLength ?? DEFAULT_REGION_TEXT }, value, false)
       return error ? { error } : { value }
     }
     case 'multi': {

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { normalizeMobile } from '@/domain/mobile'
 import type { FormField } from '@/domain/types'
-import { checkField, mobileError, nameError, normalizeName, validateSignup } from '@/domain/validation'
+import { charCount, checkField, mobileError, nameError, normalizeName, validateSignup } from '@/domain/validation'
+import { clipChars, maxChars } from '@/domain/text-limits'
 
 const ctx = { sessionIds: ['s1', 's2'] }
 const field = (over: Partial<FormField> & Pick<FormField, 'type'>): FormField => ({
@@ -81,7 +82,9 @@ describe('mobiles', () => {
     ['138—0013—8000', undefined],
     ['\u200b13800138000', undefined],
     ['1380013800', '手机号应为11位，现在是10位'],
-    ['12800138000', '请填写正确的手机号，以1开头，如 13800138000'],
+    ['12800138000', '手机号第二位应是3到9，现在是2'],
+    ['12345678901', '手机号第二位应是3到9，现在是2'],
+    ['23800138000', '手机号应以1开头，如 13800138000'],
     ['1380013800a', '手机号只能填数字'],
     ['', '请填写手机号'],
   ])('%j → %s', (mobile, message) => {
@@ -115,6 +118,34 @@ describe('numbers', () => {
   })
 })
 
+describe('length limits', () => {
+  it('gives the counter the limit the validator applies', () => {
+    expect(maxChars(NAME)).toBe(30)
+    expect(maxChars(field({ type: 'text', maxLength: 20 }))).toBe(20)
+    expect(maxChars(field({ type: 'text' }))).toBe(50)
+    expect(maxChars(field({ type: 'textarea' }))).toBe(300)
+    expect(maxChars(field({ type: 'region' }))).toBe(20)
+    expect(maxChars(field({ type: 'region', options: ['锦江区'] }))).toBeUndefined()
+    expect(maxChars(MOBILE)).toBeUndefined()
+  })
+
+  it('stops text at the limit, a rare character counting as one', () => {
+    const limited = field({ type: 'text', label: '产品', maxLength: 3 })
+    const clipped = clipChars('王𠈌李𬌗张', maxChars(limited)!)
+    expect(clipped).toBe('王𠈌李')
+    expect(charCount(clipped)).toBe(3)
+    expect(checkField(limited, clipped, ctx)).toEqual({ value: '王𠈌李' })
+    expect(checkField(limited, '王𠈌李𬌗', ctx).error).toBe('产品最多3个字，现在是4个')
+    expect(clipChars('茶叶', 3)).toBe('茶叶')
+  })
+
+  it('asks to choose from a list, and to type where there is none', () => {
+    expect(checkField(field({ type: 'region', label: '区县', options: ['锦江区'] }), '', ctx).error).toBe('请选择区县')
+    expect(checkField(field({ type: 'region', label: '区县' }), '', ctx).error).toBe('请填写区县')
+    expect(checkField(field({ type: 'single', label: '打算', options: ['本地'] }), '', ctx).error).toBe('请选择打算')
+  })
+})
+
 describe('validateSignup', () => {
   it('accepts a valid form and returns normalised values only for the form fields', () => {
     const r = validateSignup(FORM, { ...VALID, mobile: '+86 138-0013-8000', extra: '多余的数据' }, ctx)
@@ -144,7 +175,7 @@ describe('validateSignup', () => {
       { field: 'age', message: '请填写年龄' },
       { field: 'job', message: '请选择打算' },
       { field: 'skills', message: '请选择技能' },
-      { field: 'district', message: '请填写区县' },
+      { field: 'district', message: '请选择区县' },
     ])
   })
 
@@ -248,7 +279,7 @@ const typedMobile = fc
   }))
 
 const MOBILE_MESSAGES =
-  /^(请填写手机号|手机号只能填数字|手机号应为11位，现在是\d+位|请填写正确的手机号，以1开头，如 13800138000)$/
+  /^(请填写手机号|手机号只能填数字|手机号应为11位，现在是\d+位|手机号应以1开头，如 13800138000|手机号第二位应是3到9，现在是\d)$/
 
 describe('property tests', () => {
   it('never throws, whatever the answers', () => {

@@ -105,7 +105,8 @@ export const fillLegalAid = async (page, { name, mobile }) => {
   const consent = page.getByLabel('我已阅读并同意隐私说明')
   if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
 }
-export const submit = (page) => page.getByLabel('提交报名').click()
+/** 提交报名, or 加入候补 when the chosen session is full. */
+export const submit = (page) => page.getByLabel(/^(提交报名|加入候补)$/).click()
 
 /**
  * The sign-up form's 验证手机号 block (H5 with a server): puts `mobile` in as the number to verify,

@@ -178,7 +178,6 @@ await journey('sign-up: bad input gets a clear message and stores nothing', asyn
   await shoot(page, 'signup-errors.png')
   const cases = [
     ['王芳', '1380013800', '手机号应为11位，现在是10位'],
-    ['王'.repeat(200), '13800138000', '姓名最多30个字'],
     ['王芳😀', '13800138000', '姓名只能用汉字、字母和间隔号“·”'],
     ['<script>alert(1)</script>', '13800138000', '姓名'],
   ]
@@ -189,6 +188,11 @@ await journey('sign-up: bad input gets a clear message and stores nothing', asyn
     if ((await storedSignups(page)).length) throw new Error(`stored a sign-up for bad input ${name}/${mobile}`)
   }
   if (await page.locator('script:has-text("alert(1)")').count()) throw new Error('a typed <script> reached the page')
+  // A long name stops at 30 characters, with the counter saying so, instead of a refusal afterwards.
+  await page.locator('#field-name input').fill('王'.repeat(200))
+  await expectText(page, '30/30，已到字数上限')
+  if ((await page.locator('#field-name input').inputValue()) !== '王'.repeat(30))
+    throw new Error('the name went past 30 characters')
   // What she typed is still in the form after every failed try.
   if ((await page.locator('#field-mobile input').inputValue()) !== '13800138000')
     throw new Error('the form lost the mobile number')
@@ -201,24 +205,53 @@ await journey('sign-up: bad input gets a clear message and stores nothing', asyn
     throw new Error(`expected one normalised sign-up, got ${JSON.stringify(stored)}`)
 })
 
-await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can be cancelled', async (page) => {
+await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can be cancelled', async (page, errors) => {
   await signUpFromProgram(page, deepLink('/pages/program/index?id=zz-legal-aid'), {
     name: '刘桂兰',
     mobile: '13900139000',
   })
   await expectText(page, '刘桂兰（139****9000）')
+  if (!(await page.locator('[class*="weui-icon-success"]').filter({ visible: true }).count()))
+    throw new Error('the success page has no WeUI success icon')
+  // No reminder templates in the built-in data: the calendar is the reminder on offer.
+  await page.getByLabel('添加到日历').filter({ visible: true }).waitFor()
+  await checkA11y(page, errors, 'signup done')
   await shoot(page, 'signup-done.png')
+  // 再帮家人报名: the same session and her mobile, the person's fields empty.
+  await page.getByLabel('再帮家人报名').filter({ visible: true }).click()
+  await expectText(page, '可以为家人报名，每人填一份')
+  if ((await page.locator('#field-mobile input').last().inputValue()) !== '13900139000')
+    throw new Error('the family form did not keep her mobile')
+  if ((await page.locator('#field-name input').last().inputValue()) !== '')
+    throw new Error('the family form kept the name')
+  if (
+    (await page
+      .getByLabel(/^法律咨询日/)
+      .last()
+      .getAttribute('aria-checked')) !== 'true'
+  )
+    throw new Error('the family form did not keep the session')
+  await fillLegalAid(page, { name: '王秀英', mobile: '13900139000' })
+  await submit(page)
+  await expectText(page, '王秀英（139****9000）')
   await page.goto(deepLink('/pages/mine/index'))
   await page.reload()
   await expectText(page, '巾帼普法与免费法律咨询')
   await expectText(page, '已报名')
   await expectText(page, '刘桂兰 · 139****9000')
-  await shoot(page, 'mine-with-signup.png')
+  // By person: her own first, then the relative she signed up with the same mobile.
+  await page.getByRole('group', { name: '本人：刘桂兰' }).waitFor()
+  await page.getByRole('group', { name: '家人：王秀英' }).waitFor()
+  await checkA11y(page, errors, 'mine grouped')
+  await shoot(page, 'mine-with-signup.png', { fullPage: true })
   // The same person again for the same session is refused.
   await page.goto(deepLink(LEGAL))
   await fillLegalAid(page, { name: '刘桂兰', mobile: '139-0013-9000' })
   await submit(page)
   await expectText(page, '刘桂兰 已经报名了这个场次，不用重复报名')
+  // The refusal points to where her sign-up is.
+  await page.getByRole('link', { name: '查看我的报名' }).filter({ visible: true }).waitFor()
+  await shoot(page, 'signup-duplicate.png')
   // Cancel from the detail page, with a confirmation.
   await cancelFromMine(page, deepLink('/pages/mine/index'), '刘桂兰')
   await page.goto(deepLink('/pages/mine/index'))
@@ -232,13 +265,159 @@ await journey('sign-up: a full session puts the next person on the waitlist', as
     await page.goto(deepLink(LEGAL))
     await expectText(page, '填写约需1分钟')
     await fillLegalAid(page, { name, mobile: '13700137000' })
+    if (i === 5) {
+      // The full session's button says what it does, in the waitlist style.
+      const wait = page.getByLabel('加入候补')
+      if (!(await wait.getAttribute('class')).includes('signup__submit--wait'))
+        throw new Error('加入候补 is not in the waitlist style')
+      await shoot(page, 'signup-form-waitlist.png')
+    }
     await submit(page)
-    await expectText(page, i < 5 ? '报名成功' : '已进入候补，第1位')
+    await expectText(page, i < 5 ? '报名成功' : '已加入候补，第1位')
   }
+  if (!(await page.locator('.weui-icon-waiting').filter({ visible: true }).count()))
+    throw new Error('the waitlist page has no WeUI waiting icon')
   await shoot(page, 'signup-waitlist.png')
   await page.goto(deepLink('/pages/mine/index'))
   await expectText(page, '候补第1位')
 })
+
+await journey('sign-up form: keypads, counters and messages that say what is wrong', async (page, errors) => {
+  await page.goto(deepLink('/subpackages/signup/form/index?programId=zz-live-farm&sessionId=zz-lf-1'))
+  await expectText(page, '可以为家人报名，每人填一份')
+  // What reaches the real <input>: the keypad for the mobile, nothing special for the name.
+  const mobile = page.locator('#field-mobile input')
+  if ((await mobile.getAttribute('inputmode')) !== 'tel') throw new Error('the mobile field opens no phone keypad')
+  if (await page.locator('#field-name input').getAttribute('inputmode'))
+    throw new Error('the name field asks for a number keypad')
+  if ((await mobile.getAttribute('aria-label')) !== '手机号') throw new Error('the real mobile input has no name')
+  // A counter that stops at the limit, as the validator counts.
+  await page.locator('#field-product input').fill('茶叶、黄桃')
+  await expectText(page, '5/40')
+  await page.locator('#field-product input').fill('茶'.repeat(45))
+  await expectText(page, '40/40，已到字数上限')
+  if ((await page.locator('#field-product input').inputValue()) !== '茶'.repeat(40))
+    throw new Error('the product field went past its 40 characters')
+  await mobile.fill('12345678901')
+  await submit(page)
+  await expectText(page, '手机号第二位应是3到9，现在是2')
+  await expectText(page, '请选择所在县市区')
+  await checkA11y(page, errors, 'signup form')
+  await shoot(page, 'signup-form.png', { fullPage: true })
+  // An online session says how the way in arrives.
+  await page.goto(deepLink('/subpackages/signup/form/index?programId=zz-live-farm&sessionId=zz-lf-2'))
+  await expectText(page, '线上参加：会议号或链接由主办方在开课前另行告诉您')
+  // The draft kept 助农直播实操: choosing the full 线上选品课 turns the button into 加入候补.
+  await page
+    .getByLabel(/^线上选品课/)
+    .filter({ visible: true })
+    .click()
+  await page.getByLabel('加入候补').filter({ visible: true }).waitFor()
+  await shoot(page, 'signup-form-online.png')
+})
+
+await journey('sign-up by keyboard alone: Tab to every control, Space and Enter to use them', async (page) => {
+  await page.goto(deepLink(LEGAL))
+  await expectText(page, '可以为家人报名，每人填一份')
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement
+      const input = el?.closest('[id^="field-"]')
+      // A text field's focus ring is on the box around Taro's inner <input>.
+      const ring = el?.tagName === 'INPUT' || el?.tagName === 'TEXTAREA' ? el.closest('.text-input') : el
+      return {
+        label: el?.getAttribute('aria-label') ?? '',
+        tag: el?.tagName ?? '',
+        field: input?.id ?? '',
+        outline: ring ? getComputedStyle(ring).outlineStyle + ' ' + getComputedStyle(ring).outlineWidth : '',
+      }
+    })
+  // Tab until the control named `label` (or in the field `field`) has focus; it must be reachable.
+  const tabTo = async (want, { field } = {}) => {
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab')
+      const f = await focused()
+      if (field ? f.field === field && f.tag === 'INPUT' : f.label === want) {
+        if (f.outline.startsWith('none') || f.outline.endsWith(' 0px'))
+          throw new Error(`no visible focus on ${want ?? field}: ${f.outline}`)
+        return
+      }
+    }
+    throw new Error(`Tab never reached ${want ?? field}`)
+  }
+  await tabTo(undefined, { field: 'field-name' })
+  await page.keyboard.type('陈阿姨')
+  await tabTo(undefined, { field: 'field-mobile' })
+  await page.keyboard.type('13600136000')
+  await tabTo('劳动权益')
+  await page.keyboard.press('Space')
+  if ((await page.getByLabel('劳动权益', { exact: true }).getAttribute('aria-checked')) !== 'true')
+    throw new Error('Space did not choose 劳动权益')
+  await tabTo('我已阅读并同意隐私说明')
+  await page.keyboard.press('Space')
+  if ((await page.getByLabel('我已阅读并同意隐私说明').getAttribute('aria-checked')) !== 'true')
+    throw new Error('Space did not tick the consent')
+  await shoot(page, 'signup-keyboard.png')
+  await tabTo('提交报名')
+  await page.keyboard.press('Enter')
+  await expectText(page, '报名成功')
+  await expectText(page, '陈阿姨（136****6000）')
+})
+
+for (const [variant, options] of [
+  ['1.4×', {}],
+  ['dark', { colorScheme: 'dark' }],
+]) {
+  await journey(
+    `sign-up screens at ${variant}`,
+    async (page, errors) => {
+      const tag = variant === 'dark' ? 'dark' : 'large'
+      if (variant === '1.4×') {
+        await page.goto(deepLink('/pages/mine/index'))
+        await page.getByLabel('大字模式').first().click()
+        await expectText(page, '已开启')
+      }
+      const check = async (name) => {
+        const out = await overflowing(page)
+        if (out.length) throw new Error(`${name} overflows at ${variant}: ${out.join('; ')}`)
+        await checkA11y(page, errors, `${name} ${variant}`)
+        await shoot(page, `${name}-${tag}.png`, { fullPage: true })
+      }
+      await page.goto(deepLink(LEGAL))
+      await expectText(page, '可以为家人报名，每人填一份')
+      await check('signup-form')
+      await fillLegalAid(page, { name: '刘桂兰', mobile: '13900139000' })
+      await submit(page)
+      await expectText(page, '报名成功')
+      await check('signup-done')
+      await page.getByLabel('再帮家人报名').filter({ visible: true }).click()
+      await expectText(page, '可以为家人报名，每人填一份')
+      await fillLegalAid(page, { name: '刘桂兰', mobile: '13900139000' })
+      await submit(page)
+      await expectText(page, '刘桂兰 已经报名了这个场次，不用重复报名')
+      await check('signup-duplicate')
+      // The relative she meant: the same mobile, her own name.
+      await page.locator('#field-name input').filter({ visible: true }).fill('王秀英')
+      await submit(page)
+      await expectText(page, '王秀英（139****9000）')
+      await page.goto(deepLink('/pages/mine/index'))
+      await page.reload()
+      await expectText(page, '刘桂兰 · 139****9000')
+      await page.getByRole('group', { name: '家人：王秀英' }).waitFor()
+      await check('mine-with-signup')
+      // Waitlist: 法律咨询日 has 12 seats, 7 taken and their 2; 3 more fill it.
+      for (const name of ['赵一', '钱二', '孙三', '周五']) {
+        await page.goto(deepLink(LEGAL))
+        await expectText(page, '填写约需1分钟')
+        await fillLegalAid(page, { name, mobile: '13700137000' })
+        await submit(page)
+        await expectText(page, name === '周五' ? '已加入候补，第1位' : '报名成功')
+      }
+      await check('signup-waitlist')
+    },
+    options,
+  )
+}
 
 // ---- sharing and posters ----
 const posterLayout = JSON.parse(readFileSync(join(root, 'tests', 'e2e', 'poster-layout.json'), 'utf8'))

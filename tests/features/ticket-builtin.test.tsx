@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-// The built-in data issues no tickets: its sign-up pages show no ticket block and no visit actions.
+// The built-in data issues no tickets: its sign-up pages show no ticket block. The detail page has no
+// visit actions for a demo session; the success page offers only 添加到日历, the reminder it has.
 import { render, screen } from '@testing-library/react'
 import { __reset, router } from '../support/taro'
 
@@ -36,5 +37,7 @@ it.each([
   expect(screen.queryByLabelText('电子票')).toBeNull()
   expect(screen.queryByLabelText('电子票二维码')).toBeNull()
   expect(screen.queryByText(/入场码|电子票/)).toBeNull()
-  expect(screen.queryByLabelText('添加到日历')).toBeNull()
+  // With no message templates the calendar is the way to be reminded, on the success page only.
+  expect(Boolean(screen.queryByLabelText('添加到日历'))).toBe(Page === SignupDonePage)
+  expect(screen.queryByLabelText(/导航|复制地址|打电话/)).toBeNull()
 })

@@ -45,7 +45,7 @@ describe('sign-up form', () => {
     await openForm()
     for (const label of ['姓名', '手机号', '咨询方向', '简单说说情况'])
       expect(screen.getAllByText(new RegExp(label)).length).toBeGreaterThan(0)
-    expect(screen.getByLabelText(/法律咨询日 · 11月26日 周四 09:00/).getAttribute('aria-pressed')).toBe('true')
+    expect(screen.getByLabelText(/法律咨询日 · 11月26日 周四 09:00/).getAttribute('aria-checked')).toBe('true')
   })
 
   it('books on the phone with the built-in data: no mobile verification step', async () => {
@@ -63,7 +63,7 @@ describe('sign-up form', () => {
     await openForm()
     await submit()
     expect(screen.getByText('有 4 处需要修改：')).toBeTruthy()
-    expect(screen.getAllByText('⚠ 请填写姓名')).toHaveLength(1)
+    expect(screen.getAllByText('请填写姓名')).toHaveLength(1)
     expect(calls.scrolls).toEqual(['#field-name'])
     expect(await api.listMySignups()).toEqual([])
   })
@@ -182,7 +182,7 @@ describe('numbers and names as phones type them', () => {
     await openTwoCancers()
     typeInto('手机号', '138OO138000')
     await submit()
-    expect(screen.getAllByText('⚠ 手机号只能填数字')).toHaveLength(1)
+    expect(screen.getAllByText('手机号只能填数字')).toHaveLength(1)
   })
 })
 

@@ -28,6 +28,9 @@ export const Text = make('span')
 export const Button = make('button')
 export const ScrollView = make('div')
 export const Image = make('img')
+/** WeUI's icon: its type is what a test reads (success, waiting, warn). */
+export const Icon = ({ type, className }: { type: string; className?: string }) =>
+  createElement('i', { className: `${className ?? ''} weui-icon-${type}`.trim(), 'data-icon': type })
 
 export function Switch({
   checked,

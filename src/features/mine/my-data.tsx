@@ -1,4 +1,4 @@
-// The privacy link and 删除我的全部数据: clears sign-ups, drafts and preferences on this phone.
+// The privacy link and 删除我的全部数据: clears sign-ups, drafts and settings on this phone, keeping 大字模式.
 import { View } from '@tarojs/components'
 import { env } from '@/config/env'
 import { confirm, toast } from '@/platform'
@@ -18,12 +18,13 @@ export function MyData({
   onOpenOrganizer?: () => void
 }) {
   const resetAll = useAppStore((s) => s.resetAll)
+  const setLargeFont = useAppStore((s) => s.setLargeFont)
   const deleteAll = async () => {
     const ok = await confirm(
       '删除我的全部数据',
       env.apiBase
-        ? '你的全部报名记录（包括服务器上的）、没填完的报名表和设置都会被删除，不能恢复。已占的名额会让给候补的人。'
-        : '这台手机上的报名记录、没填完的报名表和设置都会被删除，不能恢复。',
+        ? '你的全部报名记录（包括服务器上的）和没填完的报名表都会被删除，不能恢复。已占的名额会让给候补的人。大字模式保持不变。'
+        : '这台手机上的报名记录和没填完的报名表都会被删除，不能恢复。大字模式保持不变。',
       '全部删除',
     )
     if (!ok) return
@@ -31,7 +32,10 @@ export function MyData({
       await api.deleteMyData()
       forgetTickets()
       forgetMyRegion()
+      // 大字模式 is how she reads the screen, not her data: losing it mid-task would leave her squinting.
+      const largeFont = useAppStore.getState().largeFont
       resetAll()
+      setLargeFont(largeFont)
       toast('已删除', 'success')
       onDeleted()
     } catch (e) {

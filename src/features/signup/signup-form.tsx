@@ -2,7 +2,12 @@
 import { Button, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { ErrorState, Skeleton } from '@/components/state-view'
-import { FieldControl } from './field-control'
+import { FAMILY_NOTE } from '@/domain/family'
+import { signupState } from '@/domain/sessions'
+import { switchTab } from '@/platform'
+import { routes } from '@/routes'
+import { pressable } from '@/shared/pressable'
+import { FieldControl, FieldError } from './field-control'
 import { CONSENT_FIELD, type SignupFormState } from './use-signup-form'
 import { VerifyBlock } from './verify-block'
 import './signup-form.scss'
@@ -28,12 +33,20 @@ export function SignupForm({
     )
   }
   const open = form.selectable.length > 0
+  // A full session takes her onto the waitlist: the button says so, and looks different.
+  const chosen = sessions.find((s) => s.id === form.answers.session)
+  const wait = !!chosen && signupState(chosen, now) === 'waitlist'
+  const submitLabel = wait ? '加入候补' : '提交报名'
+  const off = form.submitting || !open
+  const submit = () => void form.submit()
+  const openMine = () => switchTab(routes.mine)
   return (
     <View className="signup">
       <View className="signup__head">
         <Text className="signup__org">{federation.name}</Text>
         <Text className="signup__title">{p.title}</Text>
         <Text className="signup__note">填写约需1分钟。带“必填”的都要填，其他可不填。</Text>
+        <Text className="signup__family">{FAMILY_NOTE}</Text>
       </View>
 
       {sessions.some((s) => s.demo) ? <DemoNotice variant="banner" /> : null}
@@ -66,6 +79,13 @@ export function SignupForm({
           sessions={sessions}
           now={now}
           onChange={(v) => form.setField(f.id, v)}
+          errorAction={
+            form.duplicate && form.errors[f.id] ? (
+              <View className="field__error-link" onClick={openMine} role="link" {...pressable(openMine)}>
+                查看我的报名
+              </View>
+            ) : undefined
+          }
         />
       ))}
 
@@ -74,36 +94,35 @@ export function SignupForm({
         id={`field-${CONSENT_FIELD}`}
       >
         <View
-          className="consent__row"
+          className={`consent__row ${form.consent ? 'consent__row--on' : ''}`}
           onClick={form.toggleConsent}
           role="checkbox"
           aria-checked={form.consent}
           aria-label="我已阅读并同意隐私说明"
+          {...pressable(form.toggleConsent)}
         >
-          <Text className="consent__box">{form.consent ? '☑' : '☐'}</Text>
+          <View className="choice__mark choice__mark--box" aria-hidden="true" />
           <Text className="consent__text">我已阅读并同意</Text>
         </View>
-        <View className="consent__link" onClick={onOpenPrivacy} role="link">
+        <View className="consent__link" onClick={onOpenPrivacy} role="link" {...pressable(onOpenPrivacy)}>
           《隐私说明》
         </View>
         <Text className="consent__why">姓名和手机号只用于联系你参加本次活动。</Text>
-        {form.errors[CONSENT_FIELD] ? (
-          <View className="field__error" role="alert">
-            ⚠ {form.errors[CONSENT_FIELD]}
-          </View>
-        ) : null}
+        {form.errors[CONSENT_FIELD] ? <FieldError message={form.errors[CONSENT_FIELD]} /> : null}
       </View>
 
       <VerifyBlock verify={form.verify} errors={form.errors} />
 
       <Button
-        className={`button signup__submit ${form.submitting || !open ? 'button--disabled' : ''}`}
-        disabled={form.submitting || !open ? true : undefined}
-        onClick={() => void form.submit()}
-        aria-label="提交报名"
+        className={`button signup__submit ${wait ? 'signup__submit--wait' : ''} ${off ? 'button--disabled' : ''}`}
+        disabled={off ? true : undefined}
+        onClick={submit}
+        aria-label={submitLabel}
+        {...pressable(off ? undefined : submit)}
       >
-        {form.submitting ? '正在提交…' : '提交报名'}
+        {form.submitting ? '正在提交…' : submitLabel}
       </Button>
+      {wait ? <Text className="signup__wait-note">这个场次已满。加入候补后，有人取消时按顺序为您补上。</Text> : null}
       <Text className="signup__saved">填写的内容会自动保存在本机，离开后回来还在。</Text>
     </View>
   )

@@ -14,7 +14,7 @@ export function SignupSummary({ signup, now }: { signup: Signup; now: Date }) {
     ['主办', signup.federationName],
     ['场次', signup.sessionTitle],
     ['时间', formatSessionTime(signup.sessionStart) + changed],
-    ['地点', (signup.online ? '线上（参加方式会另行通知）' : (signup.place ?? '')) + changed],
+    ['地点', (signup.online ? '线上参加（会议号或链接由主办方另行告诉您）' : (signup.place ?? '')) + changed],
     ['报名人', `${signup.name}（${maskMobile(signup.mobile)}）`],
     ['状态', signupLabel(signup, now)],
     ...(cancelled ? [['取消原因', cancelled.reason || '主办方未说明'] as [string, string]] : []),

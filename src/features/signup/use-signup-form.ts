@@ -1,6 +1,7 @@
 // The sign-up form's state: answers live in the persisted draft, errors beside fields, one submit at a time.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { env } from '@/config/env'
+import { familyPrefill } from '@/domain/family'
 import { signupState } from '@/domain/sessions'
 import { parseSubscribeTemplates, topicsParam } from '@/domain/subscriptions'
 import { CONSENT_MESSAGE, validateSignup } from '@/domain/validation'
@@ -12,6 +13,7 @@ import { api } from '@/services'
 import { ApiError } from '@/services/api'
 import { useAsync } from '@/shared/use-async'
 import { useAppStore, type DraftValue } from '@/store'
+import { rememberForFamily } from './family-signup'
 import { VERIFY_CODE_FIELD, useMobileVerification } from './use-mobile-verification'
 
 export const CONSENT_FIELD = 'consent'
@@ -33,6 +35,8 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
   const [summary, setSummary] = useState<string[]>([])
   const [consent, setConsent] = useState(false)
   const [submitting, setSubmitting] = useState(false)
+  // The same person already holds this session: the form points to 我的报名 beside the message.
+  const [duplicate, setDuplicate] = useState(false)
   const busy = useRef(false)
   // Made at the first submit and kept for this form's retries (weapp's random source is asynchronous).
   const key = useRef<string>()
@@ -54,6 +58,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
   const setField = useCallback(
     (fieldId: string, value: DraftValue) => {
       setDraftField(programId, fieldId, value)
+      setDuplicate(false)
       setErrors((e) => {
         if (!(fieldId in e)) return e
         const { [fieldId]: _fixed, ...rest } = e
@@ -101,6 +106,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     busy.current = true
     setSubmitting(true)
     setSummary([])
+    setDuplicate(false)
     try {
       // First booking on this phone (H5 with a server): the code is checked, then the form goes.
       const refused = await verify.confirm()
@@ -116,6 +122,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
         idempotencyKey: key.current,
         ...(subscribed.length ? { subscribed } : {}),
       })
+      rememberForFamily(signup.id, familyPrefill(form, checked.values))
       clearDraft(programId)
       // The success page says which WeChat messages she will not get; nothing when she was not asked.
       redirectTo(routes.signupDone(signup.id, answer.status === 'unavailable' ? undefined : topicsParam(subscribed)))
@@ -126,6 +133,9 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
         // The kept proof was refused (expired, revoked): verify again, everything else stays.
         verify.expire()
         showErrors([{ field: VERIFY_CODE_FIELD, message }])
+      } else if (e instanceof ApiError && e.code === 'duplicate') {
+        setDuplicate(true)
+        showErrors([{ field: e.field && form.some((f) => f.id === e.field) ? e.field : form[0].id, message }])
       } else if (e instanceof ApiError && e.field && (e.field === CONSENT_FIELD || form.some((f) => f.id === e.field)))
         showErrors([{ field: e.field, message }])
       else setSummary([message])
@@ -142,6 +152,7 @@ export function useSignupForm(programId: string, initialSessionId: string | unde
     summary,
     consent,
     submitting,
+    duplicate,
     selectable,
     verify,
     setField,

@@ -1,8 +1,9 @@
 // Before 提交报名 on the first booking (H5 with a server): her mobile, 获取验证码 and the 6-digit code;
 // once verified, one line saying which mobile is.
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Icon, Input, Text, View } from '@tarojs/components'
 import { CODE_LENGTH } from '@/domain/verification'
 import { numericInput } from '@/platform'
+import { FieldError } from './field-control'
 import { VERIFY_CODE_FIELD, VERIFY_MOBILE_FIELD, type MobileVerificationState } from './use-mobile-verification'
 
 export function VerifyBlock({ verify, errors }: { verify: MobileVerificationState; errors: Record<string, string> }) {
@@ -10,7 +11,10 @@ export function VerifyBlock({ verify, errors }: { verify: MobileVerificationStat
   if (verify.verified) {
     return (
       <View className="card card--compact verify verify--done">
-        <Text className="verify__done">✓ 已验证手机{verify.verified.mobile ? ` ${verify.verified.mobile}` : ''}</Text>
+        <View className="verify__done">
+          <Icon type="success_no_circle" size={18} color="currentColor" />
+          <Text>已验证手机{verify.verified.mobile ? ` ${verify.verified.mobile}` : ''}</Text>
+        </View>
       </View>
     )
   }
@@ -45,11 +49,7 @@ export function VerifyBlock({ verify, errors }: { verify: MobileVerificationStat
           aria-label="接收验证码的手机号"
         />
         <Text className="field__hint">替家里老人报名时，可以填你自己的手机号来接收验证码。</Text>
-        {mobileError ? (
-          <View className="field__error" role="alert">
-            ⚠ {mobileError}
-          </View>
-        ) : null}
+        {mobileError ? <FieldError message={mobileError} /> : null}
       </View>
 
       <Button
@@ -79,11 +79,7 @@ export function VerifyBlock({ verify, errors }: { verify: MobileVerificationStat
           aria-label="短信验证码"
         />
         <Text className="field__hint">填好后点下面的“提交报名”，会先验证再报名。</Text>
-        {codeError ? (
-          <View className="field__error" role="alert">
-            ⚠ {codeError}
-          </View>
-        ) : null}
+        {codeError ? <FieldError message={codeError} /> : null}
       </View>
     </View>
   )

@@ -16,13 +16,15 @@ const CALENDAR_TEXT: Record<CalendarResult, string> = {
 /** The session as a calendar entry; the sign-up id keeps a second download from adding a copy. */
 export function calendarEventOf(signup: Signup): CalendarEvent {
   const notes = [
+    // A demo session will not take place: the entry says so where she reads it first.
+    ...(signup.demo ? ['这是演示场次，不会真的举办'] : []),
     `主办：${signup.federationName}`,
     ...(signup.ticket ? [`入场码：${spacedTicketCode(signup.ticket.code)}`] : []),
     ...(signup.contactPhone ? [`联系电话：${signup.contactPhone}`] : []),
   ]
   return {
     uid: `${signup.id}@jinguo-nianzhong-pandian`,
-    title: `${signup.programTitle}（${signup.sessionTitle}）`,
+    title: `${signup.demo ? '示例：' : ''}${signup.programTitle}（${signup.sessionTitle}）`,
     start: signup.sessionStart,
     ...(signup.sessionEnd ? { end: signup.sessionEnd } : {}),
     location: signup.online ? '线上' : (signup.place ?? ''),
@@ -33,9 +35,12 @@ export function calendarEventOf(signup: Signup): CalendarEvent {
 /**
  * Shown for a real session still to come (a demo one will not take place). The map needs the
  * session's point and WeChat; otherwise the address is offered to copy into a map app.
+ * `calendarOnly` (the success page): just 添加到日历, offered for a demo sign-up too, marked 示例,
+ * so every sign-up has a way to be reminded that needs no message templates.
  */
-export function VisitActions({ signup }: { signup: Signup }) {
-  if (signup.demo || signup.status === 'cancelled' || signup.sessionCancelled) return null
+export function VisitActions({ signup, calendarOnly }: { signup: Signup; calendarOnly?: boolean }) {
+  if ((signup.demo && !calendarOnly) || signup.status === 'cancelled' || signup.sessionCancelled) return null
+  if (calendarOnly && signup.status !== 'confirmed') return null
   const place = signup.online ? '' : (signup.place ?? '')
   const hasPoint = signup.latitude !== undefined && signup.longitude !== undefined
   const mapButton = canOpenMap() && hasPoint && place
@@ -54,7 +59,7 @@ export function VisitActions({ signup }: { signup: Signup }) {
           添加到日历
         </Button>
       ) : null}
-      {mapButton ? (
+      {calendarOnly ? null : mapButton ? (
         <Button
           className="button button--ghost visit-actions__button"
           aria-label={`导航到${place}`}
@@ -79,7 +84,7 @@ export function VisitActions({ signup }: { signup: Signup }) {
           复制地址
         </Button>
       ) : null}
-      {signup.contactPhone ? (
+      {signup.contactPhone && !calendarOnly ? (
         <Button
           className="button button--ghost visit-actions__button"
           aria-label={`打电话给主办方 ${signup.contactPhone}`}
