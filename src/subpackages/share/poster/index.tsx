@@ -9,22 +9,17 @@ import { isWeapp, toast } from '@/platform'
 import { albumRefused, openAlbumSetting, saveImage } from '@/platform/media'
 import '@/features/share/share.scss'
 
-/** 1:1 fills a Moments post; 5:4 is the shape of a card sent in a chat. */
-const SHAPES: Array<{ shape: PosterShape; label: string }> = [
-  { shape: 'square', label: '方图（发朋友圈）' },
-  { shape: 'wide', label: '横图（发给朋友）' },
-]
-
 export default function PosterPage() {
   const { params } = useRouter()
-  const [shape, setShape] = useState<PosterShape>('square')
+  // The square poster fills a Moments post; the 5:4 one (posterPlan's 'wide') is not offered here yet.
+  const shape: PosterShape = 'square'
   const { report, image } = usePoster(params.id ?? '', shape)
   const { width, height } = POSTER_SIZES[shape]
   const [refused, setRefused] = useState(false)
 
   const save = async (src: string) => {
     if (await albumRefused()) return setRefused(true)
-    const r = await saveImage(src, `${params.id ?? 'poster'}-年终盘点-${shape === 'square' ? '方图' : '横图'}.png`)
+    const r = await saveImage(src, `${params.id ?? 'poster'}-年终盘点.png`)
     if (r === 'saved') toast('已保存到相册', 'success')
     else if (r === 'downloaded') toast('海报已下载')
     else if (r === 'denied') setRefused(true)
@@ -39,19 +34,6 @@ export default function PosterPage() {
 
   return (
     <PageShell>
-      <View className="poster__shapes" role="group" aria-label="海报形状">
-        {SHAPES.map((s) => (
-          <Button
-            key={s.shape}
-            className={`button ${shape === s.shape ? '' : 'button--ghost'} poster__shape`}
-            onClick={() => setShape(s.shape)}
-            aria-pressed={shape === s.shape}
-            aria-label={s.label}
-          >
-            {s.label}
-          </Button>
-        ))}
-      </View>
       {report.status === 'loading' || (report.status === 'ready' && !image) ? (
         <Skeleton blocks={1} label="正在生成海报" />
       ) : null}
