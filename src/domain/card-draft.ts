@@ -30,6 +30,7 @@ export function federationFileToDraft(shipped: FederationFile, sourceText: strin
     sections: file.sections.map(({ figureIds, ...s }) => ({ ...s, order: figureIds })),
     figures: file.figures.map((f) => defined({ ...f, section: sectionOf.get(f.id) })),
     headlineFigureIds: file.headlineFigureIds,
+    heroFigureId: file.heroFigureId,
     programs: file.programs,
     sourceText,
   })
@@ -78,6 +79,7 @@ const FIELD_NAMES: Record<string, string> = {
   'source.headline': '来源的标题',
   'source.date': '来源的日期',
   headlineFigureIds: '卡片上的关键数字',
+  heroFigureId: '主打数字',
   figures: '数字',
   sections: '报告的部分',
   programs: '项目',

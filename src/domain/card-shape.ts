@@ -48,6 +48,8 @@ export interface CardDraft {
   figures: DraftFigure[]
   /** The 3–4 figures on the card, the first a result of the year. */
   headlineFigureIds: string[]
+  /** The headline figure set large on the card and the poster; absent means the first. */
+  heroFigureId?: string
   /** Kept as they are: the editor does not build programs yet. */
   programs: Program[]
   /** The article or work report as pasted: every figure must stand in it. */
@@ -84,6 +86,7 @@ export function draftToFederationFile(editing: CardDraft): FederationFile {
     summary: draft.summary,
     topics: draft.topics,
     headlineFigureIds: draft.headlineFigureIds,
+    ...(draft.heroFigureId ? { heroFigureId: draft.heroFigureId } : {}),
     figures: draft.figures.map(({ section: _section, ...f }): Figure => defined(f)),
     sections: draft.sections.map(({ order: _order, ...s }, i) => ({ ...s, figureIds: shown(draft.sections[i]) })),
     programs: draft.programs,

@@ -270,6 +270,7 @@ export function checkFederationFile(
   figures.forEach((f, i) => checkFigure(c, f, `figures[${i}]`))
   if (Array.isArray(root.figures) && figures.length < MIN_FIGURES) c.fail('figures', `至少要有 ${MIN_FIGURES} 个数字`)
   c.arr(root, 'headlineFigureIds', '(根)')
+  c.str(root, 'heroFigureId', '(根)', true)
   const sections = c.arr(root, 'sections', '(根)') ?? []
   sections.forEach((raw, i) => {
     const s = c.obj(raw, `sections[${i}]`)
@@ -302,6 +303,14 @@ export function checkFederationFile(
   const first = ok.figures.find((f) => f.id === ok.headlineFigureIds[0])
   if (first?.scope === 'total') {
     c.fail('headlineFigureIds[0]', `"${first.id}" 是累计数字，不能作为卡片的第一个数字；请选当年的数字`)
+  }
+  if (ok.heroFigureId !== undefined) {
+    const hero = ok.figures.find((f) => f.id === ok.heroFigureId)
+    if (!ok.headlineFigureIds.includes(ok.heroFigureId)) {
+      c.fail('heroFigureId', `"${ok.heroFigureId}" 不是卡片上的关键数字；主打数字要从卡片上的关键数字里选`)
+    } else if (hero?.scope === 'total') {
+      c.fail('heroFigureId', `"${hero.id}" 是累计数字，不能作为主打数字；请选当年的数字`)
+    }
   }
   ok.sections.forEach((s, i) => refs(s.figureIds, `sections[${i}].figureIds`))
   const programIds = new Set<string>()

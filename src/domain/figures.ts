@@ -124,3 +124,12 @@ export function figureSpeech(figure: Pick<Figure, 'label' | 'value' | 'unit' | '
 export function allOfTheYear(figures: Array<Pick<Figure, 'scope'>>): boolean {
   return figures.every((f) => f.scope !== 'total')
 }
+
+/**
+ * The card's hero and the rest, in their order: the figure `heroId` names, or the first when it names
+ * none on the card (the catalog refuses such a file; a stale cached card falls back quietly).
+ */
+export function heroSplit<F extends Pick<Figure, 'id'>>(figures: F[], heroId?: string): { hero?: F; rest: F[] } {
+  const hero = figures.find((f) => f.id === heroId) ?? figures[0]
+  return { hero, rest: figures.filter((f) => f !== hero) }
+}

@@ -138,6 +138,8 @@ export interface FederationFile {
   summary: string
   topics: Topic[]
   headlineFigureIds: string[]
+  /** The headline figure set large on the card and the poster; absent means the first. */
+  heroFigureId?: string
   figures: Figure[]
   sections: ReportSection[]
   programs: Program[]
@@ -154,6 +156,8 @@ export interface YearEndCard {
   summary: string
   topics: Topic[]
   headlineFigures: Figure[]
+  /** Set only when the file names one; the first headline figure otherwise (heroSplit). */
+  heroFigureId?: string
   source: Source
   programCount: number
   openProgramCount: number

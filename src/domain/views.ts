@@ -23,6 +23,8 @@ export interface ReportCard {
   color: string
   summary: string
   headlineFigures: ShownFigure[]
+  /** The figure set large; absent means the first (heroSplit). */
+  heroFigureId?: string
   /** The source line under the report, and the poster's. */
   source: Source
 }
@@ -60,6 +62,9 @@ export const shownFigure = ({ quote: _quote, ...shown }: ShownFigure & { quote?:
 
 const shownFigures = (file: FederationFile, ids: string[]): ShownFigure[] => pickFigures(file, ids).map(shownFigure)
 
+// Only a named hero travels: the feed's first page stays small, and the first figure is the default.
+const hero = (file: FederationFile) => (file.heroFigureId ? { heroFigureId: file.heroFigureId } : {})
+
 /** `sessionsOf` gives a program's dated sessions (the server's); its templates' when absent. */
 export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): YearEndCard {
   const f = file.federation
@@ -73,6 +78,7 @@ export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program
     summary: file.summary,
     topics: file.topics,
     headlineFigures: pickFigures(file, file.headlineFigureIds),
+    ...hero(file),
     source: file.source,
     programCount: file.programs.length,
     openProgramCount: file.programs.filter((p) => isProgramOpen(p, now, sessionsOf?.(p))).length,
@@ -92,6 +98,7 @@ export function toReport(file: FederationFile): FederationReport {
       color: file.theme.color,
       summary: file.summary,
       headlineFigures: shownFigures(file, file.headlineFigureIds),
+      ...hero(file),
       source: file.source,
     },
     sections: file.sections.map(({ figureIds, ...s }) => ({ ...s, figures: shownFigures(file, figureIds) })),

@@ -43,6 +43,23 @@ describe('YearEndCard', () => {
     expect(screen.getByText('来源：成都市妇联 · 2021年1月18日')).toBeTruthy()
   })
 
+  it('sets the hero figure large in the header, the first by default, the others below it', () => {
+    const { container, unmount } = render(<YearEndCard card={card} />)
+    const heroOf = () => container.querySelector('.ye-card__head .ye-card__hero')?.getAttribute('aria-label')
+    expect(heroOf()).toBe('领头雁培训：198861人次')
+    expect([...container.querySelectorAll('.ye-card__minor')].map((e) => e.getAttribute('aria-label'))).toEqual([
+      '抗疫专题阅读量：167.2万人次',
+      '网络专题发布信息：680余条',
+    ])
+    unmount()
+    const named = render(<YearEndCard card={{ ...card, heroFigureId: 'b' }} />)
+    expect(named.container.querySelector('.ye-card__hero')?.getAttribute('aria-label')).toBe(
+      '抗疫专题阅读量：167.2万人次',
+    )
+    expect(named.container.querySelectorAll('.ye-card__minor')).toHaveLength(2)
+    expect(named.container.querySelectorAll('[aria-label="抗疫专题阅读量：167.2万人次"]')).toHaveLength(1)
+  })
+
   it('says how many programs take sign-ups, and that their sessions are demo, beside them only', () => {
     render(<YearEndCard card={card} />)
     expect(screen.getByText('2 个项目正在报名')).toBeTruthy()

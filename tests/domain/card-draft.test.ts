@@ -29,6 +29,18 @@ describe.each(cards)('%s', (_id, file, text) => {
     expect(draftToFederationFile(federationFileToDraft(draftToFederationFile(draft), text))).toStrictEqual(file)
   })
 
+  it('names a hero, the headline figure its article states first, and carries it to the card and the report', () => {
+    // Where each headline figure's number first stands in the article (digits read the same in either script).
+    const at = (id: string) => text.indexOf(file.figures.find((f) => f.id === id)!.value.replace(/[^0-9.]/g, ''))
+    const lead = [...file.headlineFigureIds].sort((a, b) => at(a) - at(b))[0]
+    expect(file.heroFigureId).toBe(lead)
+    expect(toCard(file, clock.now()).heroFigureId).toBe(lead)
+    expect(toReport(file).card.heroFigureId).toBe(lead)
+    const { heroFigureId: _hero, ...unnamed } = file
+    expect('heroFigureId' in toCard(unnamed, clock.now())).toBe(false)
+    expect(draftToFederationFile({ ...draft, heroFigureId: undefined })).toStrictEqual(unnamed)
+  })
+
   it('is edited without touching the shipped file', () => {
     const editing = federationFileToDraft(file, text)
     const before = JSON.stringify(file)
@@ -159,8 +171,19 @@ describe('a draft being edited', () => {
     ],
     [
       'two headline figures',
-      (d) => (d.headlineFigureIds = d.headlineFigureIds.slice(0, 2)),
+      // As the editor does, the hero goes with a figure taken off the card.
+      (d) => Object.assign(d, { headlineFigureIds: d.headlineFigureIds.slice(0, 2), heroFigureId: undefined }),
       [{ field: 'headlineFigureIds', message: '卡片上的关键数字：应有 3–4 个' }],
+    ],
+    [
+      'a hero off the card',
+      (d) => (d.heroFigureId = d.figures.find((f) => !d.headlineFigureIds.includes(f.id))!.id),
+      [
+        {
+          field: 'heroFigureId',
+          message: '主打数字："hb-reading" 不是卡片上的关键数字；主打数字要从卡片上的关键数字里选',
+        },
+      ],
     ],
   ])('names %s', (_what, change, expected) => {
     expect(problemsOf(change)).toEqual(expected)

@@ -186,11 +186,44 @@ describe('broken data fails with the file and the field', () => {
     ['a total opening the card', (d) => setFirstHeadlineTotal(d), 'headlineFigureIds[0]'],
     ['the same headline figure twice', (d) => (d.headlineFigureIds[1] = d.headlineFigureIds[0]), 'headlineFigureIds'],
     ['five headline figures', (d) => d.headlineFigureIds.push(d.figures[0].id), 'headlineFigureIds'],
+    ['a hero that is not a figure', (d) => (d.heroFigureId = 'cd-nowhere'), 'heroFigureId'],
+    ['a hero left off the card', (d) => (d.heroFigureId = offTheCard(d)), 'heroFigureId'],
+    ['a hero that is not text', (d) => (d.heroFigureId = 3), '(根).heroFigureId'],
   ])('reports %s', (_what, breakIt, field) => {
     const data = clone(base.data) as Data
     breakIt(data)
     const messages = problemsOf(NAME, data)
     expect(messages.some((m) => m.startsWith(`${NAME}: ${field} `))).toBe(true)
+  })
+
+  const offTheCard = (d: Data) => d.figures.find((f: Data) => !d.headlineFigureIds.includes(f.id)).id
+
+  it('refuses a hero off the card in Chinese, naming it', () => {
+    const data = clone(base.data) as Data
+    data.heroFigureId = offTheCard(data)
+    expect(problemsOf(NAME, data)).toEqual([
+      `${NAME}: heroFigureId "${data.heroFigureId}" 不是卡片上的关键数字；主打数字要从卡片上的关键数字里选`,
+    ])
+  })
+
+  it('refuses a running total as the hero', () => {
+    const data = clone(base.data) as Data
+    data.heroFigureId = data.headlineFigureIds[1]
+    Object.assign(
+      data.figures.find((f: Data) => f.id === data.heroFigureId),
+      { scope: 'total', scopeLabel: '累计' },
+    )
+    expect(problemsOf(NAME, data)).toContain(
+      `${NAME}: heroFigureId "${data.heroFigureId}" 是累计数字，不能作为主打数字；请选当年的数字`,
+    )
+  })
+
+  it('takes a hero among the headline figures, and a file without one', () => {
+    const data = clone(base.data) as Data
+    data.heroFigureId = data.headlineFigureIds[2]
+    expect(problemsOf(NAME, data)).toEqual([])
+    delete data.heroFigureId
+    expect(problemsOf(NAME, data)).toEqual([])
   })
 
   function setFirstHeadlineTotal(d: Data) {

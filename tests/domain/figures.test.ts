@@ -5,6 +5,7 @@ import {
   figureWidthEm,
   isWideFigure,
   formatFigure,
+  heroSplit,
   MAX_PLAIN_DIGITS,
   parseFigureValue,
   scopeText,
@@ -199,5 +200,18 @@ describe('the stated rule', () => {
   it('says what the screen does: figures as written, 约 for approximations', () => {
     expect(FIGURE_RULE).toContain('数字照录原文')
     expect(FIGURE_RULE).toContain('标“约”的为近似值')
+  })
+})
+
+describe('heroSplit', () => {
+  const figures = [{ id: 'a' }, { id: 'b' }, { id: 'c' }]
+  it('takes the named figure out of the rest, keeping their order', () => {
+    expect(heroSplit(figures, 'b')).toEqual({ hero: { id: 'b' }, rest: [{ id: 'a' }, { id: 'c' }] })
+  })
+  it.each([undefined, 'gone'])('falls back to the first when the hero is %s', (id) => {
+    expect(heroSplit(figures, id)).toEqual({ hero: { id: 'a' }, rest: [{ id: 'b' }, { id: 'c' }] })
+  })
+  it('has no hero for no figures', () => {
+    expect(heroSplit([], 'a')).toEqual({ hero: undefined, rest: [] })
   })
 })

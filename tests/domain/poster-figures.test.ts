@@ -1,7 +1,8 @@
 // What the poster and share images write for figures: the article's wording or 约, and 累计 on a total.
 import { FIGURE_RULE_SHORT } from '@/domain/figures'
 import type { Figure, YearEndCard } from '@/domain/types'
-import { type Ctx2D, drawPoster, drawShareImage, posterLayout } from '@/features/share/draw'
+import { type Ctx2D, drawShareImage } from '@/features/share/draw'
+import { drawPoster } from '@/features/share/poster-draw'
 import { figure } from '../support/figures'
 
 interface Drawn {
@@ -55,6 +56,7 @@ describe('poster figures', () => {
     drawPoster(ctx, {
       card: card([figure({ value: '79956', unit: '人' }), figure({ id: 'g', value: '99999999', unit: '元' })]),
       qr: null,
+      shape: 'square',
     })
     const texts = drawn.map((d) => d.text)
     expect(texts).toContain('79956')
@@ -62,13 +64,14 @@ describe('poster figures', () => {
     expect(texts).not.toContain('8万')
   })
 
-  it("puts a total's words before its label, inside the figure box", () => {
+  it.each(['square', 'wide'] as const)("puts a total's words before its label, inside its box (%s)", (shape) => {
     const { ctx, drawn, rects } = recorder()
-    drawPoster(ctx, {
-      card: card([figure({ label: '注册志愿者', scope: 'total', scopeLabel: '八年累计' }), figure({ id: 'g' })]),
+    const plan = drawPoster(ctx, {
+      card: card([figure({ id: 'h' }), figure({ label: '注册志愿者', scope: 'total', scopeLabel: '八年累计' })]),
       qr: null,
+      shape,
     })
-    const box = posterLayout().figures[0]
+    const box = plan.figures[0]
     const scope = drawn.find((d) => d.text === '八年累计')
     const label = drawn.find((d) => d.text === '注册志愿者')
     expect(scope).toBeDefined()
@@ -77,28 +80,18 @@ describe('poster figures', () => {
     expect(label!.x).toBeGreaterThan(scope!.x + 4 * 20)
     expect(scope!.y).toBeLessThanOrEqual(box.y + box.h)
     // The words sit on a badge in the card's colour, drawn in white.
-    expect(rects.some((r) => r.fill === '#AD1457' && r.x === box.x && r.w >= 4 * 20)).toBe(true)
+    expect(rects.some((r) => r.fill === '#AD1457' && r.x === box.x && r.w >= 4 * 18)).toBe(true)
+    expect(drawn.find((d) => d.text === '八年累计' && d.font.includes('bold'))).toBeDefined()
     // A year result has no such words.
     expect(drawn.filter((d) => d.text === '累计' || d.text === '八年累计')).toHaveLength(1)
   })
 
-  it('wraps a long label beside the words within the figure box', () => {
-    const { ctx, drawn } = recorder()
-    const label = '抗疫网络专题发布信息和报道'
-    drawPoster(ctx, { card: card([figure({ label, scope: 'total', scopeLabel: '累计' })]), qr: null })
-    const box = posterLayout().figures[0]
-    const lines = drawn.filter((d) => d.font.startsWith('22px') && label.includes(d.text.replace('…', '')))
-    expect(lines.length).toBe(2)
-    for (const l of lines) expect(l.x + Array.from(l.text).length * 22).toBeLessThanOrEqual(box.x + box.w)
-    expect(lines[1].y).toBeLessThanOrEqual(box.y + box.h)
-  })
-
-  it('states the figure rule in its footer, within the source column', () => {
-    const { ctx, drawn } = recorder()
-    drawPoster(ctx, { card: card([figure({})]), qr: null })
-    const rule = drawn.find((d) => d.text === FIGURE_RULE_SHORT)
-    expect(rule).toBeDefined()
-    expect(Array.from(FIGURE_RULE_SHORT).length * 20).toBeLessThanOrEqual(posterLayout().source.w)
+  it('states the figure rule and the brand on both shapes', () => {
+    for (const shape of ['square', 'wide'] as const) {
+      const { ctx, drawn } = recorder()
+      drawPoster(ctx, { card: card([figure({}), figure({ id: 'g' }), figure({ id: 'k' })]), qr: null, shape })
+      expect(drawn.map((d) => d.text)).toEqual(expect.arrayContaining([FIGURE_RULE_SHORT, '巾帼年终盘点 · 2021']))
+    }
   })
 })
 

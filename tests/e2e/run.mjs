@@ -422,10 +422,11 @@ for (const [variant, options] of [
 // ---- sharing and posters ----
 const posterLayout = JSON.parse(readFileSync(join(root, 'tests', 'e2e', 'poster-layout.json'), 'utf8'))
 
-/** Reads a poster image back in the page and measures it: size, colours, ink in each figure box. */
-const inspectPoster = (page) =>
+/** Reads a poster image back in the page and measures it: size, colours, ink in its QR box and bottom strip. */
+const inspectPoster = (page, shape) =>
   page
     .locator('.poster__image img, img.poster__image')
+    .filter({ visible: true })
     .first()
     .evaluate(async (img, layout) => {
       const image = new Image()
@@ -451,31 +452,40 @@ const inspectPoster = (page) =>
       const all = ctx.getImageData(0, 0, c.width, c.height).data
       const colours = new Set()
       for (let i = 0; i < all.length; i += 4 * 97) colours.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2])
+      // The strip just above the bottom margin: text or the QR code stands there, never blank paper.
+      const strip = { x: 0, y: layout.height - 70, w: layout.width, h: 30 }
       return {
         width: c.width,
         height: c.height,
         colours: colours.size,
-        figureInk: layout.figures.map(inkIn),
         qrInk: inkIn(layout.qr),
+        bottomInk: inkIn(strip),
       }
-    }, posterLayout)
+    }, posterLayout[shape])
 
-await journey('poster: drawn for every federation, within 4096 px, with ink where the figures are', async (page) => {
+await journey('poster: the square poster for every federation, within 4096 px, filled to the bottom', async (page) => {
   for (const f of federations) {
     // Each poster opens cold, as from a shared link (same route, other id).
     await page.goto('about:blank')
     await page.goto(deepLink(`/subpackages/share/poster/index?id=${f.federation.id}`))
-    await page.locator('.poster__image img').filter({ visible: true }).first().waitFor({ timeout: 15000 })
-    const p = await inspectPoster(page)
-    if (p.width !== posterLayout.width * 2 || p.height !== posterLayout.height * 2)
-      throw new Error(`poster is ${p.width}×${p.height}`)
-    if (p.width > 4096 || p.height > 4096) throw new Error('poster over 4096 px')
-    if (p.colours < 20) throw new Error(`poster looks blank: ${p.colours} colours`)
-    const figures = f.headlineFigureIds.length
-    p.figureInk.slice(0, figures).forEach((ink, i) => {
-      if (ink < 0.02) throw new Error(`${f.federation.name}: figure box ${i} has no ink (${ink})`)
-    })
-    if (p.qrInk < 0.2) throw new Error(`${f.federation.name}: no QR code drawn (${p.qrInk})`)
+    for (const shape of ['square']) {
+      await expectText(page, '长按图片')
+      await page.locator('.poster__image img').filter({ visible: true }).first().waitFor({ timeout: 15000 })
+      const size = posterLayout[shape]
+      // The other shape's image may still be up for a moment: wait for this one's size.
+      let p = await inspectPoster(page, shape)
+      for (let i = 0; i < 20 && p.width !== size.width * 2; i++) {
+        await page.waitForTimeout(250)
+        p = await inspectPoster(page, shape)
+      }
+      if (p.width !== size.width * 2 || p.height !== size.height * 2)
+        throw new Error(`${f.federation.name} ${shape}: poster is ${p.width}×${p.height}`)
+      if (p.width > 4096 || p.height > 4096) throw new Error('poster over 4096 px')
+      if (p.colours < 20) throw new Error(`poster looks blank: ${p.colours} colours`)
+      if (p.qrInk < 0.2) throw new Error(`${f.federation.name} ${shape}: no QR code drawn (${p.qrInk})`)
+      if (p.bottomInk < 0.005) throw new Error(`${f.federation.name} ${shape}: empty at the bottom (${p.bottomInk})`)
+      await shoot(page, `poster-${f.federation.id}-${shape}.png`)
+    }
   }
   await shoot(page, 'poster.png')
   const download = page.waitForEvent('download')

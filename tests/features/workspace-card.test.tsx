@@ -459,6 +459,23 @@ describe('card editor', () => {
     expect(local(kv).draft.headlineFigureIds).toEqual([b, ...wudu.headlineFigureIds.slice(2), other?.id])
   })
 
+  it('chooses the hero among the headline figures; taking it off the card leaves the first as hero', async () => {
+    const kv = setup(fakeApi())
+    await screen.findByLabelText('妇联名称')
+    const ids = wudu.headlineFigureIds
+    const labelOf = (id: string) => wudu.figures.find((f) => f.id === id)?.label
+    const heroAt = ids.indexOf(wudu.heroFigureId!)
+    // The shipped hero carries its mark, and has no button to choose it again.
+    expect(within(screen.getByRole('group', { name: `首页数字${heroAt + 1}` })).getByText('主打')).toBeTruthy()
+    expect(screen.queryByLabelText(`把首页第${heroAt + 1}个数字设为主打：${labelOf(ids[heroAt])}`)).toBeNull()
+    fireEvent.click(screen.getByLabelText(`把首页第1个数字设为主打：${labelOf(ids[0])}`))
+    expect(local(kv).draft.heroFigureId).toBe(ids[0])
+    expect(within(screen.getByRole('group', { name: '首页数字1' })).getByText('主打')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText(`移出首页：${labelOf(ids[0])}`))
+    expect(local(kv).draft.heroFigureId).toBeUndefined()
+    expect(within(screen.getByRole('group', { name: '首页数字1' })).getByText('主打')).toBeTruthy()
+  })
+
   it('查看 sees the card and the preview read-only: no publishing, no picking, nothing saved', async () => {
     const api = fakeApi()
     const kv = setup(api, 'viewer')

@@ -76,6 +76,14 @@ describe.each(backends())('card pages (%s)', (backend) => {
     const first = await page({})
     expect(first.cards).toHaveLength(12)
     expect(first.cards[0].year).toBe(2022)
+    // Each card names the hero its file chose, for the feed to set it large.
+    const heroOf = new Map(FILES.map((f) => [(f.data as FederationFile).federation.id, f.data as FederationFile]))
+    expect(first.cards.map((c) => c.heroFigureId)).toEqual(
+      first.cards.map((c) => heroOf.get(c.federationId)?.heroFigureId),
+    )
+    expect(first.cards.filter((c) => c.heroFigureId === 'cd-topic-reads').length).toBeGreaterThan(6)
+    const report = json(await server.inject({ method: 'GET', url: '/api/reports/hebei-2021' }))
+    expect(report.card.heroFigureId).toBe('hb-talks')
     // The page boundary: the next page starts right after the last card of this one.
     const second = await page({ cursor: first.next as string })
     expect(second.cards[0].federationId).toBe(ids[12])

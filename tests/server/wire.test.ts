@@ -137,7 +137,7 @@ describe.each(backends())('the wire (%s)', (backend) => {
       }
       expect(Object.keys(report).sort()).toEqual(['card', 'programs', 'sections'])
       expect(Object.keys(report.card).sort()).toEqual(
-        ['color', 'headlineFigures', 'level', 'name', 'region', 'source', 'summary', 'year'].sort(),
+        ['color', 'headlineFigures', 'heroFigureId', 'level', 'name', 'region', 'source', 'summary', 'year'].sort(),
       )
       expect(report.card.region).not.toHaveProperty('code')
       for (const s of report.sections) expect(s).not.toHaveProperty('figureIds')

@@ -83,6 +83,7 @@ export const cardDraft = {
     sections: list(draftSection, CARD_LIMITS.sections),
     figures: list(draftFigure, CARD_LIMITS.figures),
     headlineFigureIds: list(text(64), 10),
+    heroFigureId: text(64),
     // Kept as they are and never published from here: programs are edited elsewhere.
     programs: list({ type: 'object', additionalProperties: true }, 50),
     sourceText: text(CARD_LIMITS.sourceText),

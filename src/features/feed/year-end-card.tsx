@@ -1,9 +1,11 @@
-// One federation's year-end card: name, region, year, big headline figures, topics and source.
+// One federation's year-end card: name, region, year, its hero figure set large on the colour, the other
+// headline figures smaller, topics and source.
 import type { CSSProperties } from 'react'
 import { Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
+import { heroSplit } from '@/domain/figures'
 import type { Region, YearEndCard as Card } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
 import './year-end-card.scss'
@@ -14,6 +16,7 @@ export function regionText(region: Region): string {
 
 export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federationId: string) => void }) {
   const open = card.openProgramCount > 0
+  const { hero, rest } = heroSplit(card.headlineFigures, card.heroFigureId)
   return (
     // The theme colour travels as a CSS variable so dark mode can swap it for a readable tone.
     <View
@@ -30,11 +33,12 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
         <Text className="ye-card__region">
           {regionText(card.region)} · {card.level}
         </Text>
+        {hero ? <FigureTile figure={hero} className="ye-card__hero" /> : null}
       </View>
       <Text className="ye-card__summary">{card.summary}</Text>
       <View className="ye-card__figures">
-        {card.headlineFigures.map((f) => (
-          <FigureTile key={f.id} figure={f} className="figure-tile--half" />
+        {rest.map((f) => (
+          <FigureTile key={f.id} figure={f} className="ye-card__minor" />
         ))}
       </View>
       <View className="ye-card__tags">

@@ -5,6 +5,7 @@ import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Skeleton } from '@/components/state-view'
 import { draftToFederationFile, type CardDraft, type NumberCandidate } from '@/domain/card-shape'
+import { heroSplit } from '@/domain/figures'
 import { ROLE_LABELS } from '@/domain/roles'
 import { LEVELS, TOPICS, type Topic } from '@/domain/types'
 import { toCard, toReport } from '@/domain/views'
@@ -686,10 +687,17 @@ function Sections({ e, draft }: { e: CardEditor; draft: CardDraft }) {
 
 function Headline({ e, draft }: { e: CardEditor; draft: CardDraft }) {
   const byId = new Map(draft.figures.map((f) => [f.id, f]))
+  const hero = heroSplit(
+    draft.headlineFigureIds.map((id) => ({ id })),
+    draft.heroFigureId,
+  ).hero?.id
   return (
     <Part title="首页数字">
       <Text className="ws__meta">
         选 3–4 个数字放在卡片上，第一个要是今年的成果（不是累计数）。在上面的数字里点“放到首页”。
+      </Text>
+      <Text className="ws__meta">
+        “主打”的数字在卡片和海报上用最大的字显示，选原文最先讲的那个成果；没有选时是第一个。
       </Text>
       <Text className="ws__meta">
         已选 {draft.headlineFigureIds.length} 个
@@ -704,7 +712,17 @@ function Headline({ e, draft }: { e: CardEditor; draft: CardDraft }) {
           <View key={id} className="wcard__headline" role="group" aria-label={`首页数字${i + 1}`}>
             <Text className="wcard__grow">
               {i + 1}. {f ? `${f.label} ${f.value}${f.unit}` : id}
+              {id === hero ? <Text className="wcard__hero">主打</Text> : null}
             </Text>
+            {e.readOnly || id === hero ? null : (
+              <Button
+                className="button button--ghost ws__small"
+                onClick={() => e.setHero(id)}
+                aria-label={`把首页第${i + 1}个数字设为主打：${f?.label ?? id}`}
+              >
+                设为主打
+              </Button>
+            )}
             {e.readOnly ? null : (
               <Button
                 className="button button--ghost ws__small"

@@ -6,7 +6,7 @@ import { env } from '@/config/env'
 import type { YearEndCard } from '@/domain/types'
 import { h5Url, renderImage } from '@/platform/media'
 import { routes } from '@/routes'
-import { POSTER, drawPoster } from '../share/draw'
+import { POSTER_SIZES, drawPoster } from '../share/poster-draw'
 import { ErrorLine } from '../workspace/field'
 import { qrModules } from '../share/qr'
 
@@ -19,7 +19,9 @@ export function PosterPreview({ card }: { card: YearEndCard }) {
   const draw = () => {
     setBusy(true)
     const link = h5Url(routes.report(card.federationId), env.h5Origin)
-    renderImage(POSTER.width, POSTER.height, (ctx) => drawPoster(ctx, { card, qr: qrModules(link) }))
+    // The square poster, the one posted to Moments; the poster page offers the wide one too.
+    const { width, height } = POSTER_SIZES.square
+    renderImage(width, height, (ctx) => drawPoster(ctx, { card, qr: qrModules(link), shape: 'square' }))
       .then((image) => setDrawn({ src: image.src, of: current }))
       .catch(() => setDrawn({ error: '海报没能生成，请稍后再试' }))
       .finally(() => setBusy(false))

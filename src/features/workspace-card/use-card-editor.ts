@@ -435,6 +435,7 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
         ...d,
         figures: d.figures.filter((f) => f.id !== id),
         headlineFigureIds: d.headlineFigureIds.filter((h) => h !== id),
+        heroFigureId: d.heroFigureId === id ? undefined : d.heroFigureId,
         sections: d.sections.map((s) => ({ ...s, order: s.order.filter((o) => o !== id) })),
       })),
     [update],
@@ -486,7 +487,9 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
     (id: string) =>
       update((d) => {
         if (d.headlineFigureIds.includes(id)) {
-          return { ...d, headlineFigureIds: d.headlineFigureIds.filter((h) => h !== id) }
+          // The hero goes with its figure: the card then leads with its first.
+          const heroFigureId = d.heroFigureId === id ? undefined : d.heroFigureId
+          return { ...d, headlineFigureIds: d.headlineFigureIds.filter((h) => h !== id), heroFigureId }
         }
         if (d.headlineFigureIds.length >= HEADLINE_MAX) return d
         return { ...d, headlineFigureIds: [...d.headlineFigureIds, id] }
@@ -499,6 +502,9 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
       update((d) => ({ ...d, headlineFigureIds: move(d.headlineFigureIds, d.headlineFigureIds.indexOf(id), by) })),
     [update],
   )
+
+  /** The figure set large on the card and the poster; without one, the first is. */
+  const setHero = useCallback((id: string) => update((d) => ({ ...d, heroFigureId: id })), [update])
 
   // --- publishing and versions ------------------------------------------------------------------
 
@@ -617,6 +623,7 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
     moveSection,
     toggleHeadline,
     moveHeadline,
+    setHero,
     ask: setConfirm,
     publish,
     unpublish,

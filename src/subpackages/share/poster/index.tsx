@@ -4,6 +4,7 @@ import { useRouter } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { cardShareTitle } from '@/domain/share'
+import { POSTER_SIZES, type PosterShape } from '@/features/share/poster-layout'
 import { usePoster } from '@/features/share/use-poster'
 import { isWeapp, toast } from '@/platform'
 import { albumRefused, openAlbumSetting, saveImage } from '@/platform/media'
@@ -11,7 +12,10 @@ import '@/features/share/share.scss'
 
 export default function PosterPage() {
   const { params } = useRouter()
-  const { report, image } = usePoster(params.id ?? '')
+  // The square poster fills a Moments post; the 5:4 one (posterPlan's 'wide') is not offered here yet.
+  const shape: PosterShape = 'square'
+  const { report, image } = usePoster(params.id ?? '', shape)
+  const { width, height } = POSTER_SIZES[shape]
   const [refused, setRefused] = useState(false)
 
   const save = async (src: string) => {
@@ -42,6 +46,7 @@ export default function PosterPage() {
             className="poster__image"
             src={image.src}
             mode="widthFix"
+            style={{ aspectRatio: `${width} / ${height}` }}
             showMenuByLongpress
             aria-label="年终盘点海报"
             // The <img> inside Taro's H5 image: its alt is what a screen reader says.
