@@ -6,7 +6,7 @@ import { clock } from '@/shared/clock'
 import { bookerTokens } from './http/booker-token'
 import { weChatLogin } from './http/client-id'
 import { createHttpApi } from './http/http-api'
-import type { createMockApi as CreateMockApi } from './mock/mock-api'
+import type { createMockCore as CreateMockCore } from './mock/mock-core'
 import type { contentFiles as ContentFiles } from '@/services/mock/content-files'
 
 function chooseApi(): Api {
@@ -28,9 +28,10 @@ function chooseApi(): Api {
     // H5: the random device id; she verifies her mobile by SMS before her first booking.
     return createHttpApi({ base, transport: taroTransport, deviceId, booker: { tokens }, sms: true })
   } else {
-    const { createMockApi } = require('./mock/mock-api') as { createMockApi: typeof CreateMockApi }
+    // The reads only: the pages that write load the rest with their subpackages (use-mock-more.ts).
+    const { createMockCore } = require('./mock/mock-core') as { createMockCore: typeof CreateMockCore }
     const { contentFiles } = require('@/services/mock/content-files') as { contentFiles: typeof ContentFiles }
-    return createMockApi({
+    return createMockCore({
       files: contentFiles,
       store: storage,
       onStorageProblem: (message) => toast(message),

@@ -1,4 +1,6 @@
 // 可报名的培训: the open sessions of every federation in one list, in its own subpackage.
+// The built-in data's writes load with this page (a server build has none).
+import '@/services/mock/use-mock-more'
 import { useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { useMyRegion } from '@/features/feed/my-region'

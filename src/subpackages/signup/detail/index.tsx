@@ -1,3 +1,5 @@
+// The built-in data's writes load with this page (a server build has none).
+import '@/services/mock/use-mock-more'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@/platform/page'

@@ -1,3 +1,5 @@
+// The built-in data's writes load with this page (a server build has none).
+import '@/services/mock/use-mock-more'
 import { useRouter } from '@/platform/page'
 import { PageShell } from '@/components/page-shell'
 import { SignupForm } from '@/features/signup/signup-form'
