@@ -113,7 +113,8 @@ export async function publicRoutes(app: FastifyInstance, { db, content, signups,
       // Read from the card index and kept half a second at most: a publish here is in the next page
       // asked for (the content version), one on another server within a second (the page's age).
       const { filter, cursor, size } = cardRequest(req.query)
-      const key = JSON.stringify([filter.province, filter.city, filter.county, filter.topic, filter.q, cursor, size])
+      // Every filter field the reader kept, whatever they are: a field added later cannot be left out.
+      const key = JSON.stringify([Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1)), cursor, size])
       const at = now()
       const page = await cardPages.page(key, content.version, at.getTime(), async () =>
         reply.serialize(await readCardPage(db, filter, cursor, size, at)),
