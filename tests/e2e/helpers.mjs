@@ -106,7 +106,9 @@ export const fillLegalAid = async (page, { name, mobile }) => {
   if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click()
 }
 /** 提交报名, or 加入候补 when the chosen session is full. */
-export const submit = (page) => page.getByLabel(/^(提交报名|加入候补)$/).click()
+// The form's own button (提交报名 or 加入候补): the program page under it, hidden but still in the
+// DOM, has a 加入候补 bar too.
+export const submit = (page) => page.locator('.signup__submit').filter({ visible: true }).first().click()
 
 /**
  * The sign-up form's 验证手机号 block (H5 with a server): puts `mobile` in as the number to verify,
