@@ -232,21 +232,21 @@ export async function measureScale({
       `cards at ${concurrency}, node:http: ${round(cardsLean.perSecond)}/s p95 ${cardsLean.p95Ms} ms; ` +
         `its ceiling (404): ${round(ceiling.perSecond)}/s p95 ${ceiling.p95Ms} ms (load ${loadavg()[0].toFixed(1)})`,
     )
-    if (cardsOnly) {
-      return {
-        database: reuseUrl ? 'PostgreSQL, reused' : 'PostgreSQL, seeded here',
-        machine: `${cpus().length} cores, load average ${loadAtStart} at the start`,
-        ...counts,
-        seedSeconds,
-        startSeconds,
-        rssAfterStartMb,
-        rssAfterBenchMb: rssMb(api.child.pid),
-        concurrency,
-        cards: { ...sized(cards), count: cardCount, ...summary(cardsLoad) },
-        cardsLean: summary(cardsLean),
-        ceiling: summary(ceiling),
-      }
-    }
+    // What every run reports; the RSS is read when it is called (at the end of the run).
+    const measured = () => ({
+      database: reuseUrl ? 'PostgreSQL, reused' : 'PostgreSQL, seeded here',
+      machine: `${cpus().length} cores, load average ${loadAtStart} at the start`,
+      ...counts,
+      seedSeconds,
+      startSeconds,
+      rssAfterStartMb,
+      rssAfterBenchMb: rssMb(api.child.pid),
+      concurrency,
+      cards: { ...sized(cards), count: cardCount, ...summary(cardsLoad) },
+      cardsLean: summary(cardsLean),
+      ceiling: summary(ceiling),
+    })
+    if (cardsOnly) return measured()
     const report = await bytesOf(origin, `/api/reports/${hot.federation_id}`)
     const program = await bytesOf(origin, `/api/programs/${hot.program_id}`)
 
@@ -287,17 +287,7 @@ export async function measureScale({
     ).length
 
     return {
-      database: reuseUrl ? 'PostgreSQL, reused' : 'PostgreSQL, seeded here',
-      machine: `${cpus().length} cores, load average ${loadAtStart} at the start`,
-      ...counts,
-      seedSeconds,
-      startSeconds,
-      rssAfterStartMb,
-      rssAfterBenchMb: rssMb(api.child.pid),
-      concurrency,
-      cards: { ...sized(cards), count: cardCount, ...summary(cardsLoad) },
-      cardsLean: summary(cardsLean),
-      ceiling: summary(ceiling),
+      ...measured(),
       report: { id: hot.federation_id, ...sized(report) },
       program: { id: hot.program_id, ...sized(program) },
       signupsSpread: { sessions: spreadSessions.length, ...summary(spreadRun) },
