@@ -11,6 +11,7 @@ import {
   type CardDraft,
 } from '@/domain/card-draft'
 import { numberCandidates } from '@/domain/provenance'
+import { heroSplit } from '@/domain/figures'
 import type { FederationFile } from '@/domain/types'
 import { toCard, toReport } from '@/domain/views'
 import { clock } from '@/shared/clock'
@@ -30,6 +31,14 @@ describe.each(cards)('%s', (_id, file, text) => {
   })
 
   it('names a hero, the headline figure its article states first, and carries it to the card and the report', () => {
+    if (file.heroFigureId === undefined) {
+      // A federation added without choosing one (the hero is optional): its card and report name none,
+      // and the card leads with its first headline figure.
+      expect('heroFigureId' in toCard(file, clock.now())).toBe(false)
+      expect('heroFigureId' in toReport(file).card).toBe(false)
+      expect(heroSplit(toCard(file, clock.now()).headlineFigures, undefined).hero?.id).toBe(file.headlineFigureIds[0])
+      return
+    }
     // Where each headline figure's number first stands in the article (digits read the same in either script).
     const at = (id: string) => text.indexOf(file.figures.find((f) => f.id === id)!.value.replace(/[^0-9.]/g, ''))
     const lead = [...file.headlineFigureIds].sort((a, b) => at(a) - at(b))[0]
