@@ -1,6 +1,6 @@
 // Which JS files an H5 build has and which of them each route loads, read from the build itself
 // (index.html, the route table in the app chunk, the ids each chunk file registers). Pure file reads.
-const { readdirSync, readFileSync } = require('node:fs')
+const { existsSync, readdirSync, readFileSync } = require('node:fs')
 const { join, relative, sep } = require('node:path')
 const { gzipSync } = require('node:zlib')
 
@@ -35,10 +35,16 @@ function h5RouteChunks(distDir) {
     const ids = head.match(/\.push\(\[\[([^\]]*)\]/)?.[1] ?? ''
     for (const id of ids.split(',').filter(Boolean)) fileOfChunk.set(id.replace(/"/g, ''), file)
   }
+  // A chunk of styles alone (mini-css-extract) has a css/<id>.<hash>.css and no JS file: it loads no JS.
+  const cssOnly = new Set(
+    (existsSync(join(distDir, 'css')) ? readdirSync(join(distDir, 'css'), { withFileTypes: true }) : [])
+      .map((e) => /^([\w-]+)\.[0-9a-f]+\.css$/.exec(e.name)?.[1])
+      .filter((id) => id !== undefined && !fileOfChunk.has(id)),
+  )
   const app = entry.map((file) => readFileSync(join(distDir, file), 'utf8')).join('\n')
   const routes = new Map()
   for (const m of app.matchAll(/"path":"([^"]+)","load":function(?: \w+)?\([^)]*\)\{return\[(.*?)\.then\(/g)) {
-    const ids = [...m[2].matchAll(/\.e\("?([\w-]+)"?\)/g)].map((e) => e[1])
+    const ids = [...m[2].matchAll(/\.e\("?([\w-]+)"?\)/g)].map((e) => e[1]).filter((id) => !cssOnly.has(id))
     const files = ids.map((id) => fileOfChunk.get(id))
     if (!ids.length || files.includes(undefined)) {
       throw new Error(`cannot tell which files ${m[1]} loads (chunks ${ids.join(', ') || 'none'})`)
