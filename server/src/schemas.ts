@@ -573,35 +573,34 @@ const deviceHeaders = {
 
 const regionCode = { type: 'string', pattern: '^(\\d{6})?$' } as const
 
+/** What both public lists take: region codes and a topic (empty means no filter, as in a link without one). */
+const listFilters = {
+  province: regionCode,
+  city: regionCode,
+  county: regionCode,
+  topic: { type: 'string', enum: ['', ...TOPICS] },
+} as const
+
+/** Their paging: the cursor, and a page size the route checks against its own bounds, with its own message. */
+const listPaging = {
+  cursor: { type: 'string', maxLength: 120 },
+  limit: { type: 'string', pattern: '^\\d{1,3}$' },
+} as const
+
 const cardsQuery = {
   type: 'object',
   properties: {
-    // Empty means no filter, as in the feed's link without one.
-    province: regionCode,
-    city: regionCode,
-    county: regionCode,
-    topic: { type: 'string', enum: ['', ...TOPICS] },
+    ...listFilters,
     q: { type: 'string', maxLength: 100 },
     // 1: only federations with a program taking sign-ups now; empty: all.
     open: { type: 'string', enum: ['', '1'] },
-    cursor: { type: 'string', maxLength: 120 },
-    // Between CARD_PAGE.min and .max: the route checks, with its own message.
-    limit: { type: 'string', pattern: '^\\d{1,3}$' },
+    ...listPaging,
   },
 } as const
 
 const openSessionsQuery = {
   type: 'object',
-  properties: {
-    // Empty means no filter, as for the feed.
-    province: regionCode,
-    city: regionCode,
-    county: regionCode,
-    topic: { type: 'string', enum: ['', ...TOPICS] },
-    cursor: { type: 'string', maxLength: 120 },
-    // Between OPEN_SESSION_PAGE.min and .max: the route checks, with its own message.
-    limit: { type: 'string', pattern: '^\\d{1,3}$' },
-  },
+  properties: { ...listFilters, ...listPaging },
 } as const
 
 const answerValue = {
