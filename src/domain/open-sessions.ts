@@ -21,21 +21,13 @@ export interface OpenSessionProgram {
   topic: Topic
 }
 
-/** One row of the list: only what it shows. */
-export interface OpenSession extends OpenSessionProgram {
-  id: string
-  programId: string
-  title: string
-  start: string
-  end: string
-  deadline: string
-  online: boolean
-  place?: string
+/** One row of the list: only what it shows, its times, place and demo flag as the session has them. */
+export interface OpenSession
+  extends OpenSessionProgram,
+    Pick<Session, 'id' | 'programId' | 'title' | 'start' | 'end' | 'deadline' | 'online' | 'place' | 'demo'> {
   seatsLeft: number
   /** Every seat is taken: a sign-up joins the waitlist. */
   waitlist: boolean
-  /** Demo data, not a real event: the row says so in words. */
-  demo: boolean
 }
 
 export interface OpenSessionPage {
