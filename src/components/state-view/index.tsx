@@ -2,6 +2,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { switchTab } from '@/platform'
 import { routes } from '@/routes'
+import type { PagedList } from '@/shared/use-paged-list'
 import './index.scss'
 
 export function Skeleton({ blocks = 3, label = '正在加载' }: { blocks?: number; label?: string }) {
@@ -74,5 +75,37 @@ export function EmptyState({
         </Button>
       ) : null}
     </View>
+  )
+}
+
+/**
+ * The foot of a paged list: why the next page failed, 加载更多 (重试 after a failure), and once every
+ * row has arrived, `end` (when there are rows at all).
+ */
+export function ListMore({
+  list,
+  label,
+  end,
+}: {
+  list: Pick<PagedList<unknown>, 'rows' | 'hasMore' | 'fetching' | 'moreError' | 'loadMore'>
+  /** The button's accessible name, saying what more is loaded. */
+  label: string
+  end: string
+}) {
+  return (
+    <>
+      {list.moreError ? <Text className="list-end">{list.moreError}</Text> : null}
+      {list.hasMore ? (
+        <Button
+          className="button button--ghost list-more"
+          onClick={list.loadMore}
+          disabled={list.fetching}
+          aria-label={label}
+        >
+          {list.fetching ? '正在加载…' : list.moreError ? '重试' : '加载更多'}
+        </Button>
+      ) : null}
+      {list.rows.length > 0 && !list.hasMore ? <Text className="list-end">{end}</Text> : null}
+    </>
   )
 }

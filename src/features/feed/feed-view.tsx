@@ -1,6 +1,6 @@
 // The 年终盘点 feed: filters, then loading skeleton, error with retry, empty state, or paged cards.
-import { Button, Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
+import { Text, View } from '@tarojs/components'
+import { EmptyState, ErrorState, ListMore, Skeleton } from '@/components/state-view'
 import { FilterBar } from './filter-bar'
 import type { Feed } from './use-feed'
 import { YearEndCard } from './year-end-card'
@@ -52,27 +52,14 @@ export function FeedView({
       {cards.status === 'error' ? (
         <ErrorState message={cards.message} onRetry={() => void cards.reload()} home={false} />
       ) : null}
-      {ready && !feed.filtered && feed.matched.length === 0 ? (
+      {ready && !feed.filtered && feed.rows.length === 0 ? (
         <EmptyState title="暂时还没有年终盘点" text="各地妇联发布后会出现在这里" />
       ) : null}
-      {ready && feed.filtered && feed.matched.length === 0 ? (
+      {ready && feed.filtered && feed.rows.length === 0 ? (
         <EmptyState title="没有符合条件的年终盘点" text={emptyAdvice(feed)} action="清除筛选" onAction={feed.clear} />
       ) : null}
       {ready ? feed.visible.map((card) => <YearEndCard key={card.federationId} card={card} onOpen={onOpen} />) : null}
-      {ready && feed.moreError ? <Text className="feed-end">{feed.moreError}</Text> : null}
-      {ready && feed.hasMore ? (
-        <Button
-          className="button button--ghost feed-more"
-          onClick={feed.loadMore}
-          disabled={feed.fetching}
-          aria-label="加载更多年终盘点"
-        >
-          {feed.fetching ? '正在加载…' : feed.moreError ? '重试' : '加载更多'}
-        </Button>
-      ) : null}
-      {ready && feed.matched.length > 0 && !feed.hasMore ? (
-        <Text className="feed-end">— 共 {feed.matched.length} 个妇联 —</Text>
-      ) : null}
+      {ready ? <ListMore list={feed} label="加载更多年终盘点" end={`— 共 ${feed.rows.length} 个妇联 —`} /> : null}
     </View>
   )
 }

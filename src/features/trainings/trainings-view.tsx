@@ -2,7 +2,7 @@
 // 我的地区 or all of China; a row opens its program, its button goes straight to the form.
 import { Button, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state-view'
+import { EmptyState, ErrorState, ListMore, Skeleton } from '@/components/state-view'
 import { TopicTag } from '@/components/topic-tag'
 import { openSessionHint } from '@/domain/open-sessions'
 import { regionLabel, type RegionChoice } from '@/domain/region-choice'
@@ -108,20 +108,7 @@ export function TrainingsView({ list, now, mine, local, onScope, onOpenProgram, 
       {list.rows.map((s) => (
         <Row key={s.id} s={s} now={now} onOpenProgram={onOpenProgram} onSignup={onSignup} />
       ))}
-      {first.status === 'ready' && list.moreError ? <Text className="trainings__end">{list.moreError}</Text> : null}
-      {first.status === 'ready' && list.hasMore ? (
-        <Button
-          className="button button--ghost trainings__more"
-          onClick={list.loadMore}
-          disabled={list.fetching}
-          aria-label="加载更多可报名的培训"
-        >
-          {list.fetching ? '正在加载…' : list.moreError ? '重试' : '加载更多'}
-        </Button>
-      ) : null}
-      {first.status === 'ready' && list.rows.length > 0 && !list.hasMore ? (
-        <Text className="trainings__end">已经是全部了</Text>
-      ) : null}
+      {first.status === 'ready' ? <ListMore list={list} label="加载更多可报名的培训" end="已经是全部了" /> : null}
     </View>
   )
 }
