@@ -1,5 +1,8 @@
+import { buildCatalog } from '@/domain/catalog'
+import { heroSplit, scopeText } from '@/domain/figures'
 import {
   shareText,
+  cardShareImage,
   cardShareTitle,
   leadFigure,
   isSinglePageScene,
@@ -11,6 +14,8 @@ import {
 } from '@/domain/share'
 
 import type { Figure } from '@/domain/types'
+import { toCard, toReport } from '@/domain/views'
+import { contentFiles } from '../support/content-files'
 import { fig as figure } from '../support/figures'
 
 const fig = (label: string, value: string, unit: string, over: Partial<Figure> = {}) =>
@@ -110,6 +115,64 @@ describe('share titles', () => {
 
   it('counts an emoji as one character', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…')
+  })
+})
+
+describe('shares lead with the hero figure', () => {
+  const a = fig('领头雁培训', '198861', '人次', { id: 'a' })
+  const b = fig('抗疫专题阅读量', '167.2万', '人次', { id: 'b' })
+  const t = fig('志愿者', '1000余', '人', { id: 't', scope: 'total', scopeLabel: '八年累计' })
+
+  it('takes the figure the federation chose as hero, wherever it stands', () => {
+    expect(leadFigure([a, b], 'b')).toBe(b)
+    const card = { name: '成都市妇联', year: 2020, color: '#C62828', headlineFigures: [a, b], heroFigureId: 'b' }
+    expect(cardShareTitle(card)).toBe('成都市妇联2020年终盘点：抗疫专题阅读量167.2万人次')
+    expect(cardShareImage(card)).toEqual({
+      color: '#C62828',
+      title: '成都市妇联',
+      subtitle: '2020 年终盘点',
+      figure: b,
+    })
+  })
+
+  it("without a hero, or one not on the card, leads with the first of the year's results", () => {
+    expect(leadFigure([t, a, b])).toBe(a)
+    expect(leadFigure([t, a, b], 'gone')).toBe(a)
+  })
+
+  it('never passes a total off as the year: a total named as hero gives way, and a lone total says 累计', () => {
+    expect(leadFigure([t, a], 't')).toBe(a)
+    const card = { name: '河北省妇联', year: 2021, headlineFigures: [t], heroFigureId: 't' }
+    expect(cardShareTitle(card)).toBe('河北省妇联2021年终盘点：八年累计志愿者1000余人')
+  })
+
+  // Every federation in mock/ (the shipped five, and any file added beside them): the title, the share
+  // images and the card and poster's large figure are one figure, and it is never a total unless all are.
+  const { files } = buildCatalog(contentFiles)
+  it('covers every federation file', () => {
+    expect(files.length).toBe(contentFiles.length)
+  })
+  it.each(files.map((f) => [f.federation.id, f] as const))('%s', (_id, file) => {
+    const card = toCard(file, new Date('2026-11-23T02:00:00Z'))
+    const report = toReport(file).card
+    const lead = leadFigure(card.headlineFigures, card.heroFigureId)
+    expect(lead).toBeDefined()
+    if (!lead) return
+    if (file.heroFigureId) expect(lead.id).toBe(file.heroFigureId)
+    else expect(lead).toBe(card.headlineFigures.find((f) => f.scope !== 'total') ?? card.headlineFigures[0])
+    // The card's large figure and the poster's (heroSplit on the report card) are the share's figure.
+    expect(heroSplit(card.headlineFigures, card.heroFigureId).hero?.id).toBe(lead.id)
+    expect(heroSplit(report.headlineFigures, report.heroFigureId).hero?.id).toBe(lead.id)
+    expect(cardShareImage(card).figure?.id).toBe(lead.id)
+    expect(cardShareTitle(report)).toBe(cardShareTitle(card))
+    const title = cardShareTitle(card)
+    expect(Array.from(title).length).toBeLessThanOrEqual(SHARE_TITLE_MAX)
+    expect(title.endsWith(`${lead.value.trim()}${lead.unit}`)).toBe(true)
+    const scope = scopeText(lead)
+    if (scope) {
+      expect(card.headlineFigures.every((f) => f.scope === 'total')).toBe(true)
+      expect(title).toContain(`：${scope}`)
+    }
   })
 })
 
