@@ -1,6 +1,6 @@
 // What a share says: titles, paths and queries built from content, trimmed to what WeChat shows.
 import { DEMO_LABEL } from './demo'
-import { scopeText } from './figures'
+import { heroSplit, scopeText } from './figures'
 import type { Figure, Program, ShownFigure, SignupSpec, YearEndCard } from './types'
 
 /** WeChat cuts share titles at about two lines; keep them within this many characters. */
@@ -15,14 +15,12 @@ export function truncate(s: string, max: number): string {
 }
 
 /**
- * The figure a share leads with: the card's hero (`heroId`, the one its federation chose and the card
- * sets large), else the first of the year's results, else a total when there is no other. A total named
- * as hero (a stale card: the catalog refuses it) gives way to a year's result, as if none were named.
+ * The figure a share leads with: the card's hero, the one it and the poster set large (heroSplit: the
+ * figure the federation chose, else the first). A total leads only labelled as one (cardShareTitle,
+ * drawShareImage), so it is never passed off as the year's result.
  */
-export function leadFigure<F extends Pick<Figure, 'id' | 'scope'>>(figures: F[], heroId?: string): F | undefined {
-  const hero = heroId === undefined ? undefined : figures.find((f) => f.id === heroId)
-  if (hero && hero.scope !== 'total') return hero
-  return figures.find((f) => f.scope !== 'total') ?? figures[0]
+export function leadFigure<F extends Pick<Figure, 'id'>>(figures: F[], heroId?: string): F | undefined {
+  return heroSplit(figures, heroId).hero
 }
 
 type ShareCard = Pick<YearEndCard, 'name' | 'year' | 'heroFigureId'> & { headlineFigures: ShownFigure[] }

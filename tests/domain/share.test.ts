@@ -60,12 +60,12 @@ describe('share titles', () => {
     expect(title.endsWith('…680余条')).toBe(true)
   })
 
-  it("leads with the first of the year's figures, not a total before it", () => {
-    const headlineFigures = [total('注册巾帼志愿者', '1000余', '人', '八年累计'), fig('创建美丽庭院', '58.1万', '户')]
+  it('leads with the figure the card sets large; a total there leads labelled as one, never as the year', () => {
+    const headlineFigures = [total('巾帼志愿者', '1000余', '人', '八年累计'), fig('创建美丽庭院', '58.1万', '户')]
     expect(cardShareTitle({ name: '河北省妇联', year: 2021, headlineFigures })).toBe(
-      '河北省妇联2021年终盘点：创建美丽庭院58.1万户',
+      '河北省妇联2021年终盘点：八年累计巾帼志愿者1000余人',
     )
-    expect(leadFigure(headlineFigures)?.label).toBe('创建美丽庭院')
+    expect(leadFigure(headlineFigures)?.label).toBe('巾帼志愿者')
   })
 
   it.each([
@@ -135,19 +135,20 @@ describe('shares lead with the hero figure', () => {
     })
   })
 
-  it("without a hero, or one not on the card, leads with the first of the year's results", () => {
-    expect(leadFigure([t, a, b])).toBe(a)
-    expect(leadFigure([t, a, b], 'gone')).toBe(a)
+  it('without a hero, or with one not on the card, leads with the first figure, as the card does', () => {
+    expect(leadFigure([a, b])).toBe(a)
+    expect(leadFigure([a, b], 'gone')).toBe(a)
+    expect(leadFigure([])).toBeUndefined()
   })
 
-  it('never passes a total off as the year: a total named as hero gives way, and a lone total says 累计', () => {
-    expect(leadFigure([t, a], 't')).toBe(a)
-    const card = { name: '河北省妇联', year: 2021, headlineFigures: [t], heroFigureId: 't' }
+  it('a total leads only with its words (八年累计), on the title and the image alike', () => {
+    const card = { name: '河北省妇联', year: 2021, color: '#AD1457', headlineFigures: [t, a], heroFigureId: 't' }
     expect(cardShareTitle(card)).toBe('河北省妇联2021年终盘点：八年累计志愿者1000余人')
+    expect(scopeText(cardShareImage(card).figure ?? a)).toBe('八年累计')
   })
 
-  // Every federation in mock/ (the shipped five, and any file added beside them): the title, the share
-  // images and the card and poster's large figure are one figure, and it is never a total unless all are.
+  // Every federation in mock/ (the shipped five, and any file added beside them, with or without a
+  // hero): the title, the share images and the card's and poster's large figure are one figure.
   const { files } = buildCatalog(contentFiles)
   it('covers every federation file', () => {
     expect(files.length).toBe(contentFiles.length)
@@ -158,8 +159,7 @@ describe('shares lead with the hero figure', () => {
     const lead = leadFigure(card.headlineFigures, card.heroFigureId)
     expect(lead).toBeDefined()
     if (!lead) return
-    if (file.heroFigureId) expect(lead.id).toBe(file.heroFigureId)
-    else expect(lead).toBe(card.headlineFigures.find((f) => f.scope !== 'total') ?? card.headlineFigures[0])
+    expect(lead.id).toBe(file.heroFigureId ?? file.headlineFigureIds[0])
     // The card's large figure and the poster's (heroSplit on the report card) are the share's figure.
     expect(heroSplit(card.headlineFigures, card.heroFigureId).hero?.id).toBe(lead.id)
     expect(heroSplit(report.headlineFigures, report.heroFigureId).hero?.id).toBe(lead.id)
@@ -168,11 +168,15 @@ describe('shares lead with the hero figure', () => {
     const title = cardShareTitle(card)
     expect(Array.from(title).length).toBeLessThanOrEqual(SHARE_TITLE_MAX)
     expect(title.endsWith(`${lead.value.trim()}${lead.unit}`)).toBe(true)
+    // The same file naming no hero: the first headline figure leads, on the card and in the share.
+    const { heroFigureId: _named, ...unnamed } = file
+    const plain = toCard(unnamed, new Date('2026-11-23T02:00:00Z'))
+    expect(leadFigure(plain.headlineFigures, plain.heroFigureId)?.id).toBe(file.headlineFigureIds[0])
+    expect(cardShareImage(plain).figure?.id).toBe(heroSplit(plain.headlineFigures, plain.heroFigureId).hero?.id)
+    // A named hero is a year's result (the catalog refuses a total); a total leading says so.
+    if (file.heroFigureId) expect(lead.scope).not.toBe('total')
     const scope = scopeText(lead)
-    if (scope) {
-      expect(card.headlineFigures.every((f) => f.scope === 'total')).toBe(true)
-      expect(title).toContain(`：${scope}`)
-    }
+    if (scope) expect(title).toContain(`：${scope}`)
   })
 })
 
