@@ -1,11 +1,13 @@
 // npm run bench: builds the app and the empty Taro app, then measures package sizes, H5 bytes
 // (initial, total, on the member's path), setData traffic and Lighthouse mobile. Prints a table
 // and writes bench/results/latest.json.
-// Flags: --no-build (use existing dist folders), --no-lighthouse, --no-load, --runs N (Lighthouse runs, default 3).
+// Flags: --no-build (use existing dist folders), --no-lighthouse, --no-load, --runs N (Lighthouse runs, default 3),
+// --lighthouse-only (Lighthouse on the existing dist/h5 of both apps, nothing else: no weapp build needed).
 // The load figure (sign-ups/s against the API server) adds PostgreSQL when BENCH_DATABASE_URL is set.
 // BENCH_SCALE=1 adds the server at national scale (bench/scale.mjs: seeding alone takes minutes).
 import { execSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/browser.mjs'
@@ -51,7 +53,7 @@ const SERVER_BUILD = {
   TARO_APP_OPERATOR: '巾帼年终盘点（测量用构建）',
   TARO_APP_OPERATOR_CONTACT: 'bench@example.invalid',
 }
-if (!flag('--no-build')) {
+if (!flag('--no-build') && !flag('--lighthouse-only')) {
   for (const type of ['weapp', 'h5']) {
     build(ROOT, type)
     build(EMPTY_APP, type)
@@ -64,6 +66,25 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const app = { weapp: join(ROOT, 'dist', 'weapp'), h5: join(ROOT, 'dist', 'h5') }
 const empty = { weapp: join(EMPTY_APP, 'dist', 'weapp'), h5: join(EMPTY_APP, 'dist', 'h5') }
+
+if (flag('--lighthouse-only')) {
+  process.stdout.write(`lighthouse mobile, ${runs} runs each… `)
+  const l = { app: await lighthouseMedian(app.h5), empty: await lighthouseMedian(empty.h5) }
+  console.log(
+    `done (load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')})`,
+  )
+  console.log(`\nLighthouse mobile (median of ${runs}): score, LCP ms, TBT ms, FCP ms`)
+  for (const [name, r] of [
+    ['app', l.app],
+    ['empty app', l.empty],
+  ])
+    console.log(
+      `${name}: ${r.score}, ${r.lcpMs}, ${r.tbtMs}, ${r.fcpMs} (runs: ${r.samples.map((x) => x.score).join(' ')})`,
+    )
+  process.exit(0)
+}
 
 const [main, ...subpackages] = weappPackages(app.weapp)
 const [emptyMain] = weappPackages(empty.weapp)

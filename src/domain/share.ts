@@ -1,6 +1,6 @@
 // What a share says: titles, paths and queries built from content, trimmed to what WeChat shows.
 import { DEMO_LABEL } from './demo'
-import { scopeText } from './figures'
+import { heroSplit, scopeText } from './figures'
 import type { Figure, Program, ShownFigure, SignupSpec, YearEndCard } from './types'
 
 /** WeChat cuts share titles at about two lines; keep them within this many characters. */
@@ -14,18 +14,34 @@ export function truncate(s: string, max: number): string {
   return c.length <= max ? s : `${c.slice(0, max - 1).join('')}…`
 }
 
-/** The figure a share leads with: the first of the year's results, or a total if there is no other. */
-export function leadFigure<F extends Pick<Figure, 'scope'>>(figures: F[]): F | undefined {
-  return figures.find((f) => f.scope !== 'total') ?? figures[0]
+/**
+ * The figure a share leads with: the card's hero, the one it and the poster set large (heroSplit: the
+ * figure the federation chose, else the first). A total leads only labelled as one (cardShareTitle,
+ * drawShareImage), so it is never passed off as the year's result.
+ */
+export function leadFigure<F extends Pick<Figure, 'id'>>(figures: F[], heroId?: string): F | undefined {
+  return heroSplit(figures, heroId).hero
+}
+
+type ShareCard = Pick<YearEndCard, 'name' | 'year' | 'heroFigureId'> & { headlineFigures: ShownFigure[] }
+
+/** What a card's share image says (weapp chats and Moments): the same lead figure as its title. */
+export function cardShareImage(card: ShareCard & Pick<YearEndCard, 'color'>) {
+  return {
+    color: card.color,
+    title: card.name,
+    subtitle: `${card.year} 年终盘点`,
+    figure: leadFigure(card.headlineFigures, card.heroFigureId),
+  }
 }
 
 /**
  * "成都市妇联2020年终盘点：领头雁培训198861人次" — the figure as the article wrote it; a total says so
  * first ("…：累计创建美丽庭院58.1万户"), so the title never passes it off as the year's result.
  */
-export function cardShareTitle(card: Pick<YearEndCard, 'name' | 'year'> & { headlineFigures: ShownFigure[] }): string {
+export function cardShareTitle(card: ShareCard): string {
   const head = `${card.name}${card.year}年终盘点`
-  const f = leadFigure(card.headlineFigures)
+  const f = leadFigure(card.headlineFigures, card.heroFigureId)
   if (!f) return truncate(head, SHARE_TITLE_MAX)
   const scope = scopeText(f) ?? ''
   const figure = `${f.value.trim()}${f.unit}`

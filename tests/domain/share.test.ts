@@ -1,5 +1,8 @@
+import { buildCatalog } from '@/domain/catalog'
+import { heroSplit, scopeText } from '@/domain/figures'
 import {
   shareText,
+  cardShareImage,
   cardShareTitle,
   leadFigure,
   isSinglePageScene,
@@ -11,6 +14,8 @@ import {
 } from '@/domain/share'
 
 import type { Figure } from '@/domain/types'
+import { toCard, toReport } from '@/domain/views'
+import { contentFiles } from '../support/content-files'
 import { fig as figure } from '../support/figures'
 
 const fig = (label: string, value: string, unit: string, over: Partial<Figure> = {}) =>
@@ -55,12 +60,12 @@ describe('share titles', () => {
     expect(title.endsWith('…680余条')).toBe(true)
   })
 
-  it("leads with the first of the year's figures, not a total before it", () => {
-    const headlineFigures = [total('注册巾帼志愿者', '1000余', '人', '八年累计'), fig('创建美丽庭院', '58.1万', '户')]
+  it('leads with the figure the card sets large; a total there leads labelled as one, never as the year', () => {
+    const headlineFigures = [total('巾帼志愿者', '1000余', '人', '八年累计'), fig('创建美丽庭院', '58.1万', '户')]
     expect(cardShareTitle({ name: '河北省妇联', year: 2021, headlineFigures })).toBe(
-      '河北省妇联2021年终盘点：创建美丽庭院58.1万户',
+      '河北省妇联2021年终盘点：八年累计巾帼志愿者1000余人',
     )
-    expect(leadFigure(headlineFigures)?.label).toBe('创建美丽庭院')
+    expect(leadFigure(headlineFigures)?.label).toBe('巾帼志愿者')
   })
 
   it.each([
@@ -110,6 +115,68 @@ describe('share titles', () => {
 
   it('counts an emoji as one character', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…')
+  })
+})
+
+describe('shares lead with the hero figure', () => {
+  const a = fig('领头雁培训', '198861', '人次', { id: 'a' })
+  const b = fig('抗疫专题阅读量', '167.2万', '人次', { id: 'b' })
+  const t = fig('志愿者', '1000余', '人', { id: 't', scope: 'total', scopeLabel: '八年累计' })
+
+  it('takes the figure the federation chose as hero, wherever it stands', () => {
+    expect(leadFigure([a, b], 'b')).toBe(b)
+    const card = { name: '成都市妇联', year: 2020, color: '#C62828', headlineFigures: [a, b], heroFigureId: 'b' }
+    expect(cardShareTitle(card)).toBe('成都市妇联2020年终盘点：抗疫专题阅读量167.2万人次')
+    expect(cardShareImage(card)).toEqual({
+      color: '#C62828',
+      title: '成都市妇联',
+      subtitle: '2020 年终盘点',
+      figure: b,
+    })
+  })
+
+  it('without a hero, or with one not on the card, leads with the first figure, as the card does', () => {
+    expect(leadFigure([a, b])).toBe(a)
+    expect(leadFigure([a, b], 'gone')).toBe(a)
+    expect(leadFigure([])).toBeUndefined()
+  })
+
+  it('a total leads only with its words (八年累计), on the title and the image alike', () => {
+    const card = { name: '河北省妇联', year: 2021, color: '#AD1457', headlineFigures: [t, a], heroFigureId: 't' }
+    expect(cardShareTitle(card)).toBe('河北省妇联2021年终盘点：八年累计志愿者1000余人')
+    expect(scopeText(cardShareImage(card).figure ?? a)).toBe('八年累计')
+  })
+
+  // Every federation in mock/ (the shipped five, and any file added beside them, with or without a
+  // hero): the title, the share images and the card's and poster's large figure are one figure.
+  const { files } = buildCatalog(contentFiles)
+  it('covers every federation file', () => {
+    expect(files.length).toBe(contentFiles.length)
+  })
+  it.each(files.map((f) => [f.federation.id, f] as const))('%s', (_id, file) => {
+    const card = toCard(file, new Date('2026-11-23T02:00:00Z'))
+    const report = toReport(file).card
+    const lead = leadFigure(card.headlineFigures, card.heroFigureId)
+    expect(lead).toBeDefined()
+    if (!lead) return
+    expect(lead.id).toBe(file.heroFigureId ?? file.headlineFigureIds[0])
+    // The card's large figure and the poster's (heroSplit on the report card) are the share's figure.
+    expect(heroSplit(card.headlineFigures, card.heroFigureId).hero?.id).toBe(lead.id)
+    expect(heroSplit(report.headlineFigures, report.heroFigureId).hero?.id).toBe(lead.id)
+    expect(cardShareImage(card).figure?.id).toBe(lead.id)
+    expect(cardShareTitle(report)).toBe(cardShareTitle(card))
+    const title = cardShareTitle(card)
+    expect(Array.from(title).length).toBeLessThanOrEqual(SHARE_TITLE_MAX)
+    expect(title.endsWith(`${lead.value.trim()}${lead.unit}`)).toBe(true)
+    // The same file naming no hero: the first headline figure leads, on the card and in the share.
+    const { heroFigureId: _named, ...unnamed } = file
+    const plain = toCard(unnamed, new Date('2026-11-23T02:00:00Z'))
+    expect(leadFigure(plain.headlineFigures, plain.heroFigureId)?.id).toBe(file.headlineFigureIds[0])
+    expect(cardShareImage(plain).figure?.id).toBe(heroSplit(plain.headlineFigures, plain.heroFigureId).hero?.id)
+    // A named hero is a year's result (the catalog refuses a total); a total leading says so.
+    if (file.heroFigureId) expect(lead.scope).not.toBe('total')
+    const scope = scopeText(lead)
+    if (scope) expect(title).toContain(`：${scope}`)
   })
 })
 

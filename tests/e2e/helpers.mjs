@@ -97,6 +97,32 @@ export const overflowing = (page) =>
     return wide.slice(0, 3).map((el) => `${el.className}: ${el.textContent.slice(0, 20)}`)
   })
 
+/** The small phone every changed screen is pictured on too (360×640), as journey() context options. */
+export const SMALL_PHONE = { viewport: { width: 360, height: 640 } }
+
+/**
+ * The one check for a screen in a variant of the journeys (`tag`: large for 1.4×, dark, 360 for the
+ * small phone, or several joined): nothing sticks out of the screen, axe finds nothing serious, and
+ * a screenshot `<name>-<tag>.png`. `check(name)` runs it on what the page shows now.
+ */
+export const variantCheck =
+  (page, errors, tag, { fullPage = false, a11y = true } = {}) =>
+  async (name) => {
+    // Taro's router slides the page in: measure once it has arrived, not the two pages side by side.
+    await page.waitForTimeout(500)
+    const out = await overflowing(page)
+    if (out.length) throw new Error(`${name} overflows (${tag}): ${out.join('; ')}`)
+    if (a11y) await checkA11y(page, errors, `${name} (${tag})`)
+    await shoot(page, `${name}-${tag}.png`, { fullPage })
+  }
+
+/** 大字模式 (1.4×) switched on as she would, from 我的报名; it stays on for the rest of the journey. */
+export const turnOnLargeFont = async (page, mineUrl) => {
+  await page.goto(mineUrl)
+  await page.getByLabel('大字模式').first().click()
+  await expectText(page, '已开启')
+}
+
 /** Fills 巾帼普法与免费法律咨询's form (name, mobile, 婚姻家庭, consent). */
 export const fillLegalAid = async (page, { name, mobile }) => {
   await page.locator('#field-name input').fill(name)

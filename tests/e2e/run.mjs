@@ -15,7 +15,10 @@ import {
   journeys,
   ROOT as root,
   shoot,
+  SMALL_PHONE,
   submit,
+  turnOnLargeFont,
+  variantCheck,
 } from './helpers.mjs'
 import { serve } from './serve.mjs'
 
@@ -372,17 +375,8 @@ for (const [variant, options] of [
     `sign-up screens at ${variant}`,
     async (page, errors) => {
       const tag = variant === 'dark' ? 'dark' : 'large'
-      if (variant === '1.4×') {
-        await page.goto(deepLink('/pages/mine/index'))
-        await page.getByLabel('大字模式').first().click()
-        await expectText(page, '已开启')
-      }
-      const check = async (name) => {
-        const out = await overflowing(page)
-        if (out.length) throw new Error(`${name} overflows at ${variant}: ${out.join('; ')}`)
-        await checkA11y(page, errors, `${name} ${variant}`)
-        await shoot(page, `${name}-${tag}.png`, { fullPage: true })
-      }
+      if (variant === '1.4×') await turnOnLargeFont(page, deepLink('/pages/mine/index'))
+      const check = variantCheck(page, errors, tag, { fullPage: true })
       await page.goto(deepLink(LEGAL))
       await expectText(page, '可以为家人报名，每人填一份')
       await check('signup-form')
@@ -492,6 +486,121 @@ await journey('poster: the square poster for every federation, within 4096 px, f
   await page.getByLabel('下载海报').click()
   if (!(await download).suggestedFilename().endsWith('.png')) throw new Error('download is not a PNG')
 })
+
+// The poster page's 方图 1:1 / 横图 5:4 switch, clicked for real as she would tap it.
+const SHAPE_NAMES = { square: '方图 1:1', wide: '横图 5:4' }
+const shapeButton = (page, shape) =>
+  page.getByRole('button', { name: SHAPE_NAMES[shape], exact: true }).filter({ visible: true })
+
+/**
+ * Waits until the poster shown is `shape`'s (its label, then its image's size at pixel ratio 2) and
+ * checks it: the preview's aspect, the image's size, colours, QR code, ink down to the bottom.
+ */
+const expectPoster = async (page, shape, who) => {
+  const size = posterLayout[shape]
+  await page.getByLabel(`年终盘点海报，${SHAPE_NAMES[shape]}`).filter({ visible: true }).waitFor({ timeout: 20000 })
+  let p = await inspectPoster(page, shape)
+  for (let i = 0; i < 40 && p.width !== size.width * 2; i++) {
+    await page.waitForTimeout(250)
+    p = await inspectPoster(page, shape)
+  }
+  if (p.width !== size.width * 2 || p.height !== size.height * 2)
+    throw new Error(`${who} ${shape}: poster is ${p.width}×${p.height}`)
+  if (p.colours < 20) throw new Error(`${who} ${shape}: poster looks blank (${p.colours} colours)`)
+  if (p.qrInk < 0.2) throw new Error(`${who} ${shape}: no QR code drawn (${p.qrInk})`)
+  if (p.bottomInk < 0.005) throw new Error(`${who} ${shape}: empty at the bottom (${p.bottomInk})`)
+  // The preview on the page has the poster's own shape (1 or 1.25), not a square frame around it.
+  const box = await page.locator('.poster__image').filter({ visible: true }).first().boundingBox()
+  const aspect = box.width / box.height
+  if (Math.abs(aspect - size.width / size.height) > 0.02)
+    throw new Error(`${who} ${shape}: preview is ${box.width}×${box.height}, aspect ${aspect.toFixed(3)}`)
+  for (const s of Object.keys(SHAPE_NAMES)) {
+    const pressed = await shapeButton(page, s).getAttribute('aria-pressed')
+    if (pressed !== String(s === shape)) throw new Error(`${who}: ${SHAPE_NAMES[s]} aria-pressed=${pressed}`)
+  }
+  return page.locator('.poster__image img').filter({ visible: true }).first().getAttribute('src')
+}
+
+/** The page answers within a second: a frame is painted and a script runs (a draw loop would starve both). */
+const stillAnswers = async (page, who) => {
+  const answered = await Promise.race([
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 0)))),
+    new Promise((r) => setTimeout(() => r(false), 1000)),
+  ])
+  if (!answered) throw new Error(`${who}: the page stopped answering`)
+}
+
+await journey('poster: 方图 1:1 and 横图 5:4 for every federation, switched by real clicks', async (page) => {
+  for (const f of federations) {
+    const who = f.federation.name
+    await page.goto('about:blank')
+    await page.goto(deepLink(`/subpackages/share/poster/index?id=${f.federation.id}`))
+    const square = await expectPoster(page, 'square', who)
+    await shoot(page, `poster-${f.federation.id}-square.png`)
+    await shapeButton(page, 'wide').click()
+    const wide = await expectPoster(page, 'wide', who)
+    if (wide === square) throw new Error(`${who}: 横图 shows the square image`)
+    await stillAnswers(page, who)
+    await shoot(page, `poster-${f.federation.id}-wide.png`)
+    // Back to 1:1: the page still responds and the image changes again, with no drawing since.
+    await shapeButton(page, 'square').click()
+    if ((await expectPoster(page, 'square', who)) !== square)
+      throw new Error(`${who}: 方图 is not the square image again`)
+    await page.waitForTimeout(1000)
+    await stillAnswers(page, who)
+    const draws = await page.evaluate(() => performance.getEntriesByName('poster-draw').length)
+    if (draws !== 2) throw new Error(`${who}: ${draws} drawings for two shapes (a redraw loop?)`)
+  }
+  // The download is the chosen image: 横图 gives a 5:4 PNG named so.
+  await shapeButton(page, 'wide').click()
+  await expectPoster(page, 'wide', 'last federation')
+  const download = page.waitForEvent('download')
+  await page.getByLabel('下载海报').filter({ visible: true }).click()
+  const file = await download
+  if (!file.suggestedFilename().endsWith('-横图.png')) throw new Error(`download named ${file.suggestedFilename()}`)
+  const png = readFileSync(await file.path())
+  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)]
+  if (w * 4 !== h * 5) throw new Error(`the 横图 download is ${w}×${h}, not 5:4`)
+  // By keyboard: Tab reaches the switch with a visible focus ring; Space and Enter press it.
+  await page.goto('about:blank')
+  await page.goto(deepLink(`/subpackages/share/poster/index?id=${federations[0].federation.id}`))
+  await expectPoster(page, 'square', 'keyboard')
+  let label = ''
+  for (let i = 0; i < 10 && label !== SHAPE_NAMES.wide; i++) {
+    await page.keyboard.press('Tab')
+    label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+  }
+  if (label !== SHAPE_NAMES.wide) throw new Error('Tab never reached 横图 5:4')
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)
+  if (ring === 'none') throw new Error('no visible focus on 横图 5:4')
+  await page.keyboard.press('Space')
+  await expectPoster(page, 'wide', 'keyboard')
+  await shoot(page, 'poster-keyboard-focus.png')
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Enter')
+  await expectPoster(page, 'square', 'keyboard')
+})
+
+// Both shapes for one federation in the dark and at 1.4× (the switch's labels must fit too).
+for (const [tag, options] of [
+  ['dark', { colorScheme: 'dark' }],
+  ['large', {}],
+]) {
+  await journey(
+    `poster: both shapes at ${tag === 'large' ? '1.4×' : tag}`,
+    async (page, errors) => {
+      if (tag === 'large') await turnOnLargeFont(page, deepLink('/pages/mine/index'))
+      const check = variantCheck(page, errors, tag)
+      await page.goto(deepLink('/subpackages/share/poster/index?id=zhuzhou-2020'))
+      await expectPoster(page, 'square', tag)
+      await check('poster-zhuzhou-2020-square')
+      await shapeButton(page, 'wide').click()
+      await expectPoster(page, 'wide', tag)
+      await check('poster-zhuzhou-2020-wide')
+    },
+    options,
+  )
+}
 
 await journey(
   'share on H5 copies the link when Web Share is missing',
@@ -939,6 +1048,87 @@ for (const [tag, viewport] of [
     },
     { viewport, colorScheme: 'dark' },
   )
+
+// ---- the small phone (360×640), at 1× and at 1.4×: the screens of the sign-up path and the poster ----
+for (const tag of ['360', 'large-360']) {
+  await journey(
+    `small phone ${tag}: feed with filters, report, program bar, form, success, 我的报名, 可报名的培训, story, poster`,
+    async (page, errors) => {
+      if (tag === 'large-360') await turnOnLargeFont(page, deepLink('/pages/mine/index'))
+      const pictured = variantCheck(page, errors, tag)
+      const picturedWhole = variantCheck(page, errors, tag, { fullPage: true })
+      // Beside the variant's checks: the bar's title (six characters at most here) is read whole, not "年终盘…".
+      const titleWhole = async (name) => {
+        const cut = await page
+          .locator('.h5-nav__title')
+          .filter({ visible: true })
+          .evaluateAll((ts) => ts.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent))
+        if (cut.length) throw new Error(`${name}: the title is cut (${tag}): ${cut.join('; ')}`)
+      }
+      const check = async (name) => {
+        await pictured(name)
+        await titleWhole(name)
+      }
+      const checkWhole = async (name) => {
+        await picturedWhole(name)
+        await titleWhole(name)
+      }
+      const f = federations.find((x) => x.federation.id === 'zhuzhou-2020')
+      await page.goto(server.url + '/')
+      await expectText(page, federations[0].federation.name)
+      await page.getByLabel('只看有可报名的培训').filter({ visible: true }).click()
+      await page.getByLabel('主题：健康').filter({ visible: true }).click()
+      await page.waitForFunction(() => /open=1/.test(location.hash) && /topic=/.test(location.hash))
+      await expectText(page, '株洲市妇联')
+      // The search box keeps its whole hint: 搜妇联名称或地名, not cut at 或地.
+      const search = page.locator('input[aria-label="搜妇联名称或地名"]').filter({ visible: true })
+      const hint = await search.evaluate((el) => {
+        const s = getComputedStyle(el)
+        const c = document.createElement('canvas').getContext('2d')
+        c.font = `${s.fontSize} ${s.fontFamily}`
+        const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
+        return { need: c.measureText(el.placeholder).width, room }
+      })
+      if (hint.need > hint.room + 1) throw new Error(`the search hint is cut (${tag}): ${JSON.stringify(hint)}`)
+      await check('feed-filters')
+      await page.goto(deepLink(`/pages/report/index?id=${f.federation.id}`))
+      await expectText(page, f.sections[0].title)
+      await check('report-top')
+      await page.goto(deepLink('/pages/program/index?id=zz-live-farm'))
+      const bar = page.getByRole('region', { name: '报名' }).filter({ visible: true })
+      await bar.waitFor()
+      const box = await bar.boundingBox()
+      if (!box || box.y + box.height > 640) throw new Error(`the 报名 bar is off the screen: ${JSON.stringify(box)}`)
+      await check('program-bar')
+      await page.goto(deepLink(LEGAL))
+      await expectText(page, '填写约需1分钟')
+      await checkWhole('signup-form')
+      await fillLegalAid(page, { name: '欧阳秀英', mobile: '13800138000' })
+      await submit(page)
+      await expectText(page, '报名成功')
+      await check('signup-done')
+      await page.goto(deepLink('/pages/mine/index'))
+      await expectText(page, '欧阳秀英 · 138****8000')
+      await checkWhole('mine')
+      await page.goto(deepLink('/subpackages/trainings/index'))
+      await page.locator('.training__body').filter({ visible: true }).first().waitFor()
+      await check('trainings')
+      await page.goto(deepLink(`/subpackages/story/index?id=${f.federation.id}`))
+      await page.locator('.story__opening-title').filter({ visible: true }).first().waitFor()
+      await check('story-opening')
+      await page.locator('[aria-label="下一屏"]').filter({ visible: true }).click()
+      await expectText(page, f.sections[0].title)
+      await check('story-figure')
+      await page.goto(deepLink(`/subpackages/share/poster/index?id=${f.federation.id}`))
+      await expectPoster(page, 'square', tag)
+      await check('poster-square')
+      await shapeButton(page, 'wide').click()
+      await expectPoster(page, 'wide', tag)
+      await check('poster-wide')
+    },
+    SMALL_PHONE,
+  )
+}
 
 // ---- accessibility: axe on every page of the built-in journeys, light and dark ----
 for (const scheme of ['light', 'dark']) {

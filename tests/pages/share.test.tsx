@@ -23,12 +23,13 @@ describe('sharing', () => {
     router.params = { id: 'chengdu-2020' }
     render(<ReportPage />)
     await screen.findByText('疫情里的线上阵地')
+    // The title leads with the hero chengdu-2020.json names (cd-topic-reads), not its first figure.
     expect(shared.chat).toMatchObject({
-      title: '成都市妇联2020年终盘点：领头雁培训198861人次',
+      title: '成都市妇联2020年终盘点：抗疫专题阅读量167.2万人次',
       path: '/pages/report/index?id=chengdu-2020',
     })
     expect(shared.timeline).toMatchObject({
-      title: '成都市妇联2020年终盘点：领头雁培训198861人次',
+      title: '成都市妇联2020年终盘点：抗疫专题阅读量167.2万人次',
       query: 'id=chengdu-2020',
     })
     expect(screen.getByLabelText('分享给朋友')).toBeTruthy()

@@ -2,7 +2,7 @@ import { useReachBottom, useRouter } from '@/platform/page'
 import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
-import { cardShareTitle, leadFigure, shareQuery, sharePath } from '@/domain/share'
+import { cardShareImage, cardShareTitle, shareQuery, sharePath } from '@/domain/share'
 import { jumpTo, REPORT_ANCHOR, ReportView } from '@/features/report/report-view'
 import { useReport } from '@/features/report/use-report'
 import { ShareBar } from '@/features/share/share-bar'
@@ -23,14 +23,8 @@ export default function ReportPage() {
   const single = useSinglePage()
   const card = report.status === 'ready' ? report.data.card : undefined
   const title = card ? cardShareTitle(card) : ''
-  const images = useShareImages(
-    card && {
-      color: card.color,
-      title: card.name,
-      subtitle: `${card.year} 年终盘点`,
-      figure: leadFigure(card.headlineFigures),
-    },
-  )
+  // Title and images lead with the same figure: the card's hero.
+  const images = useShareImages(card && cardShareImage(card))
   const page = { kind: 'report' as const, federationId: id }
   useShare(
     card && {

@@ -8,19 +8,31 @@ import { POSTER_SIZES, type PosterShape } from '@/features/share/poster-layout'
 import { usePoster } from '@/features/share/use-poster'
 import { isWeapp, toast } from '@/platform'
 import { albumRefused, openAlbumSetting, saveImage } from '@/platform/media'
+import { pressable } from '@/shared/pressable'
 import '@/features/share/share.scss'
+import './index.scss'
+
+/** The two posters on offer: square for a Moments post, 5:4 (posterPlan's 'wide') for a landscape one. */
+const SHAPES: Array<{ shape: PosterShape; name: string; ratio: string; file: string }> = [
+  { shape: 'square', name: '方图', ratio: '1:1', file: '方图' },
+  { shape: 'wide', name: '横图', ratio: '5:4', file: '横图' },
+]
+
+/** Taro's H5 Button is a custom element with no role of its own: aria-pressed needs one to mean anything. */
+const BUTTON_ROLE: object = { role: 'button' }
 
 export default function PosterPage() {
   const { params } = useRouter()
-  // The square poster fills a Moments post; the 5:4 one (posterPlan's 'wide') is not offered here yet.
-  const shape: PosterShape = 'square'
+  // Kept while she stays on the page: saving and sharing use the shape she chose.
+  const [shape, setShape] = useState<PosterShape>('square')
   const { report, image } = usePoster(params.id ?? '', shape)
   const { width, height } = POSTER_SIZES[shape]
+  const chosen = SHAPES.find((s) => s.shape === shape) ?? SHAPES[0]
   const [refused, setRefused] = useState(false)
 
   const save = async (src: string) => {
     if (await albumRefused()) return setRefused(true)
-    const r = await saveImage(src, `${params.id ?? 'poster'}-年终盘点.png`)
+    const r = await saveImage(src, `${params.id ?? 'poster'}-年终盘点-${chosen.file}.png`)
     if (r === 'saved') toast('已保存到相册', 'success')
     else if (r === 'downloaded') toast('海报已下载')
     else if (r === 'denied') setRefused(true)
@@ -35,6 +47,26 @@ export default function PosterPage() {
 
   return (
     <PageShell>
+      <View className="poster-shape" role="group" aria-label="海报形状">
+        {SHAPES.map((s) => {
+          const on = s.shape === shape
+          const choose = () => setShape(s.shape)
+          return (
+            <Button
+              key={s.shape}
+              className={`poster-shape__option ${on ? 'poster-shape__option--on' : ''}`}
+              {...BUTTON_ROLE}
+              aria-pressed={on}
+              aria-label={`${s.name} ${s.ratio}`}
+              onClick={choose}
+              {...pressable(choose)}
+            >
+              <Text className="poster-shape__name">{s.name}</Text>
+              <Text className="poster-shape__ratio">{s.ratio}</Text>
+            </Button>
+          )
+        })}
+      </View>
       {report.status === 'loading' || (report.status === 'ready' && !image) ? (
         <Skeleton blocks={1} label="正在生成海报" />
       ) : null}
@@ -48,10 +80,13 @@ export default function PosterPage() {
             mode="widthFix"
             style={{ aspectRatio: `${width} / ${height}` }}
             showMenuByLongpress
-            aria-label="年终盘点海报"
+            aria-label={`年终盘点海报，${chosen.name} ${chosen.ratio}`}
             // The <img> inside Taro's H5 image: its alt is what a screen reader says.
             nativeProps={{
-              alt: report.status === 'ready' ? `海报：${cardShareTitle(report.data.card)}` : '年终盘点海报',
+              alt:
+                report.status === 'ready'
+                  ? `海报（${chosen.name}）：${cardShareTitle(report.data.card)}`
+                  : '年终盘点海报',
             }}
           />
           <Text className="poster__tip">
