@@ -431,18 +431,23 @@ function tryPlan(measure: Measure, card: ReportCard, shape: PosterShape, options
 }
 
 /**
- * Where the topic's illustration goes on the band: beside the words when they leave it room (as tall
- * as the band, cut by its right edge, at least 40% of it showing), else in the band's top-right
- * corner above the hero. Either way never behind the hero's number.
+ * Where the topic's illustration goes on the band: beside the words when they leave it room (large,
+ * cut by the band's right edge, at least 70% of it showing), else in the band's top-right corner
+ * above the hero. Either way never behind the hero's number.
  */
 function artBox(measure: Measure, band: Box, texts: PosterText[], hero: Box | undefined, max: number): Box {
   const edge = band.x + band.w
   const pad = 20
   const inBand = texts.filter((t) => t.y <= band.y + band.h && t.x < edge)
   const right = Math.max(band.x, ...inBand.map((t) => t.x + measure(t.text, t.size, t.bold)))
-  const tall = Math.min(max, band.h - 2 * pad)
-  const x = Math.max(Math.ceil(right) + 16, edge - Math.round(tall * 0.8))
-  if (edge - x >= tall * 0.4) return { x, y: band.y + Math.round((band.h - tall) / 2), w: tall, h: tall }
+  // Beside the words: at most a fifth cut off where there is room, at most 30% where the words leave
+  // less (a shape cut in half no longer reads), as tall as the band allows.
+  const room = edge - Math.ceil(right) - 16
+  const beside = Math.floor(Math.min(max, band.h - 2 * pad, room / 0.7))
+  if (beside >= 200) {
+    const x = Math.max(edge - room, edge - Math.round(beside * 0.8))
+    return { x, y: band.y + Math.round((band.h - beside) / 2), w: beside, h: beside }
+  }
   const end = hero ? hero.y - 12 : band.y + band.h - pad
   const size = Math.max(0, Math.min(max, end - pad))
   return { x: edge - Math.round(size * 0.8), y: band.y + pad, w: size, h: size }
