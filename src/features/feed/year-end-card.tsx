@@ -28,7 +28,11 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
     >
       <View className="ye-card__head theme-hero">
         {/* The lead topic's illustration, white and faint behind the words, cropped by the card's edge. */}
-        <View className={`ye-card__art topic-art--${art}`} style={{ backgroundImage: artImage(art) }} aria-hidden />
+        <View
+          className={`ye-card__art topic-art--${art}`}
+          style={{ backgroundImage: artImage(art, '#fff') }}
+          aria-hidden
+        />
         <View className="ye-card__top">
           <Text className="ye-card__year">{card.year} 年终盘点</Text>
           {open ? <Text className="ye-card__badge">可报名</Text> : null}

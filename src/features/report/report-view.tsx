@@ -131,7 +131,11 @@ export function ReportView({
     <View className="report themed" style={{ '--card-color': card.color } as CSSProperties}>
       <View className="report__hero theme-hero">
         {/* The lead topic's illustration, as on the card, larger. */}
-        <View className={`report__art topic-art--${art}`} style={{ backgroundImage: artImage(art) }} aria-hidden />
+        <View
+          className={`report__art topic-art--${art}`}
+          style={{ backgroundImage: artImage(art, '#fff') }}
+          aria-hidden
+        />
         <Text className="report__year">{card.year} 年终盘点</Text>
         <Text className="report__name">{card.name}</Text>
         <Text className="report__region">
