@@ -318,6 +318,7 @@ export const federationReport = {
         summary: str,
         headlineFigures: { type: 'array', items: shownFigure },
         heroFigureId: str,
+        topics: { type: 'array', items: topic },
         source,
       },
     },

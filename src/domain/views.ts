@@ -11,6 +11,7 @@ import type {
   ShownFigure,
   SignupSpec,
   Source,
+  Topic,
   YearEndCard,
 } from './types'
 
@@ -25,6 +26,8 @@ export interface ReportCard {
   headlineFigures: ShownFigure[]
   /** The figure set large; absent means the first (heroSplit). */
   heroFigureId?: string
+  /** The federation's topics, its lead first: the report head's and the poster's art (topic-art.ts). */
+  topics?: Topic[]
   /** The source line under the report, and the poster's. */
   source: Source
 }
@@ -99,6 +102,7 @@ export function toReport(file: FederationFile): FederationReport {
       summary: file.summary,
       headlineFigures: shownFigures(file, file.headlineFigureIds),
       ...hero(file),
+      topics: file.topics,
       source: file.source,
     },
     sections: file.sections.map(({ figureIds, ...s }) => ({ ...s, figures: shownFigures(file, figureIds) })),

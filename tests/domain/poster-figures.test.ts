@@ -1,7 +1,7 @@
 // What the poster and share images write for figures: the article's wording or 约, and 累计 on a total.
 import { FIGURE_RULE_SHORT } from '@/domain/figures'
 import type { Figure, YearEndCard } from '@/domain/types'
-import { type Ctx2D, drawShareImage } from '@/features/share/draw'
+import { type StrokeCtx2D, drawShareImage } from '@/features/share/draw'
 import { drawPoster } from '@/features/share/poster-draw'
 import { figure } from '../support/figures'
 
@@ -16,7 +16,23 @@ interface Drawn {
 function recorder() {
   const drawn: Drawn[] = []
   const rects: Array<{ x: number; y: number; w: number; h: number; fill: unknown }> = []
-  const ctx: Ctx2D = {
+  const noop = () => {}
+  const ctx: StrokeCtx2D = {
+    // The illustration's strokes are checked in poster-art.test.ts; here only the text counts.
+    strokeStyle: '#000',
+    lineWidth: 1,
+    lineCap: 'butt',
+    lineJoin: 'miter',
+    save: noop,
+    restore: noop,
+    beginPath: noop,
+    rect: noop,
+    clip: noop,
+    stroke: noop,
+    moveTo: noop,
+    lineTo: noop,
+    bezierCurveTo: noop,
+    closePath: noop,
     fillStyle: '#000',
     font: '10px sans-serif',
     textAlign: 'left',

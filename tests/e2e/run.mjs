@@ -58,6 +58,53 @@ const showAllCards = async (page) => {
 }
 const deepLink = (path) => `${server.url}/#${path}`
 
+/** Each shipped federation's art: the icon of its lead topic (src/domain/topic-art.ts). */
+const LEAD_ART = {
+  就业创业: 'briefcase',
+  乡村振兴: 'seedling',
+  家庭家风: 'home',
+  维权关爱: 'umbrella',
+  健康: 'stethoscope',
+  组织建设: 'users',
+  宣传引领: 'speakerphone',
+}
+const leadArt = (f) => LEAD_ART[f.topics[0]]
+
+/**
+ * The shown art elements under `selector`: each one's topic class, and whether its background image
+ * (an SVG data URI) decodes to a picture with a size, as the browser would draw it.
+ */
+const artShown = (page, selector) =>
+  page.locator(selector).evaluateAll(async (els) =>
+    Promise.all(
+      els
+        .filter((el) => el.offsetParent !== null)
+        .map(async (el) => {
+          const style = getComputedStyle(el)
+          const url = /^url\("(.*)"\)$/.exec(style.backgroundImage)?.[1] ?? ''
+          const img = new Image()
+          img.src = url
+          const drawn = await img.decode().then(
+            () => img.naturalWidth > 0,
+            () => false,
+          )
+          const icon = /topic-art--([\w-]+)/.exec(el.className)?.[1]
+          return { icon, drawn, opacity: Number(style.opacity), hidden: el.getAttribute('aria-hidden') }
+        }),
+    ),
+  )
+
+/** Fails unless exactly one shown art element under `selector` draws `icon`, faint and hidden from screen readers. */
+const expectArt = async (page, selector, icon, where) => {
+  const shown = await artShown(page, selector)
+  if (shown.length !== 1) throw new Error(`${where}: ${shown.length} art elements shown, expected 1`)
+  const [a] = shown
+  if (a.icon !== icon) throw new Error(`${where}: art is ${a.icon}, expected ${icon}`)
+  if (!a.drawn) throw new Error(`${where}: the ${icon} art does not decode as an image`)
+  if (!(a.opacity > 0.05 && a.opacity < 0.5)) throw new Error(`${where}: art opacity ${a.opacity}, not faint`)
+  if (a.hidden !== 'true') throw new Error(`${where}: art is not hidden from screen readers`)
+}
+
 await journey('feed shows every federation', async (page) => {
   await page.goto(server.url + '/')
   await expectText(page, federations[0].federation.name)
@@ -66,6 +113,14 @@ await journey('feed shows every federation', async (page) => {
   for (const f of federations) await expectText(page, f.federation.name)
   // Headline figures are shown as the article wrote them: 198861, not 19.9万.
   await expectText(page, '198861')
+  // Each card's header carries its lead topic's illustration.
+  for (const f of federations) {
+    const card = page.locator('.ye-card').filter({ visible: true }).filter({ hasText: f.federation.name })
+    const art = await card.locator('.ye-card__head .ye-card__art').evaluate((el) => el.className)
+    if (!art.includes(`topic-art--${leadArt(f)}`)) throw new Error(`${f.federation.name}: card art ${art}`)
+  }
+  const arts = await artShown(page, '.ye-card__art')
+  if (arts.length < federations.length || arts.some((a) => !a.drawn)) throw new Error('a card art does not draw')
   await shoot(page, 'feed-full.png', { fullPage: true })
 })
 
@@ -142,6 +197,7 @@ for (const f of federations) {
     await page.getByLabel(new RegExp(`^${f.federation.name}${f.federation.year}年终盘点，.*查看报告$`)).click()
     await expectText(page, f.sections[0].title)
     await expectText(page, `《${f.source.headline}》`)
+    await expectArt(page, '.report__hero .report__art', leadArt(f), `${f.federation.name} report head`)
     await shoot(page, `report-${f.federation.id}.png`)
     await page.getByLabel(new RegExp(`^${first.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}，`)).click()
     await expectText(page, first.summary)
@@ -458,6 +514,8 @@ const inspectPoster = (page, shape) =>
     }, posterLayout[shape])
 
 await journey('poster: the square poster for every federation, within 4096 px, filled to the bottom', async (page) => {
+  /** Each federation's square poster image, to set side by side at the end. */
+  const posters = []
   for (const f of federations) {
     // Each poster opens cold, as from a shared link (same route, other id).
     await page.goto('about:blank')
@@ -479,9 +537,49 @@ await journey('poster: the square poster for every federation, within 4096 px, f
       if (p.qrInk < 0.2) throw new Error(`${f.federation.name} ${shape}: no QR code drawn (${p.qrInk})`)
       if (p.bottomInk < 0.005) throw new Error(`${f.federation.name} ${shape}: empty at the bottom (${p.bottomInk})`)
       await shoot(page, `poster-${f.federation.id}-${shape}.png`)
+      // The art is drawn faint on the band, above the hero: there, white is mixed into the colour.
+      const artInk = await page
+        .locator('.poster__image img')
+        .filter({ visible: true })
+        .first()
+        .evaluate(
+          async (img, { layout, lead }) => {
+            await img.decode()
+            const c = document.createElement('canvas')
+            c.width = img.naturalWidth
+            c.height = img.naturalHeight
+            const ctx = c.getContext('2d')
+            ctx.drawImage(img, 0, 0)
+            const k = img.naturalWidth / layout.width
+            // The band's right-hand strip, right of where the shipped cards' words end.
+            const d = ctx.getImageData(
+              Math.round(610 * k),
+              Math.round(30 * k),
+              Math.round(105 * k),
+              Math.round(350 * k),
+            )
+            const colours = new Set()
+            for (let i = 0; i < d.data.length; i += 4) colours.add(`${d.data[i]},${d.data[i + 1]},${d.data[i + 2]}`)
+            return { colours: colours.size, lead, src: img.src }
+          },
+          { layout: posterLayout[shape], lead: leadArt(f) },
+        )
+      if (artInk.colours < 3)
+        throw new Error(`${f.federation.name}: no art in the poster's corner (${artInk.colours} colours)`)
+      posters.push({ name: f.federation.name, src: artInk.src })
     }
   }
   await shoot(page, 'poster.png')
+  // All five side by side, as a feed of shared images would show them.
+  const sheet = await browser.newPage({ viewport: { width: 1500, height: 340 } })
+  await sheet.setContent(
+    `<body style="margin:0;padding:10px;background:#eee;display:flex;gap:10px">${posters
+      .map((p) => `<img src="${p.src}" alt="${p.name}" style="width:288px;height:288px">`)
+      .join('')}</body>`,
+  )
+  await sheet.waitForTimeout(300)
+  await sheet.screenshot({ path: join(root, 'tests', 'e2e', 'screenshots', 'posters-side-by-side.png') })
+  await sheet.close()
   const download = page.waitForEvent('download')
   await page.getByLabel('下载海报').click()
   if (!(await download).suggestedFilename().endsWith('.png')) throw new Error('download is not a PNG')
@@ -868,6 +966,7 @@ for (const variant of ['light', 'dark', 'large']) {
         const out = await overflowing(page)
         if (out.length) throw new Error(`${where} overflows: ${out.join('; ')}`)
       }
+      await expectArt(page, '.story__screen .story__art', leadArt(f), `story opening, ${variant}`)
       await shoot(page, `story-opening-${variant}.png`)
       await noOverflow('opening')
       await checkA11y(page, errors, `story opening, ${variant}`)
@@ -884,6 +983,8 @@ for (const variant of ['light', 'dark', 'large']) {
         (v) => [...document.querySelectorAll('.story__number')].some((n) => n.textContent === v && n.offsetParent),
         first.value,
       )
+      // A section's screen shows its own topic: 思想引领 is 宣传引领's.
+      await expectArt(page, '.story__screen .story__art', LEAD_ART[f.sections[0].topic], `story figure, ${variant}`)
       await shoot(page, `story-figure-${variant}.png`)
       await noOverflow('figure screen')
       if (variant === 'large') {

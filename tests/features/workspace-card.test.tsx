@@ -38,6 +38,21 @@ jest.mock('@/platform/media', () => ({
       fillRect: () => undefined,
       fillText: (text: string) => drawnTexts.push(text),
       measureText: (text: string) => ({ width: text.length * 10 }),
+      // The topic's illustration is stroked (poster-art.test.ts checks it); here only the text counts.
+      ...Object.fromEntries(
+        [
+          'save',
+          'restore',
+          'beginPath',
+          'rect',
+          'clip',
+          'moveTo',
+          'lineTo',
+          'bezierCurveTo',
+          'closePath',
+          'stroke',
+        ].map((name) => [name, () => undefined]),
+      ),
     }
     draw(ctx)
     return { src: 'data:image/png;base64,AAAA', drawMs: 1, pixelRatio: 1 }

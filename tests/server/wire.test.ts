@@ -137,7 +137,19 @@ describe.each(backends())('the wire (%s)', (backend) => {
       }
       expect(Object.keys(report).sort()).toEqual(['card', 'programs', 'sections'])
       expect(Object.keys(report.card).sort()).toEqual(
-        ['color', 'headlineFigures', 'heroFigureId', 'level', 'name', 'region', 'source', 'summary', 'year'].sort(),
+        // topics: the head's and the poster's art is the lead topic's.
+        [
+          'color',
+          'headlineFigures',
+          'heroFigureId',
+          'level',
+          'name',
+          'region',
+          'source',
+          'summary',
+          'topics',
+          'year',
+        ].sort(),
       )
       expect(report.card.region).not.toHaveProperty('code')
       for (const s of report.sections) expect(s).not.toHaveProperty('figureIds')

@@ -6,6 +6,7 @@ import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
 import { heroSplit } from '@/domain/figures'
+import { artIcon, artImage } from '@/domain/topic-art'
 import type { Region, YearEndCard as Card } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
 import './year-end-card.scss'
@@ -17,6 +18,7 @@ export function regionText(region: Region): string {
 export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federationId: string) => void }) {
   const open = card.openProgramCount > 0
   const { hero, rest } = heroSplit(card.headlineFigures, card.heroFigureId)
+  const art = artIcon(card.topics)
   return (
     // The theme colour travels as a CSS variable so dark mode can swap it for a readable tone.
     <View
@@ -25,6 +27,12 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
       onClick={onOpen ? () => onOpen(card.federationId) : undefined}
     >
       <View className="ye-card__head theme-hero">
+        {/* The lead topic's illustration, white and faint behind the words, cropped by the card's edge. */}
+        <View
+          className={`ye-card__art topic-art--${art}`}
+          style={{ backgroundImage: artImage(art, '#fff') }}
+          aria-hidden
+        />
         <View className="ye-card__top">
           <Text className="ye-card__year">{card.year} 年终盘点</Text>
           {open ? <Text className="ye-card__badge">可报名</Text> : null}

@@ -7,6 +7,7 @@ import { FigureTile } from '@/components/figure-tile'
 import { DEMO_LABEL } from '@/domain/demo'
 import { TopicTag } from '@/components/topic-tag'
 import { FIGURE_RULE } from '@/domain/figures'
+import { artIcon, artImage } from '@/domain/topic-art'
 import type { FederationReport, ProgramListing } from '@/services/api'
 import { formatSourceDate } from '@/utils/date'
 import './report-view.scss'
@@ -125,9 +126,16 @@ export function ReportView({
   const { source } = card
   const sections = report.sections.slice(0, shownSections)
   const hidden = report.sections.length - sections.length
+  const art = artIcon(card.topics)
   return (
     <View className="report themed" style={{ '--card-color': card.color } as CSSProperties}>
       <View className="report__hero theme-hero">
+        {/* The lead topic's illustration, as on the card, larger. */}
+        <View
+          className={`report__art topic-art--${art}`}
+          style={{ backgroundImage: artImage(art, '#fff') }}
+          aria-hidden
+        />
         <Text className="report__year">{card.year} 年终盘点</Text>
         <Text className="report__name">{card.name}</Text>
         <Text className="report__region">

@@ -1,6 +1,7 @@
 // Draws the share images with Canvas 2D, the same code on weapp and H5; the poster is poster-draw.ts.
 import { formatFigure, scopeText } from '@/domain/figures'
 import type { ShownFigure } from '@/domain/types'
+import type { PathCtx } from './svg-path'
 
 /** The part of CanvasRenderingContext2D used here; both WeChat's Canvas 2D and browsers provide it. */
 export interface Ctx2D {
@@ -11,6 +12,20 @@ export interface Ctx2D {
   fillRect(x: number, y: number, w: number, h: number): void
   fillText(text: string, x: number, y: number): void
   measureText(text: string): { width: number }
+}
+
+/** What a stroked illustration needs besides (svg-path.ts traces it with moveTo, lineTo, bezierCurveTo). */
+export interface StrokeCtx2D extends Ctx2D, PathCtx {
+  strokeStyle: string | CanvasGradient | CanvasPattern
+  lineWidth: number
+  lineCap: CanvasLineCap
+  lineJoin: CanvasLineJoin
+  save(): void
+  restore(): void
+  beginPath(): void
+  rect(x: number, y: number, w: number, h: number): void
+  clip(): void
+  stroke(): void
 }
 
 const FONT = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'

@@ -1,7 +1,9 @@
 // Draws the year-end poster from its plan (poster-layout.ts) with Canvas 2D, the same code on weapp and H5.
+import { artIcon, iconPath } from '@/domain/topic-art'
 import type { ReportCard } from '@/domain/views'
-import type { Ctx2D } from './draw'
-import { POSTER_SIZES, posterPlan, type Ink, type Measure, type PosterShape } from './poster-layout'
+import type { Ctx2D, StrokeCtx2D } from './draw'
+import { POSTER_SIZES, posterPlan, type Box, type Ink, type Measure, type PosterShape } from './poster-layout'
+import { parsePath, tracePath } from './svg-path'
 
 const FONT = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
 const font = (size: number, bold: boolean) => `${bold ? 'bold ' : ''}${size}px ${FONT}`
@@ -37,7 +39,26 @@ function drawQr(ctx: Ctx2D, modules: boolean[][], box: { x: number; y: number; w
   )
 }
 
-export function drawPoster(ctx: Ctx2D, { card, qr, shape }: PosterInput) {
+/** The lead topic's icon, white and faint on the band, traced from its path data and cut at the band's edge. */
+function drawArt(ctx: StrokeCtx2D, card: ReportCard, box: Box, band: Box) {
+  if (box.w <= 0) return
+  const scale = box.w / 24
+  ctx.save()
+  ctx.beginPath()
+  ctx.rect(band.x, band.y, band.w, band.h)
+  ctx.clip()
+  ctx.beginPath()
+  tracePath(ctx, parsePath(iconPath(artIcon(card.topics))), { x: box.x, y: box.y, scale })
+  // One stroke of one path: where its lines cross, the white does not build up.
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.2)'
+  ctx.lineWidth = 1.5 * scale
+  ctx.lineCap = 'round'
+  ctx.lineJoin = 'round'
+  ctx.stroke()
+  ctx.restore()
+}
+
+export function drawPoster(ctx: StrokeCtx2D, { card, qr, shape }: PosterInput) {
   const plan = posterPlan(canvasMeasure(ctx), card, shape, { qr: qr !== null })
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, plan.width, plan.height)
@@ -47,6 +68,7 @@ export function drawPoster(ctx: Ctx2D, { card, qr, shape }: PosterInput) {
   ctx.fillStyle = 'rgba(0, 0, 0, 0.12)'
   if (shape === 'square') ctx.fillRect(0, plan.band.h - 8, plan.width, 8)
   else ctx.fillRect(plan.band.w - 8, 0, 8, plan.height)
+  drawArt(ctx, card, plan.art, plan.band)
   ctx.fillStyle = card.color
   for (const b of plan.badges) ctx.fillRect(b.x, b.y, b.w, b.h)
   if (qr) drawQr(ctx, qr, plan.qr)

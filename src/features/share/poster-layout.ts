@@ -49,6 +49,11 @@ export interface PosterPlan {
   hero?: Box
   figures: Box[]
   qr: Box
+  /**
+   * The topic's illustration: a square on the band, partly past its right edge (the renderer clips it
+   * to the band), beside the words or above the hero, never behind the hero's number (artBox).
+   */
+  art: Box
   /** Every block stacked on the poster, top to bottom per column: tests check they neither overlap nor leave the frame. */
   blocks: Array<Box & { name: string }>
   /** The lowest content edge. */
@@ -408,6 +413,7 @@ function tryPlan(measure: Measure, card: ReportCard, shape: PosterShape, options
     over = Math.min(over, p.column(right, rx, rw, M, H - M, 18))
   }
   const bottom = Math.max(...p.blocks.map((b) => b.y + b.h))
+  const art = artBox(measure, band, p.texts, boxes.hero, shape === 'square' ? 400 : 240)
   const plan: PosterPlan = {
     width: W,
     height: H,
@@ -417,10 +423,34 @@ function tryPlan(measure: Measure, card: ReportCard, shape: PosterShape, options
     hero: boxes.hero,
     figures: boxes.figures,
     qr: boxes.qr ?? { x: 0, y: 0, w: 0, h: 0 },
+    art,
     blocks: p.blocks,
     bottom,
   }
   return { plan, over }
+}
+
+/**
+ * Where the topic's illustration goes on the band: beside the words when they leave it room (large,
+ * cut by the band's right edge, at least 70% of it showing), else in the band's top-right corner
+ * above the hero. Either way never behind the hero's number.
+ */
+function artBox(measure: Measure, band: Box, texts: PosterText[], hero: Box | undefined, max: number): Box {
+  const edge = band.x + band.w
+  const pad = 20
+  const inBand = texts.filter((t) => t.y <= band.y + band.h && t.x < edge)
+  const right = Math.max(band.x, ...inBand.map((t) => t.x + measure(t.text, t.size, t.bold)))
+  // Beside the words: at most a fifth cut off where there is room, at most 30% where the words leave
+  // less (a shape cut in half no longer reads), as tall as the band allows.
+  const room = edge - Math.ceil(right) - 16
+  const beside = Math.floor(Math.min(max, band.h - 2 * pad, room / 0.7))
+  if (beside >= 200) {
+    const x = Math.max(edge - room, edge - Math.round(beside * 0.8))
+    return { x, y: band.y + Math.round((band.h - beside) / 2), w: beside, h: beside }
+  }
+  const end = hero ? hero.y - 12 : band.y + band.h - pad
+  const size = Math.max(0, Math.min(max, end - pad))
+  return { x: edge - Math.round(size * 0.8), y: band.y + pad, w: size, h: size }
 }
 
 /**

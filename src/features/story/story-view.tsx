@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { screenScrolledThrough } from '@/platform/story'
 import { FIGURE_RULE_SHORT, figureWidthEm } from '@/domain/figures'
 import { screenAnnouncement, type StoryScreen } from '@/domain/story'
+import { artImage, type IconName } from '@/domain/topic-art'
 import { keyboardStop } from '@/shared/keyboard-stop'
 import { useCountUp } from './use-count-up'
 import './story-view.scss'
@@ -116,6 +117,7 @@ export function swipeStep(dx: number, dy: number): 1 | -1 | 0 {
 export function StoryView({
   screens,
   color,
+  artOf,
   index,
   onIndex,
   still,
@@ -123,6 +125,8 @@ export function StoryView({
 }: {
   screens: StoryScreen[]
   color: string
+  /** The illustration of the screen with this key (story-art.ts). */
+  artOf: (key: string) => IconName
   index: number
   onIndex: (index: number) => void
   /** No count-up: reduced motion, or large font on the mini-program. */
@@ -135,7 +139,9 @@ export function StoryView({
   const screen = screens[index]
   const figureNo = screens.slice(0, index + 1).filter((s) => s.kind === 'figure').length
   // Figures alternate between the federation's colour and the page's own background.
-  const tone = screen.kind === 'figure' && figureNo % 2 === 0 ? 'story__screen--light' : 'story__screen--bold'
+  const light = screen.kind === 'figure' && figureNo % 2 === 0
+  const tone = light ? 'story__screen--light' : 'story__screen--bold'
+  const art = artOf(screen.key)
   return (
     <View className="story themed" style={{ '--card-color': color } as CSSProperties}>
       <View className="story__bar">
@@ -179,6 +185,12 @@ export function StoryView({
         }}
       >
         <View key={screen.key} className={`story__screen ${tone}`}>
+          {/* The screen's topic drawn large behind it: white on the colour, the colour on the page. */}
+          <View
+            className={`story__art story__art--${screen.kind} topic-art--${art}`}
+            style={{ backgroundImage: artImage(art, light ? color : '#fff') }}
+            aria-hidden
+          />
           {screen.kind === 'opening' ? <Opening s={screen} /> : null}
           {screen.kind === 'figure' ? <FigureScreen s={screen} n={figureNo} active still={still} /> : null}
           {screen.kind === 'closing' ? <ClosingScreen s={screen} actions={actions} /> : null}

@@ -4,6 +4,7 @@ import { env } from '@/config/env'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state-view'
 import { storySharePath, storyShareQuery, storyShareTitle } from '@/domain/story'
+import { storyArt } from '@/features/story/story-art'
 import { StoryView } from '@/features/story/story-view'
 import { useStory } from '@/features/story/use-story'
 import { ShareBar } from '@/features/share/share-bar'
@@ -28,7 +29,8 @@ export default function StoryPage() {
   // Still numbers with reduced motion, and in large font (the mini-program has no reduced-motion setting).
   const [reduced] = useState(prefersReducedMotion)
   const still = reduced || effectiveFontScale(systemFontScale(), largeFont) >= 1.3
-  const card = report.status === 'ready' ? report.data.card : undefined
+  const data = report.status === 'ready' ? report.data : undefined
+  const card = data?.card
   const title = card ? storyShareTitle(card.name, card.year) : ''
   useShare(card && { title, path: storySharePath(id), query: storyShareQuery(id) })
 
@@ -39,10 +41,11 @@ export default function StoryPage() {
     <PageShell className="story-page">
       {report.status === 'loading' ? <Skeleton blocks={2} label="正在加载故事版" /> : null}
       {report.status === 'error' ? <ErrorState message={report.message} onRetry={() => void report.reload()} /> : null}
-      {card ? (
+      {data && card ? (
         <StoryView
           screens={screens}
           color={card.color}
+          artOf={(key) => storyArt(data, key)}
           index={index}
           onIndex={setIndex}
           still={still}
