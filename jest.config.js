@@ -10,6 +10,7 @@ module.exports = {
     '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
     // require.context is webpack's; under jest the same files are read from disk.
     '^@/services/mock/content-files$': '<rootDir>/tests/support/content-files.ts',
+    '^@/services/mock/content-forms$': '<rootDir>/tests/support/content-forms.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@mock/(.*)$': '<rootDir>/mock/$1',
     // Taro's runtime needs a mini-program or browser host; tests use small stand-ins.

@@ -322,18 +322,43 @@ describe('ids and region codes for a new federation', () => {
   })
 })
 
-describe('the app bundle without quotes (config/built-in-content-loader.cjs)', () => {
+describe('the app bundle without quotes and forms (config/built-in-content-loader.cjs)', () => {
   type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-  // The loader is what the app's webpack build runs on each mock/*.json.
-  const loader = require('../../config/built-in-content-loader.cjs') as (source: string) => string
-  const bundled = contentFiles.map((f) => ({ file: f.file, data: JSON.parse(loader(JSON.stringify(f.data))) }))
+  // The loader is what the app's webpack build runs on each mock/*.json: without a query for the main
+  // package's copy, with `?forms` for the forms the pages that sign up load (content-forms.ts).
+  const load = require('../../config/built-in-content-loader.cjs') as (
+    this: { resourceQuery: string },
+    source: string,
+  ) => string
+  const loader = (source: string) => load.call({ resourceQuery: '' }, source)
+  const formsOf = (source: string) => JSON.parse(load.call({ resourceQuery: '?forms' }, source)) as Data
+  const stripped = contentFiles.map((f) => ({ file: f.file, data: JSON.parse(loader(JSON.stringify(f.data))) }))
+  // What a page that signs up sees: the copy with its forms put back by program id.
+  const bundled = stripped.map((f, i) => {
+    const forms = formsOf(JSON.stringify(contentFiles[i].data))
+    const data = clone(f.data) as Data
+    for (const p of data.programs) if (p.signup) p.signup.form = forms[p.id]
+    return { file: f.file, data }
+  })
 
-  it('leaves every quote out and nothing else', () => {
-    for (const [i, f] of bundled.entries()) {
-      const withQuotes = clone(contentFiles[i].data) as Data
-      withQuotes.figures.forEach((fig: Data) => delete fig.quote)
-      expect(f.data).toEqual(withQuotes)
+  it('leaves every quote and every form out, and nothing else', () => {
+    for (const [i, f] of stripped.entries()) {
+      const expected = clone(contentFiles[i].data) as Data
+      expected.figures.forEach((fig: Data) => delete fig.quote)
+      expected.programs.forEach((p: Data) => p.signup && delete p.signup.form)
+      expect(f.data).toEqual(expected)
       expect(JSON.stringify(f.data)).not.toContain('"quote"')
+      expect(JSON.stringify(f.data)).not.toContain('"form"')
+    }
+  })
+
+  it('gives each program’s form, whole, by its id under ?forms', () => {
+    for (const f of contentFiles) {
+      const data = f.data as Data
+      const withForms = data.programs.filter((p: Data) => p.signup)
+      expect(formsOf(JSON.stringify(data))).toEqual(
+        Object.fromEntries(withForms.map((p: Data) => [p.id, p.signup.form])),
+      )
     }
   })
 

@@ -6,7 +6,7 @@ import { filterProblem, pageCards } from '@/domain/filters'
 import { isDemoProgram, programSessions } from '@/domain/sessions'
 import { withWaitlistPositions } from '@/domain/signup-rules'
 import { toCard, toProgramDetail, toReport } from '@/domain/views'
-import type { FederationFile, Program, Session } from '@/domain/types'
+import type { FederationFile, FormField, Program, Session } from '@/domain/types'
 import { ApiError, type Api, type Answers, type Signup } from '../api'
 import { clock } from '@/shared/clock'
 import type { KeyValueStore } from '@/platform/types'
@@ -50,11 +50,15 @@ export type MockMore = {
   ) => ReturnType<Api[K]>
 }
 
-const registered: { more?: MockMore } = {}
+const registered: { more?: MockMore; forms?: Record<string, FormField[]> } = {}
 
-/** Called when a page that writes (or lists open sessions) loads: see use-mock-more.ts. */
-export function registerMockMore(more: MockMore): void {
+/**
+ * Called when a page that writes (or lists open sessions) loads: see use-mock-more.ts. `forms`: the
+ * built-in files' sign-up forms, which the app's copy of them leaves out (content-forms.ts).
+ */
+export function registerMockMore(more: MockMore, forms?: Record<string, FormField[]>): void {
   registered.more = more
+  registered.forms = forms
 }
 
 /** `more`: the writes and the 可报名 list, given (tests) or registered by the pages that use them. */
@@ -79,6 +83,14 @@ export function createMockCore(options: MockApiOptions, more: () => MockMore | u
   const findProgramOrThrow = (programId: string) => {
     const found = findProgram(catalog.files, programId)
     if (!found) throw new ApiError('not_found', '没有找到这个项目，可能已下线')
+    const { signup } = found.program
+    // The app's copy of a file comes without its forms until a page that signs up registers them.
+    if (signup && !signup.form) {
+      return {
+        ...found,
+        program: { ...found.program, signup: { ...signup, form: registered.forms?.[programId] ?? [] } },
+      }
+    }
     return found
   }
 
