@@ -1,6 +1,7 @@
 // What the Api answers for content, built from a federation file and the clock: one
 // definition for the built-in mock and the server. Each answer holds what its pages show, no more.
 import { pickFigures } from './catalog'
+import type { CoverRef } from './cover'
 import { isDemoProgram, isProgramOpen } from './sessions'
 import type {
   FederationFile,
@@ -27,6 +28,8 @@ export interface ReportCard {
   heroFigureId?: string
   /** The source line under the report, and the poster's. */
   source: Source
+  /** The federation's cover image (server mode), shown atop the report and on the poster. */
+  cover?: CoverRef
 }
 
 /** A program in a report's list: its row, and whether (and how) it takes sign-ups. */
@@ -65,6 +68,9 @@ const shownFigures = (file: FederationFile, ids: string[]): ShownFigure[] => pic
 // Only a named hero travels: the feed's first page stays small, and the first figure is the default.
 const hero = (file: FederationFile) => (file.heroFigureId ? { heroFigureId: file.heroFigureId } : {})
 
+// Likewise the cover: a card without one is exactly as before.
+const cover = (file: FederationFile) => (file.cover ? { cover: file.cover } : {})
+
 /** `sessionsOf` gives a program's dated sessions (the server's); its templates' when absent. */
 export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): YearEndCard {
   const f = file.federation
@@ -83,6 +89,7 @@ export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program
     programCount: file.programs.length,
     openProgramCount: file.programs.filter((p) => isProgramOpen(p, now, sessionsOf?.(p))).length,
     demoSessions: file.programs.some(isDemoProgram),
+    ...cover(file),
   }
 }
 
@@ -100,6 +107,7 @@ export function toReport(file: FederationFile): FederationReport {
       headlineFigures: shownFigures(file, file.headlineFigureIds),
       ...hero(file),
       source: file.source,
+      ...cover(file),
     },
     sections: file.sections.map(({ figureIds, ...s }) => ({ ...s, figures: shownFigures(file, figureIds) })),
     programs: file.programs.map((p) => ({

@@ -1,0 +1,28 @@
+-- A federation's own cover image (server mode): uploaded by its staff, re-encoded by the server,
+-- served from here by the hash of its bytes. The card carries only the small reference in
+-- federations.cover, so the feed's pages stay small; the images are in the database, hence in
+-- every backup.
+
+-- {hash, width, height}, or NULL for none: attached to the card when it is read.
+ALTER TABLE federations ADD COLUMN cover jsonb;
+
+-- One cover per federation, in two sizes: the report header and poster, and the feed card.
+CREATE TABLE federation_covers (
+  federation_id text PRIMARY KEY REFERENCES federations (id) ON DELETE CASCADE,
+  hash text NOT NULL UNIQUE CHECK (hash ~ '^[0-9a-f]{24}$'),
+  width integer NOT NULL CHECK (width > 0),
+  height integer NOT NULL CHECK (height > 0),
+  large bytea NOT NULL,
+  small bytea NOT NULL,
+  uploaded_by bigint REFERENCES accounts (id),
+  uploaded_at timestamptz NOT NULL
+);
+
+-- A new or removed cover moves the federation's revision, as a publish does: every server drops
+-- its copy of the card within a second.
+DROP TRIGGER federations_revised ON federations;
+
+CREATE TRIGGER federations_revised BEFORE UPDATE ON federations FOR EACH ROW
+  WHEN (OLD.doc IS DISTINCT FROM NEW.doc OR OLD.published IS DISTINCT FROM NEW.published
+    OR OLD.cover IS DISTINCT FROM NEW.cover)
+  EXECUTE FUNCTION federation_revised();
