@@ -9,7 +9,8 @@ ALTER TABLE federations ADD COLUMN cover jsonb;
 -- One cover per federation, in two sizes: the report header and poster, and the feed card.
 CREATE TABLE federation_covers (
   federation_id text PRIMARY KEY REFERENCES federations (id) ON DELETE CASCADE,
-  hash text NOT NULL UNIQUE CHECK (hash ~ '^[0-9a-f]{24}$'),
+  -- Of the large image's bytes: two federations uploading the same photo share it, and either row serves it.
+  hash text NOT NULL CHECK (hash ~ '^[0-9a-f]{24}$'),
   width integer NOT NULL CHECK (width > 0),
   height integer NOT NULL CHECK (height > 0),
   large bytea NOT NULL,
@@ -17,6 +18,8 @@ CREATE TABLE federation_covers (
   uploaded_by bigint REFERENCES accounts (id),
   uploaded_at timestamptz NOT NULL
 );
+
+CREATE INDEX federation_covers_by_hash ON federation_covers (hash);
 
 -- A new or removed cover moves the federation's revision, as a publish does: every server drops
 -- its copy of the card within a second.

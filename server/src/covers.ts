@@ -147,7 +147,7 @@ export class Covers {
   /** A served image's bytes by hash, or a Chinese 404. */
   async image(hash: string, size: 'large' | 'small'): Promise<Buffer> {
     const [row] = await this.db.query<{ bytes: Uint8Array }>(
-      `SELECT ${size === 'small' ? 'small' : 'large'} AS bytes FROM federation_covers WHERE hash = $1`,
+      `SELECT ${size === 'small' ? 'small' : 'large'} AS bytes FROM federation_covers WHERE hash = $1 LIMIT 1`,
       [hash],
     )
     if (!row) throw notFound(COVER_MESSAGES.notFound)

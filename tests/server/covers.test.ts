@@ -253,9 +253,14 @@ describe.each(backends())('federation covers (%s)', (backend) => {
     expect(theirs.statusCode).toBe(200)
     expect((await report()).cover).toEqual(kept)
     expect((await report(ZHUZHOU)).cover).toEqual(json<{ cover: CoverRef }>(theirs).cover)
+    // The same photo as 武都's: the same image, served for both, each federation its own row.
+    const same = await upload(other, await pngPicture())
+    expect(same.statusCode).toBe(200)
+    expect(json<{ cover: CoverRef }>(same).cover).toEqual(kept)
     expect((await server.inject(asStaff(other, 'DELETE', '/api/workspace/cover'))).statusCode).toBe(200)
     expect((await report()).cover).toEqual(kept)
     expect((await report(ZHUZHOU)).cover).toBeUndefined()
+    expect((await rawGet(server.origin, `/api/covers/${kept?.hash}.jpg`)).status).toBe(200)
   })
 
   it('limits uploads per federation per hour, counted in the database', async () => {

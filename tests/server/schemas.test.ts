@@ -295,18 +295,24 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#888' } })
       .jpeg()
       .toBuffer()
-    const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'a.jpg')
-    const res = await fetch(`${server.origin}/api/workspace/cover`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    })
-    expect(res.status).toBe(200)
-    const put = routes.find((r) => r.method === 'PUT' && r.url === '/api/workspace/cover')!
-    const uploaded = (await res.json()) as { cover: { hash: string } }
-    expectValid(responseSchema(put, 200), uploaded, 'PUT /api/workspace/cover → 200')
-    validated.add('PUT /api/workspace/cover')
+    const send = async (method: 'PUT' | 'POST') => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'a.jpg')
+      const res = await fetch(`${server.origin}/api/workspace/cover`, {
+        method,
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      })
+      expect(res.status).toBe(200)
+      const route = routes.find((r) => r.method === method && r.url === '/api/workspace/cover')!
+      const answer = (await res.json()) as { cover: { hash: string } }
+      expectValid(responseSchema(route, 200), answer, `${method} /api/workspace/cover → 200`)
+      validated.add(`${method} /api/workspace/cover`)
+      return answer
+    }
+    // WeChat's uploadFile POSTs: the same upload either way.
+    expect((await send('POST')).cover).toEqual((await send('PUT')).cover)
+    const uploaded = await send('PUT')
     expect((await get(`/api/covers/${uploaded.cover.hash}.jpg`)).statusCode).toBe(200)
     expect((await get(`/api/covers/${uploaded.cover.hash}-s.jpg`)).statusCode).toBe(200)
     expect((await get('/api/covers/nothing.jpg')).statusCode).toBe(404)

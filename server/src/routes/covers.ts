@@ -72,10 +72,13 @@ export async function coverRoutes(app: FastifyInstance, { db, content, accounts,
     async (req) => ({ cover: await covers.current(organizerOf(req).federation.id) }),
   )
 
-  app.put(
-    '/api/workspace/cover',
-    { preHandler: editor, schema: { response: answers({ 200: coverAnswer }) } },
-    async (req) => {
+  // PUT as the API names it; POST too, because WeChat's uploadFile can only POST.
+  app.route({
+    method: ['PUT', 'POST'],
+    url: '/api/workspace/cover',
+    preHandler: editor,
+    schema: { response: answers({ 200: coverAnswer }) },
+    handler: async (req) => {
       const who = actor(req)
       await covers.countUpload(who.federationId)
       const bytes = await uploadedBytes(req)
@@ -84,7 +87,7 @@ export async function coverRoutes(app: FastifyInstance, { db, content, accounts,
       await showNow()
       return { cover }
     },
-  )
+  })
 
   app.delete(
     '/api/workspace/cover',
