@@ -1,13 +1,8 @@
 // A federation's cover image in server mode: the small reference a card carries, where its bytes
 // are served, what an upload may be, and the words shown about it. Shared by the app and the server.
+import type { CoverRef } from './cover-ref'
 
-/** What a card carries about its cover: the image itself is fetched from the server by its hash. */
-export interface CoverRef {
-  /** Hex digest of the large image's bytes: a new image has a new address, so it can be kept forever. */
-  hash: string
-  width: number
-  height: number
-}
+export { coverCredit, coverPath, coverUrl, type CoverRef } from './cover-ref'
 
 /** The image sizes the server makes from an upload, and the limits on what is uploaded. */
 export const COVER = {
@@ -79,23 +74,11 @@ export function withCover<F extends { cover?: CoverRef }>(file: F | undefined, c
   return file && isCoverRef(ref) ? { ...file, cover: { hash: ref.hash, width: ref.width, height: ref.height } } : file
 }
 
-/** The path the server serves a cover at: `small` for the feed card. */
-export const coverPath = (ref: CoverRef, size: 'large' | 'small' = 'large') =>
-  `/api/covers/${ref.hash}${size === 'small' ? '-s' : ''}.jpg`
-
-/** The cover's address on the API server (`base` is the app's API origin setting). */
-export const coverUrl = (base: string, ref: CoverRef, size: 'large' | 'small' = 'large') =>
-  `${base.replace(/\/+$/, '')}${coverPath(ref, size)}`
-
 /** A served file name back to its hash and size; undefined for anything else. */
 export function parseCoverFile(file: string): { hash: string; size: 'large' | 'small' } | undefined {
   const m = /^([0-9a-f]{24})(-s)?\.jpg$/.exec(file)
   return m ? { hash: m[1], size: m[2] ? 'small' : 'large' } : undefined
 }
-
-/** The credit under a cover; there is none without one. */
-export const coverCredit = (federationName: string, cover: CoverRef | undefined) =>
-  cover ? `封面图片由${federationName}提供` : undefined
 
 /** Why a chosen file cannot be sent, before spending her data on it; undefined when it may be. */
 export function coverFileProblem(size: number): string | undefined {

@@ -1,5 +1,5 @@
 // The data contract: what one federation's JSON file under mock/ holds, and what the app derives from it.
-import type { CoverRef } from './cover'
+import type { CoverRef } from './cover-ref'
 
 export const TOPICS = ['就业创业', '乡村振兴', '家庭家风', '维权关爱', '健康', '组织建设', '宣传引领'] as const
 export type Topic = (typeof TOPICS)[number]

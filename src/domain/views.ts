@@ -1,7 +1,7 @@
 // What the Api answers for content, built from a federation file and the clock: one
 // definition for the built-in mock and the server. Each answer holds what its pages show, no more.
 import { pickFigures } from './catalog'
-import type { CoverRef } from './cover'
+import type { CoverRef } from './cover-ref'
 import { isDemoProgram, isProgramOpen } from './sessions'
 import type {
   FederationFile,

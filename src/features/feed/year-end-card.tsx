@@ -1,14 +1,18 @@
 // One federation's year-end card: name, region, year, its hero figure set large on the colour, the other
 // headline figures smaller, topics and source.
 import type { CSSProperties } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
+import { coverPath } from '@/domain/cover-ref'
 import { heroSplit } from '@/domain/figures'
 import type { Region, YearEndCard as Card } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
 import './year-end-card.scss'
+
+// Read literally so the build sees a constant (only server mode has covers).
+const API_BASE = (process.env.TARO_APP_API_BASE ?? '').trim().replace(/\/+$/, '')
 
 export function regionText(region: Region): string {
   return [region.province, region.city, region.district].filter(Boolean).join(' · ')
@@ -35,6 +39,16 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
         </Text>
         {hero ? <FigureTile figure={hero} className="ye-card__hero" /> : null}
       </View>
+      {card.cover ? (
+        <Image
+          className="ye-card__cover"
+          src={`${API_BASE}${coverPath(card.cover, 'small')}`}
+          mode="aspectFill"
+          lazyLoad
+          // The report names the photo; here it only decorates the card.
+          nativeProps={{ alt: '' }}
+        />
+      ) : null}
       <Text className="ye-card__summary">{card.summary}</Text>
       <View className="ye-card__figures">
         {rest.map((f) => (

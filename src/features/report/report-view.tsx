@@ -9,6 +9,7 @@ import { TopicTag } from '@/components/topic-tag'
 import { FIGURE_RULE } from '@/domain/figures'
 import type { FederationReport, ProgramListing } from '@/services/api'
 import { formatSourceDate } from '@/utils/date'
+import { ReportCover } from './report-cover'
 import './report-view.scss'
 
 function regionLine(r: FederationReport['card']): string {
@@ -128,6 +129,7 @@ export function ReportView({
   return (
     <View className="report themed" style={{ '--card-color': card.color } as CSSProperties}>
       <View className="report__hero theme-hero">
+        {card.cover ? <ReportCover name={card.name} cover={card.cover} /> : null}
         <Text className="report__year">{card.year} 年终盘点</Text>
         <Text className="report__name">{card.name}</Text>
         <Text className="report__region">

@@ -1,6 +1,7 @@
 // Draws the year-end poster from its plan (poster-layout.ts) with Canvas 2D, the same code on weapp and H5.
 import type { ReportCard } from '@/domain/views'
 import type { Ctx2D } from './draw'
+import { drawPosterCover, type CoverPicture } from './poster-cover'
 import { POSTER_SIZES, posterPlan, type Ink, type Measure, type PosterShape } from './poster-layout'
 
 const FONT = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
@@ -14,6 +15,8 @@ export interface PosterInput {
   /** QR modules for the H5 link, or null when no link is configured. */
   qr: boolean[][] | null
   shape: PosterShape
+  /** The report's cover photo, loaded; absent or null: the band is the theme colour alone. */
+  cover?: CoverPicture | null
 }
 
 /** The canvas's own measure, as the plan needs it. */
@@ -37,12 +40,13 @@ function drawQr(ctx: Ctx2D, modules: boolean[][], box: { x: number; y: number; w
   )
 }
 
-export function drawPoster(ctx: Ctx2D, { card, qr, shape }: PosterInput) {
+export function drawPoster(ctx: Ctx2D, { card, qr, shape, cover }: PosterInput) {
   const plan = posterPlan(canvasMeasure(ctx), card, shape, { qr: qr !== null })
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, plan.width, plan.height)
   ctx.fillStyle = card.color
   ctx.fillRect(plan.band.x, plan.band.y, plan.band.w, plan.band.h)
+  if (cover) drawPosterCover(ctx, cover, plan.band, card.color)
   // A darker strip along the band's edge gives the colour depth without an image.
   ctx.fillStyle = 'rgba(0, 0, 0, 0.12)'
   if (shape === 'square') ctx.fillRect(0, plan.band.h - 8, plan.width, 8)

@@ -1,6 +1,7 @@
 // Draws a federation's poster, square or wide, once its report is loaded; keeps the image and how long drawing took.
 import { useEffect, useState } from 'react'
 import { env } from '@/config/env'
+import { coverUrl } from '@/domain/cover-ref'
 import { h5Url, renderImage } from '@/platform/media'
 import { routes } from '@/routes'
 import { api } from '@/services'
@@ -16,7 +17,10 @@ export function usePoster(federationId: string, shape: PosterShape) {
     const link = h5Url(routes.report(federationId), env.h5Origin)
     const { width, height } = POSTER_SIZES[shape]
     setImage(undefined)
-    renderImage(width, height, (ctx) => drawPoster(ctx, { card: report.data.card, qr: qrModules(link), shape }))
+    const { card } = report.data
+    // The cover is loaded onto the canvas first; without one (or if it fails) the poster is as before.
+    const pictures = card.cover ? [coverUrl(env.apiBase, card.cover)] : []
+    renderImage(width, height, (ctx, [cover]) => drawPoster(ctx, { card, qr: qrModules(link), shape, cover }), pictures)
       .then(setImage)
       .catch(() => setImage({ error: '海报没能生成，请稍后再试' }))
   }, [report, federationId, shape])
