@@ -60,12 +60,28 @@ describe('cover images', () => {
     expect(container.innerHTML).not.toContain('/api/covers/')
   })
 
-  it('show small on the feed card, only when there is one', () => {
-    const { container, unmount } = render(<YearEndCard card={card(REF)} />)
-    expect(container.innerHTML).toContain(`/api/covers/${REF.hash}-s.jpg`)
-    expect(container.querySelector('.ye-card__cover')).not.toBeNull()
-    unmount()
-    const without = render(<YearEndCard card={card()} />)
-    expect(without.container.querySelector('.ye-card__cover')).toBeNull()
+  describe('on the feed card', () => {
+    const base = process.env.TARO_APP_API_BASE
+    afterEach(() => {
+      if (base === undefined) delete process.env.TARO_APP_API_BASE
+      else process.env.TARO_APP_API_BASE = base
+    })
+
+    it('show small, from the small address on the API server, only when there is one', () => {
+      process.env.TARO_APP_API_BASE = 'https://api.example.cn/'
+      const { container, unmount } = render(<YearEndCard card={card(REF)} />)
+      expect(container.querySelector('.ye-card__cover')?.getAttribute('src')).toBe(
+        `https://api.example.cn/api/covers/${REF.hash}-s.jpg`,
+      )
+      unmount()
+      const without = render(<YearEndCard card={card()} />)
+      expect(without.container.querySelector('.ye-card__cover')).toBeNull()
+    })
+
+    it('are left out of the built-in build, which has no server to fetch them from', () => {
+      delete process.env.TARO_APP_API_BASE
+      const { container } = render(<YearEndCard card={card(REF)} />)
+      expect(container.querySelector('.ye-card__cover')).toBeNull()
+    })
   })
 })

@@ -5,14 +5,10 @@ import { Image, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
-import { coverPath } from '@/domain/cover-ref'
 import { heroSplit } from '@/domain/figures'
 import type { Region, YearEndCard as Card } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
 import './year-end-card.scss'
-
-// Read literally so the build sees a constant (only server mode has covers).
-const API_BASE = (process.env.TARO_APP_API_BASE ?? '').trim().replace(/\/+$/, '')
 
 export function regionText(region: Region): string {
   return [region.province, region.city, region.district].filter(Boolean).join(' · ')
@@ -39,10 +35,12 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
         </Text>
         {hero ? <FigureTile figure={hero} className="ye-card__hero" /> : null}
       </View>
-      {card.cover ? (
+      {/* Only server mode has covers: read literally, the built-in build leaves this out altogether.
+          The small size's address (domain/cover-ref.ts), written out so the main package needs no module for it. */}
+      {process.env.TARO_APP_API_BASE && card.cover ? (
         <Image
           className="ye-card__cover"
-          src={`${API_BASE}${coverPath(card.cover, 'small')}`}
+          src={`${process.env.TARO_APP_API_BASE.trim().replace(/\/+$/, '')}/api/covers/${card.cover.hash}-s.jpg`}
           mode="aspectFill"
           lazyLoad
           // The report names the photo; here it only decorates the card.
