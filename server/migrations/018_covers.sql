@@ -21,6 +21,15 @@ CREATE TABLE federation_covers (
 
 CREATE INDEX federation_covers_by_hash ON federation_covers (hash);
 
+-- Each upload tried in the last hour, per federation: the hourly limit, the same for every server
+-- instance. Rows older than an hour are deleted as the next upload is counted.
+CREATE TABLE cover_uploads (
+  federation_id text NOT NULL REFERENCES federations (id) ON DELETE CASCADE,
+  at timestamptz NOT NULL
+);
+
+CREATE INDEX cover_uploads_by_federation ON cover_uploads (federation_id, at);
+
 -- A new or removed cover moves the federation's revision, as a publish does: every server drops
 -- its copy of the card within a second.
 DROP TRIGGER federations_revised ON federations;

@@ -10,7 +10,6 @@ import { indexCard } from './card-index'
 import { bumpContentVersion } from './content'
 import type { Db, Queryable } from './db/db'
 import { HttpError, notFound } from './errors'
-import { RATE_LIMIT_SQL } from './http/rate-limit-store'
 
 // One decode at a time per process and no cache of decoded images: a 5 MB photo opens into tens
 // of MB, and the server also answers sign-ups.
@@ -76,28 +75,33 @@ export async function makeCover(bytes: Buffer): Promise<MadeCover> {
   }
 }
 
-/** The key the hourly upload count is kept under in rate_limits (migration 014). */
-const uploadKey = (federationId: string) => `cover-upload:${federationId}`
-
-const HOUR_MS = 60 * 60 * 1000
-
 export class Covers {
   constructor(private readonly db: Db) {}
 
   /**
-   * Counts one upload for the federation, on the database's clock and shared by every instance;
-   * a 429 past COVER.uploadsPerHour. Counted before the image is decoded, so refused files count too:
-   * a script cannot spend the server's CPU any more than its disk.
+   * Counts one upload for the federation in cover_uploads, on the database's clock and shared by
+   * every instance; a 429 past COVER.uploadsPerHour. Counted before the image is decoded, so
+   * refused files count too: a script cannot spend the server's CPU any more than its disk.
    */
   async countUpload(federationId: string): Promise<void> {
-    const [row] = await this.db.query<{ hits: number; ttl_ms: number | string }>(RATE_LIMIT_SQL.hit, [
-      uploadKey(federationId),
-      HOUR_MS,
-    ])
-    if (Number(row.hits) > COVER.uploadsPerHour) {
-      const wait = Math.max(1, Math.ceil(Number(row.ttl_ms) / 1000))
-      throw new HttpError(429, 'rate_limited', COVER_MESSAGES.tooOften, undefined, undefined, wait)
-    }
+    const wait = await this.db.transaction(async (tx) => {
+      // One federation's uploads are counted one after the other.
+      await lockFederation(tx, federationId)
+      await tx.query(
+        `DELETE FROM cover_uploads WHERE federation_id = $1 AND at <= statement_timestamp() - interval '1 hour'`,
+        [federationId],
+      )
+      const [row] = await tx.query<{ n: string | number; wait_s: string | number | null }>(
+        `SELECT count(*) AS n,
+           ceil(extract(epoch FROM min(at) + interval '1 hour' - statement_timestamp())) AS wait_s
+         FROM cover_uploads WHERE federation_id = $1`,
+        [federationId],
+      )
+      if (Number(row.n) >= COVER.uploadsPerHour) return Math.max(1, Number(row.wait_s ?? 60))
+      await tx.query('INSERT INTO cover_uploads (federation_id, at) VALUES ($1, statement_timestamp())', [federationId])
+      return 0
+    })
+    if (wait > 0) throw new HttpError(429, 'rate_limited', COVER_MESSAGES.tooOften, undefined, undefined, wait)
   }
 
   /** The federation's cover now, or null. */

@@ -264,15 +264,27 @@ describe.each(backends())('federation covers (%s)', (backend) => {
   })
 
   it('limits uploads per federation per hour, counted in the database', async () => {
-    await server.db.query('UPDATE rate_limits SET hits = $2 WHERE key = $1', [
-      `cover-upload:${WUDU}`,
-      COVER.uploadsPerHour,
-    ])
+    // The uploads so far this hour, and as many more as the limit allows, made an hour ago and just now.
+    await server.db.query('DELETE FROM cover_uploads')
+    for (let i = 0; i < COVER.uploadsPerHour; i++) {
+      await server.db.query(
+        `INSERT INTO cover_uploads (federation_id, at) VALUES ($1, now() - ($2::integer * interval '1 minute'))`,
+        [WUDU, i === 0 ? 61 : 30],
+      )
+    }
+    // The one from over an hour ago no longer counts: one more is let through, then no more.
+    const last = await upload(admin, await pngPicture())
+    expect(last.statusCode).toBe(200)
     const r = await upload(admin, await pngPicture())
     expect(r.statusCode).toBe(429)
     expect(errorOf(r).message).toContain('每小时')
-    expect(Number(r.headers['retry-after'])).toBeGreaterThan(60)
-    await server.db.query('DELETE FROM rate_limits WHERE key = $1', [`cover-upload:${WUDU}`])
+    // Until the oldest counted upload is an hour old: about 30 minutes.
+    expect(Number(r.headers['retry-after'])).toBeGreaterThan(25 * 60)
+    expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(30 * 60)
+    // Another federation has its own count.
+    expect((await upload(other, await pngPicture())).statusCode).toBe(200)
+    expect((await server.inject(asStaff(other, 'DELETE', '/api/workspace/cover'))).statusCode).toBe(200)
+    await server.db.query('DELETE FROM cover_uploads')
   })
 
   it('is removed with DELETE: the card has no cover and the old address answers a Chinese 404', async () => {
