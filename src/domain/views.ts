@@ -71,6 +71,16 @@ const hero = (file: FederationFile) => (file.heroFigureId ? { heroFigureId: file
 // Likewise the cover: a card without one is exactly as before.
 const cover = (file: FederationFile) => (file.cover ? { cover: file.cover } : {})
 
+/** A photo credit the article carried, as "（图片由市妇联提供）". */
+const PHOTO_CREDIT = /\s*[（(]\s*(?:图片|照片|图)由[^（）()]*提供\s*[)）]/g
+
+/**
+ * The source as shown: a photo credit names photos, so it stays only beside a cover (a photo the
+ * app shows); without one it would credit pictures nobody sees.
+ */
+export const shownSource = (file: FederationFile): Source =>
+  file.cover ? file.source : { ...file.source, publisher: file.source.publisher.replace(PHOTO_CREDIT, '') }
+
 /** `sessionsOf` gives a program's dated sessions (the server's); its templates' when absent. */
 export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): YearEndCard {
   const f = file.federation
@@ -85,7 +95,7 @@ export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program
     topics: file.topics,
     headlineFigures: pickFigures(file, file.headlineFigureIds),
     ...hero(file),
-    source: file.source,
+    source: shownSource(file),
     programCount: file.programs.length,
     openProgramCount: file.programs.filter((p) => isProgramOpen(p, now, sessionsOf?.(p))).length,
     demoSessions: file.programs.some(isDemoProgram),
@@ -106,7 +116,7 @@ export function toReport(file: FederationFile): FederationReport {
       summary: file.summary,
       headlineFigures: shownFigures(file, file.headlineFigureIds),
       ...hero(file),
-      source: file.source,
+      source: shownSource(file),
       ...cover(file),
     },
     sections: file.sections.map(({ figureIds, ...s }) => ({ ...s, figures: shownFigures(file, figureIds) })),

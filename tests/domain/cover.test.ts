@@ -11,6 +11,8 @@ import {
   parseCoverFile,
   withCover,
 } from '@/domain/cover'
+import type { FederationFile } from '@/domain/types'
+import { shownSource } from '@/domain/views'
 
 const bytes = (...b: number[]) => Uint8Array.from(b)
 const ascii = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'))
@@ -74,5 +76,17 @@ describe('what she is told', () => {
     expect(coverFileProblem(0)).toContain('空')
     expect(coverFileProblem(COVER.maxUploadBytes + 1)).toContain('5 MB')
     expect(coverFileProblem(COVER.maxUploadBytes)).toBeUndefined()
+  })
+
+  it('shows the article’s photo credit only beside a cover, the one photo the app shows', () => {
+    const file = (publisher: string, cover?: typeof REF) =>
+      ({ source: { publisher, headline: 'x', date: '2021' }, ...(cover ? { cover } : {}) }) as FederationFile
+    expect(shownSource(file('株洲本地报纸报道（图片由市妇联提供）')).publisher).toBe('株洲本地报纸报道')
+    expect(shownSource(file('某报 (照片由区妇联提供)')).publisher).toBe('某报')
+    expect(shownSource(file('株洲本地报纸报道（图片由市妇联提供）', REF)).publisher).toBe(
+      '株洲本地报纸报道（图片由市妇联提供）',
+    )
+    // Other words in brackets are the publisher's own.
+    expect(shownSource(file('武都区妇联（原文）')).publisher).toBe('武都区妇联（原文）')
   })
 })

@@ -754,6 +754,11 @@ await journey('封面图片: staff uploads a cover, the report and the feed show
   await again.setFiles(notPhoto)
   await expectText(page, '只能上传 JPG、PNG 或 WebP 格式的照片')
   await part.getByLabel('现在的封面图片').waitFor()
+  await shoot(page, 'card-editor-cover-refused.png')
+  // The browser logs the refusal's 415 itself: expected here, and only that one.
+  const refusal = errors.findIndex((e) => /status of 415/.test(e))
+  if (refusal < 0) throw new Error('the refused upload was not a 415')
+  errors.splice(refusal, 1)
 
   // The public report opens with the photo and its credit.
   await page.goto(deepLink('/pages/report/index?id=zhuzhou-2020'))
@@ -763,6 +768,26 @@ await journey('封面图片: staff uploads a cover, the report and the feed show
   )
   await shoot(page, 'report-cover.png')
   await checkA11y(page, errors, '报告（封面图片）')
+
+  // The poster draws the photo into its colour band, under the theme colour's veil: the band's top
+  // corner is no longer 株洲's flat #BF360C (191, 54, 12) but tinted by the sky.
+  await page.goto(deepLink('/subpackages/share/poster/index?id=zhuzhou-2020'))
+  const poster = page.locator('.poster__image img, img.poster__image').filter({ visible: true }).first()
+  await poster.waitFor()
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.poster__image img, img.poster__image')].some((i) => i.naturalWidth > 0),
+  )
+  const corner = await poster.evaluate((img) => {
+    const c = document.createElement('canvas')
+    c.width = img.naturalWidth
+    c.height = img.naturalHeight
+    const ctx = c.getContext('2d')
+    ctx.drawImage(img, 0, 0)
+    return [...ctx.getImageData(Math.round(c.width * 0.03), Math.round(c.height * 0.02), 1, 1).data]
+  })
+  const tint = Math.max(...[191, 54, 12].map((v, i) => Math.abs(v - corner[i])))
+  if (tint < 10) throw new Error(`the poster's band shows no cover: ${corner.join(',')}`)
+  await shoot(page, 'poster-cover.png')
 })
 
 await journey(

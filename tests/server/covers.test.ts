@@ -148,6 +148,10 @@ describe.each(backends())('federation covers (%s)', (backend) => {
     expect([smallMeta.width, smallMeta.height]).toEqual([COVER.small.width, COVER.small.height])
     expect(small.body.length).toBeLessThan(large.body.length)
 
+    // An H5 poster loads it as a CORS image, so its canvas can still be saved.
+    const cors = await rawGet(server.origin, `/api/covers/${cover.hash}.jpg`, { origin: 'http://localhost:10086' })
+    expect(cors.headers['access-control-allow-origin']).toBe('http://localhost:10086')
+
     // The tag is the address's: asked again, a 304 with no body.
     const again = await rawGet(server.origin, `/api/covers/${cover.hash}.jpg`, {
       'if-none-match': String(large.headers.etag),
