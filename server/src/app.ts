@@ -20,6 +20,7 @@ import { recordRoutes } from './http/route-table'
 import type { WeChatLogin } from './identity'
 import { authRoutes } from './routes/auth'
 import { checkinRoutes } from './routes/checkin'
+import { coverRoutes } from './routes/covers'
 import { identityRoutes } from './routes/identity'
 import { organizerRoutes } from './routes/organizer'
 import { publicRoutes } from './routes/public'
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizerRoutes, { content: deps.content, signups: deps.signups, accounts: deps.accounts, now })
   await app.register(workspaceCardRoutes, { cards: new Cards(deps.db, deps.content), accounts: deps.accounts, now })
   await app.register(workspaceProgramRoutes, { db: deps.db, accounts: deps.accounts, content: deps.content, now })
+  await app.register(coverRoutes, { db: deps.db, content: deps.content, accounts: deps.accounts, now })
   await app.register(checkinRoutes, { db: deps.db, accounts: deps.accounts, ticketSecret: deps.ticketSecret, now })
   return app
 }

@@ -1,5 +1,6 @@
 // The card index (migration 012): one row per published card with what the feed's list needs,
 // written in the transaction that publishes, and the paged, filtered reads of GET /api/cards.
+import { withCover } from '../../src/domain/cover'
 import { divisions } from '../../src/domain/divisions'
 import {
   cardRegionCodes,
@@ -58,8 +59,8 @@ export function indexEntry(file: FederationFile) {
 
 /** Writes the federation's row from its published document, or drops it when it is not published. */
 export async function indexCard(tx: Queryable, federationId: string): Promise<void> {
-  const [row] = await tx.query<{ doc: unknown; published: boolean }>(
-    'SELECT doc, published FROM federations WHERE id = $1',
+  const [row] = await tx.query<{ doc: unknown; published: boolean; cover: unknown }>(
+    'SELECT doc, published, cover FROM federations WHERE id = $1',
     [federationId],
   )
   if (!row?.published || !row.doc) {
@@ -67,7 +68,8 @@ export async function indexCard(tx: Queryable, federationId: string): Promise<vo
     await indexPrograms(tx, federationId)
     return
   }
-  const file = fromJson<FederationFile>(row.doc)
+  // The feed card carries the cover's reference too (withCover), written again when it changes.
+  const file = withCover(fromJson<FederationFile>(row.doc), row.cover)
   const { codes, search, programIds, card } = indexEntry(file)
   await tx.query(
     `INSERT INTO card_index (federation_id, year, region_code, province_code, city_code, county_code, topics, search,

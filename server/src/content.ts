@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildCatalog, type RawFile } from '../../src/domain/catalog'
+import { withCover } from '../../src/domain/cover'
 import { materializeSession } from '../../src/domain/sessions'
 import type { FederationFile, Program, Session } from '../../src/domain/types'
 import { inBeijing, toIso } from '../../src/utils/date'
@@ -287,13 +288,15 @@ export class Content {
 
   private async load(id: string): Promise<FederationFile | undefined> {
     const generation = this.generation
-    const [row] = await this.db.query<{ doc: string | null; published: boolean; revision: string | number }>(
-      'SELECT doc::text AS doc, published, revision FROM federations WHERE id = $1',
-      [id],
-    )
+    const [row] = await this.db.query<{
+      doc: string | null
+      published: boolean
+      revision: string | number
+      cover: unknown
+    }>('SELECT doc::text AS doc, published, revision, cover FROM federations WHERE id = $1', [id])
     // An id no federation has is not kept: made-up ids would push real ones out.
     if (!row) return undefined
-    const file = row.published && row.doc !== null ? checkedFile(id, row.doc) : undefined
+    const file = withCover(row.published && row.doc !== null ? checkedFile(id, row.doc) : undefined, row.cover)
     // A change seen while reading may be newer than what was read: serve it once, keep nothing.
     if (generation === this.generation)
       this.keep(id, { file, revision: String(row.revision), bytes: row.doc === null ? 0 : Buffer.byteLength(row.doc) })

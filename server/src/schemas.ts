@@ -147,6 +147,14 @@ const session = {
   },
 } as const
 
+/** A federation's cover image: where it is served (by hash) and its size, nothing more. */
+export const coverRef = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['hash', 'width', 'height'],
+  properties: { hash: str, width: int, height: int },
+} as const
+
 const card = {
   type: 'object',
   additionalProperties: false,
@@ -178,6 +186,7 @@ const card = {
     heroFigureId: str,
     source,
     programCount: int,
+    cover: coverRef,
     openProgramCount: int,
     demoSessions: bool,
   },
@@ -320,6 +329,7 @@ export const federationReport = {
         heroFigureId: str,
         topics: { type: 'array', items: topic },
         source,
+        cover: coverRef,
       },
     },
     sections: {
@@ -554,6 +564,24 @@ export const roster = {
 
 /** The roster as a spreadsheet: UTF-8 text with a BOM, sent as it is (no JSON serialization). */
 export const rosterCsv = { type: 'string', description: 'text/csv; charset=utf-8' } as const
+
+/** The federation's cover as the workspace reads, uploads and removes it. */
+export const coverAnswer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['cover'],
+  properties: { cover: { anyOf: [coverRef, { type: 'null' }] } },
+} as const
+
+/** A cover image's bytes (routes/covers.ts). */
+export const coverImage = { type: 'string', description: 'image/jpeg' } as const
+
+export const coverFileParam = {
+  type: 'object',
+  required: ['file'],
+  // Any length up to the router's: an unknown name is a Chinese 404 from the route.
+  properties: { file: str },
+} as const
 
 // ---- Requests --------------------------------------------------------------------------------
 // The routes' own checks (routes/*.ts) run first and give the Chinese message for each field, in

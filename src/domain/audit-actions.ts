@@ -22,6 +22,8 @@ export const AUDIT_ACTION_LABELS = {
   session_cancel: '取消场次',
   session_delete: '删除场次',
   checkin: '现场签到',
+  cover_upload: '上传封面图片',
+  cover_delete: '删除封面图片',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

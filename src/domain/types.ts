@@ -1,4 +1,5 @@
 // The data contract: what one federation's JSON file under mock/ holds, and what the app derives from it.
+import type { CoverRef } from './cover-ref'
 
 export const TOPICS = ['就业创业', '乡村振兴', '家庭家风', '维权关爱', '健康', '组织建设', '宣传引领'] as const
 export type Topic = (typeof TOPICS)[number]
@@ -143,6 +144,8 @@ export interface FederationFile {
   figures: Figure[]
   sections: ReportSection[]
   programs: Program[]
+  /** Server mode: the federation's uploaded cover, attached when read (never part of a published version). */
+  cover?: CoverRef
 }
 
 /** What the feed shows for one federation. */
@@ -163,6 +166,8 @@ export interface YearEndCard {
   openProgramCount: number
   /** Its programs' sessions are demo data: the card says 示例场次 beside them (its figures are real). */
   demoSessions: boolean
+  /** Set only when the federation uploaded one (server mode). */
+  cover?: CoverRef
 }
 
 /** A session with real times, made from a template for a given day. */

@@ -1,6 +1,7 @@
 // What the Api answers for content, built from a federation file and the clock: one
 // definition for the built-in mock and the server. Each answer holds what its pages show, no more.
 import { pickFigures } from './catalog'
+import type { CoverRef } from './cover-ref'
 import { isDemoProgram, isProgramOpen } from './sessions'
 import type {
   FederationFile,
@@ -30,6 +31,8 @@ export interface ReportCard {
   topics?: Topic[]
   /** The source line under the report, and the poster's. */
   source: Source
+  /** The federation's cover image (server mode), shown atop the report and on the poster. */
+  cover?: CoverRef
 }
 
 /** A program in a report's list: its row, and whether (and how) it takes sign-ups. */
@@ -68,6 +71,19 @@ const shownFigures = (file: FederationFile, ids: string[]): ShownFigure[] => pic
 // Only a named hero travels: the feed's first page stays small, and the first figure is the default.
 const hero = (file: FederationFile) => (file.heroFigureId ? { heroFigureId: file.heroFigureId } : {})
 
+// Likewise the cover: a card without one is exactly as before.
+const cover = (file: FederationFile) => (file.cover ? { cover: file.cover } : {})
+
+/** A photo credit the article carried, as "（图片由市妇联提供）". */
+const PHOTO_CREDIT = /\s*[（(]\s*(?:图片|照片|图)由[^（）()]*提供\s*[)）]/g
+
+/**
+ * The source as shown: a photo credit names photos, so it stays only beside a cover (a photo the
+ * app shows); without one it would credit pictures nobody sees.
+ */
+export const shownSource = (file: FederationFile): Source =>
+  file.cover ? file.source : { ...file.source, publisher: file.source.publisher.replace(PHOTO_CREDIT, '') }
+
 /** `sessionsOf` gives a program's dated sessions (the server's); its templates' when absent. */
 export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program) => Session[]): YearEndCard {
   const f = file.federation
@@ -82,10 +98,11 @@ export function toCard(file: FederationFile, now: Date, sessionsOf?: (p: Program
     topics: file.topics,
     headlineFigures: pickFigures(file, file.headlineFigureIds),
     ...hero(file),
-    source: file.source,
+    source: shownSource(file),
     programCount: file.programs.length,
     openProgramCount: file.programs.filter((p) => isProgramOpen(p, now, sessionsOf?.(p))).length,
     demoSessions: file.programs.some(isDemoProgram),
+    ...cover(file),
   }
 }
 
@@ -103,7 +120,8 @@ export function toReport(file: FederationFile): FederationReport {
       headlineFigures: shownFigures(file, file.headlineFigureIds),
       ...hero(file),
       topics: file.topics,
-      source: file.source,
+      source: shownSource(file),
+      ...cover(file),
     },
     sections: file.sections.map(({ figureIds, ...s }) => ({ ...s, figures: shownFigures(file, figureIds) })),
     programs: file.programs.map((p) => ({

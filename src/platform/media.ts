@@ -7,14 +7,41 @@ import { shareText } from '@/domain/share'
 /** The largest edge a canvas may have in pixels (WeChat's limit). */
 const MAX_CANVAS = 4096
 
+/** A picture loaded for drawing: what drawImage takes, with its size in pixels. */
+export type CanvasPicture = CanvasImageSource & { width: number; height: number }
+
+/** Longest wait for a picture on a weak network: past it the drawing goes on without it. */
+const PICTURE_WAIT_MS = 6000
+
+/** Loads one picture into an image made for the canvas; null when it fails or takes too long. */
+function loadPicture(make: () => HTMLImageElement, src: string): Promise<CanvasPicture | null> {
+  return new Promise((resolve) => {
+    const img = make()
+    const timer = setTimeout(() => resolve(null), PICTURE_WAIT_MS)
+    img.onload = () => {
+      clearTimeout(timer)
+      resolve(img)
+    }
+    img.onerror = () => {
+      clearTimeout(timer)
+      resolve(null)
+    }
+    img.src = src
+  })
+}
+
 /**
  * Draws with Canvas 2D at the screen's pixel ratio (kept within 4096×4096) and returns an image:
  * a temp file on weapp (offscreen canvas, type 2d), a PNG data URL on H5. Also how long drawing took.
+ * `pictures` (URLs) are loaded first and handed to `draw` in order, null for one that did not load:
+ * on weapp through the canvas's own createImage (from a downloadFile domain), on H5 as CORS images
+ * so the canvas can still be exported.
  */
 export async function renderImage(
   width: number,
   height: number,
-  draw: (ctx: CanvasRenderingContext2D) => void,
+  draw: (ctx: CanvasRenderingContext2D, pictures: Array<CanvasPicture | null>) => void,
+  pictures: string[] = [],
 ): Promise<{ src: string; drawMs: number; pixelRatio: number }> {
   const deviceRatio = isWeapp ? (Taro.getWindowInfo?.().pixelRatio ?? 2) : window.devicePixelRatio || 1
   const pixelRatio = Math.min(deviceRatio, MAX_CANVAS / Math.max(width, height))
@@ -23,15 +50,26 @@ export async function renderImage(
   if (isWeapp) {
     const canvas = Taro.createOffscreenCanvas({ type: '2d', width: w, height: h }) as unknown as {
       getContext(type: '2d'): CanvasRenderingContext2D
+      createImage(): HTMLImageElement
     }
+    const loaded = await Promise.all(pictures.map((src) => loadPicture(() => canvas.createImage(), src)))
     const ctx = canvas.getContext('2d')
     ctx.scale(pixelRatio, pixelRatio)
     const t0 = Date.now()
-    draw(ctx)
+    draw(ctx, loaded)
     const drawMs = Date.now() - t0
     const r = await Taro.canvasToTempFilePath({ canvas, fileType: 'png' } as never)
     return { src: r.tempFilePath, drawMs, pixelRatio }
   }
+  const loaded = await Promise.all(
+    pictures.map((src) =>
+      loadPicture(() => {
+        const img = new Image()
+        img.crossOrigin = 'anonymous'
+        return img
+      }, src),
+    ),
+  )
   const canvas = document.createElement('canvas')
   canvas.width = w
   canvas.height = h
@@ -39,7 +77,7 @@ export async function renderImage(
   if (!ctx) throw new Error('这台设备不支持绘图')
   ctx.scale(pixelRatio, pixelRatio)
   const t0 = performance.now()
-  draw(ctx)
+  draw(ctx, loaded)
   const src = canvas.toDataURL('image/png')
   const drawMs = performance.now() - t0
   // The bench reads this measure to report the poster draw time.

@@ -25,3 +25,22 @@ export interface HttpResponse {
 
 /** Sends one request; rejects only when no answer came (offline, timeout). Taro.request in the app. */
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>
+
+/** A photo she chose, ready to send: a temp file path on weapp; on H5 also the file itself. */
+export interface PickedImage {
+  /** A path or blob: URL an <Image> can show as the preview. */
+  path: string
+  /** Bytes, as the phone reports them (checked again by the server). */
+  size: number
+  file?: Blob
+}
+
+/** Sends one file as a multipart upload (field "file"); rejects only when no answer came. */
+export type FileUpload = (req: {
+  url: string
+  method: 'PUT'
+  header: Record<string, string>
+  image: PickedImage
+  /** 0…1 as the bytes go out. */
+  onProgress?: (fraction: number) => void
+}) => Promise<HttpResponse>

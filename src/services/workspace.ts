@@ -3,6 +3,8 @@
 // that need the traditional→simplified dictionary, which stays on the server; and its programs, their
 // dated sessions and sign-up forms.
 import type { CardDraft, NumberCandidate, ScopeSuggestion } from '@/domain/card-shape'
+import type { CoverRef } from '@/domain/cover'
+import type { PickedImage } from '@/platform/types'
 import type { SignupStatus } from '@/domain/signup-rules'
 import type { CheckinResult } from '@/domain/tickets'
 import type { Figure, FormField, Topic } from '@/domain/types'
@@ -64,6 +66,11 @@ export interface WorkspaceApi {
   restore(token: string, version: number): Promise<{ version: number; publishedAt: string }>
   candidates(token: string, text: string): Promise<NumberCandidate[]>
   checkFigure(token: string, text: string, value: string, unit: string): Promise<FigureCheckAnswer>
+  /** Her federation's cover image (server mode only): null when it has none. */
+  cover(token: string): Promise<CoverRef | null>
+  /** Sends the photo; the server checks it, makes it again and answers the new reference. */
+  uploadCover(token: string, image: PickedImage, onProgress?: (fraction: number) => void): Promise<CoverRef>
+  removeCover(token: string): Promise<void>
 }
 
 /** A session as the workspace lists it: Beijing times as ISO instants, with its sign-up counts. */

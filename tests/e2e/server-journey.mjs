@@ -714,6 +714,103 @@ for (const v of [
   )
 }
 
+/** A phone photo of hills under a sky (made here, as a JPEG), for the cover journeys. */
+const coverPhoto = join(dataDir, 'cover-photo.jpg')
+const sharp = createRequire(import.meta.url)('sharp')
+await sharp(
+  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200">
+    <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
+      <stop offset="0" stop-color="#7fb3e6"/><stop offset="1" stop-color="#f3e3c3"/></linearGradient></defs>
+    <rect width="1600" height="1200" fill="url(#sky)"/>
+    <circle cx="1220" cy="330" r="120" fill="#fff2b0"/>
+    <path d="M0 820 Q 400 560 800 800 T 1600 760 V1200 H0 Z" fill="#5f9e5a"/>
+    <path d="M0 960 Q 500 780 1000 950 T 1600 930 V1200 H0 Z" fill="#3f7a44"/>
+  </svg>`),
+)
+  .jpeg({ quality: 90 })
+  .toFile(coverPhoto)
+
+await journey('封面图片: staff uploads a cover, the report and the feed show it', async (page, errors) => {
+  await openCardEditor(page)
+  const part = page.locator('.cover-field').filter({ visible: true }).first()
+  await part.scrollIntoViewIfNeeded()
+  await expectText(page, '还没有封面图片')
+  // The H5 file input the platform opens: Playwright hands it the photo.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), part.getByLabel('选择封面图片').click()])
+  await chooser.setFiles(coverPhoto)
+  await expectText(page, '封面图片已更新')
+  await part.getByLabel('现在的封面图片').waitFor()
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.cover-field__image img')].some((i) => i.naturalWidth > 0),
+  )
+  await part.scrollIntoViewIfNeeded()
+  await shoot(page, 'card-editor-cover.png')
+  await checkA11y(page, errors, '卡片编辑（封面图片）')
+
+  // A file that is no photo is refused in Chinese, and the cover stays.
+  const notPhoto = join(dataDir, 'not-a-photo.jpg')
+  await import('node:fs').then((fs) => fs.writeFileSync(notPhoto, '这不是一张照片'))
+  const [again] = await Promise.all([page.waitForEvent('filechooser'), part.getByLabel('更换封面图片').click()])
+  await again.setFiles(notPhoto)
+  await expectText(page, '只能上传 JPG、PNG 或 WebP 格式的照片')
+  await part.getByLabel('现在的封面图片').waitFor()
+  await shoot(page, 'card-editor-cover-refused.png')
+  // The browser logs the refusal's 415 itself: expected here, and only that one.
+  const refusal = errors.findIndex((e) => /status of 415/.test(e))
+  if (refusal < 0) throw new Error('the refused upload was not a 415')
+  errors.splice(refusal, 1)
+
+  // The public report opens with the photo and its credit.
+  await page.goto(deepLink('/pages/report/index?id=zhuzhou-2020'))
+  await expectText(page, '封面图片由株洲市妇联提供')
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.report-cover__image img')].some((i) => i.naturalWidth > 0),
+  )
+  await shoot(page, 'report-cover.png')
+  await checkA11y(page, errors, '报告（封面图片）')
+
+  // The poster draws the photo into its colour band, under the theme colour's veil: the band's top
+  // corner is no longer 株洲's flat #BF360C (191, 54, 12) but tinted by the sky.
+  await page.goto(deepLink('/subpackages/share/poster/index?id=zhuzhou-2020'))
+  const poster = page.locator('.poster__image img, img.poster__image').filter({ visible: true }).first()
+  await poster.waitFor()
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.poster__image img, img.poster__image')].some((i) => i.naturalWidth > 0),
+  )
+  const corner = await poster.evaluate((img) => {
+    const c = document.createElement('canvas')
+    c.width = img.naturalWidth
+    c.height = img.naturalHeight
+    const ctx = c.getContext('2d')
+    ctx.drawImage(img, 0, 0)
+    return [...ctx.getImageData(Math.round(c.width * 0.03), Math.round(c.height * 0.02), 1, 1).data]
+  })
+  const tint = Math.max(...[191, 54, 12].map((v, i) => Math.abs(v - corner[i])))
+  if (tint < 10) throw new Error(`the poster's band shows no cover: ${corner.join(',')}`)
+  await shoot(page, 'poster-cover.png')
+})
+
+await journey(
+  '封面图片 (dark): the report and the feed card with the cover',
+  async (page, errors) => {
+    await page.goto(deepLink('/pages/report/index?id=zhuzhou-2020'))
+    await expectText(page, '封面图片由株洲市妇联提供')
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.report-cover__image img')].some((i) => i.naturalWidth > 0),
+    )
+    await shoot(page, 'report-cover-dark.png')
+    await page.goto(deepLink('/pages/feed/index'))
+    const thumb = page.locator('.ye-card__cover').filter({ visible: true }).first()
+    await thumb.scrollIntoViewIfNeeded()
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.ye-card__cover img')].some((i) => i.naturalWidth > 0),
+    )
+    await shoot(page, 'feed-cover-dark.png')
+    await checkA11y(page, errors, '年终盘点（封面图片）')
+  },
+  { colorScheme: 'dark' },
+)
+
 await browser.close()
 await api.stop()
 await web.close()

@@ -133,6 +133,11 @@ function fakeApi(over: Partial<WorkspaceApi> = {}): Fake {
         ? { ok: true as const, quote: candidate.sentence, scope: { scope: 'total' as const, scopeLabel: '八年累计' } }
         : { ok: false as const, message: `“${value}${unit}”在原文里找不到，请核对数值和单位` }
     },
+    cover: async () => null,
+    uploadCover: async () => {
+      throw new Error('not in these tests')
+    },
+    removeCover: async () => undefined,
     ...over,
   }
 }
@@ -516,5 +521,86 @@ describe('card editor', () => {
     expect(await screen.findByText(READ_ONLY_MESSAGE)).toBeTruthy()
     expect(screen.getByText(/你的角色不能修改卡片/)).toBeTruthy()
     expect(screen.queryByLabelText('发布')).toBeNull()
+  })
+})
+
+describe('封面图片 in the card editor', () => {
+  const REF = { hash: '0123456789abcdef01234567', width: 750, height: 420 }
+  const photo = { path: 'blob:chosen', size: 300_000 }
+
+  it('chooses a photo, shows it with the upload’s progress, and says the new cover is live', async () => {
+    let finish: (ref: typeof REF) => void = () => undefined
+    const progress: Array<(f: number) => void> = []
+    const api = fakeApi({
+      uploadCover: (_t, image, onProgress) => {
+        expect(image).toBe(photo)
+        if (onProgress) progress.push(onProgress)
+        return new Promise((resolve) => (finish = resolve))
+      },
+    })
+    setup(api, 'editor', memoryStore(), { choosePhoto: async () => photo })
+    expect(await screen.findByText('还没有封面图片：卡片和报告只用主题色。')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByLabelText('选择封面图片')))
+    expect(screen.getByLabelText('正在上传的照片')).toBeTruthy()
+    act(() => progress[0](0.4))
+    expect(screen.getByRole('progressbar', { name: '上传进度' }).getAttribute('aria-valuenow')).toBe('40')
+    expect(screen.getByText('正在上传 40%')).toBeTruthy()
+    await act(async () => finish(REF))
+    expect(screen.getByRole('status').textContent).toContain('封面图片已更新')
+    expect(screen.getByLabelText('现在的封面图片')).toBeTruthy()
+    // Now it can be replaced or removed.
+    expect(screen.getByLabelText('更换封面图片')).toBeTruthy()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+  })
+
+  it('shows the server’s Chinese refusal and keeps the cover it had; 删除 removes it', async () => {
+    const calls: string[] = []
+    const api = fakeApi({
+      cover: async () => REF,
+      uploadCover: async () => {
+        calls.push('upload')
+        throw new ApiError('invalid', '这张图片打不开，可能已损坏，请换一张')
+      },
+      removeCover: async () => {
+        calls.push('remove')
+      },
+    })
+    setup(api, 'editor', memoryStore(), { choosePhoto: async () => photo })
+    expect(await screen.findByLabelText('现在的封面图片')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByLabelText('更换封面图片')))
+    expect(screen.getByText('这张图片打不开，可能已损坏，请换一张')).toBeTruthy()
+    expect(screen.getByLabelText('现在的封面图片')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByLabelText('删除封面图片')))
+    expect(calls).toEqual(['upload', 'remove'])
+    expect(screen.getByRole('status').textContent).toContain('已删除封面图片')
+    expect(screen.queryByLabelText('现在的封面图片')).toBeNull()
+    expect(screen.getByLabelText('选择封面图片')).toBeTruthy()
+  })
+
+  it('refuses a file over 5 MB before sending it, and does nothing when she cancels', async () => {
+    const sent: string[] = []
+    let next: { path: string; size: number } | null = { path: 'blob:big', size: 6 * 1024 * 1024 }
+    const api = fakeApi({
+      uploadCover: async () => {
+        sent.push('upload')
+        return REF
+      },
+    })
+    setup(api, 'editor', memoryStore(), { choosePhoto: async () => next })
+    await screen.findByText('还没有封面图片：卡片和报告只用主题色。')
+    await act(async () => fireEvent.click(screen.getByLabelText('选择封面图片')))
+    expect(screen.getByText(/图片不能超过 5 MB/)).toBeTruthy()
+    next = null
+    await act(async () => fireEvent.click(screen.getByLabelText('选择封面图片')))
+    expect(sent).toEqual([])
+    expect(screen.queryByText(/图片不能超过 5 MB/)).toBeNull()
+  })
+
+  it('查看 sees the cover but has no button to change it', async () => {
+    setup(fakeApi({ cover: async () => REF }), 'viewer')
+    expect(await screen.findByLabelText('现在的封面图片')).toBeTruthy()
+    expect(screen.getByText('你的角色是「查看」，不能更换封面图片。')).toBeTruthy()
+    expect(screen.queryByLabelText('更换封面图片')).toBeNull()
+    expect(screen.queryByLabelText('删除封面图片')).toBeNull()
   })
 })

@@ -58,7 +58,7 @@ describe('story page', () => {
     expect(screen.getByText('10 / 10')).toBeTruthy()
     expect(announced()).toBe('第 10 / 10 屏：看完了')
     expect(screen.queryByText('培训妇女群众')).toBeNull()
-    expect(screen.getByText('数据来源：株洲本地报纸报道（图片由市妇联提供）《株洲市妇联2020年工作回顾》')).toBeTruthy()
+    expect(screen.getByText('数据来源：株洲本地报纸报道《株洲市妇联2020年工作回顾》')).toBeTruthy()
 
     fireEvent.click(screen.getByLabelText('生成海报'))
     fireEvent.click(screen.getByLabelText('查看完整盘点'))

@@ -5,10 +5,21 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readdirSync 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import sharp from 'sharp'
 import { backupFileName, listBackups, nextBackupDelay, purgeAfterDays, rotateBackups } from '../../server/src/backup'
 import { RETENTION_DAYS } from '../../server/src/signups'
 import { MAX_BACKUP_KEEP_DAYS, readConfig } from '../../server/src/config'
-import { asDevice, backends, freshDatabase, housekeepingBody, person, send, bookedRequest } from './support'
+import {
+  asDevice,
+  asStaff,
+  backends,
+  freshDatabase,
+  housekeepingBody,
+  organizerToken,
+  person,
+  send,
+  bookedRequest,
+} from './support'
 
 import { startApiProcess } from '../../scripts/api-process.cjs'
 
@@ -29,6 +40,31 @@ async function admin(env: Record<string, string>, ...args: string[]) {
   }
 }
 
+/** 武都's cover: uploaded as her 管理员 would, its reference and image bytes. */
+async function uploadCover(origin: string) {
+  const token = await organizerToken({ inject: (o) => send(origin, o) }, 'wudu-2020')
+  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#d35400' } })
+    .jpeg()
+    .toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'cover.jpg')
+  const res = await fetch(`${origin}/api/workspace/cover`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  })
+  expect(res.status).toBe(200)
+  const { cover } = (await res.json()) as { cover: { hash: string } }
+  return {
+    token,
+    cover,
+    image: (await send(origin, asDevice('d-backup', 'GET', `/api/covers/${cover.hash}.jpg`))).rawPayload,
+  }
+}
+
+const reportCover = async (origin: string) =>
+  JSON.parse((await send(origin, asDevice('d-backup', 'GET', '/api/reports/wudu-2020'))).body).card.cover
+
 const mine = async (origin: string, device: string) =>
   JSON.parse((await send(origin, asDevice(device, 'GET', '/api/signups/mine'))).body).map(
     (s: { id: string; status: string }) => `${s.id}:${s.status}`,
@@ -48,7 +84,9 @@ describe.each(backends())('backup and restore (%s)', (backend) => {
     try {
       const server = await startApiProcess(env)
       const before: string[][] = []
+      let cover: Awaited<ReturnType<typeof uploadCover>> | undefined
       try {
+        cover = await uploadCover(server.origin)
         for (const [i, device] of devices.slice(0, 3).entries()) {
           const r = await send(server.origin, await bookedRequest(server, device, housekeepingBody(person(i))))
           expect(r.statusCode).toBe(201)
@@ -65,7 +103,9 @@ describe.each(backends())('backup and restore (%s)', (backend) => {
           expect(refused.out).toContain('请先停止服务器')
         }
 
-        // After the backup: one more person, and one of the first cancels.
+        // After the backup: the cover removed, one more person, and one of the first cancels.
+        expect((await send(server.origin, asStaff(cover.token, 'DELETE', '/api/workspace/cover'))).statusCode).toBe(200)
+        expect(await reportCover(server.origin)).toBeUndefined()
         expect(
           (await send(server.origin, await bookedRequest(server, devices[3], housekeepingBody(person(3))))).statusCode,
         ).toBe(201)
@@ -88,6 +128,11 @@ describe.each(backends())('backup and restore (%s)', (backend) => {
         for (const device of devices) after.push(await mine(again.origin, device))
         expect(after).toEqual(before)
         expect(after[3]).toEqual([])
+        // The cover is in the database, hence in the backup: the same reference and the same bytes.
+        expect(await reportCover(again.origin)).toEqual(cover?.cover)
+        const image = await send(again.origin, asDevice('d-backup', 'GET', `/api/covers/${cover?.cover.hash}.jpg`))
+        expect(image.statusCode).toBe(200)
+        expect(image.rawPayload.equals(cover?.image ?? Buffer.alloc(0))).toBe(true)
       } finally {
         await again.stop('SIGTERM')
       }

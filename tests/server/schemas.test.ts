@@ -4,6 +4,7 @@
 // request schemas accept everything the routes' own checks accept, so the Chinese messages stay theirs.
 import Ajv from 'ajv'
 import fc from 'fast-check'
+import sharp from 'sharp'
 import { TOPICS } from '@/domain/types'
 import { contentFiles } from '@/services/mock/content-files'
 import { createMockApi } from '@/services/mock/mock-api'
@@ -284,6 +285,38 @@ describe.each(backends())('route schemas (%s)', (backend) => {
     )
     expect(json(await as('POST', '/api/workspace/card/unpublish'))).toEqual({ published: false })
     expect((await get('/api/reports/huizhou-2020/source')).statusCode).toBe(404)
+  })
+
+  it('cover answers validate: reading, an upload (multipart), the image, its 404, removing', async () => {
+    const token = await organizerToken(server, 'chengdu-2020')
+    const as = (method: InjectOptions['method'] | 'PUT', url: string) => call(asStaff(token, method, url))
+    expect(json(await as('GET', '/api/workspace/cover'))).toEqual({ cover: null })
+    // fetch's FormData is not what call() sends: the answer is checked against its schema here.
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer()
+    const send = async (method: 'PUT' | 'POST') => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'a.jpg')
+      const res = await fetch(`${server.origin}/api/workspace/cover`, {
+        method,
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      })
+      expect(res.status).toBe(200)
+      const route = routes.find((r) => r.method === method && r.url === '/api/workspace/cover')!
+      const answer = (await res.json()) as { cover: { hash: string } }
+      expectValid(responseSchema(route, 200), answer, `${method} /api/workspace/cover → 200`)
+      validated.add(`${method} /api/workspace/cover`)
+      return answer
+    }
+    // WeChat's uploadFile POSTs: the same upload either way.
+    expect((await send('POST')).cover).toEqual((await send('PUT')).cover)
+    const uploaded = await send('PUT')
+    expect((await get(`/api/covers/${uploaded.cover.hash}.jpg`)).statusCode).toBe(200)
+    expect((await get(`/api/covers/${uploaded.cover.hash}-s.jpg`)).statusCode).toBe(200)
+    expect((await get('/api/covers/nothing.jpg')).statusCode).toBe(404)
+    expect(json(await as('DELETE', '/api/workspace/cover'))).toEqual({ cover: null })
   })
 
   it('workspace program answers validate: programs, sessions, forms, cancelling and deleting', async () => {

@@ -16,7 +16,8 @@ const make = (tag: string) =>
         k === 'role' ||
         k === 'style' ||
         k === 'disabled' ||
-        k === 'id'
+        k === 'id' ||
+        k === 'src'
       )
         dom[k] = v
     }

@@ -2,7 +2,7 @@
 // (embedded, the default) and PostgreSQL (through pg) both implement it with the same SQL.
 
 /** Values bound to $1, $2, …: SQL text is never built from data. */
-export type Params = ReadonlyArray<string | number | boolean | null | Date>
+export type Params = ReadonlyArray<string | number | boolean | null | Date | Uint8Array>
 
 export interface Queryable {
   query<T>(sql: string, params?: Params): Promise<T[]>

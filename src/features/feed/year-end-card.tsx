@@ -1,7 +1,7 @@
 // One federation's year-end card: name, region, year, its hero figure set large on the colour, the other
 // headline figures smaller, topics and source.
 import type { CSSProperties } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
@@ -43,6 +43,18 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
         </Text>
         {hero ? <FigureTile figure={hero} className="ye-card__hero" /> : null}
       </View>
+      {/* Only server mode has covers: read literally, the built-in build leaves this out altogether.
+          The small size's address (domain/cover-ref.ts), written out so the main package needs no module for it. */}
+      {process.env.TARO_APP_API_BASE && card.cover ? (
+        <Image
+          className="ye-card__cover"
+          src={`${process.env.TARO_APP_API_BASE.trim().replace(/\/+$/, '')}/api/covers/${card.cover.hash}-s.jpg`}
+          mode="aspectFill"
+          lazyLoad
+          // The report names the photo; here it only decorates the card.
+          nativeProps={{ alt: '' }}
+        />
+      ) : null}
       <Text className="ye-card__summary">{card.summary}</Text>
       <View className="ye-card__figures">
         {rest.map((f) => (

@@ -10,6 +10,7 @@ import { FIGURE_RULE } from '@/domain/figures'
 import { artIcon, artImage } from '@/domain/topic-art'
 import type { FederationReport, ProgramListing } from '@/services/api'
 import { formatSourceDate } from '@/utils/date'
+import { ReportCover } from './report-cover'
 import './report-view.scss'
 
 function regionLine(r: FederationReport['card']): string {
@@ -136,6 +137,7 @@ export function ReportView({
           style={{ backgroundImage: artImage(art, '#fff') }}
           aria-hidden
         />
+        {card.cover ? <ReportCover name={card.name} cover={card.cover} /> : null}
         <Text className="report__year">{card.year} 年终盘点</Text>
         <Text className="report__name">{card.name}</Text>
         <Text className="report__region">

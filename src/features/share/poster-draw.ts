@@ -2,6 +2,7 @@
 import { artIcon, iconPath } from '@/domain/topic-art'
 import type { ReportCard } from '@/domain/views'
 import type { Ctx2D, StrokeCtx2D } from './draw'
+import { drawPosterCover, type CoverPicture } from './poster-cover'
 import { POSTER_SIZES, posterPlan, type Box, type Ink, type Measure, type PosterShape } from './poster-layout'
 import { parsePath, tracePath } from './svg-path'
 
@@ -16,6 +17,8 @@ export interface PosterInput {
   /** QR modules for the H5 link, or null when no link is configured. */
   qr: boolean[][] | null
   shape: PosterShape
+  /** The report's cover photo, loaded; absent or null: the band is the theme colour alone. */
+  cover?: CoverPicture | null
 }
 
 /** The canvas's own measure, as the plan needs it. */
@@ -58,12 +61,13 @@ function drawArt(ctx: StrokeCtx2D, card: ReportCard, box: Box, band: Box) {
   ctx.restore()
 }
 
-export function drawPoster(ctx: StrokeCtx2D, { card, qr, shape }: PosterInput) {
+export function drawPoster(ctx: StrokeCtx2D, { card, qr, shape, cover }: PosterInput) {
   const plan = posterPlan(canvasMeasure(ctx), card, shape, { qr: qr !== null })
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, plan.width, plan.height)
   ctx.fillStyle = card.color
   ctx.fillRect(plan.band.x, plan.band.y, plan.band.w, plan.band.h)
+  if (cover) drawPosterCover(ctx, cover, plan.band, card.color)
   // A darker strip along the band's edge gives the colour depth without an image.
   ctx.fillStyle = 'rgba(0, 0, 0, 0.12)'
   if (shape === 'square') ctx.fillRect(0, plan.band.h - 8, plan.width, 8)

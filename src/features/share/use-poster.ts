@@ -1,6 +1,7 @@
 // Draws a federation's poster, square or wide, once its report is loaded; keeps each shape's image and how long drawing took.
 import { useEffect, useRef, useState } from 'react'
 import { env } from '@/config/env'
+import { coverUrl } from '@/domain/cover-ref'
 import type { ReportCard } from '@/domain/views'
 import { h5Url, renderImage } from '@/platform/media'
 import { routes } from '@/routes'
@@ -30,7 +31,9 @@ export function usePoster(federationId: string, shape: PosterShape) {
     let live = true
     const { width, height } = POSTER_SIZES[shape]
     const qr = qrModules(h5Url(routes.report(federationId), env.h5Origin))
-    renderImage(width, height, (ctx) => drawPoster(ctx, { card, qr, shape }))
+    // The cover is loaded onto the canvas first; without one (or if it fails) the poster is as before.
+    const pictures = card.cover ? [coverUrl(env.apiBase, card.cover)] : []
+    renderImage(width, height, (ctx, [cover]) => drawPoster(ctx, { card, qr, shape, cover }), pictures)
       .then((image: PosterImage) => {
         if (kept.current.card === card) kept.current.images[shape] = image
         if (live) setDrawn({ card, shape, image })

@@ -15,6 +15,7 @@ import { YearEndCard } from '../feed/year-end-card'
 import { ReportView } from '../report/report-view'
 import { ErrorLine, WorkspaceField as Field } from '../workspace/field'
 import { WorkspaceGate } from '../workspace/gate'
+import { CoverField } from './cover-field'
 import { PosterPreview } from './poster-preview'
 import {
   HEADLINE_MAX,
@@ -322,6 +323,8 @@ function Editor({ e, draft }: { e: CardEditor; draft: CardDraft }) {
         />
         <Problems e={e} field="topics" />
       </Part>
+
+      <CoverField c={e.cover} />
 
       <Part title="原文">
         <Field

@@ -8,6 +8,8 @@ import { TOPICS, type FigureScope } from '@/domain/types'
 import { storage } from '@/platform'
 import type { KeyValueStore } from '@/platform/types'
 import { taroTransport } from '@/platform/http'
+import { choosePhoto, photoUpload } from '@/platform/photo-upload'
+import type { PickedImage } from '@/platform/types'
 import { ApiError } from '@/services/api'
 import { createWorkspaceApi } from '@/services/http/workspace-api'
 import {
@@ -22,6 +24,7 @@ import { clock } from '@/shared/clock'
 import { messageOf, sessionEnded, sessionStore, type SessionStore } from '../organizer/session'
 import { useWorkspaceLoad } from '../workspace/use-workspace-load'
 import { draftStore, type LocalDraft } from './draft-store'
+import { useCover } from './use-cover'
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -62,9 +65,13 @@ export interface CardEditorDeps {
   saveDelayMs: number
   /** How soon a save that found no network is tried again. */
   retryMs: number
+  /** How she picks the cover photo (the album or camera; a file on H5). */
+  choosePhoto: () => Promise<PickedImage | null>
 }
 
-const defaultApi = env.apiBase ? createWorkspaceApi({ base: env.apiBase, transport: taroTransport }) : null
+const defaultApi = env.apiBase
+  ? createWorkspaceApi({ base: env.apiBase, transport: taroTransport, upload: photoUpload })
+  : null
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -97,6 +104,14 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
   const saveDelayMs = options.saveDelayMs ?? 1000
   const retryMs = options.retryMs ?? 5000
   const { kept, token, load, setLoad, alive, readOnly, signOut, ended } = useWorkspaceLoad(session)
+  const cover = useCover({
+    api,
+    token,
+    readOnly,
+    ready: load.step === 'ready',
+    choose: options.choosePhoto ?? choosePhoto,
+    ended,
+  })
 
   const [info, setInfo] = useState<Omit<WorkspaceCard, 'draft' | 'revision'> | null>(null)
   const [draft, setDraft] = useState<CardDraft | null>(null)
@@ -584,6 +599,7 @@ export function useCardEditor(options: Partial<CardEditorDeps> = {}) {
   )
 
   return {
+    cover,
     connected: api !== null,
     account: kept?.account ?? null,
     load,

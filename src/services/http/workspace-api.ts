@@ -1,6 +1,8 @@
 // The workspace card Api over HTTP, with the same bearer token and error handling as the organizer
 // Api; a 409 on the card and a refused publish come back as their own errors, with the server's Chinese words.
 import type { CardDraft, NumberCandidate } from '@/domain/card-shape'
+import { COVER_MESSAGES, coverFileProblem, isCoverRef } from '@/domain/cover'
+import type { FileUpload, PickedImage } from '@/platform/types'
 import { ApiError } from '../api'
 import {
   CardProblemsError,
@@ -27,6 +29,8 @@ const STALE = '别处有更新的版本'
 export function createWorkspaceApi(options: {
   base: string
   transport: Transport
+  /** How a cover photo is sent (platform/photo-upload.ts); without it the editor cannot upload. */
+  upload?: FileUpload
 }): WorkspaceApi & WorkspaceProgramsApi & CheckinApi {
   const base = options.base.replace(/\/+$/, '')
   const call = async (method: HttpRequest['method'], path: string, token: string, body?: unknown) => {
@@ -55,7 +59,40 @@ export function createWorkspaceApi(options: {
     if (res.statusCode === 400 && problems) throw new CardProblemsError(error.message, problems, error.field)
     throw error
   }
+  /** The cover upload: the same refusals as `call`, from the text body uploadFile gives back. */
+  const uploadCover = async (token: string, image: PickedImage, onProgress?: (fraction: number) => void) => {
+    if (!options.upload) throw new ApiError('unknown', COVER_MESSAGES.needsServer)
+    const problem = coverFileProblem(image.size)
+    if (problem) throw new ApiError('too_large', problem)
+    let res
+    try {
+      res = await options.upload({
+        url: `${base}/api/workspace/cover`,
+        method: 'PUT',
+        header: { authorization: `Bearer ${token.trim()}` },
+        image,
+        onProgress,
+      })
+    } catch {
+      throw new ApiError('network', OFFLINE)
+    }
+    const data = typeof res.data === 'string' ? safeJson(res.data) : res.data
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      const cover = (data as { cover?: unknown } | undefined)?.cover
+      if (isCoverRef(cover)) return cover
+      throw new ApiError('unknown', '服务器的回答不完整，请刷新后再看')
+    }
+    throw errorFromResponse(res.statusCode, data)
+  }
   return {
+    cover: async (token) => {
+      const { cover } = (await call('GET', '/api/workspace/cover', token)) as { cover: unknown }
+      return isCoverRef(cover) ? cover : null
+    },
+    uploadCover,
+    removeCover: async (token) => {
+      await call('DELETE', '/api/workspace/cover', token)
+    },
     card: async (token) => (await call('GET', '/api/workspace/card', token)) as WorkspaceCard,
     saveDraft: async (token, draft: CardDraft, revision) =>
       (await call('PUT', '/api/workspace/card/draft', token, { draft, revision })) as {
