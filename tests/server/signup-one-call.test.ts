@@ -1,0 +1,154 @@
+// A sign-up in one round trip (migration 019): taken when the session's row is still the one read
+// before the lock, and left for the full path, which reads it all again, when it changed meanwhile.
+import type { Signup } from '../../src/services/api'
+import { decide } from '../../src/domain/signup-rules'
+import type { Session } from '../../src/domain/types'
+import type { Db } from '../../server/src/db/db'
+import { createServer } from '../../server/src/server'
+import { confirmBelow, SQL } from '../../server/src/signups'
+import {
+  backends,
+  bookedRequest,
+  contentWithSeats,
+  freshDatabase,
+  housekeepingBody,
+  NOW,
+  person,
+  send,
+  testConfig,
+  type InjectOptions,
+} from './support'
+
+describe('confirmBelow', () => {
+  const session = (capacity: number, taken: number): Session => ({
+    id: 's',
+    programId: 'p',
+    title: 't',
+    start: '2026-12-01T09:00:00+08:00',
+    end: '2026-12-01T11:00:00+08:00',
+    deadline: '2026-11-30T18:00:00+08:00',
+    online: false,
+    capacity,
+    taken,
+    demo: false,
+  })
+
+  it.each([
+    [10, 0],
+    [10, 3],
+    [1, 0],
+    [5, 5],
+  ])('is the count at which decide stops giving seats (capacity %i, %i taken)', (capacity, taken) => {
+    const s = session(capacity, taken)
+    const below = confirmBelow(s)
+    const status = (confirmed: number) => {
+      const d = decide({ samePerson: false, confirmed }, s, '王芳', NOW)
+      return d.kind === 'accept' ? d.status : d.kind
+    }
+    if (below > 0) expect(status(below - 1)).toBe('confirmed')
+    expect(status(Math.max(below, 0))).toBe('waitlisted')
+  })
+})
+
+describe.each(backends())('a sign-up in one call (%s)', (backend) => {
+  let origin: string
+  let close: () => Promise<void>
+  let db: Db
+  let transactions = 0
+  /** Runs once, right before the next one call reaches the database: another change in between. */
+  let meanwhile: (() => Promise<unknown>) | undefined
+
+  beforeAll(async () => {
+    const database = await freshDatabase(backend)
+    const inner = await database.open()
+    db = {
+      ...inner,
+      kind: inner.kind,
+      async query<T>(sql: string, params?: Parameters<Db['query']>[1]) {
+        if (sql === SQL.oneCall && meanwhile) {
+          const change = meanwhile
+          meanwhile = undefined
+          await change()
+        }
+        return inner.query<T>(sql, params)
+      },
+      transaction(fn, options) {
+        transactions += 1
+        return inner.transaction(fn, options)
+      },
+    }
+    const started = await createServer(testConfig(), {
+      db,
+      files: contentWithSeats(2),
+      now: () => NOW,
+      logger: false,
+      noticeTimer: false,
+    })
+    await started.app.listen({ port: 0, host: '127.0.0.1' })
+    const address = started.app.server.address()
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    close = async () => {
+      await started.close()
+      await database.drop()
+    }
+  })
+  afterAll(() => close())
+
+  const inject = (o: InjectOptions) => send(origin, o)
+  // Each booker is verified (its own transactions) before a count of transactions starts.
+  const request = (i: number) =>
+    bookedRequest({ origin }, `d-one-call-${i}`, housekeepingBody(person(i)), `one-call-key-${i}`)
+  const counts = async () => {
+    const [row] = await db.query<{ confirmed_count: number; waitlisted_count: number }>(
+      'SELECT confirmed_count, waitlisted_count FROM sessions WHERE id = $1',
+      ['wd-hk-1'],
+    )
+    return [Number(row.confirmed_count), Number(row.waitlisted_count)]
+  }
+
+  it('takes no transaction of its own when the session is as it was read', async () => {
+    const first = await request(0)
+    const before = transactions
+    const reply = await inject(first)
+    expect(reply.statusCode).toBe(201)
+    expect((JSON.parse(reply.body) as Signup).status).toBe('confirmed')
+    expect(transactions).toBe(before)
+    expect(await counts()).toEqual([1, 0])
+    // The same key again: the first answer, nothing added.
+    const again = await inject(first)
+    expect([again.statusCode, (JSON.parse(again.body) as Signup).id]).toEqual([200, JSON.parse(reply.body).id])
+    expect(await counts()).toEqual([1, 0])
+  })
+
+  it('gives the seat by the count under the lock: the last seat taken meanwhile puts her on the waitlist', async () => {
+    // One seat is left when she is read; another woman takes it before her call locks the session.
+    const other = await request(1)
+    const her = await request(2)
+    meanwhile = async () => expect((await inject(other)).statusCode).toBe(201)
+    const before = transactions
+    const reply = await inject(her)
+    expect(reply.statusCode).toBe(201)
+    const signup = JSON.parse(reply.body) as Signup
+    expect([signup.status, signup.waitlistPosition]).toEqual(['waitlisted', 1])
+    // Only the counts moved, so the one call went on: still no transaction.
+    expect(transactions).toBe(before)
+    expect(await counts()).toEqual([2, 1])
+  })
+
+  it('leaves a session changed meanwhile to the full path, which reads it again: cancelled, it refuses', async () => {
+    const her = await request(3)
+    // An organizer cancels the session after she was read, before her call locks it.
+    meanwhile = () =>
+      db.query(`UPDATE sessions SET status = 'cancelled', cancel_reason = '场地维修' WHERE id = $1`, ['wd-hk-1'])
+    const before = transactions
+    const reply = await inject(her)
+    expect(reply.statusCode).toBe(409)
+    expect(JSON.parse(reply.body).error.message).toBe('这个场次已取消')
+    expect(transactions).toBe(before + 1)
+    expect(await counts()).toEqual([2, 1])
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM signups WHERE idempotency_key = 'one-call-key-3'`,
+    )
+    expect(n).toBe(0)
+  })
+})
