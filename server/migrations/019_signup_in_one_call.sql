@@ -3,9 +3,10 @@
 -- Inside a function each statement takes its own snapshot, so the facts are read after the lock,
 -- as the statement after the lock reads them in Signups.submit's full path: none is stale.
 -- It goes on only when the locked row is the one the caller decided on: `fingerprint` is the
--- session's row as the caller read it (to_jsonb, less the three counts that every sign-up moves).
--- Otherwise (changed meanwhile, or gone) it returns found_session false and writes nothing, and
--- the caller takes the full path. The seat is the rule's: confirmed while the confirmed count is
+-- session's row as the caller read it (to_jsonb, less the three counts that every sign-up moves),
+-- and the caller checked her answers against the program's latest form (`form_version`).
+-- Otherwise (changed since, or gone) it returns found_session false and writes nothing, and the
+-- caller reads them again. The seat is the rule's: confirmed while the confirmed count is
 -- below `confirm_below` (the caller's capacity less the seats taken elsewhere), waitlisted after.
 -- Nothing is inserted when the facts refuse her (an earlier sign-up with this key, the same person
 -- live on the session, the booker at her limit, no free ticket code): the caller says why.
@@ -25,7 +26,8 @@ BEGIN
   SELECT to_jsonb(x) - 'confirmed_count' - 'waitlisted_count' - 'cancelled_count', x.confirmed_count
     INTO v_fingerprint, confirmed_before
     FROM sessions x WHERE x.id = p_session_id FOR UPDATE;
-  found_session := FOUND AND v_fingerprint = p_fingerprint;
+  found_session := FOUND AND v_fingerprint = p_fingerprint
+    AND p_form_version = coalesce((SELECT max(f.version) FROM form_versions f WHERE f.program_id = p_program_id), 1);
   IF NOT found_session THEN
     RETURN NEXT;
     RETURN;

@@ -334,6 +334,35 @@ export const BOOKER_PER_SESSION = 10
 
 export const bookerLimitMessage = (limit: number) => `同一个手机号在一个场次最多为${limit}人报名`
 
+/** Sessions whose last read before the lock is kept for the next sign-up (Signups.kept). */
+export const KEPT_READS = 2000
+
+/** Her answers as checked against the form, and what is stored of them. */
+interface HerAnswers {
+  name: string
+  mobile: string
+  /** The same person however her name was typed; the name is stored as she typed it. */
+  nameKey: string
+  answers: string
+  /** The subscribe-message templates kept (a mini-program booker's only), as JSON. */
+  subscribed: string | null
+}
+
+/** Checks her answers with the same validator as the form (the server never trusts what the phone checked). */
+function herAnswers(form: FormField[], session: Session, input: SubmitInput): HerAnswers {
+  const checked = validateSignup(form, { ...input.answers, session: session.id }, { sessionIds: [session.id] })
+  if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
+  const name = String(checked.values.name ?? '')
+  return {
+    name,
+    mobile: String(checked.values.mobile ?? ''),
+    nameKey: personNameKey(name),
+    answers: JSON.stringify(checked.values),
+    // Only WeChat can deliver these, so only a mini-program booker's choice is kept.
+    subscribed: input.booker.startsWith('wx:') && input.subscribed?.length ? JSON.stringify(input.subscribed) : null,
+  }
+}
+
 export interface SubmitInput {
   clientId: string
   /** The verified booker (booker.ts's bookerKey): she books at most `bookerPerSession` people per session. */
@@ -367,49 +396,57 @@ export class Signups {
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
   }
 
+  /**
+   * What the sign-ups of a session were last checked against (SQL.session), by program and
+   * session, up to KEPT_READS of them: a sign-up that finds the session as kept (its fingerprint,
+   * checked under the lock by the one call) needs no read before the lock.
+   */
+  private readonly kept = new Map<string, { pre: PreRow; session: Session }>()
+
   /** Returns the sign-up and whether it is new (false when the idempotency key was seen before). */
   async submit(input: SubmitInput): Promise<{ signup: Signup; created: boolean }> {
     const { clientId, idempotencyKey, now } = input
     const found = await this.content.program(input.programId)
     if (!found) throw notFound('没有找到这个项目，可能已下线', 'programId')
     const { file, program } = found
+    const key = `${program.id} ${input.sessionId}`
+
+    // The session and form as kept from an earlier sign-up: the one call checks both under the lock.
+    // Only a sign-up they let in is answered from them; anything else is decided on a fresh read.
+    const kept = this.kept.get(key)
+    const her = kept && this.checkAgainst(kept.pre, kept.session, input, program)
+    if (kept && her) {
+      const quick = await this.settled(input, kept.session, her, () =>
+        this.inOneCall(input, kept.pre, kept.session, program, file.federation.name, her),
+      )
+      if (quick) return quick
+    }
 
     // Everything that needs no lock is read before it, in one round trip; the lock is held only
     // for the facts that decide the seat, the insert and the commit.
     const [pre] = await this.db.query<PreRow>(SQL.session, [input.sessionId, program.id, clientId, idempotencyKey])
+    this.kept.delete(key)
     if (pre?.again_id) {
       const again = await byKey(this.db, clientId, idempotencyKey)
       if (again) return { signup: again, created: false }
     }
     if (!pre?.id || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
     const session = sessionFromRow(pre)
+    // The oldest kept goes first.
+    if (this.kept.size >= KEPT_READS) this.kept.delete(this.kept.keys().next().value as string)
+    this.kept.set(key, { pre, session })
     const closed = closedFor(session, now)
     if (closed) throw new HttpError(409, 'closed', closed, 'session')
 
     // The latest version of the form, read from its table (the catalog may be a second behind a change).
     const form = pre.form_version !== null ? parseJson<FormField[]>(pre.form_fields) : program.signup.form
-    // The same validator as the form: the server never trusts what the phone checked.
-    const checked = validateSignup(form, { ...input.answers, session: session.id }, { sessionIds: [session.id] })
-    if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
-    const name = String(checked.values.name ?? '')
-    const mobile = String(checked.values.mobile ?? '')
-    // The same person however her name was typed; the name is stored as she typed it.
-    const nameKey = personNameKey(name)
-    const answers = JSON.stringify(checked.values)
-    // Only WeChat can deliver these, so only a mini-program booker's choice is kept.
-    const subscribed =
-      input.booker.startsWith('wx:') && input.subscribed?.length ? JSON.stringify(input.subscribed) : null
+    const checked = herAnswers(form, session, input)
 
-    try {
+    return this.settled(input, session, checked, async () => {
       // Most sign-ups find the session as it was read: one round trip locks, checks and inserts.
-      const quick = await this.inOneCall(input, pre, session, program, file.federation.name, {
-        name,
-        mobile,
-        nameKey,
-        answers,
-        subscribed,
-      })
+      const quick = await this.inOneCall(input, pre, session, program, file.federation.name, checked)
       if (quick) return quick
+      const { name, mobile, nameKey, answers, subscribed } = checked
       // Changed since it was read (or gone): the full path reads it again under the lock.
       return await this.db.transaction(async (tx) => {
         // Read under the lock: the same facts the mock counts from its list, and the session as it
@@ -478,11 +515,38 @@ export class Signups {
         const message = seat.kind === 'closed' ? seat.message : undefined
         throw new HttpError(409, 'closed', closedFor(current, now) ?? message ?? '', 'session')
       })
+    })
+  }
+
+  /**
+   * Her answers checked against a kept read: undefined when that read would refuse her (closed,
+   * or her answers not valid for its form), so that a fresh read decides it.
+   */
+  private checkAgainst(pre: PreRow, session: Session, input: SubmitInput, program: Program): HerAnswers | undefined {
+    if (!program.signup || closedFor(session, input.now)) return undefined
+    const form = pre.form_version !== null ? parseJson<FormField[]>(pre.form_fields) : program.signup.form
+    try {
+      return herAnswers(form, session, input)
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Runs a sign-up's writes; a unique index that caught a race is answered as the rules say. */
+  private async settled<T>(
+    input: SubmitInput,
+    session: Session,
+    her: HerAnswers,
+    write: () => Promise<T>,
+  ): Promise<T | { signup: Signup; created: boolean }> {
+    const { clientId, idempotencyKey, now } = input
+    try {
+      return await write()
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
       // The unique index on live sign-ups caught the same person twice: the rules say what to answer.
       if (isUniqueViolation(e) && violated(e) === 'signups_one_live_per_person') {
-        const decision = decide({ samePerson: true, confirmed: 0 }, session, name, now)
+        const decision = decide({ samePerson: true, confirmed: 0 }, session, her.name, now)
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
       }
       if (isUniqueViolation(e)) {
@@ -504,7 +568,7 @@ export class Signups {
     session: Session,
     program: Program,
     federationName: string,
-    her: { name: string; mobile: string; nameKey: string; answers: string; subscribed: string | null },
+    her: HerAnswers,
   ): Promise<{ signup: Signup; created: boolean } | undefined> {
     const { clientId, idempotencyKey, now } = input
     const id = `su_${randomUUID()}`

@@ -1,5 +1,6 @@
-// A sign-up in one round trip (migration 019): taken when the session's row is still the one read
-// before the lock, and left for the full path, which reads it all again, when it changed meanwhile.
+// A sign-up in one round trip (migration 019), from the session as read before (or kept from an
+// earlier sign-up): it goes on only while the session's row and form are still the ones read;
+// otherwise nothing is written and they are read again.
 import type { Signup } from '../../src/services/api'
 import { decide } from '../../src/domain/signup-rules'
 import type { Session } from '../../src/domain/types'
@@ -55,8 +56,10 @@ describe.each(backends())('a sign-up in one call (%s)', (backend) => {
   let close: () => Promise<void>
   let db: Db
   let transactions = 0
-  /** Runs once, right before the next one call reaches the database: another change in between. */
-  let meanwhile: (() => Promise<unknown>) | undefined
+  /** Reads before the lock (SQL.session). */
+  let reads = 0
+  /** Each runs once, right before the next one call reaches the database: another change in between. */
+  let meanwhile: Array<() => Promise<unknown>> = []
 
   beforeAll(async () => {
     const database = await freshDatabase(backend)
@@ -65,11 +68,9 @@ describe.each(backends())('a sign-up in one call (%s)', (backend) => {
       ...inner,
       kind: inner.kind,
       async query<T>(sql: string, params?: Parameters<Db['query']>[1]) {
-        if (sql === SQL.oneCall && meanwhile) {
-          const change = meanwhile
-          meanwhile = undefined
-          await change()
-        }
+        if (sql === SQL.session) reads += 1
+        const change = sql === SQL.oneCall ? meanwhile.shift() : undefined
+        if (change) await change()
         return inner.query<T>(sql, params)
       },
       transaction(fn, options) {
@@ -124,7 +125,7 @@ describe.each(backends())('a sign-up in one call (%s)', (backend) => {
     // One seat is left when she is read; another woman takes it before her call locks the session.
     const other = await request(1)
     const her = await request(2)
-    meanwhile = async () => expect((await inject(other)).statusCode).toBe(201)
+    meanwhile = [async () => expect((await inject(other)).statusCode).toBe(201)]
     const before = transactions
     const reply = await inject(her)
     expect(reply.statusCode).toBe(201)
@@ -135,17 +136,54 @@ describe.each(backends())('a sign-up in one call (%s)', (backend) => {
     expect(await counts()).toEqual([2, 1])
   })
 
-  it('leaves a session changed meanwhile to the full path, which reads it again: cancelled, it refuses', async () => {
+  it('reads nothing before the lock for a session read already, and checks her against a newer form', async () => {
+    const first = await request(10)
+    const second = await request(11)
+    const third = await request(12)
+    const fourth = await request(13)
+    expect((await inject(first)).statusCode).toBe(201)
+    const before = reads
+    expect((await inject(second)).statusCode).toBe(201)
+    expect(reads).toBe(before)
+    // A new version of the form no longer offers the answer she gives: the call sees the version
+    // moved, and her answers are checked again against the form read afresh.
+    const [{ fields }] = await db.query<{ fields: unknown }>(
+      `SELECT fields FROM form_versions WHERE program_id = 'wd-housekeeping' ORDER BY version DESC LIMIT 1`,
+    )
+    const form = (typeof fields === 'string' ? JSON.parse(fields) : fields) as Array<{ id: string; options?: string[] }>
+    const newVersion = (f: unknown) =>
+      db.query(
+        `INSERT INTO form_versions (program_id, version, fields)
+         SELECT program_id, max(version) + 1, $1::jsonb FROM form_versions WHERE program_id = 'wd-housekeeping'
+         GROUP BY program_id`,
+        [JSON.stringify(f)],
+      )
+    await newVersion(form.map((f) => (f.id === 'job' ? { ...f, options: ['愿意外出务工', '还没想好'] } : f)))
+    const refused = await inject(third)
+    expect([refused.statusCode, JSON.parse(refused.body).error.field]).toEqual([400, 'job'])
+    expect(reads).toBe(before + 1)
+    // The form as it was, as a newer version still: her answers pass again.
+    await newVersion(form)
+    expect((await inject(fourth)).statusCode).toBe(201)
+  })
+
+  it('answers nothing from a read the session has moved past: changed, then cancelled, the full path refuses her', async () => {
     const her = await request(3)
-    // An organizer cancels the session after she was read, before her call locks it.
-    meanwhile = () =>
-      db.query(`UPDATE sessions SET status = 'cancelled', cancel_reason = '场地维修' WHERE id = $1`, ['wd-hk-1'])
-    const before = transactions
+    // The session's place changes after it was kept, and an organizer cancels it after it was read
+    // again, each before her call locks it: the full path reads it under its lock.
+    meanwhile = [
+      () => db.query(`UPDATE sessions SET place = '东江镇妇女之家' WHERE id = $1`, ['wd-hk-1']),
+      () => db.query(`UPDATE sessions SET status = 'cancelled', cancel_reason = '场地维修' WHERE id = $1`, ['wd-hk-1']),
+    ]
+    const transactionsBefore = transactions
+    const before = reads
+    const seats = await counts()
     const reply = await inject(her)
     expect(reply.statusCode).toBe(409)
     expect(JSON.parse(reply.body).error.message).toBe('这个场次已取消')
-    expect(transactions).toBe(before + 1)
-    expect(await counts()).toEqual([2, 1])
+    expect(reads).toBe(before + 1)
+    expect(transactions).toBe(transactionsBefore + 1)
+    expect(await counts()).toEqual(seats)
     const [{ n }] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM signups WHERE idempotency_key = 'one-call-key-3'`,
     )
