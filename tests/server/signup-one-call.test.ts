@@ -167,6 +167,19 @@ describe.each(backends())('a sign-up in one call (%s)', (backend) => {
     expect((await inject(fourth)).statusCode).toBe(201)
   })
 
+  it('goes on when another instance adds columns: the plans it keeps and the session it kept are made again', async () => {
+    const first = await request(20)
+    const second = await request(21)
+    expect((await inject(first)).statusCode).toBe(201)
+    // A later migration, run by another instance while this one serves.
+    await db.query('ALTER TABLE signups ADD COLUMN later_note text')
+    await db.query('ALTER TABLE sessions ADD COLUMN later_note text')
+    const before = reads
+    expect((await inject(second)).statusCode).toBe(201)
+    // The session's row has a column more: its fingerprint moved, so it was read again.
+    expect(reads).toBe(before + 1)
+  })
+
   it('answers nothing from a read the session has moved past: changed, then cancelled, the full path refuses her', async () => {
     const her = await request(3)
     // The session's place changes after it was kept, and an organizer cancels it after it was read
