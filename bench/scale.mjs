@@ -345,14 +345,22 @@ export async function measureScale({
         signups(origin, sessions, from + 100, requests, concurrency, lean),
       )
       lean.close()
-      const withFetch = await signups(origin, sessions, from + 100 + requests, requests, concurrency)
+      const withFetch = await withCpu(client, api.child.pid, () =>
+        signups(origin, sessions, from + 100 + requests, requests, concurrency),
+      )
       from += 100 + 2 * requests
-      return { ...summary(run), cpuMs: run.cpuMs, fetch: summary(withFetch), load: loadavg()[0].toFixed(1) }
+      return {
+        ...summary(run),
+        cpuMs: run.cpuMs,
+        fetch: { ...summary(withFetch), cpuMs: withFetch.cpuMs },
+        load: loadavg()[0].toFixed(1),
+      }
     }
     const signupLines = (what, r) =>
       note(
         `${what}: node:http ${r.perSecond}/s p95 ${r.p95Ms} ms ${JSON.stringify(r.statuses)}, CPU per sign-up ` +
-          `${JSON.stringify(r.cpuMs)} ms; fetch ${r.fetch.perSecond}/s p95 ${r.fetch.p95Ms} ms (load ${r.load})`,
+          `${JSON.stringify(r.cpuMs)} ms; fetch ${r.fetch.perSecond}/s p95 ${r.fetch.p95Ms} ms, ` +
+          `${JSON.stringify(r.fetch.cpuMs)} ms (load ${r.load})`,
       )
     if (parts === 'signups') {
       const spreadRun = await signupRuns(spreadSessions)
@@ -433,7 +441,8 @@ const load = (x) =>
 const cpu = (c) =>
   `CPU per sign-up: server ${c.server} ms${c.postgres === undefined ? '' : `, PostgreSQL ${c.postgres} ms`}, client ${c.client} ms`
 const signupLoad = (x) =>
-  `${load(x)}; ${cpu(x.cpuMs)}; the same with fetch: ${x.fetch.perSecond}/s, p95 ${x.fetch.p95Ms} ms (load ${x.load})`
+  `${load(x)}; ${cpu(x.cpuMs)}; the same with fetch: ${x.fetch.perSecond}/s, p95 ${x.fetch.p95Ms} ms, ` +
+  `${cpu(x.fetch.cpuMs)} (load ${x.load})`
 
 /** The rows of the table `npm run bench` prints, and this file standalone. */
 export function scaleRows(r) {
