@@ -77,7 +77,33 @@ interface JoinedRow extends Row {
 }
 
 /** The read before the lock (SQL.session): the session's columns are null when there is no such session. */
-type PreRow = SessionRow & { form_version: number | null; form_fields: unknown; again_id: string | null }
+type PreRow = SessionRow & {
+  version: number
+  ends_at: Date | string
+  latitude: string | number | null
+  longitude: string | number | null
+  contact_phone: string | null
+  /** The session's row less its counts, as text: the one-call path goes on only while it is the same. */
+  fingerprint: string | null
+  form_version: number | null
+  form_fields: unknown
+  again_id: string | null
+}
+
+/** What SQL.oneCall returns (migration 019): the facts it read, and her row's seq when it was inserted. */
+interface OneCallRow {
+  /** False: the session changed since it was read, or is gone; nothing was written. */
+  found_session: boolean
+  confirmed_before: number | null
+  earlier_id: string | null
+  person_live: boolean | null
+  booker_count: string | number | null
+  ticket: string | null
+  seat: 'confirmed' | 'waitlisted' | null
+  row_seq: string | null
+  row_created_at: Date | string | null
+  waitlisted_now: number | null
+}
 
 /** What SQL.insert returns: the facts it read, and her row when it was inserted (its columns null otherwise). */
 type InsertedRow = JoinedRow & {
@@ -159,7 +185,8 @@ export const SQL = {
    * (no row when there is none), the program's form as it is now, and the id of the sign-up this
    * client made with this key before, if any.
    */
-  session: `SELECT s.*, f.version AS form_version, f.fields AS form_fields,
+  session: `SELECT s.*, (to_jsonb(s) - 'confirmed_count' - 'waitlisted_count' - 'cancelled_count')::text AS fingerprint,
+      f.version AS form_version, f.fields AS form_fields,
       (SELECT g.id FROM signups g WHERE g.client_id = $3 AND g.idempotency_key = $4) AS again_id
     FROM (VALUES (1)) AS one (x)
     LEFT JOIN sessions s ON s.id = $1 AND s.program_id = $2
@@ -212,6 +239,12 @@ export const SQL = {
     )
     SELECT f.again_id, f.same_person, f.booked, f.free_code, ${JOINED}, x.waitlisted_count AS waitlisted_now
     FROM facts f LEFT JOIN added g ON true LEFT JOIN counted x ON true`,
+  /**
+   * The common sign-up in one round trip (migration 019's function): the lock, the facts and the
+   * insert of the statement above, as long as the session's row is the one read before the lock.
+   */
+  oneCall: `SELECT * FROM signup_in_one_call($1::jsonb, $2::integer, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12,
+    $13, $14, $15::boolean, $16, $17::timestamptz, $18, $19::integer, $20::integer, $21, $22, $23::jsonb, $24::integer)`,
   /** Every version of a program's form, for the roster's labels. */
   formVersions: 'SELECT version, fields FROM form_versions WHERE program_id = $1',
   setStatus: 'UPDATE signups SET status = $1, updated_at = now() WHERE id = $2',
@@ -284,6 +317,12 @@ const closedFor = (session: Session, now: Date) => (session.cancelled ? '这个�
 
 export const HOLD_EXPIRED_MESSAGE = '确认时间已过，名额已让给候补的下一位'
 
+/**
+ * The confirmed count below which `decide` gives a seat: it confirms while taken + confirmed is
+ * under the capacity. The one-call path chooses the seat with it under the lock.
+ */
+export const confirmBelow = (session: Session) => session.capacity - session.taken
+
 /** Days after a session starts that its sign-ups are kept (the privacy notice says 90). */
 export const RETENTION_DAYS = 90
 
@@ -294,6 +333,35 @@ const violated = (e: unknown) => (e as { constraint?: string })?.constraint
 export const BOOKER_PER_SESSION = 10
 
 export const bookerLimitMessage = (limit: number) => `同一个手机号在一个场次最多为${limit}人报名`
+
+/** Sessions whose last read before the lock is kept for the next sign-up (Signups.kept). */
+export const KEPT_READS = 2000
+
+/** Her answers as checked against the form, and what is stored of them. */
+interface HerAnswers {
+  name: string
+  mobile: string
+  /** The same person however her name was typed; the name is stored as she typed it. */
+  nameKey: string
+  answers: string
+  /** The subscribe-message templates kept (a mini-program booker's only), as JSON. */
+  subscribed: string | null
+}
+
+/** Checks her answers with the same validator as the form (the server never trusts what the phone checked). */
+function herAnswers(form: FormField[], session: Session, input: SubmitInput): HerAnswers {
+  const checked = validateSignup(form, { ...input.answers, session: session.id }, { sessionIds: [session.id] })
+  if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
+  const name = String(checked.values.name ?? '')
+  return {
+    name,
+    mobile: String(checked.values.mobile ?? ''),
+    nameKey: personNameKey(name),
+    answers: JSON.stringify(checked.values),
+    // Only WeChat can deliver these, so only a mini-program booker's choice is kept.
+    subscribed: input.booker.startsWith('wx:') && input.subscribed?.length ? JSON.stringify(input.subscribed) : null,
+  }
+}
 
 export interface SubmitInput {
   clientId: string
@@ -328,40 +396,58 @@ export class Signups {
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
   }
 
+  /**
+   * What the sign-ups of a session were last checked against (SQL.session), by program and
+   * session, up to KEPT_READS of them: a sign-up that finds the session as kept (its fingerprint,
+   * checked under the lock by the one call) needs no read before the lock.
+   */
+  private readonly kept = new Map<string, { pre: PreRow; session: Session }>()
+
   /** Returns the sign-up and whether it is new (false when the idempotency key was seen before). */
   async submit(input: SubmitInput): Promise<{ signup: Signup; created: boolean }> {
     const { clientId, idempotencyKey, now } = input
     const found = await this.content.program(input.programId)
     if (!found) throw notFound('没有找到这个项目，可能已下线', 'programId')
     const { file, program } = found
+    const key = `${program.id} ${input.sessionId}`
+
+    // The session and form as kept from an earlier sign-up: the one call checks both under the lock.
+    // Only a sign-up they let in is answered from them; anything else is decided on a fresh read.
+    const kept = this.kept.get(key)
+    const her = kept && this.checkAgainst(kept.pre, kept.session, input, program)
+    if (kept && her) {
+      const quick = await this.settled(input, kept.session, her, () =>
+        this.inOneCall(input, kept.pre, kept.session, program, file.federation.name, her),
+      )
+      if (quick) return quick
+    }
 
     // Everything that needs no lock is read before it, in one round trip; the lock is held only
     // for the facts that decide the seat, the insert and the commit.
     const [pre] = await this.db.query<PreRow>(SQL.session, [input.sessionId, program.id, clientId, idempotencyKey])
+    this.kept.delete(key)
     if (pre?.again_id) {
       const again = await byKey(this.db, clientId, idempotencyKey)
       if (again) return { signup: again, created: false }
     }
     if (!pre?.id || !program.signup) throw notFound('没有找到这个场次，请重新选择', 'session')
     const session = sessionFromRow(pre)
+    // The oldest kept goes first.
+    if (this.kept.size >= KEPT_READS) this.kept.delete(this.kept.keys().next().value as string)
+    this.kept.set(key, { pre, session })
     const closed = closedFor(session, now)
     if (closed) throw new HttpError(409, 'closed', closed, 'session')
 
     // The latest version of the form, read from its table (the catalog may be a second behind a change).
     const form = pre.form_version !== null ? parseJson<FormField[]>(pre.form_fields) : program.signup.form
-    // The same validator as the form: the server never trusts what the phone checked.
-    const checked = validateSignup(form, { ...input.answers, session: session.id }, { sessionIds: [session.id] })
-    if (!checked.ok) throw invalid(checked.errors[0].message, checked.errors[0].field)
-    const name = String(checked.values.name ?? '')
-    const mobile = String(checked.values.mobile ?? '')
-    // The same person however her name was typed; the name is stored as she typed it.
-    const nameKey = personNameKey(name)
-    const answers = JSON.stringify(checked.values)
-    // Only WeChat can deliver these, so only a mini-program booker's choice is kept.
-    const subscribed =
-      input.booker.startsWith('wx:') && input.subscribed?.length ? JSON.stringify(input.subscribed) : null
+    const checked = herAnswers(form, session, input)
 
-    try {
+    return this.settled(input, session, checked, async () => {
+      // Most sign-ups find the session as it was read: one round trip locks, checks and inserts.
+      const quick = await this.inOneCall(input, pre, session, program, file.federation.name, checked)
+      if (quick) return quick
+      const { name, mobile, nameKey, answers, subscribed } = checked
+      // Changed since it was read (or gone): the full path reads it again under the lock.
       return await this.db.transaction(async (tx) => {
         // Read under the lock: the same facts the mock counts from its list, and the session as it
         // is now (moved or cancelled a moment ago, it is seen here).
@@ -429,11 +515,38 @@ export class Signups {
         const message = seat.kind === 'closed' ? seat.message : undefined
         throw new HttpError(409, 'closed', closedFor(current, now) ?? message ?? '', 'session')
       })
+    })
+  }
+
+  /**
+   * Her answers checked against a kept read: undefined when that read would refuse her (closed,
+   * or her answers not valid for its form), so that a fresh read decides it.
+   */
+  private checkAgainst(pre: PreRow, session: Session, input: SubmitInput, program: Program): HerAnswers | undefined {
+    if (!program.signup || closedFor(session, input.now)) return undefined
+    const form = pre.form_version !== null ? parseJson<FormField[]>(pre.form_fields) : program.signup.form
+    try {
+      return herAnswers(form, session, input)
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Runs a sign-up's writes; a unique index that caught a race is answered as the rules say. */
+  private async settled<T>(
+    input: SubmitInput,
+    session: Session,
+    her: HerAnswers,
+    write: () => Promise<T>,
+  ): Promise<T | { signup: Signup; created: boolean }> {
+    const { clientId, idempotencyKey, now } = input
+    try {
+      return await write()
     } catch (e) {
       // The same key sent twice at once for different sessions: the first one stands.
       // The unique index on live sign-ups caught the same person twice: the rules say what to answer.
       if (isUniqueViolation(e) && violated(e) === 'signups_one_live_per_person') {
-        const decision = decide({ samePerson: true, confirmed: 0 }, session, name, now)
+        const decision = decide({ samePerson: true, confirmed: 0 }, session, her.name, now)
         if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
       }
       if (isUniqueViolation(e)) {
@@ -442,6 +555,115 @@ export class Signups {
       }
       throw e
     }
+  }
+
+  /**
+   * The sign-up in one call (SQL.oneCall) while the session's row is the one in `pre`: then the
+   * rules decide as they would under the lock, the seat by confirmBelow. Undefined when the row
+   * changed or the codes were all taken: the caller takes the full path, which reads it all again.
+   */
+  private async inOneCall(
+    input: SubmitInput,
+    pre: PreRow,
+    session: Session,
+    program: Program,
+    federationName: string,
+    her: HerAnswers,
+  ): Promise<{ signup: Signup; created: boolean } | undefined> {
+    const { clientId, idempotencyKey, now } = input
+    const id = `su_${randomUUID()}`
+    const version = Number(pre.version ?? 1)
+    const formVersion = Number(pre.form_version ?? 1)
+    const [row] = await this.db.query<OneCallRow>(SQL.oneCall, [
+      pre.fingerprint,
+      confirmBelow(session),
+      id,
+      clientId,
+      idempotencyKey,
+      session.id,
+      program.id,
+      her.name,
+      her.mobile,
+      her.answers,
+      program.title,
+      federationName,
+      session.title,
+      session.start,
+      session.online,
+      session.place ?? null,
+      now,
+      her.nameKey,
+      version,
+      formVersion,
+      input.booker,
+      ticketCandidates().join(','),
+      her.subscribed,
+      this.bookerPerSession,
+    ])
+    if (!row?.found_session) return undefined
+    if (row.row_seq !== null && row.seat) {
+      const joined: JoinedRow = {
+        id,
+        seq: row.row_seq,
+        client_id: clientId,
+        idempotency_key: idempotencyKey,
+        session_id: session.id,
+        program_id: program.id,
+        status: row.seat,
+        name: her.name,
+        mobile: her.mobile,
+        answers: her.answers,
+        program_title: program.title,
+        federation_name: federationName,
+        session_title: session.title,
+        session_start: session.start,
+        online: session.online,
+        place: session.place ?? null,
+        created_at: row.row_created_at ?? now,
+        session_version: version,
+        form_version: formVersion,
+        ticket_code: row.ticket,
+        checked_in_at: null,
+        hold_until: null,
+        cancelled_because: null,
+        // The session as it is now: the row locked was the one read (its fingerprint).
+        cur_title: pre.title,
+        cur_start: pre.starts_at,
+        cur_online: pre.online,
+        cur_place: pre.place,
+        cur_status: pre.status,
+        cur_reason: pre.cancel_reason,
+        cur_version: version,
+        cur_demo: pre.demo,
+        cur_end: pre.ends_at,
+        cur_latitude: pre.latitude,
+        cur_longitude: pre.longitude,
+        cur_phone: pre.contact_phone,
+      }
+      // Her row is the session's latest, so her waitlist place is the waitlisted count with her in it.
+      return {
+        signup: toSignup(joined, row.seat === 'waitlisted' ? Number(row.waitlisted_now) : undefined),
+        created: true,
+      }
+    }
+    // Not let in: the same rules as the mock's say why, from the facts the call read under the lock.
+    const decision = decide(
+      {
+        again: row.earlier_id ? await byKey(this.db, clientId, idempotencyKey) : undefined,
+        samePerson: row.person_live === true,
+        confirmed: Number(row.confirmed_before),
+      },
+      session,
+      her.name,
+      now,
+    )
+    if (decision.kind === 'duplicate') throw new HttpError(409, 'duplicate', decision.message, 'name')
+    if (decision.kind === 'again') return { signup: decision.record, created: false }
+    if (Number(row.booker_count) >= this.bookerPerSession) {
+      throw new HttpError(409, 'limit', bookerLimitMessage(this.bookerPerSession))
+    }
+    // Every candidate code was given already (one chance in many millions): the full path tries new ones.
+    return undefined
   }
 
   /** Gives sign-ups stored before the name key existed their key; returns how many. Run at start. */

@@ -197,5 +197,10 @@ describe('migration files', () => {
       'CREATE TABLE a (x int)',
       'CREATE INDEX b ON a (x)',
     ])
+    // A function's body stays one statement, its own `;` at line ends and all.
+    const body = 'BEGIN\n  x := 1;\n  RETURN x;\nEND'
+    expect(
+      splitStatements(`CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\n${body}\n$$;\nSELECT f();\n`),
+    ).toEqual([`CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\n${body}\n$$`, 'SELECT f()'])
   })
 })

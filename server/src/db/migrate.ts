@@ -64,11 +64,28 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
   return applied
 }
 
-/** Splits a migration file on `;` at line ends; migration files keep to one statement per `;`. */
+/**
+ * Splits a migration file on `;` at line ends; migration files keep to one statement per `;`. A
+ * `$$`-quoted body (a function's) is kept whole: its own statements end in `;` too.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
+  const statements: string[] = []
+  let current = ''
+  sql
     .replace(/--[^\n]*/g, '')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean)
+    .split('$$')
+    .forEach((part, i) => {
+      if (i % 2 === 1) {
+        current += `$$${part}$$`
+        return
+      }
+      const [first, ...rest] = part.split(/;\s*(?:\n|$)/)
+      current += first
+      for (const piece of rest) {
+        statements.push(current)
+        current = piece
+      }
+    })
+  statements.push(current)
+  return statements.map((s) => s.trim()).filter(Boolean)
 }

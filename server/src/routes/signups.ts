@@ -94,16 +94,20 @@ function checkSubmitRequest(req: FastifyRequest, secret: string, now: Date) {
 
 const device = (req: FastifyRequest) => clientIdFrom(req.headers['x-device-id'])
 
+/** What checkSubmitRequest made of a request before its schema was checked: the handler uses it as it is. */
+const submitted = new WeakMap<FastifyRequest, ReturnType<typeof checkSubmitRequest>>()
+
 export async function signupRoutes(app: FastifyInstance, { signups, bookerSecret, now }: SignupDeps): Promise<void> {
   app.post(
     '/api/signups',
     {
       schema: ROUTE_SCHEMAS.submitSignup,
-      preValidation: checkFirst((req) => checkSubmitRequest(req, bookerSecret, now())),
+      preValidation: checkFirst((req) => submitted.set(req, checkSubmitRequest(req, bookerSecret, now()))),
     },
     async (req, reply) => {
       const at = now()
-      const { signup, created } = await signups.submit({ ...checkSubmitRequest(req, bookerSecret, at), now: at })
+      const checked = submitted.get(req) ?? checkSubmitRequest(req, bookerSecret, at)
+      const { signup, created } = await signups.submit({ ...checked, now: at })
       return reply.code(created ? 201 : 200).send(signup)
     },
   )
