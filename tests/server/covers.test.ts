@@ -12,6 +12,7 @@ import {
   loginToken,
   organizerToken,
   rawGet,
+  replyOf,
   startSecondInstance,
   startTestServer,
   type Reply,
@@ -84,13 +85,7 @@ describe.each(backends())('federation covers (%s)', (backend) => {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       body: form,
     })
-    const rawPayload = Buffer.from(await res.arrayBuffer())
-    return {
-      statusCode: res.status,
-      headers: Object.fromEntries(res.headers.entries()),
-      body: rawPayload.toString('utf8'),
-      rawPayload,
-    }
+    return replyOf(res)
   }
   const report = async (id = WUDU, on = server) =>
     json<{ card: { cover?: CoverRef } }>(await on.inject(asDevice('d-cover', 'GET', `/api/reports/${id}`))).card

@@ -142,6 +142,11 @@ export async function send(origin: string, { method, url, headers = {}, payload 
     headers: json && !headers['content-type'] ? { ...headers, 'content-type': 'application/json' } : headers,
     body: payload === undefined ? undefined : json ? JSON.stringify(payload) : (payload as string),
   })
+  return replyOf(res)
+}
+
+/** A fetch response as a Reply: its status, headers, body as text (BOM kept) and bytes. */
+export async function replyOf(res: Response): Promise<Reply> {
   const rawPayload = Buffer.from(await res.arrayBuffer())
   return {
     statusCode: res.status,
