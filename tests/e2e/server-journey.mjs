@@ -238,7 +238,7 @@ await journey(
     await checkA11y(page, errors, '卡片编辑（手机）')
     // A figure typed by hand that the article does not have: refused with the reason, nothing added.
     await page.getByLabel('数值').first().locator('input').fill('98765')
-    await page.getByLabel('单位').first().locator('input').fill('人')
+    await page.getByLabel('单位', { exact: true }).first().locator('input').fill('人')
     await page.getByLabel('核对并添加').click()
     await expectText(page, '在原文里找不到')
     await shoot(page, 'card-editor-refused.png')
@@ -393,7 +393,7 @@ const workspaceJourney = (v) => async (admin, errors, openPage) => {
   const article = readFileSync(join(ROOT, 'mock', `${v.fed}.txt`), 'utf8')
   await typeInto(editor, '原文（粘贴文章或工作总结）', article, 'textarea')
   await editor.getByLabel('数值').first().locator('input').fill('98765')
-  await editor.getByLabel('单位').first().locator('input').fill('人')
+  await editor.getByLabel('单位', { exact: true }).first().locator('input').fill('人')
   await editor.getByLabel('核对并添加').click()
   await expectText(editor, '在原文里找不到')
   await look(editor, 'refused', '卡片编辑（手写数字被拒）')
