@@ -82,6 +82,19 @@ export const expectText = async (page, text, timeout = 10000) => {
   await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout })
 }
 
+/**
+ * Waits until no visible element shows `text` (a filter or search takes a moment to apply on a busy
+ * machine), and fails with `message` if one still does after `timeout`.
+ */
+export const expectGone = async (page, text, message, timeout = 10000) => {
+  const shown = page.getByText(text, { exact: false }).filter({ visible: true })
+  const until = Date.now() + timeout
+  while ((await shown.count()) > 0) {
+    if (Date.now() > until) throw new Error(message)
+    await page.waitForTimeout(100)
+  }
+}
+
 /** Elements sticking out of the 375 px screen (the filter chips and card heads scroll sideways on purpose). */
 export const overflowing = (page) =>
   page.evaluate(() => {

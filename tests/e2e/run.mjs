@@ -9,6 +9,7 @@ import {
   checkA11y,
   overflowing,
   signUpFromProgram,
+  expectGone,
   expectText,
   fillLegalAid,
   finish,
@@ -134,7 +135,7 @@ await journey('feed: pick a region and a topic, search, then clear', async (page
   await page.getByLabel('湖南省，打开下一级').click()
   await page.getByLabel('全省，湖南省').click()
   await expectText(page, '株洲市妇联')
-  if (await page.getByText('成都市妇联').count()) throw new Error('成都 still shown after picking 湖南')
+  await expectGone(page, '成都市妇联', '成都 still shown after picking 湖南')
   await page.getByLabel('主题：健康').click()
   await expectText(page, '株洲市妇联')
   await page.getByLabel('地区：湖南省，点按选择省市县').click()
@@ -155,7 +156,7 @@ await journey('feed: pick a region and a topic, search, then clear', async (page
   await box.fill('武都')
   await box.press('Enter')
   await expectText(page, '武都区妇联')
-  if (await page.getByText('惠州市妇联').count()) throw new Error('惠州 still shown after searching 武都')
+  await expectGone(page, '惠州市妇联', '惠州 still shown after searching 武都')
   await shoot(page, 'feed-search.png')
   await page.getByLabel('清空搜索').click()
   await expectText(page, '惠州市妇联')
@@ -270,8 +271,14 @@ await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can 
     mobile: '13900139000',
   })
   await expectText(page, '刘桂兰（139****9000）')
-  if (!(await page.locator('[class*="weui-icon-success"]').filter({ visible: true }).count()))
-    throw new Error('the success page has no WeUI success icon')
+  await page
+    .locator('[class*="weui-icon-success"]')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error('the success page has no WeUI success icon')
+    })
   // No reminder templates in the built-in data: the calendar is the reminder on offer.
   await page.getByLabel('添加到日历').filter({ visible: true }).waitFor()
   await checkA11y(page, errors, 'signup done')
