@@ -509,6 +509,16 @@ const inspectPoster = (page, shape) =>
       const all = ctx.getImageData(0, 0, c.width, c.height).data
       const colours = new Set()
       for (let i = 0; i < all.length; i += 4 * 97) colours.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2])
+      // The square band's right-hand strip, right of where the shipped cards' words end: the topic art
+      // is drawn faint there, so white is mixed into the band's colour.
+      const corner = ctx.getImageData(
+        Math.round(610 * k),
+        Math.round(30 * k),
+        Math.round(105 * k),
+        Math.round(350 * k),
+      ).data
+      const artColours = new Set()
+      for (let i = 0; i < corner.length; i += 4) artColours.add(`${corner[i]},${corner[i + 1]},${corner[i + 2]}`)
       // The strip just above the bottom margin: text or the QR code stands there, never blank paper.
       const strip = { x: 0, y: layout.height - 70, w: layout.width, h: 30 }
       return {
@@ -517,6 +527,8 @@ const inspectPoster = (page, shape) =>
         colours: colours.size,
         qrInk: inkIn(layout.qr),
         bottomInk: inkIn(strip),
+        artColours: artColours.size,
+        src: img.getAttribute('src'),
       }
     }, posterLayout[shape])
 
@@ -544,36 +556,9 @@ await journey('poster: the square poster for every federation, within 4096 px, f
       if (p.qrInk < 0.2) throw new Error(`${f.federation.name} ${shape}: no QR code drawn (${p.qrInk})`)
       if (p.bottomInk < 0.005) throw new Error(`${f.federation.name} ${shape}: empty at the bottom (${p.bottomInk})`)
       await shoot(page, `poster-${f.federation.id}-${shape}.png`)
-      // The art is drawn faint on the band, above the hero: there, white is mixed into the colour.
-      const artInk = await page
-        .locator('.poster__image img')
-        .filter({ visible: true })
-        .first()
-        .evaluate(
-          async (img, { layout, lead }) => {
-            await img.decode()
-            const c = document.createElement('canvas')
-            c.width = img.naturalWidth
-            c.height = img.naturalHeight
-            const ctx = c.getContext('2d')
-            ctx.drawImage(img, 0, 0)
-            const k = img.naturalWidth / layout.width
-            // The band's right-hand strip, right of where the shipped cards' words end.
-            const d = ctx.getImageData(
-              Math.round(610 * k),
-              Math.round(30 * k),
-              Math.round(105 * k),
-              Math.round(350 * k),
-            )
-            const colours = new Set()
-            for (let i = 0; i < d.data.length; i += 4) colours.add(`${d.data[i]},${d.data[i + 1]},${d.data[i + 2]}`)
-            return { colours: colours.size, lead, src: img.src }
-          },
-          { layout: posterLayout[shape], lead: leadArt(f) },
-        )
-      if (artInk.colours < 3)
-        throw new Error(`${f.federation.name}: no art in the poster's corner (${artInk.colours} colours)`)
-      posters.push({ name: f.federation.name, src: artInk.src })
+      if (p.artColours < 3)
+        throw new Error(`${f.federation.name}: no art in the poster's corner (${p.artColours} colours)`)
+      posters.push({ name: f.federation.name, src: p.src })
     }
   }
   await shoot(page, 'poster.png')
