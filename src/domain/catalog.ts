@@ -376,9 +376,13 @@ export function buildCatalog(raw: RawFile[], options: CatalogOptions = {}): Cata
   return { files, problems }
 }
 
-/** The catalog's order: newest year first, then by id. */
+/**
+ * The catalog's order: newest year first, then by id. Ids are lowercase ASCII (FEDERATION_ID), so
+ * code-unit order is the id order; localeCompare would load the browser's collator on the first
+ * screen's path for nothing.
+ */
 const newestFirst = (a: FederationFile, b: FederationFile) =>
-  b.federation.year - a.federation.year || a.federation.id.localeCompare(b.federation.id)
+  b.federation.year - a.federation.year || (a.federation.id < b.federation.id ? -1 : a.federation.id > b.federation.id ? 1 : 0)
 
 /**
  * The catalog of files proven whole before the build: the app's own bundle, which `npm test`
