@@ -84,7 +84,9 @@ export function systemFontScale(): number {
   if (cachedFontScale !== undefined) return cachedFontScale
   let scale = 1
   try {
-    if (!isWeapp) {
+    // TARO_ENV written out (not isWeapp) so the H5 build drops the weapp branch: getAppBaseInfo
+    // would bring Taro's user-agent parser (~15 KB) onto the first screen's path.
+    if (process.env.TARO_ENV !== 'weapp') {
       const probe = document.createElement('div')
       probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
       document.body.appendChild(probe)
