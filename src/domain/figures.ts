@@ -108,6 +108,13 @@ export function figureWidthEm(text: string): number {
 export const isWideFigure = (text: string, unit = '') =>
   figureWidthEm(text) > 4.8 || (unit !== '' && figureWidthEm(text) + Array.from(unit).length * 0.5 > 5)
 
+/**
+ * Whether a figure and its unit fit a third of a feed card at 360px: about 82px, 4em of the 19px
+ * number, with the 13px unit about 0.8em a character. "11000 人" (80px) fits; "1000余 人" (86px)
+ * and "198861 人次" (108px) do not, and a card with such a figure sets its figures two a row.
+ */
+export const fitsThirdTile = (text: string, unit = '') => figureWidthEm(text) + Array.from(unit).length * 0.8 <= 4
+
 /** The words shown beside a total (累计, 八年累计, 截至目前); undefined for a year's result. */
 export function scopeText(figure: Pick<Figure, 'scope' | 'scopeLabel'>): string | undefined {
   if (figure.scope !== 'total') return undefined

@@ -4,6 +4,7 @@ import {
   figureSpeech,
   figureWidthEm,
   isWideFigure,
+  fitsThirdTile,
   formatFigure,
   heroSplit,
   MAX_PLAIN_DIGITS,
@@ -162,6 +163,18 @@ describe('wide figures', () => {
     ['7000多', '名', false],
   ])('%s with its unit %s wide: %s (the two stay on one line)', (text, unit, wide) => {
     expect(isWideFigure(text, unit)).toBe(wide)
+  })
+
+  it.each([
+    ['11000', '人', true],
+    ['79956', '人', true],
+    ['465', '个', true],
+    ['1000余', '人', false],
+    ['198861', '人次', false],
+    ['139万', '人次', false],
+    ['31.28万', '人', false],
+  ])('%s %s fits a third of a feed card: %s', (text, unit, fits) => {
+    expect(fitsThirdTile(text, unit)).toBe(fits)
   })
 
   it('counts a Han character wider than a digit', () => {

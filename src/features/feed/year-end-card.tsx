@@ -5,7 +5,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
 import { TopicTag } from '@/components/topic-tag'
-import { heroSplit } from '@/domain/figures'
+import { fitsThirdTile, formatFigure, heroSplit } from '@/domain/figures'
 import { artIcon, artImage } from '@/domain/topic-art'
 import type { Region, YearEndCard as Card } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
@@ -19,6 +19,10 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
   const open = card.openProgramCount > 0
   const { hero, rest } = heroSplit(card.headlineFigures, card.heroFigureId)
   const art = artIcon(card.topics)
+  const thirds = rest.every((f) => {
+    const shown = formatFigure(f.value, f.unit)
+    return fitsThirdTile(shown.text, shown.unit)
+  })
   return (
     // The theme colour travels as a CSS variable so dark mode can swap it for a readable tone.
     <View
@@ -58,7 +62,7 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
       <Text className="ye-card__summary">{card.summary}</Text>
       <View className="ye-card__figures">
         {rest.map((f) => (
-          <FigureTile key={f.id} figure={f} className="ye-card__minor" />
+          <FigureTile key={f.id} figure={f} className={`ye-card__minor ${thirds ? '' : 'ye-card__minor--half'}`} />
         ))}
       </View>
       <View className="ye-card__tags">
