@@ -382,7 +382,8 @@ export function buildCatalog(raw: RawFile[], options: CatalogOptions = {}): Cata
  * screen's path for nothing.
  */
 const newestFirst = (a: FederationFile, b: FederationFile) =>
-  b.federation.year - a.federation.year || (a.federation.id < b.federation.id ? -1 : a.federation.id > b.federation.id ? 1 : 0)
+  b.federation.year - a.federation.year ||
+  (a.federation.id < b.federation.id ? -1 : a.federation.id > b.federation.id ? 1 : 0)
 
 /**
  * The catalog of files proven whole before the build: the app's own bundle, which `npm test`
