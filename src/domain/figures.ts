@@ -112,8 +112,10 @@ export const isWideFigure = (text: string, unit = '') =>
  * Whether a figure and its unit fit a third of a feed card at 360px: about 82px, 4em of the 19px
  * number, with the 13px unit about 0.8em a character. "11000 人" (80px) fits; "1000余 人" (86px)
  * and "198861 人次" (108px) do not, and a card with such a figure sets its figures two a row.
+ * At a larger font scale the words grow and the third does not, so less fits.
  */
-export const fitsThirdTile = (text: string, unit = '') => figureWidthEm(text) + Array.from(unit).length * 0.8 <= 4
+export const fitsThirdTile = (text: string, unit = '', fontScale = 1) =>
+  figureWidthEm(text) + Array.from(unit).length * 0.8 <= 4 / fontScale
 
 /** The words shown beside a total (累计, 八年累计, 截至目前); undefined for a year's result. */
 export function scopeText(figure: Pick<Figure, 'scope' | 'scopeLabel'>): string | undefined {

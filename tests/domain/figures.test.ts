@@ -177,6 +177,12 @@ describe('wide figures', () => {
     expect(fitsThirdTile(text, unit)).toBe(fits)
   })
 
+  it('fits less in a third at a larger font scale', () => {
+    expect(fitsThirdTile('11000', '人', 1)).toBe(true)
+    expect(fitsThirdTile('11000', '人', 1.2)).toBe(false)
+    expect(fitsThirdTile('465', '个', 1.2)).toBe(true)
+  })
+
   it('counts a Han character wider than a digit', () => {
     expect(figureWidthEm('万')).toBe(1)
     expect(figureWidthEm('12')).toBeCloseTo(1.2)

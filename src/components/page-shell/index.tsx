@@ -9,9 +9,14 @@ import { PrivacySheet } from '../privacy-sheet'
 import { effectiveFontScale } from '@/shared/font-scale'
 import { useAppStore } from '@/store'
 
-export function PageShell({ children, className = '' }: { children: ReactNode; className?: string }) {
+/** The font scale pages render at: the system's, raised to 大字模式's level when she turns it on. */
+export function useFontScale(): number {
   const largeFont = useAppStore((s) => s.largeFont)
-  const scale = effectiveFontScale(systemFontScale(), largeFont)
+  return effectiveFontScale(systemFontScale(), largeFont)
+}
+
+export function PageShell({ children, className = '' }: { children: ReactNode; className?: string }) {
+  const scale = useFontScale()
   const classes = ['page', scale >= 1.3 ? 'page--large' : '', className].filter(Boolean).join(' ')
   return (
     <View className={classes} style={{ '--font-scale': String(scale) } as CSSProperties}>

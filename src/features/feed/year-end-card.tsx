@@ -4,6 +4,7 @@ import type { CSSProperties } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
+import { useFontScale } from '@/components/page-shell'
 import { TopicTag } from '@/components/topic-tag'
 import { fitsThirdTile, formatFigure, heroSplit } from '@/domain/figures'
 import { artIcon, artImage } from '@/domain/topic-art'
@@ -19,9 +20,10 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
   const open = card.openProgramCount > 0
   const { hero, rest } = heroSplit(card.headlineFigures, card.heroFigureId)
   const art = artIcon(card.topics)
+  const fontScale = useFontScale()
   const thirds = rest.every((f) => {
     const shown = formatFigure(f.value, f.unit)
-    return fitsThirdTile(shown.text, shown.unit)
+    return fitsThirdTile(shown.text, shown.unit, fontScale)
   })
   return (
     // The theme colour travels as a CSS variable so dark mode can swap it for a readable tone.
