@@ -4,10 +4,11 @@ import type { CSSProperties } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
+import { TopicArt } from '@/components/topic-art'
 import { useFontScale } from '@/components/page-shell'
 import { TopicTag } from '@/components/topic-tag'
 import { fitsThirdTile, formatFigure, heroSplit } from '@/domain/figures'
-import { artIcon, artImage } from '@/domain/topic-art'
+import { artIcon } from '@/domain/topic-art'
 import type { Region, YearEndCard as Card } from '@/domain/types'
 import { formatSourceDate } from '@/utils/date'
 import './year-end-card.scss'
@@ -34,11 +35,7 @@ export function YearEndCard({ card, onOpen }: { card: Card; onOpen?: (federation
     >
       <View className="ye-card__head theme-hero">
         {/* The lead topic's illustration, white and faint behind the words, cropped by the card's edge. */}
-        <View
-          className={`ye-card__art topic-art--${art}`}
-          style={{ backgroundImage: artImage(art, '#fff') }}
-          aria-hidden
-        />
+        <TopicArt art={art} stroke="#fff" className="ye-card__art" />
         <View className="ye-card__top">
           <Text className="ye-card__year">{card.year} 年终盘点</Text>
           {open ? <Text className="ye-card__badge">可报名</Text> : null}

@@ -4,10 +4,11 @@ import type { CSSProperties } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { DemoNotice } from '@/components/demo-notice'
 import { FigureTile } from '@/components/figure-tile'
+import { TopicArt } from '@/components/topic-art'
 import { DEMO_LABEL } from '@/domain/demo'
 import { TopicTag } from '@/components/topic-tag'
 import { FIGURE_RULE } from '@/domain/figures'
-import { artIcon, artImage } from '@/domain/topic-art'
+import { artIcon } from '@/domain/topic-art'
 import type { FederationReport, ProgramListing } from '@/services/api'
 import { formatSourceDate } from '@/utils/date'
 import { ReportCover } from './report-cover'
@@ -132,11 +133,7 @@ export function ReportView({
     <View className="report themed" style={{ '--card-color': card.color } as CSSProperties}>
       <View className="report__hero theme-hero">
         {/* The lead topic's illustration, as on the card, larger. */}
-        <View
-          className={`report__art topic-art--${art}`}
-          style={{ backgroundImage: artImage(art, '#fff') }}
-          aria-hidden
-        />
+        <TopicArt art={art} stroke="#fff" className="report__art" />
         {card.cover ? <ReportCover name={card.name} cover={card.cover} /> : null}
         <Text className="report__year">{card.year} 年终盘点</Text>
         <Text className="report__name">{card.name}</Text>

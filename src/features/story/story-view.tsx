@@ -4,7 +4,8 @@ import { Button, Text, View } from '@tarojs/components'
 import { screenScrolledThrough } from '@/platform/story'
 import { FIGURE_RULE_SHORT, figureWidthEm } from '@/domain/figures'
 import { screenAnnouncement, type StoryScreen } from '@/domain/story'
-import { artImage, type IconName } from '@/domain/topic-art'
+import type { IconName } from '@/domain/topic-art'
+import { TopicArt } from '@/components/topic-art'
 import { keyboardStop } from '@/shared/keyboard-stop'
 import { useCountUp } from './use-count-up'
 import './story-view.scss'
@@ -186,11 +187,7 @@ export function StoryView({
       >
         <View key={screen.key} className={`story__screen ${tone}`}>
           {/* The screen's topic drawn large behind it: white on the colour, the colour on the page. */}
-          <View
-            className={`story__art story__art--${screen.kind} topic-art--${art}`}
-            style={{ backgroundImage: artImage(art, light ? color : '#fff') }}
-            aria-hidden
-          />
+          <TopicArt art={art} stroke={light ? color : '#fff'} className={`story__art story__art--${screen.kind}`} />
           {screen.kind === 'opening' ? <Opening s={screen} /> : null}
           {screen.kind === 'figure' ? <FigureScreen s={screen} n={figureNo} active still={still} /> : null}
           {screen.kind === 'closing' ? <ClosingScreen s={screen} actions={actions} /> : null}
