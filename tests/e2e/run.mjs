@@ -611,6 +611,16 @@ const expectPoster = async (page, shape, who) => {
   return page.locator('.poster__image img').filter({ visible: true }).first().getAttribute('src')
 }
 
+/** A federation's poster page: the square poster, then 横图 tapped and the wide one, each checked and shot. */
+const checkBothShapes = async (page, id, tag, check, name) => {
+  await page.goto(deepLink(`/subpackages/share/poster/index?id=${id}`))
+  await expectPoster(page, 'square', tag)
+  await check(`${name}-square`)
+  await shapeButton(page, 'wide').click()
+  await expectPoster(page, 'wide', tag)
+  await check(`${name}-wide`)
+}
+
 /** The page answers within a second: a frame is painted and a script runs (a draw loop would starve both). */
 const stillAnswers = async (page, who) => {
   const answered = await Promise.race([
@@ -680,13 +690,7 @@ for (const [tag, options] of [
     `poster: both shapes at ${tag === 'large' ? '1.4×' : tag}`,
     async (page, errors) => {
       if (tag === 'large') await turnOnLargeFont(page, deepLink('/pages/mine/index'))
-      const check = variantCheck(page, errors, tag)
-      await page.goto(deepLink('/subpackages/share/poster/index?id=zhuzhou-2020'))
-      await expectPoster(page, 'square', tag)
-      await check('poster-zhuzhou-2020-square')
-      await shapeButton(page, 'wide').click()
-      await expectPoster(page, 'wide', tag)
-      await check('poster-zhuzhou-2020-wide')
+      await checkBothShapes(page, 'zhuzhou-2020', tag, variantCheck(page, errors, tag), 'poster-zhuzhou-2020')
     },
     options,
   )
@@ -1212,12 +1216,7 @@ for (const tag of ['360', 'large-360']) {
       await page.locator('[aria-label="下一屏"]').filter({ visible: true }).click()
       await expectText(page, f.sections[0].title)
       await check('story-figure')
-      await page.goto(deepLink(`/subpackages/share/poster/index?id=${f.federation.id}`))
-      await expectPoster(page, 'square', tag)
-      await check('poster-square')
-      await shapeButton(page, 'wide').click()
-      await expectPoster(page, 'wide', tag)
-      await check('poster-wide')
+      await checkBothShapes(page, f.federation.id, tag, check, 'poster')
     },
     SMALL_PHONE,
   )
