@@ -102,8 +102,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Browser journeys run code in the page as well as in node.
-    files: ['tests/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    // Browser journeys (and the first-screen drawing) run code in the page as well as in node.
+    files: ['tests/e2e/**/*.mjs', 'bench/**/*.mjs', 'scripts/first-screen.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )

@@ -73,9 +73,18 @@ function h5PathScripts(distDir, path) {
   }
 }
 
-/** What the H5 budgets gate: the JS on the member's path (`path`, routes in order) and the largest chunk. */
-function h5Budget(distDir, path) {
-  return { path: h5PathScripts(distDir, path), largest: h5Scripts(distDir)[0] }
+/** index.html's bytes, and whether it carries the feed's prerendered first screen (scripts/first-screen.mjs). */
+function h5Html(distDir) {
+  const buf = readFileSync(join(distDir, 'index.html'))
+  return { bytes: buf.length, gzip: gz(buf), firstScreen: buf.includes('<div id="first-screen"') }
 }
 
-module.exports = { h5Scripts, h5RouteChunks, h5PathScripts, h5Budget }
+/**
+ * What the H5 budgets gate: the JS on the member's path (`path`, routes in order), the largest chunk,
+ * and index.html with its first screen.
+ */
+function h5Budget(distDir, path) {
+  return { path: h5PathScripts(distDir, path), largest: h5Scripts(distDir)[0], html: h5Html(distDir) }
+}
+
+module.exports = { h5Scripts, h5RouteChunks, h5PathScripts, h5Html, h5Budget }

@@ -21,6 +21,8 @@ declare module '*/bench/budgets.cjs' {
     h5PathBytes: number
     h5PathGzipBytes: number
     h5ChunkBytes: number
+    /** index.html with the feed's prerendered first screen, gzipped. */
+    h5HtmlGzipBytes: number
     /** Measurements that must be taken: one missing fails like one over its limit. */
     required: {
       subpackages: string[]
@@ -51,7 +53,13 @@ declare module '*/bench/h5-chunks.cjs' {
   export function h5Scripts(distDir: string): H5Script[]
   export function h5RouteChunks(distDir: string): { entry: string[]; routes: Map<string, string[]> }
   export function h5PathScripts(distDir: string, path: string[]): H5Path
-  export function h5Budget(distDir: string, path: string[]): { path: H5Path; largest: H5Script }
+  export interface H5Html {
+    bytes: number
+    gzip: number
+    firstScreen: boolean
+  }
+  export function h5Html(distDir: string): H5Html
+  export function h5Budget(distDir: string, path: string[]): { path: H5Path; largest: H5Script; html: H5Html }
 }
 
 declare module '*/bench/weapp-harness.cjs' {

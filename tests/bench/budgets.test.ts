@@ -6,6 +6,7 @@ const { required } = limits
 const PATH_FIGURE = `H5 JS on the path ${required.h5Path.map((r) => r.replace(/\/index$/, '')).join(' → ')}`
 const TYPING_FIGURE = `setData per keystroke (mobile field, ${required.typing})`
 const TICKET_FIGURE = `first render setData with an e-ticket (${required.ticket})`
+const HTML_FIGURE = 'H5 index.html with the first screen (gzip)'
 
 const h5Path = {
   routes: required.h5Path,
@@ -21,7 +22,11 @@ const ok = {
   firstRenders: required.firstRenders.map((route) => ({ route, bytes: 12_000, nodes: 240 })),
   typing: { measured: true, maxCallsPerKey: 1, maxBytesPerKey: 120 },
   ticket: { measured: true, route: required.ticket, calls: 2, bytes: 9_000, nodes: 120 },
-  h5: { path: h5Path, largest: { file: 'js/app.js', bytes: 226_000, gzip: 77_000 } },
+  h5: {
+    path: h5Path,
+    largest: { file: 'js/app.js', bytes: 226_000, gzip: 77_000 },
+    html: { bytes: 22_000, gzip: 6_800, firstScreen: true },
+  },
 }
 const failedFigures = (m: object) =>
   evaluateBudgets(m)
@@ -31,8 +36,8 @@ const failedFigures = (m: object) =>
 describe('performance budgets', () => {
   it('passes every figure within its limit, one row per required measurement', () => {
     const rows = evaluateBudgets(ok)
-    // main + subpackages + first renders + typing + e-ticket + H5 path + H5 largest chunk
-    expect(rows).toHaveLength(1 + required.subpackages.length + required.firstRenders.length + 4)
+    // main + subpackages + first renders + typing + e-ticket + H5 path + index.html + H5 largest chunk
+    expect(rows).toHaveLength(1 + required.subpackages.length + required.firstRenders.length + 5)
     expect(rows.filter((r) => !r.ok)).toEqual([])
   })
 
@@ -100,6 +105,7 @@ describe('performance budgets', () => {
       'H5 largest JS chunk',
       { h5: { ...ok.h5, largest: { file: 'js/9.js', bytes: limits.h5ChunkBytes + 1, gzip: 80_000 } } },
     ],
+    [HTML_FIGURE, { h5: { ...ok.h5, html: { ...ok.h5.html, gzip: limits.h5HtmlGzipBytes + 1 } } }],
   ])('fails %s when it is over its limit', (figure, change) => {
     const rows = evaluateBudgets({ ...ok, ...change })
     const failed = rows.filter((r) => !r.ok)
@@ -160,9 +166,16 @@ describe('performance budgets', () => {
       expect(failed[0].value).toContain('subpackages/signup/form/index')
     })
 
-    it('fails both H5 budgets when no H5 build was measured', () => {
+    it('fails every H5 budget when no H5 build was measured', () => {
       const { h5: _h5, ...noH5 } = ok
-      expect(failedFigures(noH5)).toEqual([PATH_FIGURE, 'H5 largest JS chunk'])
+      expect(failedFigures(noH5)).toEqual([PATH_FIGURE, HTML_FIGURE, 'H5 largest JS chunk'])
+    })
+
+    it('fails the index.html budget when the build has no first screen, however small', () => {
+      const rows = evaluateBudgets({ ...ok, h5: { ...ok.h5, html: { bytes: 900, gzip: 500, firstScreen: false } } })
+      const failed = rows.filter((r) => !r.ok)
+      expect(failed.map((r) => r.figure)).toEqual([HTML_FIGURE])
+      expect(failed[0].value).toContain('no first screen')
     })
 
     it('requires every page of the member path and every weapp page', () => {

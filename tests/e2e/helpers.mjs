@@ -36,6 +36,20 @@ export function journeys(browser) {
       const context = await browser.newContext(options)
       contexts.push(context)
       const page = await context.newPage()
+      // The feed's first screen (a picture drawn into index.html by scripts/first-screen.mjs) lies over
+      // the page until the app has drawn its own, so for a moment each word on it is there twice. A
+      // journey acts once the picture has given way; one that never does fails here. The first-screen
+      // journeys look at the picture itself: they set page.keepFirstScreen.
+      for (const name of ['goto', 'reload']) {
+        const original = page[name].bind(page)
+        page[name] = async (...args) => {
+          const response = await original(...args)
+          if (!page.keepFirstScreen) {
+            await page.waitForFunction(() => !document.getElementById('first-screen'), null, { timeout: 20_000 })
+          }
+          return response
+        }
+      }
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(msg.text())
       })

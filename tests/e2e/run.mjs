@@ -1,7 +1,7 @@
 // Browser journeys: builds the H5 app, serves it, and drives Debian's chromium at 375×812.
 // Fails on any console error. Screenshots go to tests/e2e/screenshots (git-ignored).
 import { execSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { launchChromium } from './browser.mjs'
 import {
@@ -16,6 +16,7 @@ import {
   journeys,
   ROOT as root,
   shoot,
+  SHOTS,
   SMALL_PHONE,
   submit,
   turnOnLargeFont,
@@ -25,7 +26,7 @@ import { serve } from './serve.mjs'
 
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(root, 'dist', 'h5', 'index.html'))) {
   console.log('building H5…')
-  execSync('npx taro build --type h5', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  execSync('npm run build:h5', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
 }
 
 const federations = readdirSync(join(root, 'mock'))
@@ -123,6 +124,97 @@ await journey('feed shows every federation', async (page) => {
   const arts = await artShown(page, '.ye-card__art')
   if (arts.length < federations.length || arts.some((a) => !a.drawn)) throw new Error('a card art does not draw')
   await shoot(page, 'feed-full.png', { fullPage: true })
+})
+
+/** The prerendered first screen (scripts/first-screen.mjs): its first card's name, or null if there is none. */
+const firstScreen = (page) =>
+  page.evaluate(() => {
+    const layer = document.getElementById('first-screen')
+    return layer
+      ? {
+          name: layer.querySelector('.ye-card__name')?.textContent ?? '',
+          hidden: layer.getAttribute('aria-hidden'),
+          inert: layer.inert,
+        }
+      : null
+  })
+/** Holds every script request, as on a network too slow to bring them yet; the page keeps what HTML and CSS drew. */
+const holdScripts = (page) => {
+  page.keepFirstScreen = true
+  return page.route('**/*.js', () => new Promise(() => undefined))
+}
+/**
+ * A screenshot of a page whose scripts are held: Playwright's own waits for the document's fonts,
+ * which a page still loading never reports ready, so the picture is taken through DevTools.
+ */
+const shootHeld = async (page, name) => {
+  const cdp = await page.context().newCDPSession(page)
+  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' })
+  writeFileSync(join(SHOTS, name), Buffer.from(data, 'base64'))
+}
+/** Opens `url` with the scripts held: the HTML is parsed (its inline scripts run), the bundles never come. */
+const openHeld = async (page, url) => {
+  await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForFunction(() => document.readyState !== 'loading')
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  await journey(
+    `first screen (${colorScheme}): the feed is drawn before the scripts arrive, then the app's own replaces it`,
+    async (page, errors, openPage) => {
+      await holdScripts(page)
+      await openHeld(page, server.url + '/')
+      const shown = await firstScreen(page)
+      if (!shown) throw new Error('index.html has no first screen')
+      if (shown.hidden !== 'true' || !shown.inert)
+        throw new Error('the first screen is not hidden from screen readers and focus')
+      await expectText(page, '各地妇联的年度成绩单')
+      await expectText(page, shown.name)
+      await shootHeld(page, `first-screen-${colorScheme}.png`)
+      // Nothing in the picture takes focus: it is a picture.
+      await page.keyboard.press('Tab')
+      if (await page.evaluate(() => !!document.activeElement?.closest('#first-screen')))
+        throw new Error('Tab focused the picture')
+
+      // With the scripts: the feed draws its own first card, the same one, and the picture goes.
+      const live = await openPage()
+      // goto waits for the picture to go (helpers.mjs), or fails.
+      await live.goto(server.url + '/')
+      const first = await live.locator('#app .ye-card__name').first().textContent()
+      if (first !== shown.name) throw new Error(`the picture's first card is ${shown.name}, the feed's is ${first}`)
+      await checkA11y(live, errors, `feed after the first screen (${colorScheme})`)
+    },
+    { colorScheme },
+  )
+}
+
+await journey('first screen: not shown where the feed would look different', async (page, _errors, openPage) => {
+  const cases = [
+    ['a report link', deepLink(`/pages/report/index?id=${federations[0].federation.id}`), null],
+    ['a filtered feed link', deepLink('/pages/feed/index?topic=健康'), null],
+    ['Moments’ single-page mode', `${server.url}/?scene=1154`, null],
+    ['大字模式 on', server.url + '/', ['jg.app', { state: { largeFont: true, drafts: {} }, version: 2 }]],
+    [
+      '我的地区 remembered',
+      server.url + '/',
+      ['jg.region', { mine: { code: '510100', names: '四川省 成都市' }, showing: true }],
+    ],
+  ]
+  for (const [label, url, stored] of cases) {
+    const p = await openPage()
+    // Stored as the app stores it through Taro's H5 storage: {"data": JSON text}.
+    if (stored)
+      await p.addInitScript(([k, v]) => localStorage.setItem(k, JSON.stringify({ data: JSON.stringify(v) })), stored)
+    await holdScripts(p)
+    await openHeld(p, url)
+    if (await firstScreen(p)) throw new Error(`${label}: the first screen is shown`)
+  }
+  // Leaving the feed before the app has drawn it takes the picture away too.
+  await holdScripts(page)
+  await openHeld(page, server.url + '/')
+  if (!(await firstScreen(page))) throw new Error('no first screen on the feed')
+  await page.evaluate(() => (location.hash = '#/pages/mine/index'))
+  await page.waitForFunction(() => !document.getElementById('first-screen'))
 })
 
 await journey('feed: pick a region and a topic, search, then clear', async (page, errors) => {

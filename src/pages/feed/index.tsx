@@ -6,10 +6,11 @@ import { FeedView } from '@/features/feed/feed-view'
 import { keepInLink, useFeed } from '@/features/feed/use-feed'
 import { SinglePageHint } from '@/features/share/single-page-hint'
 import { navigateTo, stopPullDownRefresh, toast } from '@/platform'
+import { releaseFirstScreen } from '@/platform/first-screen'
 import { useShare } from '@/platform/share'
 import { routes } from '@/routes'
 import { useSinglePage } from '@/shared/use-single-page'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 const FEED_TITLE = '巾帼年终盘点：各地妇联的年度成绩单'
 
@@ -28,6 +29,11 @@ export default function FeedPage() {
   useReachBottom(feed.loadMore)
   // Back from the region picker: the region changed while the picker's address was shown.
   useDidShow(() => keepInLink(feed.query))
+  // The cards (or the reason there are none) are drawn: the prerendered picture can go.
+  const drawn = feed.cards.status !== 'loading'
+  useEffect(() => {
+    if (drawn) releaseFirstScreen()
+  }, [drawn])
   return (
     <PageShell>
       {single ? <SinglePageHint /> : null}
