@@ -48,7 +48,8 @@ const programsOf = (f) => f.programs
  * button into view can itself load the rest (reach-bottom), removing the button mid-click: fine.
  */
 const showAllCards = async (page) => {
-  await expectText(page, '年终盘点')
+  // The cards, not the tab bar's 年终盘点: they are drawn as a transition (use-async.ts).
+  await page.locator('.ye-card').filter({ visible: true }).first().waitFor()
   const more = page.getByText('加载更多').filter({ visible: true })
   for (let i = 0; i < 10 && (await more.count()); i++) {
     await more
@@ -854,6 +855,8 @@ for (const colorScheme of ['light', 'dark']) {
       await page.getByText('找培训：各地正在报名的培训 ›').filter({ visible: true }).click()
       await expectText(page, '在首页选好地区后')
       const rows = page.locator('.training__body').filter({ visible: true })
+      // The rows are drawn as a transition, after the page's own words (use-async.ts).
+      await rows.nth(11).waitFor()
       if ((await rows.count()) !== 12) throw new Error(`first page has ${await rows.count()} rows, expected 12`)
       await shoot(page, `trainings-${colorScheme}.png`)
       await checkA11y(page, errors, `trainings, ${colorScheme}`)
@@ -866,6 +869,7 @@ for (const colorScheme of ['light', 'dark']) {
       await expectText(page, '武都区妇联')
       await page.goto(deepLink('/subpackages/trainings/index'))
       await expectText(page, '武都区（我的地区）')
+      await rows.first().waitFor()
       const local = await rows.allTextContents()
       if (!local.length || local.some((r) => !r.includes('武都区妇联'))) throw new Error(`not only 武都: ${local}`)
       await shoot(page, `trainings-mine-${colorScheme}.png`)
