@@ -434,8 +434,15 @@ await journey('sign-up: a full session puts the next person on the waitlist', as
     await submit(page)
     await expectText(page, i < 5 ? '报名成功' : '已加入候补，第1位')
   }
-  if (!(await page.locator('.weui-icon-waiting').filter({ visible: true }).count()))
-    throw new Error('the waitlist page has no WeUI waiting icon')
+  // Waited for like the success icon: the page's words can be drawn a task before it.
+  await page
+    .locator('.weui-icon-waiting')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error('the waitlist page has no WeUI waiting icon')
+    })
   await shoot(page, 'signup-waitlist.png')
   await page.goto(deepLink('/pages/mine/index'))
   await expectText(page, '候补第1位')
