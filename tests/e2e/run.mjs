@@ -61,6 +61,20 @@ const showAllCards = async (page) => {
 }
 const deepLink = (path) => `${server.url}/#${path}`
 
+/**
+ * Waits for a WeUI icon (Taro's Icon draws its <i> a frame after the page's words), failing with
+ * `message` if none shows.
+ */
+const expectIcon = (page, selector, message) =>
+  page
+    .locator(selector)
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error(message)
+    })
+
 /** Each shipped federation's art: the icon of its lead topic (src/domain/topic-art.ts). */
 const LEAD_ART = {
   就业创业: 'briefcase',
@@ -364,14 +378,7 @@ await journey('sign-up: succeeds, shows in 我的报名 after a reload, and can 
     mobile: '13900139000',
   })
   await expectText(page, '刘桂兰（139****9000）')
-  await page
-    .locator('[class*="weui-icon-success"]')
-    .filter({ visible: true })
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => {
-      throw new Error('the success page has no WeUI success icon')
-    })
+  await expectIcon(page, '[class*="weui-icon-success"]', 'the success page has no WeUI success icon')
   // No reminder templates in the built-in data: the calendar is the reminder on offer.
   await page.getByLabel('添加到日历').filter({ visible: true }).waitFor()
   await checkA11y(page, errors, 'signup done')
@@ -434,15 +441,7 @@ await journey('sign-up: a full session puts the next person on the waitlist', as
     await submit(page)
     await expectText(page, i < 5 ? '报名成功' : '已加入候补，第1位')
   }
-  // Waited for like the success icon: the page's words can be drawn a task before it.
-  await page
-    .locator('.weui-icon-waiting')
-    .filter({ visible: true })
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => {
-      throw new Error('the waitlist page has no WeUI waiting icon')
-    })
+  await expectIcon(page, '.weui-icon-waiting', 'the waitlist page has no WeUI waiting icon')
   await shoot(page, 'signup-waitlist.png')
   await page.goto(deepLink('/pages/mine/index'))
   await expectText(page, '候补第1位')
