@@ -117,11 +117,12 @@ function takeFirstScreen({ limit, linked }) {
   const probe = document.createElement('div')
   probe.appendChild(shot)
 
+  // A custom element's name as a selector's tag (after the start, a space, a combinator, ( or ,).
+  const CUSTOM_TAG = /(^|[\s>+~(,])([a-z]+(?:-[a-z0-9]+)+)(?![\w-])/g
+  const asTag = (sel) => sel.replace(CUSTOM_TAG, (_, pre, name) => pre + renamed(name))
   // Selectors are matched without their states and pseudo-elements (:hover, ::placeholder…).
-  const asTag = (sel) =>
-    sel.replace(/(^|[\s>+~(,])([a-z]+(?:-[a-z0-9]+)+)(?![\w-])/g, (_, pre, name) => pre + renamed(name))
   const bare = (sel) =>
-    sel.replace(/::?[a-z-]+(\([^)]*\))?/gi, (m) => (/^:(not|is|where|nth-|first|last|only)/.test(m) ? m : '')) || '*'
+    sel.replace(/::?[a-z-]+(\([^)]*\))?/gi, (m) => (/^:(not|is|where|nth-|first|last|only)/.test(m) ? m : ''))
   const matches = (sel) => {
     try {
       return probe.querySelector(bare(sel).trim() || '*') !== null
@@ -140,8 +141,7 @@ function takeFirstScreen({ limit, linked }) {
         if (inner)
           css += `${rule instanceof CSSMediaRule ? '@media ' + rule.conditionText : '@supports ' + rule.conditionText}{${inner}}`
       } else if (rule instanceof CSSStyleRule) {
-        const named = /(^|[\s>+~(,])[a-z]+(-[a-z0-9]+)+(?![\w-])/.test(rule.selectorText)
-        if (!fromInserted && !named) continue
+        if (!fromInserted && asTag(rule.selectorText) === rule.selectorText) continue
         const sels = rule.selectorText
           .split(',')
           .map((s) => asTag(s.trim()))
